@@ -1,0 +1,112 @@
+# uniondesk — see README.md. `make run` and `make test` are the two commands.
+.DEFAULT_GOAL := all
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BUILD   ?= build
+V       ?= 0
+Q        = $(if $(filter 1,$(V)),,@)
+
+CC      ?= cc
+PKGS     = ncursesw sqlite3 xlsxwriter
+WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+           -Wold-style-definition -Wpointer-arith -Wformat=2 -Wundef -Wvla \
+           -Wwrite-strings -Wcast-align -Wmissing-declarations -Wnested-externs \
+           -Winit-self -Wdouble-promotion -Wfloat-equal -Wimplicit-fallthrough
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) -MMD -MP
+CPPFLAGS += -Iinclude $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
+            -DUD_VERSION='"$(VERSION)"'
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+
+LIB_SRC  = $(wildcard src/core/*.c src/modules/*.c src/report/*.c src/export/*.c \
+                      src/import/*.c src/demo/*.c src/tui/*.c) \
+           $(filter-out src/cli/main.c,$(wildcard src/cli/*.c))
+MIG_SQL  = $(sort $(wildcard migrations/[0-9][0-9][0-9][0-9]_*.sql))
+MIG_C    = $(BUILD)/gen/migrations.c
+LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/migrations.o
+LIB      = $(BUILD)/libuniondesk.a
+BIN      = uniondesk
+
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+BENCH_SRC = $(wildcard bench/*.c)
+BENCH_BIN = $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
+
+.PHONY: all run test asan bench install uninstall clean deps deps-test check-unit
+
+all: deps $(BIN) $(UNIT_BIN) $(BENCH_BIN)
+
+deps: $(BUILD)/.deps-build
+deps-test: $(BUILD)/.deps-test
+$(BUILD)/.deps-build: scripts/deps.sh
+	$(Q)scripts/deps.sh build
+	$(Q)mkdir -p $(BUILD) && touch $@
+$(BUILD)/.deps-test: scripts/deps.sh
+	$(Q)scripts/deps.sh test
+	$(Q)mkdir -p $(BUILD) && touch $@
+
+$(BIN): $(BUILD)/src/cli/main.o $(LIB)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(LIB): $(LIB_OBJ)
+	@echo "  AR      $@"
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/%.o: %.c | $(BUILD)/.deps-build
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(MIG_C): $(MIG_SQL) scripts/embed-migrations.sh
+	@mkdir -p $(dir $@)
+	@echo "  EMBED   migrations"
+	$(Q)scripts/embed-migrations.sh $@ $(MIG_SQL)
+
+$(BUILD)/gen/migrations.o: $(MIG_C)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB) | $(BUILD)/.deps-test
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS) -lcmocka
+
+$(BUILD)/bench/%: bench/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+# The demo database is made on first use; later runs keep its data.
+DEMO_DB ?= db/uniondesk.db
+run: deps $(BIN)
+	$(Q)mkdir -p $(dir $(DEMO_DB))
+	$(Q)test -f $(DEMO_DB) || LANG=C.UTF-8 ./$(BIN) --db $(DEMO_DB) init --demo --scale 0.05
+	$(Q)LANG=C.UTF-8 ./$(BIN) --db $(DEMO_DB)
+
+test: deps-test all
+	$(Q)LANG=C.UTF-8 UD_BUILD=$(BUILD) UD_BIN=$(CURDIR)/$(BIN) tests/run.sh
+
+# Address and undefined-behaviour sanitizers over the whole suite.
+asan:
+	$(Q)$(MAKE) --no-print-directory BUILD=build-asan BIN=uniondesk-asan \
+	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	    LDFLAGS="-fsanitize=address,undefined" test
+
+bench: all
+	$(Q)LANG=C.UTF-8 UD_BUILD=$(BUILD) UD_BIN=$(CURDIR)/$(BIN) bench/run.sh
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/uniondesk
+	install -m 644 docs/uniondesk.1 $(DESTDIR)$(PREFIX)/share/man/man1/uniondesk.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/uniondesk $(DESTDIR)$(PREFIX)/share/man/man1/uniondesk.1
+
+clean:
+	rm -rf build build-asan uniondesk uniondesk-asan
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,85 @@
+/* The database handle: opening (with migration), pragmas, transactions,
+ * a cache of prepared statements, the current user, and translation of
+ * SQLite errors into ud_err values. */
+#ifndef UD_DB_H
+#define UD_DB_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "err.h"
+
+enum ud_role { UD_ROLE_NONE = 0, UD_ROLE_CLERK, UD_ROLE_OFFICER, UD_ROLE_ADMIN };
+
+struct ud_stmt_cache_entry {
+    const char *sql; /* static string: the cache is keyed by its address */
+    sqlite3_stmt *stmt;
+};
+
+#define UD_STMT_CACHE 128
+
+struct ud_db {
+    sqlite3 *h;
+    char path[1024];
+    char login[64];       /* current user (OS login or --user) */
+    char display_name[64];
+    enum ud_role role;    /* UD_ROLE_NONE: no account, read-only */
+    int readonly;         /* file not writable, or no account */
+    int txn_depth;
+    struct ud_stmt_cache_entry cache[UD_STMT_CACHE];
+};
+
+enum ud_open_flags {
+    UD_OPEN_CREATE = 1,   /* create the file if missing */
+    UD_OPEN_NO_MIGRATE = 2, /* open as is (migrate status) */
+    UD_OPEN_READONLY = 4
+};
+
+/* Resolves the database path: explicit, else $UNIONDESK_DB, else db/uniondesk.db. */
+const char *ud_db_default_path(const char *explicit_path);
+
+/* Opens the database, checks the schema against the embedded migrations,
+ * backs up and migrates an older database (unless UD_OPEN_NO_MIGRATE).
+ * A newer or altered database is refused and left untouched. */
+int ud_db_open(struct ud_db **out, const char *path, int flags, struct ud_err *err);
+void ud_db_close(struct ud_db *db);
+
+/* Looks up `login` in users and sets db->role (UD_ROLE_NONE when absent). */
+int ud_db_set_user(struct ud_db *db, const char *login, struct ud_err *err);
+/* The OS login name of this process. */
+const char *ud_os_login(void);
+
+/* Cached statement for a static SQL string; reset and unbound. */
+sqlite3_stmt *ud_db_stmt(struct ud_db *db, const char *sql, struct ud_err *err);
+
+/* Transactions nest: the outermost is BEGIN IMMEDIATE, inner ones are
+ * savepoints, so a module function is atomic alone and inside an import. */
+int ud_db_begin(struct ud_db *db, struct ud_err *err);
+int ud_db_commit(struct ud_db *db, struct ud_err *err);
+void ud_db_rollback(struct ud_db *db);
+
+/* Fills err from the connection's last error; returns its status. */
+int ud_db_error(struct ud_db *db, int rc, struct ud_err *err);
+/* Runs SQL without results (no bound values: schema and pragmas only). */
+int ud_db_exec(struct ud_db *db, const char *sql, struct ud_err *err);
+
+/* Binding: empty or NULL text binds NULL. */
+int ud_bind_text(sqlite3_stmt *st, int i, const char *s);
+int ud_bind_int(sqlite3_stmt *st, int i, int64_t v);
+/* Binds NULL when v == UD_NULL_INT */
+int ud_bind_opt_int(sqlite3_stmt *st, int i, int64_t v);
+void ud_col_text(sqlite3_stmt *st, int i, char *out, size_t outsz);
+int64_t ud_col_opt_int(sqlite3_stmt *st, int i);
+
+#define UD_NULL_INT INT64_MIN
+
+/* Role checks used by the modules. */
+int ud_require_role(struct ud_db *db, enum ud_role min, struct ud_err *err);
+const char *ud_role_code(enum ud_role r);
+enum ud_role ud_role_from_code(const char *code);
+
+/* Online backup of the open database into `dest` (one step, safe while
+ * others write). */
+int ud_db_backup(struct ud_db *db, const char *dest, struct ud_err *err);
+
+#endif

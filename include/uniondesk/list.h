@@ -1,0 +1,34 @@
+/* Keyset pagination shared by every list: a page is fetched after (or
+ * before) the key of a row the screen already shows, so the cost of a page
+ * does not depend on the size of the table or the position in it. */
+#ifndef UD_LIST_H
+#define UD_LIST_H
+
+#include <stdint.h>
+
+/* The position of a row in a sorted list: its sort value and its id. */
+struct ud_cursor {
+    int valid;
+    int is_num;
+    int64_t num;
+    char text[160];
+    int64_t id;
+};
+
+struct ud_page {
+    int limit;                /* rows wanted (1..500) */
+    int backward;             /* rows before `after` instead of after it */
+    struct ud_cursor after;   /* start position; invalid = from the start (or end when backward) */
+    const char *sort;         /* sort key name (module's list); NULL = default */
+    int desc;                 /* descending sort */
+};
+
+/* A sortable column: its name in the UI, the SQL expression (NOT NULL
+ * column with an index) and whether it is numeric. */
+struct ud_sort_key {
+    const char *name;
+    const char *expr;
+    int numeric;
+};
+
+#endif

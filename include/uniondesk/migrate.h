@@ -1,0 +1,42 @@
+/* Versioned schema migrations, embedded into the binary at build time. */
+#ifndef UD_MIGRATE_H
+#define UD_MIGRATE_H
+
+#include <sqlite3.h>
+#include "err.h"
+
+struct ud_migration {
+    int version;
+    const char *name;      /* file name, e.g. "0001_init.sql" */
+    const char *sql;
+};
+
+extern const struct ud_migration ud_migrations[];
+extern const int ud_migration_count;
+
+/* FNV-1a 64 of the migration text, as 16 hex digits. */
+void ud_migration_checksum(const char *sql, char out[17]);
+
+enum ud_mig_state { UD_MIG_APPLIED, UD_MIG_PENDING, UD_MIG_ALTERED, UD_MIG_UNKNOWN };
+
+struct ud_mig_status {
+    int version;
+    char name[128];
+    enum ud_mig_state state;
+    char applied_at[32];
+    char checksum[17];
+};
+
+/* Reads the schema state of an open connection. *n rows written into out. */
+int ud_migrate_status(sqlite3 *h, struct ud_mig_status *out, int max, int *n,
+                      struct ud_err *err);
+/* Highest applied version (0 for an empty database). */
+int ud_migrate_current(sqlite3 *h, struct ud_err *err);
+/* Refuses a schema that is newer or altered (UD_ERR_SCHEMA). */
+int ud_migrate_check(sqlite3 *h, struct ud_err *err);
+/* Applies pending migrations up to `target` (0 = all), each in its own
+ * transaction. */
+int ud_migrate_up(sqlite3 *h, int target, struct ud_err *err);
+int ud_migrate_latest(void);
+
+#endif

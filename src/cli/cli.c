@@ -1,0 +1,125 @@
+#include "cli.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "uniondesk/i18n.h"
+
+const struct ud_cmd *ud_cmd_find(const char *name)
+{
+    for (const struct ud_cmd *c = ud_commands; c->name; c++)
+        if (strcmp(c->name, name) == 0)
+            return c;
+    return NULL;
+}
+
+void ud_cmd_help(const struct ud_cmd *c, FILE *out)
+{
+    fprintf(out, T("用法：uniondesk [全局选项] %s\n\n%s\n", "usage: uniondesk [global options] %s\n\n%s\n"),
+            c->usage, T(c->summary_zh, c->summary_en));
+    const char *h = T(c->help_zh, c->help_en);
+    if (h && *h)
+        fprintf(out, "\n%s", h);
+    fprintf(out, "%s", T("\n全局选项：--db 路径、--user 登录名、--lang zh|en（放在子命令之前）\n",
+                         "\nglobal options: --db PATH, --user LOGIN, --lang zh|en (before the subcommand)\n"));
+}
+
+void ud_cli_usage(FILE *out)
+{
+    fprintf(out, "%s", T("uniondesk — 区总工会劳动争议调解、会员、帮扶与培训管理系统\n\n"
+                         "用法：uniondesk [--db 路径] [--user 登录名] [--lang zh|en] [子命令 …]\n"
+                         "不带子命令时进入全屏界面。\n\n子命令：\n",
+                         "uniondesk — labor-dispute mediation, members, aid and training for a district "
+                         "federation of trade unions\n\n"
+                         "usage: uniondesk [--db PATH] [--user LOGIN] [--lang zh|en] [SUBCOMMAND …]\n"
+                         "Without a subcommand it starts the screens.\n\nsubcommands:\n"));
+    for (const struct ud_cmd *c = ud_commands; c->name; c++)
+        fprintf(out, "  %-10s %s\n", c->name, T(c->summary_zh, c->summary_en));
+    fprintf(out, "%s", T("\n数据库：--db，否则 $UNIONDESK_DB，否则 db/uniondesk.db。\n"
+                         "每个子命令都有 --help，例如：uniondesk import --help\n"
+                         "退出码：0 成功，64 用法错误，65 数据错误，66 缺少输入，73 无法创建输出，"
+                         "74 读写错误，75 数据库忙，77 无权限，70 内部错误。\n",
+                         "\ndatabase: --db, else $UNIONDESK_DB, else db/uniondesk.db.\n"
+                         "Every subcommand has --help, e.g. uniondesk import --help\n"
+                         "exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 73 cannot create "
+                         "output, 74 I/O error, 75 database busy, 77 not permitted, 70 internal error.\n"));
+}
+
+int ud_cli_usage_error(const struct ud_cmd *c, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "uniondesk %s: ", c->name);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, T("\n用法：uniondesk %s\n详见：uniondesk %s --help\n", "\nusage: uniondesk %s\nsee: uniondesk %s --help\n"),
+            c->usage, c->name);
+    return 64;
+}
+
+int ud_cli_parse(const struct ud_cmd *c, int argc, char **argv, const struct ud_opt *opts,
+                 const char **pos, int maxpos, int *npos)
+{
+    *npos = 0;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            ud_cmd_help(c, stdout);
+            return -1; /* handled: exit 0 */
+        }
+        if (a[0] == '-' && a[1] != '\0' && strcmp(a, "-") != 0) {
+            const char *eq = strchr(a, '=');
+            size_t len = eq ? (size_t)(eq - a) : strlen(a);
+            const struct ud_opt *o = NULL;
+            for (const struct ud_opt *p = opts; p && p->name; p++)
+                if (strlen(p->name) == len && strncmp(p->name, a, len) == 0)
+                    o = p;
+            if (!o)
+                return ud_cli_usage_error(c, T("未知选项 %s", "unknown option %s"), a);
+            if (o->value) {
+                if (eq)
+                    *o->value = eq + 1;
+                else if (i + 1 < argc)
+                    *o->value = argv[++i];
+                else
+                    return ud_cli_usage_error(c, T("选项 %s 需要一个值", "option %s needs a value"), o->name);
+            } else {
+                if (eq)
+                    return ud_cli_usage_error(c, T("选项 %s 不带值", "option %s takes no value"), o->name);
+                *o->flag = 1;
+            }
+            continue;
+        }
+        if (*npos >= maxpos)
+            return ud_cli_usage_error(c, T("多余的参数 %s", "unexpected argument %s"), a);
+        pos[(*npos)++] = a;
+    }
+    return 0;
+}
+
+int ud_cli_open(struct ud_cli *cli, int create, struct ud_err *err)
+{
+    if (ud_db_open(&cli->db, cli->db_path, create ? UD_OPEN_CREATE : 0, err) != UD_OK)
+        return err->status;
+    return ud_db_set_user(cli->db, cli->user, err);
+}
+
+void ud_cli_warnings(const struct ud_err *err)
+{
+    for (int i = 0; i < err->nwarnings; i++)
+        fprintf(stderr, T("uniondesk：注意：%s\n", "uniondesk: warning: %s\n"), err->warnings[i]);
+}
+
+int ud_cli_fail(const struct ud_err *err)
+{
+    ud_cli_warnings(err);
+    if (err->nfields == 0) {
+        fprintf(stderr, "uniondesk: %s\n", err->msg[0] ? err->msg : T("未知错误", "unknown error"));
+    } else {
+        fprintf(stderr, "uniondesk: %s\n", err->msg);
+        for (int i = 0; i < err->nfields; i++)
+            fprintf(stderr, "  %s (%s): %s\n", err->fields[i].label ? err->fields[i].label : "",
+                    err->fields[i].field ? err->fields[i].field : "", err->fields[i].msg);
+    }
+    return ud_exit_code(err->status);
+}

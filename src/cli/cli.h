@@ -1,0 +1,51 @@
+/* The command line: one file per subcommand, all listed in commands.c. */
+#ifndef UD_CLI_H
+#define UD_CLI_H
+
+#include <stdio.h>
+
+#include "uniondesk/db.h"
+#include "uniondesk/err.h"
+
+struct ud_cli {
+    const char *db_path; /* resolved */
+    const char *user;    /* --user, or NULL for the OS login */
+    struct ud_db *db;
+    const char *prog;
+};
+
+struct ud_cmd {
+    const char *name;
+    int (*run)(struct ud_cli *cli, int argc, char **argv);
+    const char *usage;      /* "import KIND FILE.csv [--dry-run] …" */
+    const char *summary_zh;
+    const char *summary_en;
+    const char *help_zh;    /* details shown by --help */
+    const char *help_en;
+};
+
+extern const struct ud_cmd ud_commands[];
+const struct ud_cmd *ud_cmd_find(const char *name);
+void ud_cmd_help(const struct ud_cmd *c, FILE *out);
+void ud_cli_usage(FILE *out);
+
+/* Options: "--name value", "--name=value" or flags. Positional arguments
+ * are gathered in order. Unknown options are a usage error (exit 64). */
+struct ud_opt {
+    const char *name;   /* "--month" */
+    const char **value; /* NULL for a flag */
+    int *flag;
+};
+#define UD_MAX_POS 8
+int ud_cli_parse(const struct ud_cmd *c, int argc, char **argv, const struct ud_opt *opts,
+                 const char **pos, int maxpos, int *npos);
+
+/* Opens the database (creating it when create=1) and sets the user. */
+int ud_cli_open(struct ud_cli *cli, int create, struct ud_err *err);
+/* Prints err to stderr in the user's language; returns its exit code. */
+int ud_cli_fail(const struct ud_err *err);
+int ud_cli_usage_error(const struct ud_cmd *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void ud_cli_warnings(const struct ud_err *err);
+
+#endif

@@ -1,0 +1,96 @@
+/* uniondesk: global options, then a subcommand from the table in
+ * commands.c, or the screens when there is none. */
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "uniondesk/i18n.h"
+#include "uniondesk/tui.h"
+
+/* The program needs a UTF-8 locale for the screens; these machines often
+ * have only C.UTF-8, so fall back to it when the environment's is missing. */
+static void setup_locale(void)
+{
+    const char *l = setlocale(LC_ALL, "");
+    if (!l || strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+        setlocale(LC_ALL, "C.UTF-8");
+    /* libxlsxwriter formats numbers with the locale's sprintf */
+    setlocale(LC_NUMERIC, "C");
+}
+
+int main(int argc, char **argv)
+{
+    setup_locale();
+    const char *env_lang = getenv("UNIONDESK_LANG");
+    if (ud_lang_parse(env_lang) >= 0)
+        ud_lang = (enum ud_lang)ud_lang_parse(env_lang);
+
+    struct ud_cli cli = {0};
+    cli.prog = argv[0];
+    const char *db_opt = NULL;
+    int i = 1;
+    for (; i < argc; i++) {
+        const char *a = argv[i];
+        const char *val = NULL;
+        const char *names[] = {"--db", "--user", "--lang"};
+        int which = -1;
+        for (int k = 0; k < 3; k++) {
+            size_t n = strlen(names[k]);
+            if (strncmp(a, names[k], n) == 0 && (a[n] == '\0' || a[n] == '=')) {
+                which = k;
+                if (a[n] == '=')
+                    val = a + n + 1;
+                else if (i + 1 < argc)
+                    val = argv[++i];
+            }
+        }
+        if (which < 0)
+            break;
+        if (!val) {
+            fprintf(stderr, T("uniondesk：选项 %s 需要一个值\n", "uniondesk: option %s needs a value\n"), a);
+            return 64;
+        }
+        if (which == 0)
+            db_opt = val;
+        else if (which == 1)
+            cli.user = val;
+        else if (ud_lang_parse(val) < 0) {
+            fprintf(stderr, "uniondesk: --lang zh|en\n");
+            return 64;
+        } else {
+            ud_lang = (enum ud_lang)ud_lang_parse(val);
+        }
+    }
+    cli.db_path = ud_db_default_path(db_opt);
+
+    if (i >= argc)
+        return ud_tui_main(cli.db_path, cli.user);
+    const char *cmd = argv[i];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        if (strcmp(cmd, "help") == 0 && i + 1 < argc) {
+            const struct ud_cmd *c = ud_cmd_find(argv[i + 1]);
+            if (c) {
+                ud_cmd_help(c, stdout);
+                return 0;
+            }
+        }
+        ud_cli_usage(stdout);
+        return 0;
+    }
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
+        printf("uniondesk %s\n", UD_VERSION);
+        return 0;
+    }
+    const struct ud_cmd *c = ud_cmd_find(cmd);
+    if (!c) {
+        fprintf(stderr, T("uniondesk：未知子命令“%s”\n\n", "uniondesk: unknown subcommand '%s'\n\n"), cmd);
+        ud_cli_usage(stderr);
+        return 64;
+    }
+    int rc = c->run(&cli, argc - i - 1, argv + i + 1);
+    ud_db_close(cli.db);
+    return rc;
+}

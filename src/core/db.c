@@ -1,0 +1,458 @@
+#include "uniondesk/db.h"
+
+#include <errno.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "uniondesk/i18n.h"
+#include "uniondesk/migrate.h"
+#include "uniondesk/parse.h"
+#include "uniondesk/rules.h"
+
+#define BUSY_TIMEOUT_MS 5000
+
+const char *ud_db_default_path(const char *explicit_path)
+{
+    if (explicit_path && *explicit_path)
+        return explicit_path;
+    const char *env = getenv("UNIONDESK_DB");
+    if (env && *env)
+        return env;
+    return "db/uniondesk.db";
+}
+
+const char *ud_os_login(void)
+{
+    static char name[64];
+    struct passwd *pw = getpwuid(geteuid());
+    if (pw && pw->pw_name)
+        snprintf(name, sizeof name, "%s", pw->pw_name);
+    else if (getenv("USER"))
+        snprintf(name, sizeof name, "%s", getenv("USER"));
+    else
+        snprintf(name, sizeof name, "uid%d", (int)geteuid());
+    return name;
+}
+
+/* SQL function ud_user(): the login of whoever holds this connection, so
+ * that the audit triggers know who wrote. */
+static void sql_ud_user(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    (void)argv;
+    struct ud_db *db = sqlite3_user_data(ctx);
+    sqlite3_result_text(ctx, db->login, -1, SQLITE_TRANSIENT);
+}
+
+/* SQL function ud_overdue(status, filed_on, as_of): see rules.h. */
+static void sql_ud_overdue(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const char *status = (const char *)sqlite3_value_text(argv[0]);
+    const char *filed = (const char *)sqlite3_value_text(argv[1]);
+    const char *as_of = (const char *)sqlite3_value_text(argv[2]);
+    sqlite3_result_int(ctx, ud_case_overdue(status, filed, as_of));
+}
+
+static int register_functions(struct ud_db *db)
+{
+    int rc = sqlite3_create_function_v2(db->h, "ud_user", 0, SQLITE_UTF8, db, sql_ud_user,
+                                        NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function_v2(db->h, "ud_overdue", 3,
+                                        SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                                        sql_ud_overdue, NULL, NULL, NULL);
+    return rc;
+}
+
+int ud_db_error(struct ud_db *db, int rc, struct ud_err *err)
+{
+    const char *m = db && db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc);
+    int ext = db && db->h ? sqlite3_extended_errcode(db->h) : rc;
+    switch (rc & 0xFF) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return ud_err_set(err, UD_ERR_BUSY, "%s",
+                          T("数据库正忙（其他用户正在写入），请稍后再试",
+                            "the database is busy (someone else is writing); try again"));
+    case SQLITE_READONLY:
+        return ud_err_set(err, UD_ERR_PERM, "%s",
+                          T("数据库为只读，不能修改", "the database is read-only"));
+    case SQLITE_CONSTRAINT:
+        if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY)
+            return ud_err_set(err, UD_ERR_DUPLICATE, T("记录重复：%s", "duplicate record: %s"), m);
+        if (ext == SQLITE_CONSTRAINT_FOREIGNKEY)
+            return ud_err_set(err, UD_ERR_INVALID, "%s",
+                              T("关联记录不存在，或该记录仍被其他记录引用",
+                                "a referenced record does not exist, or this record is still referenced"));
+        return ud_err_set(err, UD_ERR_INVALID, T("数据不符合约束：%s", "constraint failed: %s"), m);
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_CANTOPEN:
+        return ud_err_set(err, UD_ERR_IO, T("读写数据库出错：%s", "database I/O error: %s"), m);
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return ud_err_set(err, UD_ERR_IO, T("数据库文件损坏或不是数据库：%s",
+                                            "the database file is damaged or not a database: %s"), m);
+    default:
+        return ud_err_set(err, UD_ERR_INTERNAL, T("数据库错误：%s", "database error: %s"), m);
+    }
+}
+
+int ud_db_exec(struct ud_db *db, const char *sql, struct ud_err *err)
+{
+    int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+    return rc == SQLITE_OK ? UD_OK : ud_db_error(db, rc, err);
+}
+
+static int file_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+static int writable(const char *path)
+{
+    if (access(path, W_OK) != 0)
+        return 0;
+    /* WAL and journal files live next to the database */
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *slash = '\0';
+    else
+        snprintf(dir, sizeof dir, ".");
+    return access(dir, W_OK) == 0;
+}
+
+/* Reads the schema state with a read-only connection, so that a database
+ * we must refuse is never written to. Returns the current version in *cur. */
+static int precheck(const char *path, int *cur, struct ud_err *err)
+{
+    sqlite3 *h = NULL;
+    int rc = sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL);
+    if (rc != SQLITE_OK) {
+        ud_err_set(err, UD_ERR_NOINPUT, T("无法打开数据库 %s：%s", "cannot open database %s: %s"),
+                   path, h ? sqlite3_errmsg(h) : sqlite3_errstr(rc));
+        sqlite3_close(h);
+        return err->status;
+    }
+    sqlite3_busy_timeout(h, BUSY_TIMEOUT_MS);
+    int st = ud_migrate_check(h, err);
+    if (st == UD_OK)
+        *cur = ud_migrate_current(h, err);
+    sqlite3_close(h);
+    if (st == UD_OK && err->status != UD_OK)
+        st = err->status;
+    if (st != UD_OK && err->msg[0] && strstr(err->msg, path) == NULL)
+        ud_err_prefix(err, path);
+    return st;
+}
+
+static void backup_name(const char *path, int version, char *out, size_t outsz)
+{
+    char ts[32];
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(ts, sizeof ts, "%Y%m%d-%H%M%S", &tm);
+    snprintf(out, outsz, "%s.v%d-%s.bak", path, version, ts);
+    /* two upgrades in one second: keep both */
+    for (int i = 2; file_exists(out) && i < 100; i++)
+        snprintf(out, outsz, "%s.v%d-%s-%d.bak", path, version, ts, i);
+}
+
+int ud_db_open(struct ud_db **out, const char *path, int flags, struct ud_err *err)
+{
+    *out = NULL;
+    int exists = file_exists(path);
+    if (!exists && !(flags & UD_OPEN_CREATE))
+        return ud_err_set(err, UD_ERR_NOINPUT,
+                          T("数据库 %s 不存在；请先运行 uniondesk init（或 make run）",
+                            "database %s does not exist; run uniondesk init (or make run) first"),
+                          path);
+    int cur = 0;
+    if (exists && precheck(path, &cur, err) != UD_OK)
+        return err->status;
+
+    struct ud_db *db = calloc(1, sizeof *db);
+    if (!db)
+        return ud_err_set(err, UD_ERR_INTERNAL, "out of memory");
+    snprintf(db->path, sizeof db->path, "%s", path);
+    snprintf(db->login, sizeof db->login, "%s", ud_os_login());
+    db->readonly = (flags & UD_OPEN_READONLY) || (exists && !writable(path));
+    int oflags = db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    int rc = sqlite3_open_v2(path, &db->h, oflags, NULL);
+    if (rc != SQLITE_OK) {
+        ud_err_set(err, exists ? UD_ERR_IO : UD_ERR_CANTCREAT,
+                   T("无法打开数据库 %s：%s", "cannot open database %s: %s"), path,
+                   db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
+        ud_db_close(db);
+        return err->status;
+    }
+    sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
+    sqlite3_extended_result_codes(db->h, 1);
+    if (register_functions(db) != SQLITE_OK ||
+        ud_db_exec(db, "PRAGMA foreign_keys=ON", err) != UD_OK) {
+        ud_db_close(db);
+        return err->status ? err->status : UD_ERR_INTERNAL;
+    }
+    if (!db->readonly &&
+        (ud_db_exec(db, "PRAGMA journal_mode=WAL", err) != UD_OK ||
+         ud_db_exec(db, "PRAGMA synchronous=FULL", err) != UD_OK)) {
+        ud_db_close(db);
+        return err->status;
+    }
+    if (!(flags & UD_OPEN_NO_MIGRATE) && cur < ud_migrate_latest()) {
+        if (db->readonly) {
+            ud_err_set(err, UD_ERR_PERM,
+                       T("数据库 %s 需要升级，但文件只读", "database %s needs an upgrade but is read-only"),
+                       path);
+            ud_db_close(db);
+            return err->status;
+        }
+        if (cur > 0) {
+            char bak[1100];
+            backup_name(path, cur, bak, sizeof bak);
+            if (ud_db_backup(db, bak, err) != UD_OK) {
+                ud_db_close(db);
+                return err->status;
+            }
+            fprintf(stderr, T("uniondesk：数据库由版本 %d 升级到 %d；原库已备份为 %s\n",
+                              "uniondesk: upgrading database from version %d to %d; backup in %s\n"),
+                    cur, ud_migrate_latest(), bak);
+        }
+        if (ud_migrate_up(db->h, 0, err) != UD_OK) {
+            ud_db_close(db);
+            return err->status;
+        }
+    }
+    *out = db;
+    return UD_OK;
+}
+
+void ud_db_close(struct ud_db *db)
+{
+    if (!db)
+        return;
+    for (int i = 0; i < UD_STMT_CACHE; i++)
+        if (db->cache[i].stmt)
+            sqlite3_finalize(db->cache[i].stmt);
+    if (db->h)
+        sqlite3_close(db->h);
+    free(db);
+}
+
+int ud_db_set_user(struct ud_db *db, const char *login, struct ud_err *err)
+{
+    if (login && *login)
+        snprintf(db->login, sizeof db->login, "%s", login);
+    db->role = UD_ROLE_NONE;
+    db->display_name[0] = '\0';
+    sqlite3_stmt *st = ud_db_stmt(db, "SELECT role, display_name FROM users WHERE login = ?1 AND active = 1", err);
+    if (!st)
+        return err->status;
+    ud_bind_text(st, 1, db->login);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        db->role = ud_role_from_code((const char *)sqlite3_column_text(st, 0));
+        ud_col_text(st, 1, db->display_name, sizeof db->display_name);
+    } else if (rc != SQLITE_DONE) {
+        return ud_db_error(db, rc, err);
+    }
+    sqlite3_reset(st);
+    return UD_OK;
+}
+
+sqlite3_stmt *ud_db_stmt(struct ud_db *db, const char *sql, struct ud_err *err)
+{
+    size_t h = ((uintptr_t)sql >> 3) % UD_STMT_CACHE;
+    for (size_t k = 0; k < UD_STMT_CACHE; k++) {
+        struct ud_stmt_cache_entry *e = &db->cache[(h + k) % UD_STMT_CACHE];
+        if (e->sql == sql) {
+            sqlite3_reset(e->stmt);
+            sqlite3_clear_bindings(e->stmt);
+            return e->stmt;
+        }
+        if (!e->sql) {
+            int rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &e->stmt, NULL);
+            if (rc != SQLITE_OK) {
+                ud_db_error(db, rc, err);
+                return NULL;
+            }
+            e->sql = sql;
+            return e->stmt;
+        }
+    }
+    ud_err_set(err, UD_ERR_INTERNAL, "statement cache full");
+    return NULL;
+}
+
+int ud_db_begin(struct ud_db *db, struct ud_err *err)
+{
+    if (db->readonly && db->role == UD_ROLE_NONE)
+        return ud_err_set(err, UD_ERR_PERM, "%s",
+                          T("只读模式：没有账户，不能修改数据", "read-only: you have no account"));
+    if (db->readonly)
+        return ud_err_set(err, UD_ERR_PERM, "%s",
+                          T("只读模式：数据库文件不可写", "read-only: the database file is not writable"));
+    char sql[48];
+    if (db->txn_depth == 0)
+        snprintf(sql, sizeof sql, "BEGIN IMMEDIATE");
+    else
+        snprintf(sql, sizeof sql, "SAVEPOINT sp%d", db->txn_depth);
+    int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        return ud_db_error(db, rc, err);
+    db->txn_depth++;
+    return UD_OK;
+}
+
+int ud_db_commit(struct ud_db *db, struct ud_err *err)
+{
+    char sql[48];
+    if (db->txn_depth <= 0)
+        return ud_err_set(err, UD_ERR_INTERNAL, "commit without transaction");
+    if (db->txn_depth == 1)
+        snprintf(sql, sizeof sql, "COMMIT");
+    else
+        snprintf(sql, sizeof sql, "RELEASE sp%d", db->txn_depth - 1);
+    int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        ud_db_error(db, rc, err);
+        ud_db_rollback(db);
+        return err->status;
+    }
+    db->txn_depth--;
+    return UD_OK;
+}
+
+void ud_db_rollback(struct ud_db *db)
+{
+    char sql[80];
+    if (db->txn_depth <= 0)
+        return;
+    if (db->txn_depth == 1)
+        snprintf(sql, sizeof sql, "ROLLBACK");
+    else
+        snprintf(sql, sizeof sql, "ROLLBACK TO sp%d; RELEASE sp%d", db->txn_depth - 1,
+                 db->txn_depth - 1);
+    sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+    db->txn_depth--;
+}
+
+int ud_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+    if (!s || !*s)
+        return sqlite3_bind_null(st, i);
+    return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+int ud_bind_int(sqlite3_stmt *st, int i, int64_t v)
+{
+    return sqlite3_bind_int64(st, i, v);
+}
+
+int ud_bind_opt_int(sqlite3_stmt *st, int i, int64_t v)
+{
+    return v == UD_NULL_INT ? sqlite3_bind_null(st, i) : sqlite3_bind_int64(st, i, v);
+}
+
+void ud_col_text(sqlite3_stmt *st, int i, char *out, size_t outsz)
+{
+    const char *s = (const char *)sqlite3_column_text(st, i);
+    if (outsz == 0)
+        return;
+    if (!s) {
+        out[0] = '\0';
+        return;
+    }
+    snprintf(out, outsz, "%s", s);
+}
+
+int64_t ud_col_opt_int(sqlite3_stmt *st, int i)
+{
+    return sqlite3_column_type(st, i) == SQLITE_NULL ? UD_NULL_INT : sqlite3_column_int64(st, i);
+}
+
+const char *ud_role_code(enum ud_role r)
+{
+    switch (r) {
+    case UD_ROLE_CLERK: return "clerk";
+    case UD_ROLE_OFFICER: return "officer";
+    case UD_ROLE_ADMIN: return "admin";
+    default: return "none";
+    }
+}
+
+enum ud_role ud_role_from_code(const char *code)
+{
+    if (!code)
+        return UD_ROLE_NONE;
+    if (strcmp(code, "clerk") == 0)
+        return UD_ROLE_CLERK;
+    if (strcmp(code, "officer") == 0)
+        return UD_ROLE_OFFICER;
+    if (strcmp(code, "admin") == 0)
+        return UD_ROLE_ADMIN;
+    return UD_ROLE_NONE;
+}
+
+int ud_require_role(struct ud_db *db, enum ud_role min, struct ud_err *err)
+{
+    if (db->role >= min)
+        return UD_OK;
+    static const char *need_zh[] = {"", "办事员", "主管", "管理员"};
+    static const char *need_en[] = {"", "clerk", "officer", "admin"};
+    if (db->role == UD_ROLE_NONE)
+        return ud_err_set(err, UD_ERR_PERM,
+                          T("用户 %s 没有账户，只能查看", "user %s has no account: read-only"),
+                          db->login);
+    return ud_err_set(err, UD_ERR_PERM,
+                      T("权限不足：此操作需要%s及以上角色（当前用户 %s 为%s）",
+                        "not permitted: this needs the %s role or higher (%s is %s)"),
+                      T(need_zh[min], need_en[min]), db->login,
+                      T(need_zh[db->role], need_en[db->role]));
+}
+
+int ud_db_backup(struct ud_db *db, const char *dest, struct ud_err *err)
+{
+    if (file_exists(dest))
+        return ud_err_set(err, UD_ERR_CANTCREAT,
+                          T("备份文件 %s 已存在，不覆盖", "backup file %s exists; not overwriting"), dest);
+    sqlite3 *to = NULL;
+    int rc = sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    if (rc != SQLITE_OK) {
+        ud_err_set(err, UD_ERR_CANTCREAT, T("无法创建备份文件 %s：%s", "cannot create backup %s: %s"),
+                   dest, to ? sqlite3_errmsg(to) : sqlite3_errstr(rc));
+        sqlite3_close(to);
+        return err->status;
+    }
+    sqlite3_backup *b = sqlite3_backup_init(to, "main", db->h, "main");
+    if (!b) {
+        ud_err_set(err, UD_ERR_IO, T("备份失败：%s", "backup failed: %s"), sqlite3_errmsg(to));
+        sqlite3_close(to);
+        unlink(dest);
+        return err->status;
+    }
+    /* one step copies everything at once, so concurrent writers cannot
+     * force a restart */
+    rc = sqlite3_backup_step(b, -1);
+    sqlite3_backup_finish(b);
+    if (rc != SQLITE_DONE) {
+        ud_err_set(err, rc == SQLITE_BUSY || rc == SQLITE_LOCKED ? UD_ERR_BUSY : UD_ERR_IO,
+                   T("备份失败：%s", "backup failed: %s"), sqlite3_errstr(rc));
+        sqlite3_close(to);
+        unlink(dest);
+        return err->status;
+    }
+    if (sqlite3_close(to) != SQLITE_OK)
+        return ud_err_set(err, UD_ERR_IO, T("备份失败：无法关闭 %s", "backup failed: cannot close %s"), dest);
+    return UD_OK;
+}

@@ -1,0 +1,111 @@
+#include "uniondesk/err.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "uniondesk/i18n.h"
+#include "uniondesk/utf8.h"
+
+void ud_err_clear(struct ud_err *e)
+{
+    if (!e)
+        return;
+    e->status = UD_OK;
+    e->msg[0] = '\0';
+    e->nfields = 0;
+    e->nwarnings = 0;
+}
+
+int ud_err_set(struct ud_err *e, enum ud_status st, const char *fmt, ...)
+{
+    if (!e)
+        return st;
+    e->status = st;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+    va_end(ap);
+    return st;
+}
+
+int ud_err_field(struct ud_err *e, const char *field, const char *label, const char *fmt, ...)
+{
+    if (!e)
+        return UD_ERR_INVALID;
+    if (e->status == UD_OK)
+        e->status = UD_ERR_INVALID;
+    if (e->nfields >= UD_MAX_FIELD_ERRORS)
+        return e->status;
+    struct ud_field_error *f = &e->fields[e->nfields++];
+    f->field = field;
+    f->label = label;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(f->msg, sizeof f->msg, fmt, ap);
+    va_end(ap);
+    if (!e->msg[0])
+        snprintf(e->msg, sizeof e->msg, "%s", T("输入有误", "invalid input"));
+    return e->status;
+}
+
+void ud_err_warn(struct ud_err *e, const char *fmt, ...)
+{
+    if (!e || e->nwarnings >= UD_MAX_WARNINGS)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e->warnings[e->nwarnings++], UD_FIELD_MSG, fmt, ap);
+    va_end(ap);
+}
+
+const struct ud_field_error *ud_err_find(const struct ud_err *e, const char *field)
+{
+    for (int i = 0; i < e->nfields; i++)
+        if (e->fields[i].field && strcmp(e->fields[i].field, field) == 0)
+            return &e->fields[i];
+    return NULL;
+}
+
+void ud_err_text(const struct ud_err *e, char *buf, int size)
+{
+    int n = 0;
+    buf[0] = '\0';
+    if (e->nfields == 0) {
+        snprintf(buf, size, "%s", e->msg);
+        return;
+    }
+    for (int i = 0; i < e->nfields && n < size - 1; i++) {
+        const struct ud_field_error *f = &e->fields[i];
+        n += snprintf(buf + n, size - n, "%s%s%s%s", i ? T("；", "; ") : "",
+                      f->label ? f->label : (f->field ? f->field : ""),
+                      (f->label || f->field) ? T("：", ": ") : "", f->msg);
+    }
+}
+
+int ud_exit_code(enum ud_status st)
+{
+    switch (st) {
+    case UD_OK: return 0;
+    case UD_ERR_USAGE: return 64;
+    case UD_ERR_INVALID:
+    case UD_ERR_NOTFOUND:
+    case UD_ERR_CONFLICT:
+    case UD_ERR_DUPLICATE:
+    case UD_ERR_STATE:
+    case UD_ERR_SCHEMA: return 65;
+    case UD_ERR_NOINPUT: return 66;
+    case UD_ERR_CANTCREAT: return 73;
+    case UD_ERR_IO: return 74;
+    case UD_ERR_BUSY: return 75;
+    case UD_ERR_PERM: return 77;
+    case UD_ERR_INTERNAL: return 70;
+    }
+    return 70;
+}
+
+void ud_err_prefix(struct ud_err *e, const char *prefix)
+{
+    char m[UD_ERR_MSG * 3];
+    snprintf(m, sizeof m, "%s: %s", prefix, e->msg);
+    ud_strlcpy_utf8(e->msg, sizeof e->msg, m);
+}

@@ -1,0 +1,203 @@
+#include "uniondesk/migrate.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "uniondesk/i18n.h"
+
+void ud_migration_checksum(const char *sql, char out[17])
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (const unsigned char *p = (const unsigned char *)sql; *p; p++) {
+        h ^= *p;
+        h *= 1099511628211ULL;
+    }
+    snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+int ud_migrate_latest(void)
+{
+    return ud_migration_count ? ud_migrations[ud_migration_count - 1].version : 0;
+}
+
+static int has_table(sqlite3 *h, const char *name)
+{
+    sqlite3_stmt *st;
+    int found = 0;
+    if (sqlite3_prepare_v2(h, "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?1", -1, &st,
+                           NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+    found = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return found;
+}
+
+static int sql_fail(sqlite3 *h, struct ud_err *err, const char *what)
+{
+    int rc = sqlite3_errcode(h);
+    enum ud_status st = (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) ? UD_ERR_BUSY
+                        : (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT) ? UD_ERR_IO
+                                                                          : UD_ERR_INTERNAL;
+    return ud_err_set(err, st, "%s: %s", what, sqlite3_errmsg(h));
+}
+
+static int user_version(sqlite3 *h, int *v, struct ud_err *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+        return sql_fail(h, err, T("读取数据库版本失败", "cannot read the database version"));
+    *v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+    sqlite3_finalize(st);
+    return UD_OK;
+}
+
+int ud_migrate_status(sqlite3 *h, struct ud_mig_status *out, int max, int *n, struct ud_err *err)
+{
+    *n = 0;
+    int applied_max = 0;
+    if (has_table(h, "schema_migrations")) {
+        sqlite3_stmt *st;
+        if (sqlite3_prepare_v2(h, "SELECT version, name, checksum, applied_at FROM schema_migrations ORDER BY version",
+                               -1, &st, NULL) != SQLITE_OK)
+            return sql_fail(h, err, T("读取迁移记录失败", "cannot read the migration records"));
+        while (sqlite3_step(st) == SQLITE_ROW && *n < max) {
+            struct ud_mig_status *m = &out[(*n)++];
+            m->version = sqlite3_column_int(st, 0);
+            snprintf(m->name, sizeof m->name, "%s", (const char *)sqlite3_column_text(st, 1));
+            snprintf(m->checksum, sizeof m->checksum, "%s", (const char *)sqlite3_column_text(st, 2));
+            snprintf(m->applied_at, sizeof m->applied_at, "%s", (const char *)sqlite3_column_text(st, 3));
+            m->state = UD_MIG_UNKNOWN;
+            for (int i = 0; i < ud_migration_count; i++) {
+                if (ud_migrations[i].version != m->version)
+                    continue;
+                char sum[17];
+                ud_migration_checksum(ud_migrations[i].sql, sum);
+                m->state = strcmp(sum, m->checksum) == 0 ? UD_MIG_APPLIED : UD_MIG_ALTERED;
+            }
+            if (m->version > applied_max)
+                applied_max = m->version;
+        }
+        sqlite3_finalize(st);
+    }
+    for (int i = 0; i < ud_migration_count && *n < max; i++) {
+        int seen = 0;
+        for (int k = 0; k < *n; k++)
+            if (out[k].version == ud_migrations[i].version)
+                seen = 1;
+        if (seen)
+            continue;
+        struct ud_mig_status *m = &out[(*n)++];
+        m->version = ud_migrations[i].version;
+        snprintf(m->name, sizeof m->name, "%s", ud_migrations[i].name);
+        ud_migration_checksum(ud_migrations[i].sql, m->checksum);
+        m->applied_at[0] = '\0';
+        m->state = UD_MIG_PENDING;
+    }
+    return UD_OK;
+}
+
+int ud_migrate_current(sqlite3 *h, struct ud_err *err)
+{
+    int v = 0;
+    if (user_version(h, &v, err) != UD_OK)
+        return 0;
+    return v;
+}
+
+int ud_migrate_check(sqlite3 *h, struct ud_err *err)
+{
+    int uv = 0;
+    if (user_version(h, &uv, err) != UD_OK)
+        return err->status;
+    if (uv > ud_migrate_latest())
+        return ud_err_set(err, UD_ERR_SCHEMA,
+                          T("数据库版本 %d 高于本程序支持的版本 %d：请使用更新的 uniondesk；数据库未被修改",
+                            "database version %d is newer than this program's %d: use a newer uniondesk; "
+                            "the database was not changed"),
+                          uv, ud_migrate_latest());
+    struct ud_mig_status st[256];
+    int n;
+    if (ud_migrate_status(h, st, 256, &n, err) != UD_OK)
+        return err->status;
+    for (int i = 0; i < n; i++) {
+        if (st[i].state == UD_MIG_ALTERED)
+            return ud_err_set(err, UD_ERR_SCHEMA,
+                              T("数据库已应用的迁移 %s 与本程序内置的不同（校验和 %s）：拒绝打开，数据库未被修改",
+                                "applied migration %s differs from the one built into this program "
+                                "(checksum %s): refusing to open; the database was not changed"),
+                              st[i].name, st[i].checksum);
+        if (st[i].state == UD_MIG_UNKNOWN)
+            return ud_err_set(err, UD_ERR_SCHEMA,
+                              T("数据库含有本程序不认识的迁移 %s：请使用更新的 uniondesk；数据库未被修改",
+                                "the database has migration %s that this program does not know: use a "
+                                "newer uniondesk; the database was not changed"),
+                              st[i].name);
+        if (st[i].state == UD_MIG_PENDING && st[i].version <= uv)
+            return ud_err_set(err, UD_ERR_SCHEMA,
+                              T("数据库版本为 %d，但缺少迁移 %s 的记录：拒绝打开",
+                                "database version is %d but migration %s is not recorded: refusing to open"),
+                              uv, st[i].name);
+    }
+    return UD_OK;
+}
+
+static int apply_one(sqlite3 *h, const struct ud_migration *m, struct ud_err *err)
+{
+    char what[200];
+    snprintf(what, sizeof what, T("迁移 %s 失败", "migration %s failed"), m->name);
+    if (sqlite3_exec(h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return sql_fail(h, err, what);
+    if (sqlite3_exec(h,
+                     "CREATE TABLE IF NOT EXISTS schema_migrations("
+                     " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                     " checksum TEXT NOT NULL, applied_at TEXT NOT NULL)",
+                     NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_exec(h, m->sql, NULL, NULL, NULL) != SQLITE_OK)
+        goto fail;
+    sqlite3_stmt *st;
+    char sum[17];
+    ud_migration_checksum(m->sql, sum);
+    if (sqlite3_prepare_v2(h,
+                           "INSERT INTO schema_migrations(version, name, checksum, applied_at)"
+                           " VALUES(?1, ?2, ?3, strftime('%Y-%m-%d %H:%M:%S','now','localtime'))",
+                           -1, &st, NULL) != SQLITE_OK)
+        goto fail;
+    sqlite3_bind_int(st, 1, m->version);
+    sqlite3_bind_text(st, 2, m->name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, sum, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        goto fail;
+    /* user_version is transactional: it moves with the migration */
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", m->version);
+    if (sqlite3_exec(h, pragma, NULL, NULL, NULL) != SQLITE_OK)
+        goto fail;
+    if (sqlite3_exec(h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        goto fail;
+    return UD_OK;
+fail:
+    sql_fail(h, err, what);
+    sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL);
+    return err->status;
+}
+
+int ud_migrate_up(sqlite3 *h, int target, struct ud_err *err)
+{
+    if (ud_migrate_check(h, err) != UD_OK)
+        return err->status;
+    int cur = ud_migrate_current(h, err);
+    for (int i = 0; i < ud_migration_count; i++) {
+        const struct ud_migration *m = &ud_migrations[i];
+        if (m->version <= cur)
+            continue;
+        if (target > 0 && m->version > target)
+            break;
+        if (apply_one(h, m, err) != UD_OK)
+            return err->status;
+    }
+    return UD_OK;
+}

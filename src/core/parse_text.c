@@ -1,0 +1,119 @@
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "uniondesk/i18n.h"
+#include "uniondesk/parse.h"
+#include "uniondesk/utf8.h"
+
+const char *ud_parse_int(const char *in, int64_t min, int64_t max, int64_t *out)
+{
+    static char msg[160];
+    const char *p = in ? in : "";
+    while (*p == ' ')
+        p++;
+    char *end;
+    errno = 0;
+    long long v = strtoll(p, &end, 10);
+    if (end == p)
+        return T("应为整数", "must be a whole number");
+    while (*end == ' ')
+        end++;
+    if (*end)
+        return T("应为整数", "must be a whole number");
+    if (errno == ERANGE || v < min || v > max) {
+        snprintf(msg, sizeof msg, T("应在%" PRId64 "到%" PRId64 "之间", "must be between %" PRId64 " and %" PRId64),
+                 min, max);
+        return msg;
+    }
+    *out = v;
+    return NULL;
+}
+
+const char *ud_parse_bool(const char *in, int *out)
+{
+    static const char *yes[] = {"1", "yes", "y", "true", "是", "√"};
+    static const char *no[] = {"0", "no", "n", "false", "否", ""};
+    char s[16];
+    snprintf(s, sizeof s, "%s", in ? in : "");
+    ud_trim(s);
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+        if (strcasecmp(s, yes[i]) == 0) {
+            *out = 1;
+            return NULL;
+        }
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+        if (strcasecmp(s, no[i]) == 0) {
+            *out = 0;
+            return NULL;
+        }
+    return T("应为 是/否（1/0、yes/no）", "must be yes/no (1/0, 是/否)");
+}
+
+const char *ud_check_text(const char *in, int maxchars, int multiline)
+{
+    static char msg[160];
+    size_t n = strlen(in);
+    if (!ud_utf8_valid(in, n))
+        return T("含有无效的UTF-8字节（文件编码不对？）", "contains invalid UTF-8 bytes (wrong file encoding?)");
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)in[i];
+        if ((c < 0x20 && !(multiline && (c == '\n' || c == '\t' || c == '\r'))) || c == 0x7F)
+            return T("含有控制字符", "contains control characters");
+        /* C1 controls U+0080..U+009F are encoded C2 80..C2 9F */
+        if (c == 0xC2 && i + 1 < n && (unsigned char)in[i + 1] < 0xA0)
+            return T("含有控制字符", "contains control characters");
+    }
+    size_t chars = ud_utf8_chars(in);
+    if (maxchars > 0 && chars > (size_t)maxchars) {
+        snprintf(msg, sizeof msg, T("过长：最多%d个字，现有%zu个", "too long: at most %d characters, got %zu"),
+                 maxchars, chars);
+        return msg;
+    }
+    return NULL;
+}
+
+char *ud_trim(char *s)
+{
+    static const char ideo[] = "\xE3\x80\x80"; /* U+3000 IDEOGRAPHIC SPACE */
+    char *p = s;
+    for (;;) {
+        if (*p == ' ' || *p == '\t')
+            p++;
+        else if (strncmp(p, ideo, 3) == 0)
+            p += 3;
+        else
+            break;
+    }
+    size_t n = strlen(p);
+    for (;;) {
+        if (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r'))
+            n--;
+        else if (n >= 3 && memcmp(p + n - 3, ideo, 3) == 0)
+            n -= 3;
+        else
+            break;
+    }
+    memmove(s, p, n);
+    s[n] = '\0';
+    return s;
+}
+
+int ud_blank(const char *s)
+{
+    if (!s)
+        return 1;
+    for (; *s; s++) {
+        if (*s == ' ' || *s == '\t')
+            continue;
+        if (strncmp(s, "\xE3\x80\x80", 3) == 0) {
+            s += 2;
+            continue;
+        }
+        return 0;
+    }
+    return 1;
+}

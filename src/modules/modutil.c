@@ -1,0 +1,80 @@
+#include "uniondesk/modutil.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "uniondesk/i18n.h"
+
+int ud_mod_step_failed(struct ud_db *db, int rc, const struct ud_field *defs, struct ud_err *err)
+{
+    int ext = sqlite3_extended_errcode(db->h);
+    const char *msg = sqlite3_errmsg(db->h);
+    if (ext == SQLITE_CONSTRAINT_UNIQUE && defs) {
+        /* "UNIQUE constraint failed: members.id_number" */
+        const char *dot = strrchr(msg, '.');
+        const struct ud_field *f = dot ? ud_field_find(defs, dot + 1) : NULL;
+        if (!f && dot) {
+            /* struct member names ending in _id are typed as their code */
+            char col[64];
+            snprintf(col, sizeof col, "%s", dot + 1);
+            char *suffix = strstr(col, "_id");
+            if (suffix) {
+                *suffix = '\0';
+                f = ud_field_find(defs, col);
+            }
+        }
+        if (f) {
+            ud_err_field(err, f->name, ud_field_label(f), "%s",
+                         T("已存在相同的记录（不能重复）", "already exists (must be unique)"));
+            err->status = UD_ERR_DUPLICATE;
+            snprintf(err->msg, sizeof err->msg, T("%s重复", "duplicate %s"), ud_field_label(f));
+            ud_db_rollback(db);
+            return err->status;
+        }
+    }
+    ud_db_error(db, rc, err);
+    ud_db_rollback(db);
+    return err->status;
+}
+
+int ud_mod_finish(struct ud_db *db, int status, struct ud_err *err)
+{
+    if (status != UD_OK) {
+        ud_db_rollback(db);
+        return status;
+    }
+    return ud_db_commit(db, err);
+}
+
+int ud_mod_exists(struct ud_db *db, const char *sql, int64_t id)
+{
+    struct ud_err e;
+    ud_err_clear(&e);
+    sqlite3_stmt *st = ud_db_stmt(db, sql, &e);
+    if (!st)
+        return 0;
+    sqlite3_bind_int64(st, 1, id);
+    int found = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) > 0;
+    sqlite3_reset(st);
+    return found;
+}
+
+int ud_mod_conflict(struct ud_db *db, const char *table, int64_t id, struct ud_err *err)
+{
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT version FROM %s WHERE id = ?1", table);
+    sqlite3_stmt *st;
+    int found = 0;
+    if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_int64(st, 1, id);
+        found = sqlite3_step(st) == SQLITE_ROW;
+        sqlite3_finalize(st);
+    }
+    if (!found)
+        return ud_err_set(err, UD_ERR_NOTFOUND, "%s",
+                          T("记录已被他人删除", "the record was deleted by someone else"));
+    return ud_err_set(err, UD_ERR_CONFLICT, "%s",
+                      T("保存被拒绝：该记录在您编辑期间已被他人修改。请重新载入后再改",
+                        "not saved: someone else changed this record while you were editing; "
+                        "reload it and edit again"));
+}
