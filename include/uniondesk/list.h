@@ -6,9 +6,11 @@
 
 #include <stdint.h>
 
-/* The position of a row in a sorted list: its sort value and its id. */
+/* The position of a row in a sorted list: which search group matched it,
+ * its sort value and its id. */
 struct ud_cursor {
     int valid;
+    int group;
     int is_num;
     int64_t num;
     char text[160];
@@ -16,19 +18,21 @@ struct ud_cursor {
 };
 
 struct ud_page {
-    int limit;                /* rows wanted (1..500) */
-    int backward;             /* rows before `after` instead of after it */
-    struct ud_cursor after;   /* start position; invalid = from the start (or end when backward) */
-    const char *sort;         /* sort key name (module's list); NULL = default */
-    int desc;                 /* descending sort */
+    int limit;              /* rows wanted (1..500) */
+    int backward;           /* rows before `after` instead of after it */
+    struct ud_cursor after; /* start position; invalid = from the start (or the end when backward) */
+    const char *sort;       /* sort key name (module's list); NULL = default; ignored while searching */
+    int desc;               /* descending sort */
 };
 
-/* A sortable column: its name in the UI, the SQL expression (NOT NULL
- * column with an index) and whether it is numeric. */
+/* A sortable (or searchable) column: its name, the SQL expression over an
+ * indexed NOT NULL column, whether it is numeric, and whether a search
+ * prefix for it is upper-cased first (case numbers). */
 struct ud_sort_key {
     const char *name;
     const char *expr;
     int numeric;
+    int upper;
 };
 
 #endif

@@ -1,4 +1,8 @@
-/* Module-internal helpers that turn a struct ud_page into SQL. */
+/* Module-internal: one generic keyset list over a module's query. With a
+ * search prefix the list is the concatenation of "groups" — rows whose
+ * first key starts with the prefix, then rows whose second key does, … —
+ * each walked in its own index order, so a live search stays fast at any
+ * table size. */
 #ifndef UD_LISTQ_H
 #define UD_LISTQ_H
 
@@ -9,16 +13,26 @@
 
 #define UD_PAGE_MAX 500
 
+struct ud_list_spec {
+    const char *select;  /* "SELECT <columns>"; the first column is the row id */
+    const char *from;    /* " FROM members m LEFT JOIN …" */
+    int ncols;           /* number of columns in select; the key is read after them */
+    const char *id_expr; /* "m.id" */
+    size_t row_size;
+    void (*read)(sqlite3_stmt *st, void *row);
+    /* adds the module's filter conditions with ud_sql_where */
+    void (*filter)(struct ud_sqlbuf *q, int *has_where, const void *arg);
+    const void *filter_arg;
+};
+
 const struct ud_sort_key *ud_list_sort_key(const struct ud_sort_key *keys, const char *name);
-/* "(key, id) > (?, ?)" for the page's position. */
-void ud_list_page_where(struct ud_sqlbuf *q, int *has_where, const struct ud_sort_key *k,
-                        const struct ud_page *pg, const char *id_expr);
-/* " ORDER BY key, id LIMIT ?" */
-void ud_list_page_order(struct ud_sqlbuf *q, const struct ud_sort_key *k, const struct ud_page *pg,
-                        const char *id_expr);
-void ud_list_cursor(sqlite3_stmt *st, int col_key, int col_id, const struct ud_sort_key *k,
-                    struct ud_cursor *c);
-/* A backward page is fetched in reverse; this puts it back in order. */
-void ud_list_reverse(void *rows, size_t size, struct ud_cursor *cursors, int n);
+
+/* keys[0..nkeys): with prefix, the search groups; without, keys[0] is the
+ * sort. rows must hold pg->limit rows; cursors may be NULL. */
+int ud_list_fetch(struct ud_db *db, const struct ud_list_spec *spec, const struct ud_sort_key *keys,
+                  int nkeys, const char *prefix, const struct ud_page *pg, void *rows,
+                  struct ud_cursor *cursors, int *n, struct ud_err *err);
+int ud_list_count(struct ud_db *db, const struct ud_list_spec *spec, const struct ud_sort_key *keys,
+                  int nkeys, const char *prefix, int64_t *count, struct ud_err *err);
 
 #endif

@@ -63,12 +63,16 @@ const char *ud_parse_date(const char *in, char out[UD_DATE_SZ])
     const char *bad = T("日期格式应为 2026-11-26、20261126、2026/11/26 或 2026年11月26日",
                         "date must look like 2026-11-26, 20261126, 2026/11/26 or 2026年11月26日");
     int y, m, d;
-    out[0] = '\0';
-    if (!in)
+    char src[64];
+    if (!in || strlen(in) >= sizeof src) {
+        out[0] = '\0';
         return bad;
-    while (*in == ' ')
-        in++;
-    const char *p = in;
+    }
+    snprintf(src, sizeof src, "%s", in);
+    out[0] = '\0'; /* after the copy: in and out may be the same buffer */
+    const char *p = src;
+    while (*p == ' ')
+        p++;
     int ny = digits(&p, 8, &y);
     if (ny == 8 && (*p == '\0' || *p == ' ')) {
         d = y % 100;

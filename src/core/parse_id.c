@@ -49,8 +49,9 @@ const char *ud_check_id_number(const char *in, char out[UD_IDNUM_SZ], char *gend
                                char birth[UD_DATE_SZ])
 {
     char s[UD_IDNUM_SZ];
-    out[0] = '\0';
-    if (!in || !copy_trimmed(in, s, sizeof s))
+    int fits = in && copy_trimmed(in, s, sizeof s);
+    out[0] = '\0'; /* after the copy: in and out may be the same buffer */
+    if (!fits)
         return T("身份证号应为18位", "ID number must have 18 characters");
     size_t n = strlen(s);
     if (n == 15)
@@ -116,8 +117,9 @@ char ud_credit_check_char(const char *first17)
 const char *ud_check_credit_code(const char *in, char out[UD_CREDIT_SZ], int *check_ok)
 {
     char s[UD_CREDIT_SZ];
-    out[0] = '\0';
-    if (!in || !copy_trimmed(in, s, sizeof s) || strlen(s) != 18)
+    int fits = in && copy_trimmed(in, s, sizeof s);
+    out[0] = '\0'; /* after the copy: in and out may be the same buffer */
+    if (!fits || strlen(s) != 18)
         return T("统一社会信用代码应为18位", "credit code must have 18 characters");
     for (int i = 0; i < 18; i++) {
         s[i] = (char)toupper((unsigned char)s[i]);
@@ -135,12 +137,15 @@ const char *ud_parse_phone(const char *in, char out[UD_PHONE_SZ])
 {
     const char *bad = T("电话应为11位手机号或固定电话（如0574-86888888）",
                         "phone must be an 11-digit mobile or a fixed line like 0574-86888888");
-    char d[UD_PHONE_SZ];
+    char d[UD_PHONE_SZ], src[64];
     int nd = 0, dashes = 0;
-    out[0] = '\0';
-    if (!in)
+    if (!in || strlen(in) >= sizeof src) {
+        out[0] = '\0';
         return bad;
-    for (const char *p = in; *p; p++) {
+    }
+    snprintf(src, sizeof src, "%s", in);
+    out[0] = '\0'; /* after the copy: in and out may be the same buffer */
+    for (const char *p = src; *p; p++) {
         if (*p == ' ')
             continue;
         if (*p == '-') {

@@ -1,6 +1,8 @@
 /* Keyset pagination SQL shared by the module lists. */
 #include "uniondesk/listq.h"
 
+#include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 const struct ud_sort_key *ud_list_sort_key(const struct ud_sort_key *keys, const char *name)
@@ -12,59 +14,112 @@ const struct ud_sort_key *ud_list_sort_key(const struct ud_sort_key *keys, const
     return &keys[0];
 }
 
-static int ascending(const struct ud_page *pg)
+static void prefix_for(const struct ud_sort_key *k, const char *prefix, char *out, size_t outsz)
 {
-    return !pg->desc != !!pg->backward; /* backward flips the direction */
+    snprintf(out, outsz, "%s", prefix);
+    if (k->upper)
+        for (char *p = out; *p; p++)
+            *p = (char)toupper((unsigned char)*p);
 }
 
-void ud_list_page_where(struct ud_sqlbuf *q, int *has_where, const struct ud_sort_key *k,
-                        const struct ud_page *pg, const char *id_expr)
+/* "<expr> >= ?p AND <expr> < ?p || char(0x10FFFF)": a prefix range an
+ * index can serve (LIKE cannot, being case-insensitive). */
+static void add_range(struct ud_sqlbuf *q, const struct ud_sort_key *k, const char *prefix)
 {
-    if (!pg->after.valid)
-        return;
-    ud_sql_add(q, *has_where ? " AND (" : " WHERE (");
-    *has_where = 1;
+    char p[160];
+    prefix_for(k, prefix, p, sizeof p);
+    int n = ud_sql_text(q, p);
+    char buf[64];
+    ud_sql_add(q, "(");
     ud_sql_add(q, k->expr);
-    ud_sql_add(q, ", ");
-    ud_sql_add(q, id_expr);
-    ud_sql_add(q, ascending(pg) ? ") > (" : ") < (");
-    if (k->numeric)
-        ud_sql_param_int(q, pg->after.num);
-    else
-        ud_sql_param_text(q, pg->after.text);
-    ud_sql_add(q, ", ");
-    ud_sql_param_int(q, pg->after.id);
-    ud_sql_add(q, ")");
-}
-
-void ud_list_page_order(struct ud_sqlbuf *q, const struct ud_sort_key *k, const struct ud_page *pg,
-                        const char *id_expr)
-{
-    const char *dir = ascending(pg) ? " ASC" : " DESC";
-    ud_sql_add(q, " ORDER BY ");
+    snprintf(buf, sizeof buf, " >= ?%d AND ", n);
+    ud_sql_add(q, buf);
     ud_sql_add(q, k->expr);
-    ud_sql_add(q, dir);
-    ud_sql_add(q, ", ");
-    ud_sql_add(q, id_expr);
-    ud_sql_add(q, dir);
-    ud_sql_add(q, " LIMIT ");
-    int limit = pg->limit < 1 ? 1 : pg->limit > UD_PAGE_MAX ? UD_PAGE_MAX : pg->limit;
-    ud_sql_param_int(q, limit);
+    snprintf(buf, sizeof buf, " < ?%d || char(1114111))", n);
+    ud_sql_add(q, buf);
 }
 
-void ud_list_cursor(sqlite3_stmt *st, int col_key, int col_id, const struct ud_sort_key *k,
-                    struct ud_cursor *c)
+static void add_filters(struct ud_sqlbuf *q, int *w, const struct ud_list_spec *spec)
 {
-    c->valid = 1;
-    c->is_num = k->numeric;
-    c->id = sqlite3_column_int64(st, col_id);
-    if (k->numeric) {
-        c->num = sqlite3_column_int64(st, col_key);
-        c->text[0] = '\0';
-    } else {
-        ud_col_text(st, col_key, c->text, sizeof c->text);
-        c->num = 0;
+    if (spec->filter)
+        spec->filter(q, w, spec->filter_arg);
+}
+
+/* One group: rows matching keys[g] (and no earlier group), after `after`. */
+static int fetch_group(struct ud_db *db, const struct ud_list_spec *spec, const struct ud_sort_key *keys,
+                       int g, const char *prefix, int asc, const struct ud_cursor *after, int limit,
+                       char *rows, struct ud_cursor *cursors, int *n, struct ud_err *err)
+{
+    const struct ud_sort_key *k = &keys[g];
+    struct ud_sqlbuf q;
+    int w = 0;
+    ud_sql_init(&q, spec->select);
+    ud_sql_add(&q, ", ");
+    ud_sql_add(&q, k->expr);
+    ud_sql_add(&q, spec->from);
+    add_filters(&q, &w, spec);
+    if (prefix) {
+        ud_sql_where(&q, &w, "");
+        add_range(&q, k, prefix);
+        for (int e = 0; e < g; e++) {
+            ud_sql_where(&q, &w, "NOT ");
+            add_range(&q, &keys[e], prefix);
+        }
     }
+    if (after && after->valid) {
+        ud_sql_where(&q, &w, "(");
+        ud_sql_add(&q, k->expr);
+        ud_sql_add(&q, ", ");
+        ud_sql_add(&q, spec->id_expr);
+        ud_sql_add(&q, asc ? ") > (" : ") < (");
+        if (k->numeric)
+            ud_sql_param_int(&q, after->num);
+        else
+            ud_sql_param_text(&q, after->text);
+        ud_sql_add(&q, ", ");
+        ud_sql_param_int(&q, after->id);
+        ud_sql_add(&q, ")");
+    }
+    const char *dir = asc ? " ASC" : " DESC";
+    ud_sql_add(&q, " ORDER BY ");
+    ud_sql_add(&q, k->expr);
+    ud_sql_add(&q, dir);
+    ud_sql_add(&q, ", ");
+    ud_sql_add(&q, spec->id_expr);
+    ud_sql_add(&q, dir);
+    ud_sql_add(&q, " LIMIT ");
+    ud_sql_param_int(&q, limit);
+
+    sqlite3_stmt *st;
+    if (ud_sql_prepare(db, &q, &st, err) != UD_OK)
+        return err->status;
+    int rc;
+    int got = 0;
+    while (got < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        spec->read(st, rows + (size_t)(*n) * spec->row_size);
+        if (cursors) {
+            struct ud_cursor *c = &cursors[*n];
+            c->valid = 1;
+            c->group = g;
+            c->is_num = k->numeric;
+            c->id = sqlite3_column_int64(st, 0);
+            if (k->numeric) {
+                c->num = sqlite3_column_int64(st, spec->ncols);
+                c->text[0] = '\0';
+            } else {
+                ud_col_text(st, spec->ncols, c->text, sizeof c->text);
+                c->num = 0;
+            }
+        }
+        (*n)++;
+        got++;
+    }
+    if (got < limit)
+        rc = sqlite3_errcode(db->h);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW && rc != SQLITE_OK)
+        return ud_db_error(db, rc, err);
+    return UD_OK;
 }
 
 static void swap_bytes(char *a, char *b, size_t size)
@@ -81,16 +136,68 @@ static void swap_bytes(char *a, char *b, size_t size)
     }
 }
 
-void ud_list_reverse(void *rows, size_t size, struct ud_cursor *cursors, int n)
+static void reverse(char *rows, size_t size, struct ud_cursor *cursors, int n)
 {
-    char *r = rows;
     for (int i = 0, j = n - 1; i < j; i++, j--) {
-        if (rows)
-            swap_bytes(r + (size_t)i * size, r + (size_t)j * size, size);
+        swap_bytes(rows + (size_t)i * size, rows + (size_t)j * size, size);
         if (cursors) {
             struct ud_cursor c = cursors[i];
             cursors[i] = cursors[j];
             cursors[j] = c;
         }
     }
+}
+
+int ud_list_fetch(struct ud_db *db, const struct ud_list_spec *spec, const struct ud_sort_key *keys,
+                  int nkeys, const char *prefix, const struct ud_page *pg, void *rows,
+                  struct ud_cursor *cursors, int *n, struct ud_err *err)
+{
+    *n = 0;
+    int limit = pg->limit < 1 ? 1 : pg->limit > UD_PAGE_MAX ? UD_PAGE_MAX : pg->limit;
+    if (prefix && !*prefix)
+        prefix = NULL;
+    if (!prefix)
+        nkeys = 1;
+    /* ascending unless a plain sort asks for descending; backward flips */
+    int asc = (prefix || !pg->desc) ? !pg->backward : pg->backward;
+    const struct ud_cursor *after = pg->after.valid ? &pg->after : NULL;
+    int start = after ? after->group : (pg->backward ? nkeys - 1 : 0);
+    if (start < 0 || start >= nkeys)
+        start = 0;
+    for (int g = start; g >= 0 && g < nkeys && *n < limit; g += pg->backward ? -1 : 1) {
+        const struct ud_cursor *from = (after && g == after->group) ? after : NULL;
+        if (fetch_group(db, spec, keys, g, prefix, asc, from, limit - *n, rows, cursors, n, err) != UD_OK)
+            return err->status;
+    }
+    if (pg->backward)
+        reverse(rows, spec->row_size, cursors, *n);
+    return UD_OK;
+}
+
+int ud_list_count(struct ud_db *db, const struct ud_list_spec *spec, const struct ud_sort_key *keys,
+                  int nkeys, const char *prefix, int64_t *count, struct ud_err *err)
+{
+    struct ud_sqlbuf q;
+    int w = 0;
+    *count = 0;
+    ud_sql_init(&q, "SELECT count(*)");
+    ud_sql_add(&q, spec->from);
+    add_filters(&q, &w, spec);
+    if (prefix && *prefix) {
+        ud_sql_where(&q, &w, "(");
+        for (int g = 0; g < nkeys; g++) {
+            if (g)
+                ud_sql_add(&q, " OR ");
+            add_range(&q, &keys[g], prefix);
+        }
+        ud_sql_add(&q, ")");
+    }
+    sqlite3_stmt *st;
+    if (ud_sql_prepare(db, &q, &st, err) != UD_OK)
+        return err->status;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *count = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? UD_OK : ud_db_error(db, rc, err);
 }

@@ -27,10 +27,10 @@ const struct ud_field ud_org_fields[] = {
 #undef S
 
 const struct ud_sort_key ud_org_sort_keys[] = {
-    {"code", "o.code", 0},
-    {"name", "o.name", 0},
-    {"id", "o.id", 1},
-    {NULL, NULL, 0},
+    {"code", "o.code", 0, 0},
+    {"name", "o.name", 0, 0},
+    {"id", "o.id", 1, 0},
+    {NULL, NULL, 0, 0},
 };
 
 #define ORG_COLS                                                                              \
@@ -363,60 +363,46 @@ void ud_org_subtree_cond(struct ud_sqlbuf *q, const char *column, int64_t root_i
     ud_sql_add(q, " UNION ALL SELECT so.id FROM orgs so JOIN sub ON so.parent_id = sub.id) SELECT id FROM sub)");
 }
 
+static void read_row_v(sqlite3_stmt *st, void *row)
+{
+    read_row(st, row);
+}
+
+static void list_filter(struct ud_sqlbuf *q, int *w, const void *arg)
+{
+    const struct ud_org_filter *f = arg;
+    if (f && f->kind && *f->kind) {
+        ud_sql_where(q, w, "o.kind = ");
+        ud_sql_param_text(q, f->kind);
+    }
+    if (f && f->mediating_only)
+        ud_sql_where(q, w, "o.kind IN ('district_federation', 'street_federation', "
+                           "'community_federation', 'community_union')");
+    if (f && f->member_orgs_only)
+        ud_sql_where(q, w, "o.kind IN ('enterprise_union', 'joint_union')");
+    if (!f || !f->include_dissolved)
+        ud_sql_where(q, w, "o.status = 'active'");
+    if (f && f->subtree_of) {
+        ud_sql_where(q, w, "");
+        ud_org_subtree_cond(q, "o.id", f->subtree_of);
+    }
+}
+
+static const struct ud_sort_key org_search_keys[] = {
+    {"code", "o.code", 0, 1},
+    {"name", "o.name", 0, 0},
+};
+
 int ud_org_list(struct ud_db *db, const struct ud_org_filter *f, const struct ud_page *pg,
                 struct ud_org *rows, struct ud_cursor *cursors, int *n, struct ud_err *err)
 {
-    const struct ud_sort_key *k = ud_list_sort_key(ud_org_sort_keys, pg->sort);
-    struct ud_sqlbuf q;
-    int w = 0;
-    *n = 0;
-    ud_sql_init(&q, "SELECT " ORG_COLS ", ");
-    ud_sql_add(&q, k->expr);
-    ud_sql_add(&q, " FROM orgs o");
-    if (f && f->query && *f->query) {
-        ud_sql_where(&q, &w, "((o.code >= ");
-        ud_sql_param_text(&q, f->query);
-        ud_sql_add(&q, " AND o.code < ");
-        ud_sql_param_text(&q, f->query);
-        ud_sql_add(&q, " || char(1114111)) OR (o.name >= ");
-        ud_sql_param_text(&q, f->query);
-        ud_sql_add(&q, " AND o.name < ");
-        ud_sql_param_text(&q, f->query);
-        ud_sql_add(&q, " || char(1114111)))");
-    }
-    if (f && f->kind && *f->kind) {
-        ud_sql_where(&q, &w, "o.kind = ");
-        ud_sql_param_text(&q, f->kind);
-    }
-    if (f && f->mediating_only)
-        ud_sql_where(&q, &w, "o.kind IN ('district_federation', 'street_federation', "
-                             "'community_federation', 'community_union')");
-    if (f && f->member_orgs_only)
-        ud_sql_where(&q, &w, "o.kind IN ('enterprise_union', 'joint_union')");
-    if (!f || !f->include_dissolved)
-        ud_sql_where(&q, &w, "o.status = 'active'");
-    if (f && f->subtree_of) {
-        ud_sql_where(&q, &w, "");
-        ud_org_subtree_cond(&q, "o.id", f->subtree_of);
-    }
-    ud_list_page_where(&q, &w, k, pg, "o.id");
-    ud_list_page_order(&q, k, pg, "o.id");
-    sqlite3_stmt *st;
-    if (ud_sql_prepare(db, &q, &st, err) != UD_OK)
-        return err->status;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < pg->limit) {
-        read_row(st, &rows[*n]);
-        if (cursors)
-            ud_list_cursor(st, ORG_NCOLS, 0, k, &cursors[*n]);
-        (*n)++;
-    }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-        return ud_db_error(db, rc, err);
-    if (pg->backward)
-        ud_list_reverse(rows, sizeof *rows, cursors, *n);
-    return UD_OK;
+    struct ud_list_spec spec = {"SELECT " ORG_COLS, " FROM orgs o", ORG_NCOLS, "o.id", sizeof *rows,
+                                read_row_v, list_filter, f};
+    const char *q = f ? f->query : NULL;
+    if (q && *q)
+        return ud_list_fetch(db, &spec, org_search_keys, 2, q, pg, rows, cursors, n, err);
+    return ud_list_fetch(db, &spec, ud_list_sort_key(ud_org_sort_keys, pg->sort), 1, NULL, pg, rows,
+                         cursors, n, err);
 }
 
 /* Depth-first order from the parent links, iteratively. */

@@ -1,0 +1,362 @@
+#include "uniondesk/member.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "uniondesk/i18n.h"
+#include "uniondesk/listq.h"
+#include "uniondesk/modutil.h"
+#include "uniondesk/org.h"
+
+#define S struct ud_member
+const struct ud_field ud_member_fields[] = {
+    UD_FIELD_TEXT(S, "name", "姓名", "name", name, 30, UD_FF_REQUIRED),
+    UD_FIELD_OF(S, UD_F_IDNUM, "id_number", "身份证号", "ID number", id_number, UD_FF_REQUIRED),
+    UD_FIELD_REF(S, "org", "所属工会", "union", org_id, &ud_ref_org, UD_FF_REQUIRED),
+    UD_FIELD_ENUM(S, "gender", "性别", "gender", gender, &ud_enum_gender, 0),
+    UD_FIELD_OF(S, UD_F_DATE, "birth_date", "出生日期", "birth date", birth_date, UD_FF_DERIVED | UD_FF_NOCSV | UD_FF_NOFORM),
+    UD_FIELD_TEXT(S, "ethnicity", "民族", "ethnicity", ethnicity, 20, 0),
+    UD_FIELD_ENUM(S, "education", "学历", "education", education, &ud_enum_education, 0),
+    UD_FIELD_ENUM(S, "political_status", "政治面貌", "political status", political_status, &ud_enum_political_status, 0),
+    UD_FIELD_ENUM(S, "hukou_type", "户籍类型", "hukou type", hukou_type, &ud_enum_hukou_type, 0),
+    UD_FIELD_OF(S, UD_F_PHONE, "phone", "电话", "phone", phone, 0),
+    UD_FIELD_OF(S, UD_F_DATE, "join_date", "入会日期", "joined on", join_date, UD_FF_NOFUTURE),
+    UD_FIELD_ENUM(S, "status", "会籍状态", "status", status, &ud_enum_member_status, 0),
+    UD_FIELD_OF(S, UD_F_BOOL, "is_migrant", "外来务工", "migrant worker", is_migrant, 0),
+    UD_FIELD_TEXT(S, "job_title", "职务", "job title", job_title, 30, 0),
+    UD_FIELD_TEXT(S, "card_no", "会员证号", "card number", card_no, 30, 0),
+    UD_FIELD_END,
+};
+#undef S
+
+const struct ud_sort_key ud_member_sort_keys[] = {
+    {"name", "m.name", 0, 0},
+    {"id_number", "m.id_number", 0, 0},
+    {"id", "m.id", 1, 0},
+    {NULL, NULL, 0, 0},
+};
+
+#define MEMBER_COLS                                                                             \
+    "SELECT m.id, m.name, m.gender, m.id_number, m.birth_date, m.ethnicity, m.education, "      \
+    "m.political_status, m.hukou_type, m.phone, m.org_id, m.join_date, m.status, m.is_migrant, " \
+    "m.job_title, m.card_no, m.created_at, m.updated_at, m.version, o.name"
+#define MEMBER_NCOLS 20
+#define MEMBER_FROM " FROM members m JOIN orgs o ON o.id = m.org_id"
+
+static void read_row(sqlite3_stmt *st, void *row)
+{
+    struct ud_member *m = row;
+    m->id = sqlite3_column_int64(st, 0);
+    ud_col_text(st, 1, m->name, sizeof m->name);
+    ud_col_text(st, 2, m->gender, sizeof m->gender);
+    ud_col_text(st, 3, m->id_number, sizeof m->id_number);
+    ud_col_text(st, 4, m->birth_date, sizeof m->birth_date);
+    ud_col_text(st, 5, m->ethnicity, sizeof m->ethnicity);
+    ud_col_text(st, 6, m->education, sizeof m->education);
+    ud_col_text(st, 7, m->political_status, sizeof m->political_status);
+    ud_col_text(st, 8, m->hukou_type, sizeof m->hukou_type);
+    ud_col_text(st, 9, m->phone, sizeof m->phone);
+    m->org_id = sqlite3_column_int64(st, 10);
+    ud_col_text(st, 11, m->join_date, sizeof m->join_date);
+    ud_col_text(st, 12, m->status, sizeof m->status);
+    m->is_migrant = sqlite3_column_int(st, 13);
+    ud_col_text(st, 14, m->job_title, sizeof m->job_title);
+    ud_col_text(st, 15, m->card_no, sizeof m->card_no);
+    ud_col_text(st, 16, m->created_at, sizeof m->created_at);
+    ud_col_text(st, 17, m->updated_at, sizeof m->updated_at);
+    m->version = sqlite3_column_int64(st, 18);
+    ud_col_text(st, 19, m->org_name, sizeof m->org_name);
+}
+
+void ud_member_init(struct ud_member *m)
+{
+    memset(m, 0, sizeof *m);
+    ud_fields_clear(ud_member_fields, m);
+    snprintf(m->status, sizeof m->status, "active");
+    snprintf(m->ethnicity, sizeof m->ethnicity, "汉族");
+}
+
+static int get_where(struct ud_db *db, const char *sql, int64_t id, const char *key, struct ud_member *m,
+                     struct ud_err *err)
+{
+    sqlite3_stmt *st = ud_db_stmt(db, sql, err);
+    if (!st)
+        return err->status;
+    if (key)
+        ud_bind_text(st, 1, key);
+    else
+        sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        read_row(st, m);
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW)
+        return UD_OK;
+    if (rc != SQLITE_DONE)
+        return ud_db_error(db, rc, err);
+    if (key)
+        return ud_err_set(err, UD_ERR_NOTFOUND, T("身份证号 %s 不是会员", "no member has ID number %s"), key);
+    return ud_err_set(err, UD_ERR_NOTFOUND, T("会员 %lld 不存在", "member %lld does not exist"), (long long)id);
+}
+
+int ud_member_get(struct ud_db *db, int64_t id, struct ud_member *m, struct ud_err *err)
+{
+    return get_where(db, MEMBER_COLS MEMBER_FROM " WHERE m.id = ?1", id, NULL, m, err);
+}
+
+int ud_member_get_by_id_number(struct ud_db *db, const char *id_number, struct ud_member *m,
+                               struct ud_err *err)
+{
+    char norm[UD_IDNUM_SZ];
+    if (ud_check_id_number(id_number, norm, NULL, NULL))
+        snprintf(norm, sizeof norm, "%s", id_number); /* look it up as typed */
+    return get_where(db, MEMBER_COLS MEMBER_FROM " WHERE m.id_number = ?1", 0, norm, m, err);
+}
+
+int ud_member_resolve(struct ud_db *db, const char *id_number, int64_t *id, struct ud_err *err)
+{
+    struct ud_member m;
+    if (ud_member_get_by_id_number(db, id_number, &m, err) != UD_OK)
+        return err->status;
+    *id = m.id;
+    return UD_OK;
+}
+
+static void ref_key(struct ud_db *db, int64_t id, char *out, size_t outsz)
+{
+    struct ud_member m;
+    struct ud_err e;
+    ud_err_clear(&e);
+    if (ud_member_get(db, id, &m, &e) == UD_OK)
+        snprintf(out, outsz, "%s", m.id_number);
+    else
+        snprintf(out, outsz, "#%lld", (long long)id);
+}
+
+static void ref_display(struct ud_db *db, int64_t id, char *out, size_t outsz)
+{
+    struct ud_member m;
+    struct ud_err e;
+    ud_err_clear(&e);
+    if (ud_member_get(db, id, &m, &e) == UD_OK)
+        snprintf(out, outsz, "%s %s", m.name, m.id_number);
+    else
+        snprintf(out, outsz, "#%lld", (long long)id);
+}
+
+const struct ud_ref_kind ud_ref_member = {"member", ud_member_resolve, ref_key, ref_display};
+
+/* Field checks plus what only the whole record can tell: gender and birth
+ * date agree with the ID number; the union is an enterprise or joint union. */
+static int validate(struct ud_db *db, struct ud_member *m, struct ud_err *err)
+{
+    ud_fields_validate(db, ud_member_fields, m, err);
+    if (m->id_number[0] && !ud_err_find(err, "id_number")) {
+        char g;
+        char birth[UD_DATE_SZ];
+        if (!ud_check_id_number(m->id_number, m->id_number, &g, birth)) {
+            char gs[2] = {g, 0};
+            if (m->gender[0] && strcmp(m->gender, gs) != 0)
+                ud_err_field(err, "gender", T("性别", "gender"),
+                             T("与身份证号不符（身份证号显示为%s）", "does not agree with the ID number (which says %s)"),
+                             ud_enum_label(&ud_enum_gender, gs));
+            else
+                snprintf(m->gender, sizeof m->gender, "%s", gs);
+            snprintf(m->birth_date, sizeof m->birth_date, "%s", birth);
+            if (m->join_date[0] && strcmp(m->join_date, birth) < 0)
+                ud_err_field(err, "join_date", T("入会日期", "joined on"), "%s",
+                             T("早于出生日期", "is before the birth date"));
+        }
+    }
+    if (m->org_id != UD_NULL_INT && !ud_err_find(err, "org")) {
+        struct ud_org o;
+        struct ud_err e2;
+        ud_err_clear(&e2);
+        if (ud_org_get(db, m->org_id, &o, &e2) != UD_OK)
+            ud_err_field(err, "org", T("所属工会", "union"), "%s", e2.msg);
+        else if (strcmp(o.kind, "enterprise_union") != 0 && strcmp(o.kind, "joint_union") != 0)
+            ud_err_field(err, "org", T("所属工会", "union"),
+                         T("会员应属于企业(基层)工会或联合工会，“%s”是%s",
+                           "members belong to an enterprise or joint union; '%s' is a %s"),
+                         o.name, ud_enum_label(&ud_enum_org_kind, o.kind));
+        else if (strcmp(o.status, "active") != 0)
+            ud_err_field(err, "org", T("所属工会", "union"), T("“%s”已撤销", "'%s' is dissolved"), o.name);
+    }
+    if (!m->status[0])
+        snprintf(m->status, sizeof m->status, "active");
+    return err->nfields ? UD_ERR_INVALID : UD_OK;
+}
+
+static void bind_fields(sqlite3_stmt *st, const struct ud_member *m)
+{
+    ud_bind_text(st, 1, m->name);
+    ud_bind_text(st, 2, m->gender);
+    ud_bind_text(st, 3, m->id_number);
+    ud_bind_text(st, 4, m->birth_date);
+    ud_bind_text(st, 5, m->ethnicity);
+    ud_bind_text(st, 6, m->education);
+    ud_bind_text(st, 7, m->political_status);
+    ud_bind_text(st, 8, m->hukou_type);
+    ud_bind_text(st, 9, m->phone);
+    sqlite3_bind_int64(st, 10, m->org_id);
+    ud_bind_text(st, 11, m->join_date);
+    ud_bind_text(st, 12, m->status);
+    sqlite3_bind_int(st, 13, m->is_migrant ? 1 : 0);
+    ud_bind_text(st, 14, m->job_title);
+    ud_bind_text(st, 15, m->card_no);
+}
+
+int ud_member_create(struct ud_db *db, struct ud_member *m, struct ud_err *err)
+{
+    if (ud_require_role(db, UD_ROLE_CLERK, err) != UD_OK)
+        return err->status;
+    m->id = 0;
+    if (validate(db, m, err) != UD_OK)
+        return err->status;
+    if (ud_db_begin(db, err) != UD_OK)
+        return err->status;
+    sqlite3_stmt *st = ud_db_stmt(db,
+                                  "INSERT INTO members(name, gender, id_number, birth_date, ethnicity, "
+                                  "education, political_status, hukou_type, phone, org_id, join_date, status, "
+                                  "is_migrant, job_title, card_no) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                                  err);
+    if (!st)
+        return ud_mod_finish(db, err->status, err);
+    bind_fields(st, m);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return ud_mod_step_failed(db, rc, ud_member_fields, err);
+    m->id = sqlite3_last_insert_rowid(db->h);
+    m->version = 1;
+    return ud_db_commit(db, err);
+}
+
+int ud_member_update(struct ud_db *db, struct ud_member *m, struct ud_err *err)
+{
+    if (ud_require_role(db, UD_ROLE_CLERK, err) != UD_OK)
+        return err->status;
+    if (validate(db, m, err) != UD_OK)
+        return err->status;
+    if (ud_db_begin(db, err) != UD_OK)
+        return err->status;
+    sqlite3_stmt *st = ud_db_stmt(db,
+                                  "UPDATE members SET name = ?1, gender = ?2, id_number = ?3, birth_date = ?4, "
+                                  "ethnicity = ?5, education = ?6, political_status = ?7, hukou_type = ?8, "
+                                  "phone = ?9, org_id = ?10, join_date = ?11, status = ?12, is_migrant = ?13, "
+                                  "job_title = ?14, card_no = ?15, version = version + 1, updated_at = " UD_NOW_SQL
+                                  " WHERE id = ?16 AND version = ?17",
+                                  err);
+    if (!st)
+        return ud_mod_finish(db, err->status, err);
+    bind_fields(st, m);
+    sqlite3_bind_int64(st, 16, m->id);
+    sqlite3_bind_int64(st, 17, m->version);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return ud_mod_step_failed(db, rc, ud_member_fields, err);
+    if (sqlite3_changes(db->h) == 0) {
+        ud_mod_conflict(db, "members", m->id, err);
+        ud_db_rollback(db);
+        return err->status;
+    }
+    if (ud_db_commit(db, err) != UD_OK)
+        return err->status;
+    return ud_member_get(db, m->id, m, err);
+}
+
+int ud_member_delete(struct ud_db *db, int64_t id, int64_t version, struct ud_err *err)
+{
+    if (ud_require_role(db, UD_ROLE_OFFICER, err) != UD_OK)
+        return err->status;
+    if (ud_db_begin(db, err) != UD_OK)
+        return err->status;
+    sqlite3_stmt *st = ud_db_stmt(db, "DELETE FROM members WHERE id = ?1 AND version = ?2", err);
+    if (!st)
+        return ud_mod_finish(db, err->status, err);
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int64(st, 2, version);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        ud_mod_step_failed(db, rc, NULL, err);
+        if (err->status == UD_ERR_INVALID)
+            ud_err_set(err, UD_ERR_STATE, "%s",
+                       T("该会员有案件、帮扶或培训记录，不能删除；请把会籍状态改为退会或转出",
+                         "this member has cases, aid or training records and cannot be deleted; set the "
+                         "status to withdrawn or transferred out instead"));
+        return err->status;
+    }
+    if (sqlite3_changes(db->h) == 0) {
+        ud_mod_conflict(db, "members", id, err);
+        ud_db_rollback(db);
+        return err->status;
+    }
+    return ud_db_commit(db, err);
+}
+
+static void list_filter(struct ud_sqlbuf *q, int *w, const void *arg)
+{
+    const struct ud_member_filter *f = arg;
+    if (!f)
+        return;
+    if (f->org_subtree) {
+        ud_sql_where(q, w, "");
+        ud_org_subtree_cond(q, "m.org_id", f->org_subtree);
+    }
+    if (f->status && *f->status) {
+        ud_sql_where(q, w, "m.status = ");
+        ud_sql_param_text(q, f->status);
+    }
+    if (f->migrant_only)
+        ud_sql_where(q, w, "m.is_migrant = 1");
+}
+
+/* A query of digits (an ID number may end in X) searches ID numbers, then
+ * phone numbers; anything else searches names. */
+static int is_number_query(const char *q)
+{
+    if (!*q)
+        return 0;
+    for (const char *p = q; *p; p++)
+        if (!isdigit((unsigned char)*p) && !((*p == 'X' || *p == 'x') && p[1] == '\0' && p != q))
+            return 0;
+    return 1;
+}
+
+static const struct ud_sort_key number_keys[] = {
+    {"id_number", "m.id_number", 0, 1},
+    {"phone", "m.phone", 0, 0},
+};
+
+static const struct ud_sort_key name_keys[] = {
+    {"name", "m.name", 0, 0},
+};
+
+int ud_member_list(struct ud_db *db, const struct ud_member_filter *f, const struct ud_page *pg,
+                   struct ud_member *rows, struct ud_cursor *cursors, int *n, struct ud_err *err)
+{
+    struct ud_list_spec spec = {MEMBER_COLS, MEMBER_FROM, MEMBER_NCOLS, "m.id", sizeof *rows,
+                                read_row, list_filter, f};
+    const char *q = f ? f->query : NULL;
+    if (q && *q) {
+        if (is_number_query(q))
+            return ud_list_fetch(db, &spec, number_keys, 2, q, pg, rows, cursors, n, err);
+        return ud_list_fetch(db, &spec, name_keys, 1, q, pg, rows, cursors, n, err);
+    }
+    return ud_list_fetch(db, &spec, ud_list_sort_key(ud_member_sort_keys, pg->sort), 1, NULL, pg, rows,
+                         cursors, n, err);
+}
+
+int ud_member_count(struct ud_db *db, const struct ud_member_filter *f, int64_t *count, struct ud_err *err)
+{
+    struct ud_list_spec spec = {MEMBER_COLS, " FROM members m", MEMBER_NCOLS, "m.id", sizeof(struct ud_member),
+                                read_row, list_filter, f};
+    const char *q = f ? f->query : NULL;
+    if (q && *q && is_number_query(q))
+        return ud_list_count(db, &spec, number_keys, 2, q, count, err);
+    return ud_list_count(db, &spec, name_keys, 1, q, count, err);
+}
