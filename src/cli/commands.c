@@ -6,6 +6,7 @@ int ud_cmd_migrate(struct ud_cli *cli, int argc, char **argv);
 int ud_cmd_backup(struct ud_cli *cli, int argc, char **argv);
 int ud_cmd_check(struct ud_cli *cli, int argc, char **argv);
 int ud_cmd_user(struct ud_cli *cli, int argc, char **argv);
+int ud_cmd_import(struct ud_cli *cli, int argc, char **argv);
 
 const struct ud_cmd ud_commands[] = {
     {"init", ud_cmd_init, "init [--demo] [--scale N] [--seed S] [--as-of DATE]",
@@ -32,6 +33,41 @@ const struct ud_cmd ud_commands[] = {
      "  up         apply pending migrations (a backup is written next to the database first)\n"
      "  --to N     stop at version N\n"
      "example: uniondesk migrate status\n"},
+    {"import", ud_cmd_import,
+     "import orgs|members|cases|aid|courses|enrolments FILE.csv [--dry-run] [--skip-bad] [--allow-double] [--encoding auto|utf-8|gbk]",
+     "从 CSV 文件导入组织、会员、案件、帮扶、培训班或报名", "import organizations, members, cases, aid, courses or enrolments from CSV",
+     "第一行为列名：英文列名或中文列名均可（如 姓名、身份证号、所属工会），顺序不限；未知的列报错。\n"
+     "编码：UTF-8（带或不带BOM）或 GBK（中文 Excel 另存的 CSV），自动识别。\n"
+     "整个文件在一个事务中导入：只要有一行有错，就列出所有错误行（行号、列、原因），不写入任何数据。\n"
+     "  --dry-run        只校验，不写入\n"
+     "  --skip-bad       跳过有错误的行，导入其余各行\n"
+     "  --allow-double   允许同一会员同一年度重复领取同一帮扶项目（仅主管、管理员）\n"
+     "  --encoding E     指定编码 auto|utf-8|gbk（默认 auto）\n"
+     "各类型的列（*为必填）：\n"
+     "  orgs        code*, name*, kind*, parent, credit_code, chair, phone, address, established_on, units_covered, staff_count, status\n"
+     "  members     name*, id_number*, org*, gender, ethnicity, education, political_status, hukou_type, phone, join_date, status, is_migrant, job_title, card_no\n"
+     "  cases       mediation_org*, received_on*, dispute_type*, status*, case_no, filed_on, workers_count, applicant_name, applicant_id_number, applicant_phone, employer_name, employer_credit_code, claim_amount, agreed_amount, mediator, closed_on, outcome, referred_to_arbitration\n"
+     "  aid         id_number*, program*, amount*, granted_on*, status, hardship_category, fund_source, paid_on, child_name, school\n"
+     "  courses     code*, title*, category*, starts_on*, organizer, ends_on, hours, location, capacity, fee, member_discount\n"
+     "  enrolments  course*, id_number*, attended, completed, score, certificate_no, fee_paid\n"
+     "退出码：0 成功；65 有错误行（未写入）；66 文件不存在。\n"
+     "例：uniondesk import members 会员名册.csv --dry-run\n",
+     "The first row names the columns, in English or Chinese (姓名, 身份证号, 所属工会…), in any order; unknown columns are an error.\n"
+     "Encoding: UTF-8 (with or without BOM) or GBK (CSV saved by Chinese Excel), detected automatically.\n"
+     "The file is imported in one transaction: if any row is bad, every bad row is listed (row, column, reason) and nothing is written.\n"
+     "  --dry-run        validate only, write nothing\n"
+     "  --skip-bad       skip bad rows, import the rest\n"
+     "  --allow-double   allow a second grant of a program to a member in one year (officers, admins)\n"
+     "  --encoding E     auto|utf-8|gbk (default auto)\n"
+     "Columns per kind (* required):\n"
+     "  orgs        code*, name*, kind*, parent, credit_code, chair, phone, address, established_on, units_covered, staff_count, status\n"
+     "  members     name*, id_number*, org*, gender, ethnicity, education, political_status, hukou_type, phone, join_date, status, is_migrant, job_title, card_no\n"
+     "  cases       mediation_org*, received_on*, dispute_type*, status*, case_no, filed_on, workers_count, applicant_name, applicant_id_number, applicant_phone, employer_name, employer_credit_code, claim_amount, agreed_amount, mediator, closed_on, outcome, referred_to_arbitration\n"
+     "  aid         id_number*, program*, amount*, granted_on*, status, hardship_category, fund_source, paid_on, child_name, school\n"
+     "  courses     code*, title*, category*, starts_on*, organizer, ends_on, hours, location, capacity, fee, member_discount\n"
+     "  enrolments  course*, id_number*, attended, completed, score, certificate_no, fee_paid\n"
+     "Exit codes: 0 ok; 65 bad rows (nothing written); 66 no such file.\n"
+     "example: uniondesk import members members.csv --dry-run\n"},
     {"backup", ud_cmd_backup, "backup FILE",
      "在线备份数据库到文件", "back up the database online to a file",
      "其他用户正在使用时也可以备份；不会覆盖已有文件。\n例：uniondesk backup /srv/backup/uniondesk-20261126.db\n",

@@ -1,0 +1,297 @@
+#include "uniondesk/csv.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "uniondesk/i18n.h"
+#include "uniondesk/utf8.h"
+
+#define RAW_CHUNK 65536
+
+struct ud_csv {
+    FILE *f;
+    char path[1024];
+    enum ud_csv_encoding enc;
+    iconv_t cd;
+    /* raw bytes from the file, then converted UTF-8 bytes */
+    char raw[RAW_CHUNK];
+    size_t raw_len;
+    char buf[RAW_CHUNK * 4];
+    size_t len, pos;
+    int eof;
+    int bom_checked;
+    long record;
+    long line;
+    /* the current record */
+    char *field;
+    size_t field_len, field_cap;
+    char **fields;
+    size_t *offsets;
+    int nfields, fields_cap;
+};
+
+int ud_csv_encoding_parse(const char *s)
+{
+    if (!s || strcasecmp(s, "auto") == 0)
+        return UD_ENC_AUTO;
+    if (strcasecmp(s, "utf-8") == 0 || strcasecmp(s, "utf8") == 0)
+        return UD_ENC_UTF8;
+    if (strcasecmp(s, "gbk") == 0 || strcasecmp(s, "gb18030") == 0 || strcasecmp(s, "gb2312") == 0)
+        return UD_ENC_GBK;
+    return -1;
+}
+
+enum ud_csv_encoding ud_csv_used_encoding(const struct ud_csv *c)
+{
+    return c->enc;
+}
+
+/* One streaming pass: is the whole file valid UTF-8? */
+static int file_is_utf8(FILE *f)
+{
+    char chunk[RAW_CHUNK + 4];
+    size_t carry = 0, n;
+    int ok = 1;
+    while (ok && (n = fread(chunk + carry, 1, RAW_CHUNK, f)) > 0) {
+        size_t total = carry + n, i = 0;
+        while (i < total) {
+            uint32_t cp;
+            int l = ud_utf8_decode(chunk + i, total - i, &cp);
+            if (l == 0) {
+                /* maybe a character cut by the chunk boundary */
+                if (total - i < 4 && !feof(f))
+                    break;
+                ok = 0;
+                break;
+            }
+            i += (size_t)l;
+        }
+        carry = ok ? total - i : 0;
+        memmove(chunk, chunk + i, carry);
+    }
+    if (ok && carry)
+        ok = 0; /* truncated character at the end */
+    rewind(f);
+    return ok;
+}
+
+int ud_csv_open(struct ud_csv **out, const char *path, enum ud_csv_encoding enc, struct ud_err *err)
+{
+    *out = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return ud_err_set(err, UD_ERR_NOINPUT, T("无法打开文件 %s：%s", "cannot open %s: %s"), path, strerror(errno));
+    struct ud_csv *c = calloc(1, sizeof *c);
+    if (!c) {
+        fclose(f);
+        return ud_err_set(err, UD_ERR_INTERNAL, "out of memory");
+    }
+    c->f = f;
+    snprintf(c->path, sizeof c->path, "%s", path);
+    c->cd = (iconv_t)-1;
+    if (enc == UD_ENC_AUTO)
+        enc = file_is_utf8(f) ? UD_ENC_UTF8 : UD_ENC_GBK;
+    c->enc = enc;
+    if (enc == UD_ENC_GBK) {
+        c->cd = iconv_open("UTF-8", "GB18030");
+        if (c->cd == (iconv_t)-1) {
+            ud_csv_close(c);
+            return ud_err_set(err, UD_ERR_INTERNAL, "iconv GB18030: %s", strerror(errno));
+        }
+    }
+    c->line = 1;
+    *out = c;
+    return UD_OK;
+}
+
+void ud_csv_close(struct ud_csv *c)
+{
+    if (!c)
+        return;
+    if (c->f)
+        fclose(c->f);
+    if (c->cd != (iconv_t)-1)
+        iconv_close(c->cd);
+    free(c->field);
+    free(c->fields);
+    free(c->offsets);
+    free(c);
+}
+
+/* Refills buf with UTF-8 bytes. Returns 0 at end, -1 on error. */
+static int refill(struct ud_csv *c, struct ud_err *err)
+{
+    c->pos = c->len = 0;
+    if (c->eof)
+        return 0;
+    size_t n = fread(c->raw + c->raw_len, 1, sizeof c->raw - c->raw_len, c->f);
+    if (n == 0 && ferror(c->f))
+        return ud_err_set(err, UD_ERR_IO, T("读取 %s 出错", "error reading %s"), c->path), -1;
+    c->raw_len += n;
+    int at_end = n == 0 || feof(c->f);
+    if (c->enc == UD_ENC_UTF8) {
+        memcpy(c->buf, c->raw, c->raw_len);
+        c->len = c->raw_len;
+        c->raw_len = 0;
+    } else {
+        char *in = c->raw, *outp = c->buf;
+        size_t inleft = c->raw_len, outleft = sizeof c->buf;
+        size_t r = iconv(c->cd, &in, &inleft, &outp, &outleft);
+        if (r == (size_t)-1 && errno == EILSEQ)
+            return ud_err_set(err, UD_ERR_INVALID,
+                              T("%s 第 %ld 行附近：既不是 UTF-8 也不是 GBK 编码",
+                                "%s near line %ld: neither UTF-8 nor GBK"),
+                              c->path, c->line), -1;
+        if (r == (size_t)-1 && errno == EINVAL && at_end)
+            return ud_err_set(err, UD_ERR_INVALID, T("%s：文件末尾有不完整的字符", "%s: incomplete character at the end"),
+                              c->path), -1;
+        c->len = sizeof c->buf - outleft;
+        memmove(c->raw, in, inleft); /* an incomplete character waits for more bytes */
+        c->raw_len = inleft;
+    }
+    if (at_end && c->raw_len == 0)
+        c->eof = 1;
+    if (!c->bom_checked) {
+        c->bom_checked = 1;
+        if (c->len >= 3 && memcmp(c->buf, "\xEF\xBB\xBF", 3) == 0)
+            c->pos = 3;
+    }
+    return c->len > c->pos ? 1 : (c->eof ? 0 : refill(c, err));
+}
+
+/* -2 at end of input */
+static int next_char(struct ud_csv *c, struct ud_err *err)
+{
+    if (c->pos >= c->len) {
+        int r = refill(c, err);
+        if (r < 0)
+            return -1;
+        if (r == 0)
+            return -2;
+    }
+    return (unsigned char)c->buf[c->pos++];
+}
+
+static int peek_char(struct ud_csv *c, struct ud_err *err)
+{
+    int ch = next_char(c, err);
+    if (ch >= 0)
+        c->pos--;
+    return ch;
+}
+
+static int push_byte(struct ud_csv *c, char b)
+{
+    if (c->field_len + 1 >= c->field_cap) {
+        size_t cap = c->field_cap ? c->field_cap * 2 : 256;
+        char *g = realloc(c->field, cap);
+        if (!g)
+            return -1;
+        c->field = g;
+        c->field_cap = cap;
+    }
+    c->field[c->field_len++] = b;
+    return 0;
+}
+
+static int end_field(struct ud_csv *c)
+{
+    if (c->nfields == c->fields_cap) {
+        int cap = c->fields_cap ? c->fields_cap * 2 : 32;
+        size_t *g = realloc(c->offsets, sizeof *g * (size_t)cap);
+        if (!g)
+            return -1;
+        c->offsets = g;
+        char **h = realloc(c->fields, sizeof *h * (size_t)cap);
+        if (!h)
+            return -1;
+        c->fields = h;
+        c->fields_cap = cap;
+    }
+    if (push_byte(c, '\0') < 0)
+        return -1;
+    c->offsets[c->nfields++] = c->field_len;
+    return 0;
+}
+
+int ud_csv_next(struct ud_csv *c, char ***fields, int *n, long *record, struct ud_err *err)
+{
+    for (;;) {
+        c->field_len = 0;
+        c->nfields = 0;
+        long start_line = c->line;
+        int ch = next_char(c, err);
+        if (ch == -1)
+            return -1;
+        if (ch == -2)
+            return 0;
+        int quoted = 0, in_quotes = 0, done = 0;
+        while (!done) {
+            if (ch == -1)
+                return -1;
+            if (in_quotes) {
+                if (ch == -2)
+                    return ud_err_set(err, UD_ERR_INVALID,
+                                      T("%s 第 %ld 行开始的引号没有闭合", "%s: the quote opened on line %ld is never closed"),
+                                      c->path, start_line), -1;
+                if (ch == '"') {
+                    int nx = peek_char(c, err);
+                    if (nx == '"') {
+                        next_char(c, err);
+                        if (push_byte(c, '"') < 0)
+                            goto oom;
+                    } else {
+                        in_quotes = 0;
+                    }
+                } else if (ch == '\r' && peek_char(c, err) == '\n') {
+                    /* CRLF inside a quoted field is one newline */
+                } else {
+                    if (ch == '\n')
+                        c->line++;
+                    if (push_byte(c, (char)ch) < 0)
+                        goto oom;
+                }
+            } else if (ch == '"' && !quoted && c->field_len == (c->nfields ? c->offsets[c->nfields - 1] : 0)) {
+                quoted = in_quotes = 1;
+            } else if (ch == ',') {
+                if (end_field(c) < 0)
+                    goto oom;
+                quoted = 0;
+            } else if (ch == '\n' || ch == '\r' || ch == -2) {
+                if (ch == '\r' && peek_char(c, err) == '\n')
+                    next_char(c, err);
+                if (ch != -2)
+                    c->line++;
+                done = 1;
+                break;
+            } else {
+                if (push_byte(c, (char)ch) < 0)
+                    goto oom;
+            }
+            ch = next_char(c, err);
+        }
+        if (end_field(c) < 0)
+            goto oom;
+        c->record++;
+        /* a line with nothing on it is not a record */
+        if (c->nfields == 1 && c->offsets[0] == 1 && !quoted) {
+            c->record--;
+            continue;
+        }
+        size_t startoff = 0;
+        for (int i = 0; i < c->nfields; i++) {
+            c->fields[i] = c->field + startoff;
+            startoff = c->offsets[i];
+        }
+        *fields = c->fields;
+        *n = c->nfields;
+        *record = c->record;
+        return 1;
+    }
+oom:
+    return ud_err_set(err, UD_ERR_INTERNAL, "out of memory"), -1;
+}

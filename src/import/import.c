@@ -1,0 +1,312 @@
+#include "uniondesk/import.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "uniondesk/i18n.h"
+#include "uniondesk/org.h"
+#include "uniondesk/utf8.h"
+
+#define MAX_COLS 64
+
+const struct ud_import_kind *ud_import_kind_find(const char *name)
+{
+    for (int i = 0; ud_import_kinds[i]; i++)
+        if (strcmp(ud_import_kinds[i]->name, name) == 0 || strcmp(ud_import_kinds[i]->zh, name) == 0)
+            return ud_import_kinds[i];
+    return NULL;
+}
+
+/* Where each CSV column goes: a field of the record or of the extra record. */
+struct column {
+    const struct ud_field *field;
+    int extra;
+};
+
+static void list_columns(const struct ud_import_kind *k, char *out, size_t outsz)
+{
+    size_t n = 0;
+    out[0] = '\0';
+    const struct ud_field *tables[2] = {k->fields, k->extra_fields};
+    for (int t = 0; t < 2; t++)
+        for (const struct ud_field *f = tables[t]; f && f->name; f++) {
+            if (f->flags & (UD_FF_NOCSV | UD_FF_DERIVED))
+                continue;
+            int w = snprintf(out + n, outsz - n, "%s%s(%s)%s", n ? ", " : "", f->name, f->zh,
+                             (f->flags & UD_FF_REQUIRED) ? "*" : "");
+            if (w < 0 || (size_t)w >= outsz - n)
+                return;
+            n += (size_t)w;
+        }
+}
+
+static const struct ud_field *find_column(const struct ud_field *defs, const char *h)
+{
+    const struct ud_field *f = defs ? ud_field_find(defs, h) : NULL;
+    if (f && (f->flags & (UD_FF_NOCSV | UD_FF_DERIVED)))
+        return NULL;
+    return f;
+}
+
+static int map_header(const struct ud_import_kind *k, char **hdr, int n, struct column *cols,
+                      const char *path, struct ud_err *err)
+{
+    char accepted[2048];
+    if (n > MAX_COLS)
+        return ud_err_set(err, UD_ERR_INVALID, T("%s：列数过多（%d）", "%s: too many columns (%d)"), path, n);
+    for (int i = 0; i < n; i++) {
+        char h[256];
+        ud_strlcpy_utf8(h, sizeof h, hdr[i]);
+        ud_trim(h);
+        cols[i].field = find_column(k->fields, h);
+        cols[i].extra = 0;
+        if (!cols[i].field && (cols[i].field = find_column(k->extra_fields, h)))
+            cols[i].extra = 1;
+        if (!cols[i].field) {
+            char vis[300];
+            ud_text_visible(vis, sizeof vis, h);
+            list_columns(k, accepted, sizeof accepted);
+            return ud_err_set(err, UD_ERR_INVALID,
+                              T("%s 第 1 行：未知的列“%s”。%s可用的列（*为必填）：%s",
+                                "%s row 1: unknown column '%s'. Columns for %s (* required): %s"),
+                              path, vis, T(k->zh, k->name), accepted);
+        }
+        for (int j = 0; j < i; j++)
+            if (cols[j].field == cols[i].field)
+                return ud_err_set(err, UD_ERR_INVALID, T("%s 第 1 行：列“%s”出现了两次", "%s row 1: column '%s' appears twice"),
+                                  path, h);
+    }
+    const struct ud_field *tables[2] = {k->fields, k->extra_fields};
+    for (int t = 0; t < 2; t++)
+        for (const struct ud_field *f = tables[t]; f && f->name; f++) {
+            if (!(f->flags & UD_FF_REQUIRED) || (f->flags & (UD_FF_NOCSV | UD_FF_DERIVED)))
+                continue;
+            int seen = 0;
+            for (int i = 0; i < n; i++)
+                seen |= cols[i].field == f;
+            if (!seen)
+                return ud_err_set(err, UD_ERR_INVALID,
+                                  T("%s 第 1 行：缺少必填列“%s”（%s）", "%s row 1: required column '%s' (%s) is missing"),
+                                  path, f->name, f->zh);
+        }
+    return UD_OK;
+}
+
+static void report_row(const struct ud_import_opts *o, long record, const struct ud_err *e)
+{
+    FILE *out = o->report ? o->report : stderr;
+    if (e->nfields == 0) {
+        fprintf(out, T("  第 %ld 行：%s\n", "  row %ld: %s\n"), record, e->msg);
+        return;
+    }
+    for (int i = 0; i < e->nfields; i++)
+        fprintf(out, T("  第 %ld 行，%s（%s）：%s\n", "  row %ld, %s (%s): %s\n"), record,
+                e->fields[i].label ? e->fields[i].label : "", e->fields[i].field ? e->fields[i].field : "",
+                e->fields[i].msg);
+}
+
+static void report_warnings(const struct ud_import_opts *o, long record, const struct ud_err *e)
+{
+    FILE *out = o->report ? o->report : stderr;
+    for (int i = 0; i < e->nwarnings; i++)
+        fprintf(out, T("  第 %ld 行：注意：%s\n", "  row %ld: warning: %s\n"), record, e->warnings[i]);
+}
+
+/* Organizations may name parents that come later in the file: rows wait
+ * until their parent exists. */
+struct pending_org {
+    long record;
+    char *parent_code;
+    void *rec;
+};
+
+static int save_row(struct ud_db *db, const struct ud_import_kind *k, void *rec, void *extra,
+                    const struct ud_import_opts *o, long record, struct ud_import_result *res)
+{
+    struct ud_err e;
+    ud_err_clear(&e);
+    if (k->save(db, rec, extra, o, &e) == UD_OK) {
+        res->imported++;
+        report_warnings(o, record, &e);
+        return 1;
+    }
+    res->bad++;
+    if (e.status == UD_ERR_DUPLICATE)
+        res->duplicates++;
+    report_row(o, record, &e);
+    return 0;
+}
+
+static int save_pending_orgs(struct ud_db *db, const struct ud_import_kind *k, struct pending_org *p,
+                             long np, const struct ud_import_opts *o, struct ud_import_result *res)
+{
+    long left = np;
+    int progress = 1;
+    while (left > 0 && progress) {
+        progress = 0;
+        for (long i = 0; i < np; i++) {
+            if (!p[i].rec)
+                continue;
+            struct ud_org *org = p[i].rec;
+            struct ud_err e;
+            ud_err_clear(&e);
+            int64_t pid;
+            if (ud_org_resolve(db, p[i].parent_code, &pid, &e) != UD_OK)
+                continue; /* parent not there yet */
+            org->parent_id = pid;
+            save_row(db, k, org, NULL, o, p[i].record, res);
+            free(p[i].rec);
+            p[i].rec = NULL;
+            left--;
+            progress = 1;
+        }
+    }
+    for (long i = 0; i < np; i++) {
+        if (!p[i].rec)
+            continue;
+        struct ud_err e;
+        ud_err_clear(&e);
+        ud_err_field(&e, "parent", T("上级组织", "parent"),
+                     T("上级组织代码“%s”在数据库和本文件中都不存在（或形成循环）",
+                       "parent code '%s' is neither in the database nor in this file (or forms a cycle)"),
+                     p[i].parent_code);
+        report_row(o, p[i].record, &e);
+        res->bad++;
+        free(p[i].rec);
+        p[i].rec = NULL;
+    }
+    return UD_OK;
+}
+
+int ud_import_run(struct ud_db *db, const struct ud_import_opts *o, struct ud_import_result *res,
+                  struct ud_err *err)
+{
+    memset(res, 0, sizeof *res);
+    const struct ud_import_kind *k = ud_import_kind_find(o->kind);
+    if (!k)
+        return ud_err_set(err, UD_ERR_USAGE,
+                          T("未知的导入类型“%s”：应为 orgs、members、cases、aid、courses 或 enrolments",
+                            "unknown import kind '%s': expected orgs, members, cases, aid, courses or enrolments"),
+                          o->kind);
+    if (ud_require_role(db, UD_ROLE_CLERK, err) != UD_OK)
+        return err->status;
+    struct ud_csv *csv;
+    if (ud_csv_open(&csv, o->path, o->encoding, err) != UD_OK)
+        return err->status;
+    res->encoding = ud_csv_used_encoding(csv);
+    char **fields;
+    int n;
+    long record;
+    int r = ud_csv_next(csv, &fields, &n, &record, err);
+    if (r <= 0) {
+        ud_csv_close(csv);
+        if (r == 0)
+            ud_err_set(err, UD_ERR_INVALID, T("%s 是空文件：第一行应为列名", "%s is empty: the first row must name the columns"),
+                       o->path);
+        return err->status;
+    }
+    struct column cols[MAX_COLS];
+    int ncols = n;
+    if (map_header(k, fields, n, cols, o->path, err) != UD_OK) {
+        ud_csv_close(csv);
+        return err->status;
+    }
+    if (ud_db_begin(db, err) != UD_OK) {
+        ud_csv_close(csv);
+        return err->status;
+    }
+    int is_orgs = strcmp(k->name, "orgs") == 0;
+    struct pending_org *pending = NULL;
+    long npending = 0, cap_pending = 0;
+    void *rec = malloc(k->rec_size);
+    void *extra = k->extra_size ? malloc(k->extra_size) : NULL;
+    int status = UD_OK;
+    if (!rec || (k->extra_size && !extra)) {
+        status = ud_err_set(err, UD_ERR_INTERNAL, "out of memory");
+        goto done;
+    }
+    while ((r = ud_csv_next(csv, &fields, &n, &record, err)) > 0) {
+        res->rows++;
+        struct ud_err e;
+        ud_err_clear(&e);
+        k->init(rec, extra);
+        if (n != ncols) {
+            ud_err_set(&e, UD_ERR_INVALID, T("有 %d 列，表头有 %d 列", "has %d columns, the header has %d"), n, ncols);
+            report_row(o, record, &e);
+            res->bad++;
+            continue;
+        }
+        char *parent_code = NULL;
+        for (int i = 0; i < n; i++) {
+            if (is_orgs && strcmp(cols[i].field->name, "parent") == 0) {
+                parent_code = fields[i];
+                ud_trim(parent_code);
+                continue;
+            }
+            ud_field_set(db, cols[i].field, cols[i].extra ? extra : rec, fields[i], &e);
+        }
+        if (e.nfields) {
+            report_row(o, record, &e);
+            res->bad++;
+            continue;
+        }
+        if (is_orgs && parent_code && *parent_code) {
+            struct ud_org *org = rec;
+            int64_t pid;
+            struct ud_err pe;
+            ud_err_clear(&pe);
+            if (ud_org_resolve(db, parent_code, &pid, &pe) == UD_OK) {
+                org->parent_id = pid;
+            } else {
+                /* the parent may come later in the file */
+                if (npending == cap_pending) {
+                    cap_pending = cap_pending ? cap_pending * 2 : 64;
+                    struct pending_org *g = realloc(pending, sizeof *g * (size_t)cap_pending);
+                    if (!g) {
+                        status = ud_err_set(err, UD_ERR_INTERNAL, "out of memory");
+                        goto done;
+                    }
+                    pending = g;
+                }
+                struct pending_org *p = &pending[npending++];
+                p->record = record;
+                p->parent_code = strdup(parent_code);
+                p->rec = malloc(k->rec_size);
+                if (!p->parent_code || !p->rec) {
+                    status = ud_err_set(err, UD_ERR_INTERNAL, "out of memory");
+                    goto done;
+                }
+                memcpy(p->rec, rec, k->rec_size);
+                continue;
+            }
+        }
+        save_row(db, k, rec, extra, o, record, res);
+    }
+    if (r < 0) {
+        status = err->status;
+        goto done;
+    }
+    if (npending)
+        save_pending_orgs(db, k, pending, npending, o, res);
+done:
+    for (long i = 0; i < npending; i++) {
+        free(pending[i].parent_code);
+        free(pending[i].rec);
+    }
+    free(pending);
+    free(rec);
+    free(extra);
+    ud_csv_close(csv);
+    if (status != UD_OK || o->dry_run || (res->bad && !o->skip_bad)) {
+        ud_db_rollback(db);
+        if (status == UD_OK && res->bad && !o->skip_bad)
+            status = ud_err_set(err, UD_ERR_INVALID,
+                                T("%s：%ld 行有错误，整个文件未导入（没有写入任何数据）",
+                                  "%s: %ld bad row(s); the file was not imported (nothing was written)"),
+                                o->path, res->bad);
+        if (!o->dry_run || status != UD_OK)
+            res->imported = 0;
+        return status;
+    }
+    return ud_db_commit(db, err);
+}

@@ -1,0 +1,62 @@
+/* The import kinds: which module record a row fills, and how it is saved. */
+#include "uniondesk/import.h"
+
+#include "uniondesk/i18n.h"
+#include "uniondesk/member.h"
+#include "uniondesk/org.h"
+
+static void org_init(void *rec, void *extra)
+{
+    (void)extra;
+    ud_org_init(rec);
+}
+
+static int org_save(struct ud_db *db, void *rec, void *extra, const struct ud_import_opts *o, struct ud_err *err)
+{
+    (void)extra;
+    (void)o;
+    return ud_org_create(db, rec, err);
+}
+
+static const struct ud_import_kind kind_orgs = {
+    "orgs", "组织", "organizations", ud_org_fields, sizeof(struct ud_org), NULL, 0, org_init, org_save,
+};
+
+static void member_init(void *rec, void *extra)
+{
+    (void)extra;
+    ud_member_init(rec);
+}
+
+static int member_save(struct ud_db *db, void *rec, void *extra, const struct ud_import_opts *o,
+                       struct ud_err *err)
+{
+    (void)extra;
+    (void)o;
+    struct ud_member *m = rec;
+    int st = ud_member_create(db, m, err);
+    if (st == UD_ERR_DUPLICATE && ud_err_find(err, "id_number")) {
+        /* say who already has this ID number */
+        struct ud_member old;
+        struct ud_err e2;
+        ud_err_clear(&e2);
+        if (ud_member_get_by_id_number(db, m->id_number, &old, &e2) == UD_OK) {
+            ud_err_clear(err);
+            ud_err_field(err, "id_number", T("身份证号", "ID number"),
+                         T("重复：%s 已是会员（%s，%s），未重复录入", "duplicate: %s is already a member (%s, %s); not added twice"),
+                         m->id_number, old.name, old.org_name);
+            err->status = UD_ERR_DUPLICATE;
+        }
+    }
+    return st;
+}
+
+static const struct ud_import_kind kind_members = {
+    "members", "会员", "members", ud_member_fields, sizeof(struct ud_member), NULL, 0, member_init, member_save,
+};
+
+const struct ud_import_kind *const ud_import_kinds[] = {
+    &kind_orgs,
+    &kind_members,
+    NULL,
+};
