@@ -251,8 +251,11 @@ void ud_db_close(struct ud_db *db)
 
 int ud_db_set_user(struct ud_db *db, const char *login, struct ud_err *err)
 {
-    if (login && *login)
-        snprintf(db->login, sizeof db->login, "%s", login);
+    if (login && *login && login != db->login) {
+        char copy[sizeof db->login];
+        snprintf(copy, sizeof copy, "%s", login);
+        memcpy(db->login, copy, sizeof copy);
+    }
     db->role = UD_ROLE_NONE;
     db->display_name[0] = '\0';
     sqlite3_stmt *st = ud_db_stmt(db, "SELECT role, display_name FROM users WHERE login = ?1 AND active = 1", err);

@@ -1,10 +1,66 @@
 #include "uniondesk/demo.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "demo_internal.h"
 #include "uniondesk/i18n.h"
+
+static int has_orgs(struct ud_db *db, struct ud_err *err)
+{
+    sqlite3_stmt *st = ud_db_stmt(db, "SELECT count(*) FROM orgs", err);
+    if (!st)
+        return -1;
+    int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+    sqlite3_reset(st);
+    return n;
+}
 
 int ud_demo_generate(struct ud_db *db, double scale, uint64_t seed, const char *as_of,
                      struct ud_demo_stats *stats, struct ud_err *err)
 {
-    (void)db; (void)scale; (void)seed; (void)as_of; (void)stats;
-    return ud_err_set(err, UD_ERR_INTERNAL, "demo data: not yet written");
+    memset(stats, 0, sizeof *stats);
+    if (ud_require_role(db, UD_ROLE_ADMIN, err) != UD_OK)
+        return err->status;
+    int n = has_orgs(db, err);
+    if (n < 0)
+        return err->status;
+    if (n > 0)
+        return ud_err_set(err, UD_ERR_STATE, "%s",
+                          T("数据库里已有组织数据：演示数据只能装入空库（请换一个 --db 文件）",
+                            "the database already holds organizations: demo data goes into an empty database only "
+                            "(use another --db file)"));
+    struct demo_ctx c;
+    memset(&c, 0, sizeof c);
+    c.db = db;
+    c.rng.s = seed * 0x9E3779B97F4A7C15ULL + 12345;
+    c.scale = scale;
+    c.stats = stats;
+    snprintf(c.as_of, sizeof c.as_of, "%s", as_of);
+    ud_date_add(as_of, -5L * 365 - 1, c.start);
+    /* "today" is the data date while generating, so that no date lies in
+     * the future of the data */
+    char *saved = getenv("UNIONDESK_TODAY") ? strdup(getenv("UNIONDESK_TODAY")) : NULL;
+    setenv("UNIONDESK_TODAY", as_of, 1);
+    int st = ud_db_begin(db, err);
+    if (st == UD_OK && (st = demo_orgs(&c, err)) == UD_OK && (st = demo_members(&c, err)) == UD_OK &&
+        (st = demo_cases(&c, err)) == UD_OK && (st = demo_aid(&c, err)) == UD_OK)
+        st = demo_training(&c, err);
+    if (st == UD_OK)
+        st = ud_db_commit(db, err);
+    else
+        ud_db_rollback(db);
+    if (saved) {
+        setenv("UNIONDESK_TODAY", saved, 1);
+        free(saved);
+    } else {
+        unsetenv("UNIONDESK_TODAY");
+    }
+    free(c.mediating);
+    free(c.unions);
+    free(c.union_names);
+    if (st == UD_OK)
+        ud_db_exec(db, "ANALYZE", err); /* statistics for the query planner */
+    return st;
 }

@@ -1,0 +1,78 @@
+/* Members of the demo district: 380,000 at scale 1, spread over the
+ * grassroots unions with a few large employers and many small ones. */
+#include <stdio.h>
+#include <string.h>
+
+#include "demo_internal.h"
+#include "uniondesk/i18n.h"
+#include "uniondesk/member.h"
+
+int demo_members(struct demo_ctx *c, struct ud_err *err)
+{
+    long n = (long)(380000 * c->scale);
+    if (n < 50)
+        n = 50;
+    /* born 1960..2006 relative to the data date: 20 to 66 years old */
+    char born_from[UD_DATE_SZ], born_to[UD_DATE_SZ];
+    ud_date_add(c->as_of, -66L * 365, born_from);
+    ud_date_add(c->as_of, -20L * 365, born_to);
+    static const int edu_w[] = {5, 30, 30, 18, 15, 2};
+    static const char *const edu[] = {"primary", "junior", "senior", "college", "bachelor", "postgraduate"};
+    static const int pol_w[] = {9, 1, 12, 1, 77};
+    static const char *const pol[] = {"party_member", "probationary", "league_member", "democratic_party", "masses"};
+    static const char *const jobs[] = {"操作工", "装配工", "焊工", "电工", "叉车司机", "集卡司机", "仓管员", "质检员",
+                                       "技术员", "工程师", "班组长", "车间主任", "文员", "会计", "销售", "保安",
+                                       "厨师", "保洁员", "机修工", "数控操作工"};
+    long made = 0, tries = 0;
+    c->member_lo = 0;
+    while (made < n && tries < n * 2) {
+        tries++;
+        struct ud_member m;
+        ud_member_init(&m);
+        int migrant;
+        demo_id_number(&c->rng, born_from, born_to, &migrant, m.id_number);
+        int female = (m.id_number[16] - '0') % 2 == 0;
+        demo_person_name(&c->rng, female, m.name, sizeof m.name);
+        /* big employers get more members: a skewed pick of the union */
+        int64_t r = demo_below(&c->rng, (int64_t)c->nunions * c->nunions);
+        int u = c->nunions - 1 - (int)(r / c->nunions > r % c->nunions ? r % c->nunions : r / c->nunions);
+        m.org_id = c->unions[u];
+        m.is_migrant = migrant;
+        if (!migrant)
+            snprintf(m.hukou_type, sizeof m.hukou_type, "%s", demo_chance(&c->rng, 600) ? "urban" : "rural");
+        else
+            snprintf(m.hukou_type, sizeof m.hukou_type, "rural");
+        snprintf(m.education, sizeof m.education, "%s", edu[demo_weighted(&c->rng, edu_w, 6)]);
+        snprintf(m.political_status, sizeof m.political_status, "%s", pol[demo_weighted(&c->rng, pol_w, 5)]);
+        if (demo_chance(&c->rng, 900))
+            demo_mobile(&c->rng, m.phone);
+        snprintf(m.job_title, sizeof m.job_title, "%s", jobs[demo_below(&c->rng, 20)]);
+        char adult[UD_DATE_SZ], from[UD_DATE_SZ];
+        char birth[UD_DATE_SZ];
+        snprintf(birth, sizeof birth, "%.4s-%.2s-%.2s", m.id_number + 6, m.id_number + 10, m.id_number + 12);
+        ud_date_add(birth, 18L * 365 + 5, adult);
+        snprintf(from, sizeof from, "%s", strcmp(adult, "2000-01-01") > 0 ? adult : "2000-01-01");
+        if (strcmp(from, c->as_of) > 0)
+            snprintf(from, sizeof from, "%s", c->as_of);
+        demo_date_between(&c->rng, from, c->as_of, m.join_date);
+        int st = (int)demo_below(&c->rng, 1000);
+        snprintf(m.status, sizeof m.status, "%s",
+                 st < 940 ? "active" : st < 975 ? "transferred_out" : st < 997 ? "withdrawn" : "deceased");
+        snprintf(m.card_no, sizeof m.card_no, "BL%08ld", made + 1);
+        struct ud_err e;
+        ud_err_clear(&e);
+        if (ud_member_create(c->db, &m, &e) != UD_OK) {
+            if (e.status == UD_ERR_DUPLICATE)
+                continue; /* the same ID number drawn twice: draw again */
+            ud_err_prefix(&e, "demo member");
+            *err = e;
+            return err->status;
+        }
+        if (!c->member_lo)
+            c->member_lo = m.id;
+        c->member_hi = m.id;
+        made++;
+        c->stats->members++;
+    }
+    return UD_OK;
+}
