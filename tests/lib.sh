@@ -2,6 +2,7 @@
 # Source it: . tests/lib.sh
 set -u
 : "${UD_BIN:?UD_BIN must name the uniondesk binary (run through make test)}"
+UD_ROOT=${UD_ROOT:-$PWD}
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 unset UNIONDESK_DB UNIONDESK_LANG
 TESTS_N=0

@@ -46,7 +46,7 @@ for t in "$BUILD"/tests/test_*; do
     case $name in *"$pattern"*) ;; *) continue ;; esac
     run_one "$name" "$t"
 done
-for t in tests/cli/*.sh tests/tui/*.sh; do
+for t in tests/cli/test_*.sh tests/tui/test_*.sh; do
     [ -f "$t" ] || continue
     name=${t#tests/}
     case $name in *"$pattern"*) ;; *) continue ;; esac

@@ -61,6 +61,8 @@ const char *ud_check_text(const char *in, int maxchars, int multiline)
         return T("含有无效的UTF-8字节（文件编码不对？）", "contains invalid UTF-8 bytes (wrong file encoding?)");
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)in[i];
+        if ((c == '\n' || c == '\r') && !multiline)
+            return T("不能换行（含有换行符）", "must be one line (contains a line break)");
         if ((c < 0x20 && !(multiline && (c == '\n' || c == '\t' || c == '\r'))) || c == 0x7F)
             return T("含有控制字符", "contains control characters");
         /* C1 controls U+0080..U+009F are encoded C2 80..C2 9F */

@@ -1,0 +1,67 @@
+# Migrations: a database made at migration 1 and holding data is upgraded
+# by the current binary with a backup and nothing lost; a database from a
+# newer program, or with an altered migration, is refused and left
+# byte-for-byte as it was.
+. tests/lib.sh
+. tests/cli/lib_idnum.sh
+DB=$TMP/old.db
+expect_rc 0 "migrate up --to 1 makes a version-1 database" ud --db "$DB" migrate up --to 1
+equals "$(sql "$DB" "pragma user_version")" 1 "user_version mirrors migration 1"
+
+# data written the way version 1 knew it (no audit triggers yet)
+A=$(idnum 19850312 123)
+B=$(idnum 19900101 124)
+sql "$DB" "insert into users(login, role) values ('root', 'admin');
+insert into orgs(id, code, name, kind) values (1, 'BL', '北仑区总工会', 'district_federation');
+insert into orgs(id, code, name, kind, parent_id) values (2, 'BL-XQ', '新碶街道总工会', 'street_federation', 1);
+insert into orgs(id, code, name, kind, parent_id) values (3, 'BL-XQ-001', '宁波港机械厂工会', 'enterprise_union', 2);
+insert into members(name, gender, id_number, birth_date, org_id) values ('张三丰', 'M', '$A', '1985-03-12', 3);
+insert into members(name, gender, id_number, birth_date, org_id) values ('李四', 'F', '$B', '1990-01-01', 3);
+insert into cases(case_no, mediation_org_id, received_on, filed_on, applicant_name, dispute_type, status, claim_fen)
+  values ('TJ-2026-00001', 2, '2026-10-01', '2026-10-02', '张三丰', 'wages', 'filed', 1234567);
+insert into case_events(case_id, login, kind, to_status) values (1, 'root', 'status', 'filed');"
+dump_before=$(sqlite3 "$DB" "select * from orgs; select * from members; select * from cases; select * from case_events; select * from users;" | md5sum)
+
+expect_rc 0 "migrate status on the old database" ud --db "$DB" migrate status
+contains "$TMP/out" "0002_audit.sql" "status lists migration 2"
+contains "$TMP/out" "待应用" "…as pending"
+equals "$(sql "$DB" "pragma user_version")" 1 "status changed nothing"
+
+expect_rc 0 "the current binary opens and upgrades it" ud --db "$DB" check
+contains "$TMP/err" "备份" "the upgrade says where the backup is"
+equals "$(sql "$DB" "pragma user_version")" 2 "user_version is now 2"
+equals "$(sql "$DB" "select count(*) from schema_migrations")" 2 "both migrations recorded"
+equals "$(sql "$DB" "select count(*) from schema_migrations where checksum glob '[0-9a-f]*' and applied_at glob '2*'")" 2 "with checksum and time"
+dump_after=$(sqlite3 "$DB" "select * from orgs; select * from members; select * from cases; select * from case_events; select * from users;" | md5sum)
+equals "$dump_after" "$dump_before" "every row survived the upgrade unchanged"
+bak=$(ls "$TMP"/old.db.v1-*.bak 2>/dev/null | head -1)
+if [ -n "$bak" ] && [ -f "$bak" ]; then ok "a timestamped backup sits next to the database"; else not_ok "a timestamped backup sits next to the database"; fi
+equals "$(sql "$bak" "pragma user_version")" 1 "the backup is the version-1 database"
+equals "$(sql "$bak" "select count(*) from members")" 2 "the backup holds the data"
+equals "$(sql "$DB" "select count(*) from audit_log")" 0 "the new audit log starts empty"
+expect_rc 0 "migrate status after the upgrade" ud --db "$DB" migrate status
+lacks "$TMP/out" "待应用" "nothing pending any more"
+
+# a database from a newer program
+cp "$DB" "$TMP/newer.db"
+sql "$TMP/newer.db" "pragma user_version = 99"
+sum_before=$(md5sum <"$TMP/newer.db")
+expect_rc 65 "a newer database is refused" ud --db "$TMP/newer.db" check
+contains "$TMP/err" "99" "the message gives the database's version"
+contains "$TMP/err" "未被修改" "…and says it was not changed"
+equals "$(md5sum <"$TMP/newer.db")" "$sum_before" "the newer database is byte-for-byte unchanged"
+ls "$TMP"/newer.db.v*.bak >/dev/null 2>&1 && not_ok "no backup made of a refused database" || ok "no backup made of a refused database"
+
+# an applied migration that differs from the built-in one
+cp "$DB" "$TMP/altered.db"
+sql "$TMP/altered.db" "update schema_migrations set checksum = '0123456789abcdef' where version = 1"
+sum_before=$(md5sum <"$TMP/altered.db")
+expect_rc 65 "an altered migration is refused" ud --db "$TMP/altered.db" check
+contains "$TMP/err" "0001_init.sql" "the message names the migration"
+equals "$(md5sum <"$TMP/altered.db")" "$sum_before" "the altered database is byte-for-byte unchanged"
+expect_rc 65 "migrate status shows the refused database's state" ud --db "$TMP/altered.db" migrate status
+contains "$TMP/out" "与内置不同" "status marks the altered migration"
+
+expect_rc 64 "migrate without an action is a usage error" ud --db "$DB" migrate
+expect_rc 66 "a missing database exits 66" ud --db "$TMP/none.db" check
+contains "$TMP/err" "uniondesk init" "…and says how to create one"
