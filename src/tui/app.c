@@ -1,11 +1,459 @@
+/* The frame: title line, tabs, the current tab's views, status line and
+ * key bar; the input loop; signals; the terminal always restored. */
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
+#include "tui.h"
+#include "uniondesk/enums.h"
+#include "uniondesk/i18n.h"
+#include "uniondesk/org.h"
 #include "uniondesk/tui.h"
+#include "uniondesk/utf8.h"
+
+#define TOP_ROWS 2    /* title, tabs */
+#define BOTTOM_ROWS 2 /* status, key bar */
+
+static volatile sig_atomic_t got_signal;
+static int cursor_wanted;
+static int curses_up;
+static WINDOW *body;
+static SCREEN *screen;
+
+static void on_signal(int sig)
+{
+    got_signal = sig; /* only a flag: the loop restores the terminal */
+}
+
+static void on_crash(int sig)
+{
+    /* not async-signal-safe, but a crash is leaving anyway: give the
+     * terminal back before dying */
+    if (curses_up)
+        endwin();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void restore_terminal(void)
+{
+    if (curses_up) {
+        endwin();
+        curses_up = 0;
+    }
+}
+
+void tui_show_cursor(void)
+{
+    cursor_wanted = 1;
+}
+
+WINDOW *tui_body(void)
+{
+    return body;
+}
+
+struct tui_view *tui_top(struct tui_app *app)
+{
+    return app->top[app->tab];
+}
+
+void tui_push(struct tui_app *app, struct tui_view *v)
+{
+    v->below = app->top[app->tab];
+    app->top[app->tab] = v;
+}
+
+static void free_view(struct tui_view *v)
+{
+    if (v->ops->free)
+        v->ops->free(v);
+    free(v);
+}
+
+void tui_pop(struct tui_app *app)
+{
+    struct tui_view *v = app->top[app->tab];
+    if (!v || !v->below)
+        return;
+    app->top[app->tab] = v->below;
+    free_view(v);
+    struct tui_view *now = app->top[app->tab];
+    if (now->ops->resume)
+        now->ops->resume(app, now);
+}
+
+void tui_message(struct tui_app *app, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(app->status, sizeof app->status, fmt, ap);
+    va_end(ap);
+    app->status_error = 0;
+}
+
+void tui_error_text(struct tui_app *app, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(app->status, sizeof app->status, fmt, ap);
+    va_end(ap);
+    app->status_error = 1;
+}
+
+void tui_error(struct tui_app *app, const struct ud_err *err)
+{
+    char buf[1024];
+    ud_err_text(err, buf, sizeof buf);
+    tui_error_text(app, "%s", buf);
+}
+
+int tui_can_write(struct tui_app *app, enum ud_role min)
+{
+    struct ud_err err;
+    ud_err_clear(&err);
+    if (app->readonly) {
+        tui_error_text(app, "%s",
+                       app->db->role == UD_ROLE_NONE
+                           ? T("只读模式：您没有账户（请管理员用 uniondesk user add 添加）",
+                               "read-only: you have no account (an admin can add you with uniondesk user add)")
+                           : T("只读模式：数据库文件不可写", "read-only: the database file is not writable"));
+        return 0;
+    }
+    if (ud_require_role(app->db, min, &err) != UD_OK) {
+        tui_error(app, &err);
+        return 0;
+    }
+    return 1;
+}
+
+/* ---- drawing the frame ---- */
+
+static void draw_title(struct tui_app *app)
+{
+    char t[1024];
+    snprintf(t, sizeof t, " uniondesk │ %s │ %s（%s）│ %s%s", app->district, app->db->login,
+             app->db->role == UD_ROLE_NONE ? T("无账户", "no account") : ud_enum_label(&ud_enum_role, ud_role_code(app->db->role)),
+             app->db_path, app->readonly ? T(" │ 只读", " │ READ-ONLY") : "");
+    tui_put(stdscr, 0, 0, t, COLS, UD_LEFT, tui_attr(TE_TITLE));
+}
+
+static void draw_tabs(struct tui_app *app)
+{
+    tui_fill(stdscr, 1, 0, COLS, tui_attr(TE_TAB));
+    int x = 1;
+    for (int i = 0; i < tui_ntabs; i++) {
+        char t[64];
+        snprintf(t, sizeof t, " %d %s ", i + 1, T(tui_tabs[i]->zh, tui_tabs[i]->en));
+        int w = ud_str_width(t);
+        if (x + w > COLS)
+            break;
+        /* the active tab also reads without colour: [ ] around it */
+        if (i == app->tab) {
+            tui_put(stdscr, 1, x - 1, "[", 1, UD_LEFT, tui_attr(TE_TAB));
+            tui_put(stdscr, 1, x, t, w, UD_LEFT, tui_attr(TE_TAB_ACTIVE));
+            tui_put(stdscr, 1, x + w, "]", 1, UD_LEFT, tui_attr(TE_TAB));
+        } else {
+            tui_put(stdscr, 1, x, t, w, UD_LEFT, tui_attr(TE_TAB));
+        }
+        x += w + 2;
+    }
+}
+
+static void draw_status(struct tui_app *app)
+{
+    tui_put(stdscr, LINES - 2, 0, app->status, COLS, UD_LEFT,
+            tui_attr(app->status_error ? TE_ERROR : TE_STATUS));
+}
+
+static const struct tui_keyhelp global_keys[] = {
+    {"1-6", "切换", "tabs"}, {"?", "帮助", "help"}, {"q", "退出", "quit"}, TUI_KEYS_END};
+
+static void draw_keybar(struct tui_app *app)
+{
+    tui_fill(stdscr, LINES - 1, 0, COLS, tui_attr(TE_KEYBAR_TEXT));
+    struct tui_view *v = tui_top(app);
+    const struct tui_keyhelp *lists[2] = {v && v->ops->keys ? v->ops->keys(app, v) : NULL, global_keys};
+    int x = 0;
+    for (int l = 0; l < 2; l++)
+        for (const struct tui_keyhelp *k = lists[l]; k && k->key; k++) {
+            const char *label = T(k->zh, k->en);
+            int kw = ud_str_width(k->key), lw = ud_str_width(label);
+            if (x + kw + lw + 1 > COLS)
+                return;
+            tui_put(stdscr, LINES - 1, x, k->key, kw, UD_LEFT, tui_attr(TE_KEYBAR_KEY));
+            x += kw;
+            tui_put(stdscr, LINES - 1, x, label, lw, UD_LEFT, tui_attr(TE_KEYBAR_TEXT));
+            x += lw + 1;
+        }
+}
+
+static void layout(void)
+{
+    if (body)
+        delwin(body);
+    int h = LINES - TOP_ROWS - BOTTOM_ROWS;
+    body = newwin(h > 1 ? h : 1, COLS > 1 ? COLS : 1, TOP_ROWS, 0);
+    keypad(body, TRUE);
+}
+
+static void draw_view(struct tui_app *app, struct tui_view *v)
+{
+    if (!v)
+        return;
+    if (v->popup && v->below)
+        draw_view(app, v->below);
+    v->ops->draw(app, v, body, getmaxy(body), getmaxx(body));
+}
+
+void tui_redraw(struct tui_app *app)
+{
+    if (LINES < 10 || COLS < 40) {
+        erase();
+        mvaddstr(0, 0, T("终端太小：至少需要 40×10", "terminal too small: 40x10 at least"));
+        refresh();
+        return;
+    }
+    erase();
+    draw_title(app);
+    draw_tabs(app);
+    draw_status(app);
+    draw_keybar(app);
+    werase(body);
+    wnoutrefresh(stdscr);
+    cursor_wanted = 0;
+    draw_view(app, tui_top(app));
+    /* an active editor left the cursor where the user types */
+    curs_set(cursor_wanted ? 1 : 0);
+    wnoutrefresh(body);
+    doupdate();
+}
+
+int tui_getkey(struct tui_app *app)
+{
+    for (;;) {
+        if (got_signal)
+            return TK_QUIT_SIGNAL;
+        if (app->scripted) {
+            int k = tui_script_key(app);
+            if (k == TK_KEY(KEY_RESIZE)) {
+                layout();
+                tui_redraw(app);
+                continue;
+            }
+            return k;
+        }
+        wint_t ch;
+        int r = wget_wch(body, &ch);
+        if (r == ERR)
+            continue; /* timeout: look at the signal flag again */
+        if (r == KEY_CODE_YES) {
+            if (ch == KEY_RESIZE) {
+                layout();
+                tui_redraw(app);
+                continue;
+            }
+            if (ch == KEY_ENTER)
+                return TK_ENTER;
+            return TK_KEY((int)ch);
+        }
+        /* with nonl(), Return arrives as CR */
+        return ch == '\r' ? TK_ENTER : (int)ch;
+    }
+}
+
+int tui_confirm(struct tui_app *app, const char *question)
+{
+    char q[600];
+    snprintf(q, sizeof q, "%s %s", question, T("（y 是 / n 否）", "(y/n)"));
+    for (;;) {
+        tui_error_text(app, "%s", q);
+        tui_redraw(app);
+        int k = tui_getkey(app);
+        if (k == 'y' || k == 'Y' || k == TK_KEY(KEY_ENTER)) {
+            app->status[0] = '\0';
+            return 1;
+        }
+        if (k == 'n' || k == 'N' || k == TK_ESC || k == TK_QUIT_SIGNAL || k == TK_NONE) {
+            app->status[0] = '\0';
+            return 0;
+        }
+    }
+}
+
+static int any_dirty(struct tui_app *app)
+{
+    for (int t = 0; t < tui_ntabs; t++)
+        for (struct tui_view *v = app->top[t]; v; v = v->below)
+            if (v->ops->dirty && v->ops->dirty(v))
+                return 1;
+    return 0;
+}
+
+static void switch_tab(struct tui_app *app, int t)
+{
+    if (t < 0 || t >= tui_ntabs)
+        return;
+    app->tab = t;
+    if (!app->top[t])
+        app->top[t] = tui_tabs[t]->open(app);
+    else if (app->top[t]->ops->resume)
+        app->top[t]->ops->resume(app, app->top[t]);
+    app->status[0] = '\0';
+}
+
+static void handle_key(struct tui_app *app, int k)
+{
+    struct tui_view *v = tui_top(app);
+    if (v && v->ops->key(app, v, k))
+        return;
+    if (k >= '1' && k <= '0' + tui_ntabs) {
+        switch_tab(app, k - '1');
+    } else if (k >= TK_KEY(KEY_F(1)) && k <= TK_KEY(KEY_F(6))) {
+        switch_tab(app, k - TK_KEY(KEY_F(1)));
+    } else if (k == TK_TAB) {
+        switch_tab(app, (app->tab + 1) % tui_ntabs);
+    } else if (k == TK_KEY(KEY_BTAB)) {
+        switch_tab(app, (app->tab + tui_ntabs - 1) % tui_ntabs);
+    } else if (k == '?' || k == TK_KEY(KEY_F(10))) {
+        tui_help_open(app);
+    } else if (k == 'q' || k == 'Q') {
+        if (!any_dirty(app) || tui_confirm(app, T("有未保存的修改，确定退出？", "Unsaved changes. Quit anyway?")))
+            app->quit = 1;
+    } else if (k == TK_ESC && v && v->below) {
+        tui_pop(app);
+    }
+}
+
+static void load_district(struct tui_app *app)
+{
+    struct ud_org o;
+    struct ud_err err;
+    ud_err_clear(&err);
+    int64_t root = ud_org_root(app->db);
+    if (root && ud_org_get(app->db, root, &o, &err) == UD_OK)
+        snprintf(app->district, sizeof app->district, "%s", o.name);
+    else
+        snprintf(app->district, sizeof app->district, "%s", T("（尚无组织）", "(no organizations yet)"));
+}
+
+/* libxlsxwriter and SQLite may print to stderr: that must not land on the
+ * screen. Send it to a log file for the session. */
+static void route_stderr(void)
+{
+    char path[512];
+    const char *tmp = getenv("TMPDIR");
+    snprintf(path, sizeof path, "%s/uniondesk-%d.log", tmp && *tmp ? tmp : "/tmp", (int)getuid());
+    if (!freopen(path, "a", stderr))
+        if (!freopen("/dev/null", "w", stderr))
+            return;
+}
 
 int ud_tui_main(const char *db_path, const char *user)
 {
-    (void)db_path;
-    (void)user;
-    fprintf(stderr, "uniondesk: the screens are not built yet; see uniondesk --help\n");
-    return 64;
+    struct tui_app app;
+    memset(&app, 0, sizeof app);
+    struct ud_err err;
+    ud_err_clear(&err);
+    if (ud_db_open(&app.db, db_path, 0, &err) != UD_OK || ud_db_set_user(app.db, user, &err) != UD_OK) {
+        char buf[1024];
+        ud_err_text(&err, buf, sizeof buf);
+        fprintf(stderr, "uniondesk: %s\n", buf);
+        ud_db_close(app.db);
+        return ud_exit_code(err.status);
+    }
+    app.db_path = db_path;
+    app.readonly = app.db->readonly || app.db->role == UD_ROLE_NONE;
+    load_district(&app);
+
+    const char *script = getenv("UNIONDESK_SCRIPT");
+    if (script && *script) {
+        if (tui_script_open(script) != 0) {
+            fprintf(stderr, "uniondesk: cannot read UNIONDESK_SCRIPT %s\n", script);
+            ud_db_close(app.db);
+            return 66;
+        }
+        app.scripted = 1;
+    }
+
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    signal(SIGSEGV, on_crash);
+    signal(SIGABRT, on_crash);
+    signal(SIGBUS, on_crash);
+    signal(SIGFPE, on_crash);
+    atexit(restore_terminal);
+
+    if (app.scripted) {
+        /* no terminal: curses draws into its own image of the screen,
+         * which the script dumps as text */
+        FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+        const char *term = getenv("TERM");
+        screen = newterm(term && *term ? term : "xterm", out, in);
+        if (!screen) {
+            fprintf(stderr, "uniondesk: cannot start curses for the script\n");
+            return 70;
+        }
+        set_term(screen);
+    } else {
+        if (!isatty(0) || !isatty(1)) {
+            fprintf(stderr, "%s", T("uniondesk：全屏界面需要终端；命令行用法见 uniondesk --help\n",
+                                    "uniondesk: the screens need a terminal; see uniondesk --help for the command line\n"));
+            ud_db_close(app.db);
+            return 64;
+        }
+        if (!initscr()) {
+            fprintf(stderr, "uniondesk: cannot start curses\n");
+            return 70;
+        }
+        route_stderr();
+    }
+    curses_up = 1;
+    set_escdelay(25);
+    cbreak();
+    noecho();
+    nonl();
+    intrflush(stdscr, FALSE);
+    keypad(stdscr, TRUE);
+    tui_colors_init();
+    layout();
+    wtimeout(body, 200);
+    switch_tab(&app, 1); /* members: what clerks look at most */
+    if (app.readonly)
+        tui_message(&app, "%s", app.db->role == UD_ROLE_NONE
+                                    ? T("只读模式：您没有账户", "read-only: you have no account")
+                                    : T("只读模式：数据库文件不可写", "read-only: the database file is not writable"));
+    while (!app.quit) {
+        tui_redraw(&app);
+        int k = tui_getkey(&app);
+        if (k == TK_QUIT_SIGNAL || k == TK_NONE)
+            break;
+        handle_key(&app, k);
+    }
+    for (int t = 0; t < TUI_MAX_TABS; t++) {
+        struct tui_view *v = app.top[t];
+        while (v) {
+            struct tui_view *below = v->below;
+            free_view(v);
+            v = below;
+        }
+    }
+    if (body)
+        delwin(body);
+    body = NULL;
+    restore_terminal();
+    if (screen) {
+        delscreen(screen);
+        screen = NULL;
+    }
+    ud_db_close(app.db);
+    return got_signal && got_signal != SIGINT ? 128 + got_signal : 0;
 }

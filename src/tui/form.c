@@ -1,0 +1,290 @@
+/* Forms: a column of labelled fields, each with the line editor; errors
+ * next to the field they concern; nothing typed is lost on an error. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui.h"
+#include "uniondesk/i18n.h"
+#include "uniondesk/utf8.h"
+
+struct tui_form *tui_form_new(const char *title)
+{
+    struct tui_form *f = calloc(1, sizeof *f);
+    if (f)
+        snprintf(f->title, sizeof f->title, "%s", title);
+    return f;
+}
+
+struct tui_form_field *tui_form_add(struct tui_form *form, const struct ud_field *def, const char *text)
+{
+    if (form->n >= TUI_FORM_MAX)
+        return NULL;
+    struct tui_form_field *f = &form->f[form->n++];
+    memset(f, 0, sizeof *f);
+    f->def = def;
+    tui_edit_set(&f->edit, text);
+    f->edit.maxchars = def->maxchars > 0 ? def->maxchars : 200;
+    return f;
+}
+
+struct tui_form_field *tui_form_find(struct tui_form *form, const char *name)
+{
+    for (int i = 0; i < form->n; i++)
+        if (strcmp(form->f[i].def->name, name) == 0)
+            return &form->f[i];
+    return NULL;
+}
+
+const char *tui_form_text(struct tui_form *form, const char *name)
+{
+    struct tui_form_field *f = tui_form_find(form, name);
+    return f ? f->edit.text : "";
+}
+
+int tui_form_dirty(struct tui_form *form)
+{
+    if (form->done)
+        return 0;
+    for (int i = 0; i < form->n; i++)
+        if (form->f[i].edit.changed)
+            return 1;
+    return 0;
+}
+
+int tui_form_show_errors(struct tui_form *form, const struct ud_err *err)
+{
+    int first = -1;
+    for (int i = 0; i < form->n; i++) {
+        const struct ud_field_error *e = ud_err_find(err, form->f[i].def->name);
+        snprintf(form->f[i].error, sizeof form->f[i].error, "%s", e ? e->msg : "");
+        if (e && first < 0)
+            first = i;
+    }
+    if (first >= 0)
+        form->cur = first;
+    return first;
+}
+
+static int is_choice(const struct tui_form_field *f)
+{
+    return f->def->type == UD_F_ENUM || f->def->type == UD_F_REF || f->pick;
+}
+
+/* ---- the form as a view ---- */
+
+static int label_width(struct tui_form *form)
+{
+    int w = 8;
+    for (int i = 0; i < form->n; i++) {
+        int lw = ud_str_width(ud_field_label(form->f[i].def)) + ((form->f[i].def->flags & UD_FF_REQUIRED) ? 1 : 0);
+        if (lw > w)
+            w = lw;
+    }
+    return w > 18 ? 18 : w;
+}
+
+static void form_draw(struct tui_app *app, struct tui_view *v, WINDOW *w, int h, int wdt)
+{
+    (void)app;
+    struct tui_form *form = v->data;
+    tui_put(w, 0, 0, form->title, wdt, UD_LEFT, tui_attr(TE_HEADER));
+    int lw = label_width(form);
+    int fx = lw + 3;
+    int fw = wdt - fx - 1;
+    if (fw > 60)
+        fw = 60;
+    if (fw < 10)
+        fw = 10;
+    /* lines each field takes: 1, plus 1 for an error */
+    int rows = h - 2;
+    /* keep the current field visible */
+    if (form->cur < form->top)
+        form->top = form->cur;
+    for (;;) {
+        int used = 0;
+        for (int i = form->top; i <= form->cur && i < form->n; i++)
+            used += 1 + (form->f[i].error[0] ? 1 : 0);
+        if (used <= rows || form->top >= form->cur)
+            break;
+        form->top++;
+    }
+    int y = 2;
+    for (int i = form->top; i < form->n && y < h; i++) {
+        struct tui_form_field *f = &form->f[i];
+        char label[128];
+        snprintf(label, sizeof label, "%s%s", ud_field_label(f->def), (f->def->flags & UD_FF_REQUIRED) ? "*" : "");
+        int active = i == form->cur;
+        tui_put(w, y, 1, label, lw, UD_RIGHT, active ? tui_attr(TE_HEADER) : tui_attr(TE_LABEL));
+        if (f->readonly) {
+            tui_put(w, y, fx, f->edit.text, fw, UD_LEFT, tui_attr(TE_DIM));
+        } else {
+            int ew = is_choice(f) ? fw - 3 : fw;
+            tui_edit_draw(&f->edit, w, y, fx, ew, 0, active ? tui_attr(TE_FIELD_ACTIVE) : tui_attr(TE_FIELD));
+            if (is_choice(f))
+                tui_put(w, y, fx + ew, "[v]", 3, UD_LEFT, tui_attr(TE_DIM));
+        }
+        /* the name a picked code stands for */
+        int after = fx + fw + 1;
+        if (f->shown[0] && after < wdt - 4)
+            tui_put(w, y, after, f->shown, wdt - after, UD_LEFT, tui_attr(TE_DIM));
+        y++;
+        if (f->error[0] && y < h) {
+            char e[300];
+            snprintf(e, sizeof e, "^ %s", f->error);
+            tui_put(w, y, fx, e, wdt - fx, UD_LEFT, tui_attr(TE_ERROR));
+            y++;
+        }
+    }
+    /* the cursor goes last, so it ends where the user types */
+    y = 2;
+    for (int i = form->top; i < form->n && y < h; i++) {
+        struct tui_form_field *f = &form->f[i];
+        if (i == form->cur && !f->readonly) {
+            int ew = is_choice(f) ? fw - 3 : fw;
+            tui_edit_draw(&f->edit, w, y, fx, ew, 1, tui_attr(TE_FIELD_ACTIVE));
+            break;
+        }
+        y += 1 + (f->error[0] ? 1 : 0);
+    }
+}
+
+static void move_field(struct tui_form *form, int d)
+{
+    for (int k = 0; k < form->n; k++) {
+        form->cur = (form->cur + d + form->n) % form->n;
+        if (!form->f[form->cur].readonly)
+            return;
+    }
+}
+
+static void open_choice(struct tui_app *app, struct tui_form *form)
+{
+    struct tui_form_field *f = &form->f[form->cur];
+    if (f->pick)
+        f->pick(app, f, f->pick_ctx);
+    else if (f->def->type == UD_F_ENUM)
+        tui_pick_enum(app, f->def->choices, &f->edit);
+}
+
+static void save(struct tui_app *app, struct tui_form *form)
+{
+    struct ud_err err;
+    ud_err_clear(&err);
+    for (int i = 0; i < form->n; i++)
+        form->f[i].error[0] = '\0';
+    int st = form->save(app, form, form->ctx, &err);
+    if (st == UD_OK) {
+        form->done = 1;
+        char warn[600] = "";
+        if (err.nwarnings)
+            snprintf(warn, sizeof warn, T("（注意：%s）", " (warning: %s)"), err.warnings[0]);
+        tui_pop(app);
+        tui_message(app, T("已保存%s", "saved%s"), warn);
+        return;
+    }
+    if (st == UD_ERR_CONFLICT && form->reload) {
+        tui_error(app, &err);
+        if (tui_confirm(app, T("该记录已被他人修改。重新载入最新内容吗？（您在此表单的修改将丢失）",
+                               "Someone else changed this record. Reload it? (your edits in this form are lost)"))) {
+            if (form->reload(app, form, form->ctx) == UD_OK)
+                tui_message(app, "%s", T("已重新载入最新内容，请重新修改", "reloaded; make your changes again"));
+        } else {
+            tui_error_text(app, "%s", T("未保存：记录已被他人修改。可复制您的修改后重新载入",
+                                        "not saved: the record was changed by someone else"));
+        }
+        return;
+    }
+    tui_form_show_errors(form, &err);
+    tui_error(app, &err);
+}
+
+static int form_key(struct tui_app *app, struct tui_view *v, int key)
+{
+    struct tui_form *form = v->data;
+    struct tui_form_field *f = &form->f[form->cur];
+    switch (key) {
+    case TK_TAB:
+    case TK_KEY(KEY_DOWN):
+        move_field(form, 1);
+        return 1;
+    case TK_KEY(KEY_BTAB):
+    case TK_KEY(KEY_UP):
+        move_field(form, -1);
+        return 1;
+    case TK_ENTER:
+    case TK_KEY(KEY_ENTER):
+    case '\r':
+        if (is_choice(f) && !f->readonly)
+            open_choice(app, form);
+        else if (form->cur == form->n - 1)
+            save(app, form);
+        else
+            move_field(form, 1);
+        return 1;
+    case TK_KEY(KEY_F(4)):
+    case TK_CTRL('p'):
+        if (is_choice(f) && !f->readonly)
+            open_choice(app, form);
+        return 1;
+    case TK_KEY(KEY_F(2)):
+    case TK_CTRL('s'):
+        save(app, form);
+        return 1;
+    case TK_ESC:
+        if (!tui_form_dirty(form) || tui_confirm(app, T("放弃未保存的修改？", "Discard unsaved changes?")))
+            tui_pop(app);
+        return 1;
+    }
+    if (f->readonly)
+        return tui_is_char(key); /* swallow typing, keep digits from switching tabs */
+    if (tui_edit_key(&f->edit, key)) {
+        if (f->edit.changed)
+            f->error[0] = '\0';
+        if (f->def->type == UD_F_REF)
+            f->shown[0] = '\0'; /* typed over the picked value */
+        return 1;
+    }
+    return 0;
+}
+
+static void form_free(struct tui_view *v)
+{
+    struct tui_form *form = v->data;
+    if (form->free_ctx)
+        form->free_ctx(form->ctx);
+    free(form);
+}
+
+static const struct tui_keyhelp form_keys[] = {
+    {"Tab", "下一项", "next"}, {"Enter", "选择/下一项", "pick/next"}, {"F2/^S", "保存", "save"},
+    {"Esc", "取消", "cancel"}, {"^U", "清除", "clear"}, TUI_KEYS_END};
+
+static const struct tui_keyhelp *form_keyhelp(struct tui_app *app, struct tui_view *v)
+{
+    (void)app;
+    (void)v;
+    return form_keys;
+}
+
+static int form_dirty(struct tui_view *v)
+{
+    return tui_form_dirty(v->data);
+}
+
+static const struct tui_view_ops form_ops = {form_draw, form_key, form_free, form_keyhelp, form_dirty, NULL};
+
+void tui_form_open(struct tui_app *app, struct tui_form *form)
+{
+    struct tui_view *v = calloc(1, sizeof *v);
+    if (!v) {
+        form_free(&(struct tui_view){.data = form});
+        return;
+    }
+    v->ops = &form_ops;
+    v->data = form;
+    move_field(form, 0);
+    if (form->f[form->cur].readonly)
+        move_field(form, 1);
+    tui_push(app, v);
+}

@@ -1,0 +1,344 @@
+/* The generic list: a window of rows over a module's keyset query. Only
+ * the visible rows are in memory; every move fetches what it needs
+ * (a page, one row) by key, so the cost does not depend on the table. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui.h"
+#include "uniondesk/i18n.h"
+#include "uniondesk/utf8.h"
+
+const struct tui_keyhelp tui_list_keys[] = {
+    {"/", "搜索", "search"},    {"Enter", "查看", "open"},  {"o", "排序", "sort"},
+    {"O", "倒序", "reverse"},   {"PgDn", "翻页", "page"},   {"Home/End", "首/尾", "first/last"},
+    {"j/k", "上下", "down/up"}, TUI_KEYS_END};
+
+/* the row before the window's first row; invalid = the window starts the list */
+struct list_state {
+    struct ud_cursor anchor;
+};
+
+struct tui_list *tui_list_new(const struct tui_list_source *src, void *ctx, const char *sort, int desc)
+{
+    struct tui_list *l = calloc(1, sizeof *l + sizeof(struct list_state));
+    if (!l)
+        return NULL;
+    l->rows = calloc(TUI_LIST_MAX + 1, src->row_size);
+    if (!l->rows) {
+        free(l);
+        return NULL;
+    }
+    l->src = src;
+    l->ctx = ctx;
+    l->sort = sort;
+    l->desc = desc;
+    l->height = 10;
+    return l;
+}
+
+void tui_list_free(struct tui_list *l)
+{
+    if (!l)
+        return;
+    free(l->rows);
+    free(l);
+}
+
+static struct list_state *state(struct tui_list *l)
+{
+    return (struct list_state *)(l + 1);
+}
+
+static void *row_at(struct tui_list *l, int i)
+{
+    return l->rows + (size_t)i * l->src->row_size;
+}
+
+const void *tui_list_selected(struct tui_list *l)
+{
+    return l->n > 0 && l->sel >= 0 && l->sel < l->n ? row_at(l, l->sel) : NULL;
+}
+
+static const char *query(struct tui_list *l)
+{
+    return l->search.len ? l->search.text : NULL;
+}
+
+static int fetch(struct tui_app *app, struct tui_list *l, const struct ud_cursor *after, int backward, int limit,
+                 char *rows, struct ud_cursor *cursors, int *n)
+{
+    struct ud_page pg;
+    memset(&pg, 0, sizeof pg);
+    pg.limit = limit;
+    pg.backward = backward;
+    if (after)
+        pg.after = *after;
+    pg.sort = l->sort;
+    pg.desc = l->desc;
+    struct ud_err err;
+    ud_err_clear(&err);
+    if (l->src->fetch(app, l->ctx, query(l), &pg, rows, cursors, n, &err) != UD_OK) {
+        tui_error(app, &err);
+        *n = 0;
+        return -1;
+    }
+    return 0;
+}
+
+/* Fills the window from the anchor. */
+static void fill(struct tui_app *app, struct tui_list *l)
+{
+    int h = l->height < 1 ? 1 : l->height > TUI_LIST_MAX ? TUI_LIST_MAX : l->height;
+    struct list_state *s = state(l);
+    int n;
+    struct ud_cursor cur[TUI_LIST_MAX + 1];
+    if (fetch(app, l, s->anchor.valid ? &s->anchor : NULL, 0, h + 1, l->rows, cur, &n) != 0)
+        n = 0;
+    l->at_end = n <= h;
+    l->n = n > h ? h : n;
+    memcpy(l->cursors, cur, sizeof cur[0] * (size_t)l->n);
+    if (l->sel >= l->n)
+        l->sel = l->n > 0 ? l->n - 1 : 0;
+}
+
+static void count(struct tui_app *app, struct tui_list *l)
+{
+    l->total_valid = 0;
+    if (!l->src->count)
+        return;
+    struct ud_err err;
+    ud_err_clear(&err);
+    if (l->src->count(app, l->ctx, query(l), &l->total, &err) == UD_OK)
+        l->total_valid = 1;
+}
+
+void tui_list_home(struct tui_app *app, struct tui_list *l)
+{
+    state(l)->anchor.valid = 0;
+    l->sel = 0;
+    fill(app, l);
+    count(app, l);
+}
+
+/* Sets the anchor so that the window starts `k` rows before the row whose
+ * cursor is `from` (k >= 1), or at the start of the list. */
+static void anchor_before(struct tui_app *app, struct tui_list *l, const struct ud_cursor *from, int k)
+{
+    char *tmp = malloc(l->src->row_size * (size_t)(k + 1));
+    struct ud_cursor *cur = malloc(sizeof *cur * (size_t)(k + 1));
+    int n = 0;
+    if (tmp && cur && fetch(app, l, from, 1, k + 1, tmp, cur, &n) == 0 && n == k + 1)
+        state(l)->anchor = cur[0];
+    else
+        state(l)->anchor.valid = 0;
+    free(tmp);
+    free(cur);
+}
+
+void tui_list_reload(struct tui_app *app, struct tui_list *l)
+{
+    int64_t keep = 0;
+    const void *sel = tui_list_selected(l);
+    if (sel && l->src->row_id)
+        keep = l->src->row_id(sel);
+    fill(app, l);
+    if (l->n == 0 && state(l)->anchor.valid) {
+        /* the rows we showed are gone: show the end of the list */
+        state(l)->anchor.valid = 0;
+        fill(app, l);
+    }
+    if (keep && l->src->row_id)
+        for (int i = 0; i < l->n; i++)
+            if (l->src->row_id(row_at(l, i)) == keep)
+                l->sel = i;
+    count(app, l);
+}
+
+static void scroll_down(struct tui_app *app, struct tui_list *l, int k)
+{
+    if (l->at_end || l->n == 0)
+        return;
+    if (k > l->n)
+        k = l->n;
+    state(l)->anchor = l->cursors[k - 1];
+    fill(app, l);
+    if (l->n < l->height) {
+        /* near the end: show a full window ending at the last row */
+        anchor_before(app, l, NULL, l->height);
+        int64_t keep = l->src->row_id ? l->src->row_id(row_at(l, l->sel)) : 0;
+        fill(app, l);
+        for (int i = 0; keep && i < l->n; i++)
+            if (l->src->row_id(row_at(l, i)) == keep)
+                l->sel = i;
+    }
+}
+
+static void scroll_up(struct tui_app *app, struct tui_list *l, int k)
+{
+    if (!state(l)->anchor.valid || l->n == 0)
+        return;
+    anchor_before(app, l, &l->cursors[0], k);
+    fill(app, l);
+}
+
+static void go_end(struct tui_app *app, struct tui_list *l)
+{
+    anchor_before(app, l, NULL, l->height);
+    fill(app, l);
+    l->sel = l->n > 0 ? l->n - 1 : 0;
+}
+
+int tui_list_key(struct tui_app *app, struct tui_list *l, int key)
+{
+    if (l->searching) {
+        if (key == TK_ENTER || key == TK_KEY(KEY_ENTER) || key == TK_KEY(KEY_DOWN)) {
+            l->searching = 0;
+            return 1;
+        }
+        if (key == TK_ESC) {
+            l->searching = 0;
+            tui_edit_set(&l->search, "");
+            tui_list_home(app, l);
+            return 1;
+        }
+        if (tui_edit_key(&l->search, key)) {
+            if (l->search.changed) {
+                l->search.changed = 0;
+                tui_list_home(app, l);
+            }
+            return 1;
+        }
+        return 0;
+    }
+    switch (key) {
+    case '/':
+        l->searching = 1;
+        l->search.maxchars = 40;
+        return 1;
+    case TK_KEY(KEY_DOWN):
+    case 'j':
+        if (l->sel < l->n - 1)
+            l->sel++;
+        else
+            scroll_down(app, l, 1);
+        return 1;
+    case TK_KEY(KEY_UP):
+    case 'k':
+        if (l->sel > 0)
+            l->sel--;
+        else
+            scroll_up(app, l, 1);
+        return 1;
+    case TK_KEY(KEY_NPAGE):
+    case ' ':
+        if (l->at_end)
+            l->sel = l->n - 1;
+        else
+            scroll_down(app, l, l->n);
+        return 1;
+    case TK_KEY(KEY_PPAGE):
+        if (!state(l)->anchor.valid)
+            l->sel = 0;
+        else
+            scroll_up(app, l, l->height);
+        return 1;
+    case TK_KEY(KEY_HOME):
+    case 'g':
+        tui_list_home(app, l);
+        return 1;
+    case TK_KEY(KEY_END):
+    case 'G':
+        go_end(app, l);
+        return 1;
+    case 'o': {
+        /* next sortable column */
+        int cur = -1, n = l->src->ncolumns;
+        for (int i = 0; i < n; i++)
+            if (l->src->columns[i].sort && l->sort && strcmp(l->src->columns[i].sort, l->sort) == 0)
+                cur = i;
+        for (int k = 1; k <= n; k++) {
+            const struct tui_column *c = &l->src->columns[(cur + k + n) % n];
+            if (c->sort) {
+                l->sort = c->sort;
+                break;
+            }
+        }
+        tui_list_home(app, l);
+        return 1;
+    }
+    case 'O':
+        l->desc = !l->desc;
+        tui_list_home(app, l);
+        return 1;
+    }
+    return 0;
+}
+
+/* Column widths for the window width: fixed columns as asked, the flex
+ * column takes the rest; columns that do not fit are dropped. */
+static int layout_columns(struct tui_list *l, int wdt, int *widths)
+{
+    int n = l->src->ncolumns, used = 2; /* marker column and a space */
+    int flex = -1;
+    for (int i = 0; i < n; i++) {
+        widths[i] = l->src->columns[i].width;
+        if (l->src->columns[i].flex && flex < 0)
+            flex = i;
+    }
+    int shown = 0;
+    for (int i = 0; i < n; i++) {
+        if (used + widths[i] > wdt)
+            break;
+        used += widths[i] + 1;
+        shown++;
+    }
+    if (flex >= 0 && flex < shown)
+        widths[flex] += wdt - used;
+    return shown;
+}
+
+void tui_list_draw(struct tui_app *app, struct tui_list *l, WINDOW *w, int y, int h, int wdt)
+{
+    int widths[32];
+    int shown = layout_columns(l, wdt, widths);
+    /* header */
+    tui_fill(w, y, 0, wdt, tui_attr(TE_HEADER));
+    int x = 2;
+    for (int i = 0; i < shown; i++) {
+        const struct tui_column *c = &l->src->columns[i];
+        char t[128];
+        int sorted = c->sort && l->sort && strcmp(c->sort, l->sort) == 0 && !l->search.len;
+        snprintf(t, sizeof t, "%s%s", T(c->zh, c->en), sorted ? (l->desc ? "v" : "^") : "");
+        tui_put(w, y, x, t, widths[i], c->align, tui_attr(TE_HEADER));
+        x += widths[i] + 1;
+    }
+    int rows = h - 1;
+    if (rows < 1)
+        return;
+    if (rows != l->height) {
+        l->height = rows > TUI_LIST_MAX ? TUI_LIST_MAX : rows;
+        fill(app, l);
+    }
+    for (int r = 0; r < l->n && r < rows; r++) {
+        const void *row = row_at(l, r);
+        int alert = l->src->alert && l->src->alert(row);
+        int selected = r == l->sel && !l->searching;
+        attr_t a = selected ? tui_attr(TE_SELECTED) : alert ? tui_attr(TE_OVERDUE) : tui_attr(TE_NORMAL);
+        tui_fill(w, y + 1 + r, 0, wdt, a);
+        /* markers read without colour: > selected, ! alert */
+        char mark[3] = {selected ? '>' : ' ', alert ? '!' : ' ', 0};
+        tui_put(w, y + 1 + r, 0, mark, 2, UD_LEFT, a);
+        x = 2;
+        for (int i = 0; i < shown; i++) {
+            char cell[1024];
+            cell[0] = '\0';
+            l->src->cell(app, l->ctx, row, i, cell, sizeof cell);
+            tui_put(w, y + 1 + r, x, cell, widths[i], l->src->columns[i].align, a);
+            x += widths[i] + 1;
+        }
+    }
+    if (l->n == 0)
+        tui_puts(w, y + 1, 2, l->search.len ? T("没有符合条件的记录", "nothing matches") : T("（空）", "(empty)"),
+                 tui_attr(TE_DIM));
+}

@@ -1,0 +1,212 @@
+/* Pick lists: a popup over the form, with live search, for
+ * organizations, members and enumerations. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui.h"
+#include "uniondesk/i18n.h"
+#include "uniondesk/utf8.h"
+
+struct picker {
+    char title[128];
+    struct tui_list *list;
+    void (*done)(struct tui_app *app, const void *row, void *arg);
+    void *arg;
+    int owns_arg; /* freed with the picker */
+};
+
+static void popup_geometry(int h, int wdt, int *py, int *px, int *ph, int *pw)
+{
+    *pw = wdt - 4 > 100 ? 100 : wdt - 4;
+    *ph = h - 2;
+    *py = 1;
+    *px = (wdt - *pw) / 2;
+}
+
+static void picker_draw(struct tui_app *app, struct tui_view *v, WINDOW *w, int h, int wdt)
+{
+    struct picker *p = v->data;
+    int py, px, ph, pw;
+    popup_geometry(h, wdt, &py, &px, &ph, &pw);
+    tui_box(w, py, px, ph, pw, tui_attr(TE_POPUP), p->title);
+    /* search line */
+    tui_puts(w, py + 1, px + 2, T("搜索：", "search: "), tui_attr(TE_LABEL));
+    int lx = px + 2 + ud_str_width(T("搜索：", "search: "));
+    char count[64] = "";
+    if (p->list->total_valid)
+        snprintf(count, sizeof count, T("共 %lld 条", "%lld found"), (long long)p->list->total);
+    int cw = ud_str_width(count);
+    tui_put(w, py + 1, px + pw - 2 - cw, count, cw, UD_RIGHT, tui_attr(TE_DIM));
+    /* the list inside the box, drawn into a derived window */
+    WINDOW *inner = derwin(w, ph - 3, pw - 2, py + 2, px + 1);
+    if (inner) {
+        tui_list_draw(app, p->list, inner, 0, ph - 3, pw - 2);
+        delwin(inner);
+    }
+    tui_edit_draw(&p->list->search, w, py + 1, lx, pw - (lx - px) - 4 - cw, 1, tui_attr(TE_FIELD_ACTIVE));
+}
+
+static int picker_key(struct tui_app *app, struct tui_view *v, int key)
+{
+    struct picker *p = v->data;
+    switch (key) {
+    case TK_ESC:
+        tui_pop(app);
+        return 1;
+    case TK_ENTER:
+    case TK_KEY(KEY_ENTER):
+    case '\r': {
+        const void *row = tui_list_selected(p->list);
+        if (!row)
+            return 1;
+        /* done only fills in the form below; then the picker closes */
+        p->done(app, row, p->arg);
+        tui_pop(app);
+        return 1;
+    }
+    case TK_KEY(KEY_UP):
+    case TK_KEY(KEY_DOWN):
+    case TK_KEY(KEY_NPAGE):
+    case TK_KEY(KEY_PPAGE):
+        return tui_list_key(app, p->list, key);
+    }
+    /* everything else edits the search */
+    if (tui_edit_key(&p->list->search, key)) {
+        if (p->list->search.changed) {
+            p->list->search.changed = 0;
+            tui_list_home(app, p->list);
+        }
+        return 1;
+    }
+    return tui_is_char(key);
+}
+
+static void picker_free(struct tui_view *v)
+{
+    struct picker *p = v->data;
+    tui_list_free(p->list);
+    if (p->owns_arg)
+        free(p->arg);
+    free(p);
+}
+
+static const struct tui_keyhelp picker_keys[] = {
+    {"输入", "搜索", "type to search"}, {"Enter", "选定", "pick"}, {"Esc", "取消", "cancel"}, TUI_KEYS_END};
+
+static const struct tui_keyhelp *picker_keyhelp(struct tui_app *app, struct tui_view *v)
+{
+    (void)app;
+    (void)v;
+    return picker_keys;
+}
+
+static const struct tui_view_ops picker_ops = {picker_draw, picker_key, picker_free, picker_keyhelp, NULL, NULL};
+
+void tui_pick_open(struct tui_app *app, const char *title, const struct tui_list_source *src, void *ctx,
+                   void (*done)(struct tui_app *app, const void *row, void *arg), void *arg, const char *initial)
+{
+    struct picker *p = calloc(1, sizeof *p);
+    struct tui_view *v = calloc(1, sizeof *v);
+    if (!p || !v || !(p->list = tui_list_new(src, ctx, NULL, 0))) {
+        free(p);
+        free(v);
+        return;
+    }
+    snprintf(p->title, sizeof p->title, "%s", title);
+    p->done = done;
+    p->arg = arg;
+    p->list->search.maxchars = 40;
+    v->ops = &picker_ops;
+    v->data = p;
+    v->popup = 1;
+    tui_push(app, v);
+    tui_edit_set(&p->list->search, initial ? initial : "");
+    tui_list_home(app, p->list);
+    if (p->list->n == 0 && p->list->search.len) {
+        /* what was typed finds nothing: start from the whole list */
+        tui_edit_set(&p->list->search, "");
+        tui_list_home(app, p->list);
+    }
+}
+
+/* ---- enumerations: a small list in memory ---- */
+
+struct enum_ctx {
+    const struct ud_enum *e;
+    struct tui_edit *target;
+};
+
+static int enum_fetch(struct tui_app *app, void *ctx, const char *query, const struct ud_page *pg, void *rows,
+                      struct ud_cursor *cursors, int *n, struct ud_err *err)
+{
+    (void)app;
+    (void)err;
+    struct enum_ctx *c = ctx;
+    /* rows are item indexes; the cursor's id is the index */
+    int idx[64], m = 0;
+    for (int i = 0; i < c->e->count && m < 64; i++) {
+        const struct ud_enum_item *it = &c->e->items[i];
+        if (query && *query && !strstr(it->zh, query) && !strstr(it->code, query) && !strstr(it->en, query))
+            continue;
+        idx[m++] = i;
+    }
+    int start = 0;
+    if (pg->after.valid) {
+        for (int i = 0; i < m; i++)
+            if (idx[i] == pg->after.id)
+                start = pg->backward ? i - pg->limit : i + 1;
+        if (start < 0)
+            start = 0;
+    } else if (pg->backward) {
+        start = m - pg->limit > 0 ? m - pg->limit : 0;
+    }
+    int end = pg->backward && pg->after.valid ? start + pg->limit : m;
+    *n = 0;
+    for (int i = start; i < m && i < end && *n < pg->limit; i++) {
+        ((int *)rows)[*n] = idx[i];
+        cursors[*n].valid = 1;
+        cursors[*n].id = idx[i];
+        cursors[*n].group = 0;
+        (*n)++;
+    }
+    return UD_OK;
+}
+
+static void enum_cell(struct tui_app *app, void *ctx, const void *row, int col, char *out, size_t outsz)
+{
+    (void)app;
+    struct enum_ctx *c = ctx;
+    const struct ud_enum_item *it = &c->e->items[*(const int *)row];
+    snprintf(out, outsz, "%s", col == 0 ? T(it->zh, it->en) : it->code);
+}
+
+static const struct tui_column enum_cols[] = {
+    {"名称", "name", 20, 1, UD_LEFT, NULL},
+    {"代码", "code", 20, 0, UD_LEFT, NULL},
+};
+
+static const struct tui_list_source enum_src = {sizeof(int), enum_cols, 2, enum_fetch, NULL, enum_cell, NULL, NULL};
+
+static void enum_done(struct tui_app *app, const void *row, void *arg)
+{
+    (void)app;
+    struct enum_ctx *c = arg;
+    const struct ud_enum_item *it = &c->e->items[*(const int *)row];
+    tui_edit_set(c->target, T(it->zh, it->en));
+    c->target->changed = 1;
+}
+
+void tui_pick_enum(struct tui_app *app, const struct ud_enum *e, struct tui_edit *target)
+{
+    struct enum_ctx *c = calloc(1, sizeof *c);
+    if (!c)
+        return;
+    c->e = e;
+    c->target = target;
+    tui_pick_open(app, T("选择", "choose"), &enum_src, c, enum_done, c, NULL);
+    struct tui_view *v = tui_top(app);
+    if (v && v->ops == &picker_ops)
+        ((struct picker *)v->data)->owns_arg = 1;
+    else
+        free(c);
+}
