@@ -1,0 +1,127 @@
+/* Labor-dispute mediation cases (劳动争议调解案件): registration, the
+ * status workflow received → filed → mediating → succeeded / failed /
+ * withdrawn (and not_accepted), a timeline of events, and case numbers
+ * TJ-YYYY-NNNNN counted per year. */
+#ifndef UD_DISPUTE_H
+#define UD_DISPUTE_H
+
+#include <stdint.h>
+
+#include "uniondesk/db.h"
+#include "uniondesk/fields.h"
+#include "uniondesk/list.h"
+#include "uniondesk/parse.h"
+
+#define UD_CASE_NO_SZ 129 /* 32 characters */
+
+struct ud_case {
+    int64_t id;
+    char case_no[UD_CASE_NO_SZ];
+    int64_t mediation_org_id;
+    char received_on[UD_DATE_SZ];
+    char filed_on[UD_DATE_SZ];
+    int64_t workers_count;
+    char applicant_name[124];
+    char applicant_id_number[UD_IDNUM_SZ];
+    char applicant_phone[UD_PHONE_SZ];
+    int64_t member_id; /* set by the module when the ID number is a member's; UD_NULL_INT otherwise */
+    char employer_name[244];
+    char employer_credit_code[UD_CREDIT_SZ];
+    int64_t employer_org_id;
+    char dispute_type[20];
+    int64_t claim_fen;
+    int64_t agreed_fen;
+    char mediator[124];
+    char status[16];
+    char closed_on[UD_DATE_SZ];
+    char outcome[2004];
+    int referred_to_arbitration;
+    char created_at[UD_TIME_SZ];
+    char updated_at[UD_TIME_SZ];
+    int64_t version;
+    /* read with the row, not stored */
+    char mediation_org_name[184];
+    char level[12]; /* "district", "street" or "community" */
+    int overdue;    /* ud_overdue(status, filed_on, today) */
+};
+
+extern const struct ud_field ud_case_fields[];
+extern const struct ud_ref_kind ud_ref_case; /* typed as a case number */
+extern const struct ud_sort_key ud_case_sort_keys[];
+
+void ud_case_init(struct ud_case *c);
+
+/* Clerks and above. The mediation organization must be an active district,
+ * street or community body. Status defaults to received; a case may be
+ * created in a later state (imports, history) when its dates agree with it.
+ * An empty case_no gets the next TJ-YYYY-NNNNN of received_on's year; a
+ * given one is kept (ASCII letters upper-cased) and, in TJ form, raises its
+ * year's sequence. Writes the first timeline event. c is re-read. */
+int ud_case_create(struct ud_db *db, struct ud_case *c, struct ud_err *err);
+int ud_case_get(struct ud_db *db, int64_t id, struct ud_case *c, struct ud_err *err);
+int ud_case_get_by_no(struct ud_db *db, const char *case_no, struct ud_case *c, struct ud_err *err);
+/* Clerks and above: saves every field but the status over the stored row if
+ * its version still matches (else UD_ERR_CONFLICT). Filing and closing
+ * dates may be corrected, not added or removed (moves do that). c is re-read. */
+int ud_case_update(struct ud_db *db, struct ud_case *c, struct ud_err *err);
+/* Officers and above; the timeline goes with the case. */
+int ud_case_delete(struct ud_db *db, int64_t id, int64_t version, struct ud_err *err);
+
+/* ---- workflow ---- */
+/* Statuses a case in `from` may move to (at most max of them, written to
+ * to[]); returns how many there are. */
+int ud_case_allowed_moves(const char *from, const char **to, int max);
+
+struct ud_case_move {
+    const char *date;       /* filing date (→ filed) or closing date (→ terminal); NULL = today */
+    int64_t agreed_fen;     /* → succeeded; UD_NULL_INT (or 0 elsewhere) = none */
+    const char *outcome;    /* replaces the outcome text when not NULL/empty */
+    int referred_to_arbitration; /* → failed */
+    const char *note;       /* body of the timeline event */
+};
+void ud_case_move_init(struct ud_case_move *m);
+/* Clerks and above. A move the workflow does not draw is UD_ERR_STATE; a
+ * stale expected_version is UD_ERR_CONFLICT; bad dates are field errors
+ * on filed_on / closed_on. args may be NULL. Writes a status event. */
+int ud_case_move(struct ud_db *db, int64_t id, int64_t expected_version, const char *to_status,
+                 const struct ud_case_move *args, struct ud_err *err);
+
+/* ---- timeline ---- */
+#define UD_EVENT_BODY_MAX 2000
+
+struct ud_case_event {
+    int64_t id;
+    int64_t case_id;
+    char at[UD_TIME_SZ];
+    char login[100];
+    char kind[12];
+    char from_status[16];
+    char to_status[16];
+    char body[UD_EVENT_BODY_MAX * 4 + 4];
+};
+/* Clerks and above: kind note/session/phone/visit, body required. */
+int ud_case_add_event(struct ud_db *db, int64_t case_id, const char *kind, const char *body,
+                      struct ud_err *err);
+/* The first `max` events of a case, oldest first; *n gets how many. */
+int ud_case_events(struct ud_db *db, int64_t case_id, struct ud_case_event *rows, int max, int *n,
+                   struct ud_err *err);
+
+/* ---- lists ---- */
+struct ud_case_filter {
+    const char *query;         /* case number, applicant name or employer name prefix */
+    const char *status;        /* one status code; NULL = all */
+    const char *level;         /* district / street / community; NULL = all */
+    const char *dispute_type;  /* NULL = all */
+    int overdue_only;
+    const char *mediator;      /* exact name; NULL = all */
+    int64_t org_subtree;       /* mediation organization subtree; 0 = all */
+    const char *received_from; /* inclusive ISO dates; NULL = open */
+    const char *received_to;
+};
+/* Sorts: "received_on" (default) and "case_no". */
+int ud_case_list(struct ud_db *db, const struct ud_case_filter *f, const struct ud_page *pg,
+                 struct ud_case *rows, struct ud_cursor *cursors, int *n, struct ud_err *err);
+int ud_case_count(struct ud_db *db, const struct ud_case_filter *f, int64_t *count, struct ud_err *err);
+int ud_case_resolve(struct ud_db *db, const char *case_no, int64_t *id, struct ud_err *err);
+
+#endif
