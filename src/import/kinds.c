@@ -1,6 +1,7 @@
 /* The import kinds: which module record a row fills, and how it is saved. */
 #include "uniondesk/import.h"
 
+#include "uniondesk/dispute.h"
 #include "uniondesk/i18n.h"
 #include "uniondesk/member.h"
 #include "uniondesk/org.h"
@@ -55,8 +56,26 @@ static const struct ud_import_kind kind_members = {
     "members", "会员", "members", ud_member_fields, sizeof(struct ud_member), NULL, 0, member_init, member_save,
 };
 
+static void case_init(void *rec, void *extra)
+{
+    (void)extra;
+    ud_case_init(rec);
+}
+
+static int case_save(struct ud_db *db, void *rec, void *extra, const struct ud_import_opts *o, struct ud_err *err)
+{
+    (void)extra;
+    (void)o;
+    return ud_case_create(db, rec, err);
+}
+
+static const struct ud_import_kind kind_cases = {
+    "cases", "案件", "cases", ud_case_fields, sizeof(struct ud_case), NULL, 0, case_init, case_save,
+};
+
 const struct ud_import_kind *const ud_import_kinds[] = {
     &kind_orgs,
     &kind_members,
+    &kind_cases,
     NULL,
 };
