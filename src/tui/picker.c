@@ -59,9 +59,22 @@ static int picker_key(struct tui_app *app, struct tui_view *v, int key)
         const void *row = tui_list_selected(p->list);
         if (!row)
             return 1;
-        /* done only fills in the form below; then the picker closes */
-        p->done(app, row, p->arg);
+        /* close the picker first, so that done works on the view below
+         * (and may open views of its own) */
+        size_t sz = p->list->src->row_size;
+        void *copy = malloc(sz);
+        if (!copy)
+            return 1;
+        memcpy(copy, row, sz);
+        void (*done)(struct tui_app *, const void *, void *) = p->done;
+        void *arg = p->arg;
+        int owned = p->owns_arg;
+        p->owns_arg = 0;
         tui_pop(app);
+        done(app, copy, arg);
+        free(copy);
+        if (owned)
+            free(arg);
         return 1;
     }
     case TK_KEY(KEY_UP):
@@ -204,6 +217,73 @@ void tui_pick_enum(struct tui_app *app, const struct ud_enum *e, struct tui_edit
     c->e = e;
     c->target = target;
     tui_pick_open(app, T("选择", "choose"), &enum_src, c, enum_done, c, NULL);
+    struct tui_view *v = tui_top(app);
+    if (v && v->ops == &picker_ops)
+        ((struct picker *)v->data)->owns_arg = 1;
+    else
+        free(c);
+}
+
+/* ---- a few fixed items (status moves, …) ---- */
+
+struct items_ctx {
+    const struct ud_enum_item *items[16];
+    int n;
+    void (*done)(struct tui_app *app, const struct ud_enum_item *item, void *arg);
+    void *arg;
+};
+
+static int items_fetch(struct tui_app *app, void *ctx, const char *query, const struct ud_page *pg, void *rows,
+                       struct ud_cursor *cursors, int *n, struct ud_err *err)
+{
+    (void)app;
+    (void)query;
+    (void)err;
+    struct items_ctx *c = ctx;
+    *n = 0;
+    int start = pg->after.valid && !pg->backward ? (int)pg->after.id + 1 : 0;
+    int end = pg->after.valid && pg->backward ? (int)pg->after.id : c->n;
+    if (pg->backward && end - start > pg->limit)
+        start = end - pg->limit;
+    for (int i = start; i < end && *n < pg->limit; i++) {
+        ((int *)rows)[*n] = i;
+        cursors[*n].valid = 1;
+        cursors[*n].id = i;
+        cursors[*n].group = 0;
+        (*n)++;
+    }
+    return UD_OK;
+}
+
+static void items_cell(struct tui_app *app, void *ctx, const void *row, int col, char *out, size_t outsz)
+{
+    (void)app;
+    (void)col;
+    struct items_ctx *c = ctx;
+    const struct ud_enum_item *it = c->items[*(const int *)row];
+    snprintf(out, outsz, "%s", T(it->zh, it->en));
+}
+
+static const struct tui_column items_cols[] = {{"选项", "choice", 20, 1, UD_LEFT, NULL}};
+static const struct tui_list_source items_src = {sizeof(int), items_cols, 1, items_fetch, NULL, items_cell, NULL, NULL};
+
+static void items_done(struct tui_app *app, const void *row, void *arg)
+{
+    struct items_ctx *c = arg;
+    c->done(app, c->items[*(const int *)row], c->arg);
+}
+
+void tui_pick_items(struct tui_app *app, const char *title, const struct ud_enum_item *const *items, int n,
+                    void (*done)(struct tui_app *app, const struct ud_enum_item *item, void *arg), void *arg)
+{
+    struct items_ctx *c = calloc(1, sizeof *c);
+    if (!c)
+        return;
+    for (int i = 0; i < n && i < 16; i++)
+        c->items[c->n++] = items[i];
+    c->done = done;
+    c->arg = arg;
+    tui_pick_open(app, title, &items_src, c, items_done, c, NULL);
     struct tui_view *v = tui_top(app);
     if (v && v->ops == &picker_ops)
         ((struct picker *)v->data)->owns_arg = 1;

@@ -269,11 +269,14 @@ void tui_form_open(struct tui_app *app, struct tui_form *form);
 int tui_form_show_errors(struct tui_form *form, const struct ud_err *err);
 
 /* ---- pick lists ---- */
-/* Opens a pick list over a list source; on Enter, calls done with the
- * selected row, then closes. done fills in the view below; it must not
- * open views of its own. */
+/* Opens a pick list over a list source; on Enter it closes and calls
+ * done with (a copy of) the selected row: done fills in the view below,
+ * or opens a view of its own. */
 void tui_pick_open(struct tui_app *app, const char *title, const struct tui_list_source *src, void *ctx,
                    void (*done)(struct tui_app *app, const void *row, void *arg), void *arg, const char *initial);
+/* A pick list of a few fixed items; done gets the chosen one. */
+void tui_pick_items(struct tui_app *app, const char *title, const struct ud_enum_item *const *items, int n,
+                    void (*done)(struct tui_app *app, const struct ud_enum_item *item, void *arg), void *arg);
 /* A pick list of an enumeration's labels. */
 void tui_pick_enum(struct tui_app *app, const struct ud_enum *e, struct tui_edit *target);
 
