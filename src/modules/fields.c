@@ -89,7 +89,9 @@ int ud_field_set(struct ud_db *db, const struct ud_field *f, void *rec, const ch
     if (why)
         return fail(err, f, why);
     char *s = ud_fstr(f, rec);
-    int64_t *iv = ud_fint(f, rec);
+    /* only integer fields are int64_t-aligned: no int64_t pointer to text */
+    int is_int = f->type == UD_F_MONEY || f->type == UD_F_INT || f->type == UD_F_REF;
+    int64_t *iv = is_int ? ud_fint(f, rec) : NULL;
     switch (f->type) {
     case UD_F_TEXT:
     case UD_F_MULTILINE:
@@ -168,7 +170,8 @@ void ud_field_format(struct ud_db *db, const struct ud_field *f, const void *rec
     out[0] = '\0';
     if (ud_field_is_empty(f, rec))
         return;
-    int64_t v = *ud_fint(f, r);
+    /* text fields may sit at any offset: read an int64_t only from integer fields */
+    int64_t v = f->type == UD_F_MONEY || f->type == UD_F_INT || f->type == UD_F_REF ? *ud_fint(f, r) : 0;
     switch (f->type) {
     case UD_F_MONEY:
         if (mode == UD_FMT_DISPLAY)
