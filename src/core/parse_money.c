@@ -29,7 +29,8 @@ const char *ud_parse_money(const char *in, int64_t *fen)
     int nwhole = 0, nfrac = 0, seen_comma = 0, group = 0;
     for (; (*p >= '0' && *p <= '9') || *p == ','; p++) {
         if (*p == ',') {
-            if (nwhole == 0 || (seen_comma && group != 3))
+            /* 1,234,567: 1-3 digits before the first comma, 3 between */
+            if (nwhole == 0 || group > 3 || (seen_comma && group != 3))
                 return bad;
             seen_comma = 1;
             group = 0;
