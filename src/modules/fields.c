@@ -14,7 +14,9 @@ const char *ud_field_label(const struct ud_field *f)
 const struct ud_field *ud_field_find(const struct ud_field *defs, const char *s)
 {
     char key[128];
-    snprintf(key, sizeof key, "%s", s ? s : "");
+    /* longer than any name or label: never compare a truncated head */
+    if (snprintf(key, sizeof key, "%s", s ? s : "") >= (int)sizeof key)
+        return NULL;
     ud_trim(key);
     for (const struct ud_field *f = defs; f->name; f++)
         if (strcmp(f->name, key) == 0 || strcmp(f->zh, key) == 0 || strcmp(f->en, key) == 0)
@@ -76,7 +78,9 @@ int ud_field_set(struct ud_db *db, const struct ud_field *f, void *rec, const ch
                  struct ud_err *err)
 {
     char buf[2048];
-    snprintf(buf, sizeof buf, "%s", text ? text : "");
+    /* refused whole: a truncated head could parse, or lose the rest */
+    if (snprintf(buf, sizeof buf, "%s", text ? text : "") >= (int)sizeof buf)
+        return fail(err, f, T("过长", "too long"));
     if (f->type != UD_F_MULTILINE)
         ud_trim(buf);
     if (buf[0] == '\0') {
