@@ -138,18 +138,28 @@ int ud_field_set(struct ud_db *db, const struct ud_field *f, void *rec, const ch
         snprintf(s, f->size, "%s", it->code);
         return UD_OK;
     }
-    case UD_F_IDNUM:
-        if ((why = ud_check_id_number(buf, s, NULL, NULL)))
+    /* These parsers empty their output when they refuse: parse aside, so
+     * that a refused value leaves the field as it was. */
+    case UD_F_IDNUM: {
+        char v[UD_IDNUM_SZ];
+        if ((why = ud_check_id_number(buf, v, NULL, NULL)))
             return fail(err, f, why);
+        snprintf(s, f->size, "%s", v);
         return UD_OK;
-    case UD_F_PHONE:
-        if ((why = ud_parse_phone(buf, s)))
+    }
+    case UD_F_PHONE: {
+        char v[UD_PHONE_SZ];
+        if ((why = ud_parse_phone(buf, v)))
             return fail(err, f, why);
+        snprintf(s, f->size, "%s", v);
         return UD_OK;
+    }
     case UD_F_CREDIT: {
+        char v[UD_CREDIT_SZ];
         int ok = 1;
-        if ((why = ud_check_credit_code(buf, s, &ok)))
+        if ((why = ud_check_credit_code(buf, v, &ok)))
             return fail(err, f, why);
+        snprintf(s, f->size, "%s", v);
         if (!ok)
             ud_err_warn(err, T("%s %s 的校验位不符（GB 32100），已按原样保存，请核对",
                                "%s %s: check character does not match GB 32100; kept as typed, please verify"),
