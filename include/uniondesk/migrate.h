@@ -14,7 +14,9 @@ struct ud_migration {
 extern const struct ud_migration ud_migrations[];
 extern const int ud_migration_count;
 
-/* FNV-1a 64 of the migration text, as 16 hex digits. */
+/* FNV-1a 64 of the migration text, as 16 hex digits — with the offset
+ * basis 1469598103934665603, not the published 14695981039346656037 (a
+ * digit was dropped). Databases store these values: do not "fix" it. */
 void ud_migration_checksum(const char *sql, char out[17]);
 
 enum ud_mig_state { UD_MIG_APPLIED, UD_MIG_PENDING, UD_MIG_ALTERED, UD_MIG_UNKNOWN };

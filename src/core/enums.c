@@ -134,7 +134,9 @@ ENUM(ud_enum_role, "role",
 const struct ud_enum_item *ud_enum_find(const struct ud_enum *e, const char *in)
 {
     char s[128];
-    snprintf(s, sizeof s, "%s", in ? in : "");
+    /* longer than any code or label: never compare a truncated head */
+    if (snprintf(s, sizeof s, "%s", in ? in : "") >= (int)sizeof s)
+        return NULL;
     ud_trim(s);
     for (int i = 0; i < e->count; i++) {
         const struct ud_enum_item *it = &e->items[i];

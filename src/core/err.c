@@ -6,6 +6,25 @@
 #include "uniondesk/i18n.h"
 #include "uniondesk/utf8.h"
 
+/* Removes a character cut short at the end of s (by a byte limit). */
+static void cut_partial_char(char *s)
+{
+    size_t n = strlen(s), i = ud_utf8_prev(s, n);
+    uint32_t cp;
+    if (n > 0 && ud_utf8_decode(s + i, n - i, &cp) == 0)
+        s[i] = '\0';
+}
+
+/* Formats into buf like vsnprintf; when the text was cut, drops the
+ * character left incomplete at the end so that messages stay valid UTF-8. */
+__attribute__((format(printf, 3, 0))) static void format_cut(char *buf, size_t size,
+                                                           const char *fmt, va_list ap)
+{
+    int n = vsnprintf(buf, size, fmt, ap);
+    if (n >= 0 && (size_t)n >= size)
+        cut_partial_char(buf);
+}
+
 void ud_err_clear(struct ud_err *e)
 {
     if (!e)
@@ -23,7 +42,7 @@ int ud_err_set(struct ud_err *e, enum ud_status st, const char *fmt, ...)
     e->status = st;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+    format_cut(e->msg, sizeof e->msg, fmt, ap);
     va_end(ap);
     return st;
 }
@@ -41,7 +60,7 @@ int ud_err_field(struct ud_err *e, const char *field, const char *label, const c
     f->label = label;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(f->msg, sizeof f->msg, fmt, ap);
+    format_cut(f->msg, sizeof f->msg, fmt, ap);
     va_end(ap);
     if (!e->msg[0])
         snprintf(e->msg, sizeof e->msg, "%s", T("输入有误", "invalid input"));
@@ -54,7 +73,7 @@ void ud_err_warn(struct ud_err *e, const char *fmt, ...)
         return;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(e->warnings[e->nwarnings++], UD_FIELD_MSG, fmt, ap);
+    format_cut(e->warnings[e->nwarnings++], UD_FIELD_MSG, fmt, ap);
     va_end(ap);
 }
 
@@ -71,15 +90,17 @@ void ud_err_text(const struct ud_err *e, char *buf, int size)
     int n = 0;
     buf[0] = '\0';
     if (e->nfields == 0) {
-        snprintf(buf, size, "%s", e->msg);
-        return;
+        n = snprintf(buf, size, "%s", e->msg);
+    } else {
+        for (int i = 0; i < e->nfields && n < size - 1; i++) {
+            const struct ud_field_error *f = &e->fields[i];
+            n += snprintf(buf + n, size - n, "%s%s%s%s", i ? T("；", "; ") : "",
+                          f->label ? f->label : (f->field ? f->field : ""),
+                          (f->label || f->field) ? T("：", ": ") : "", f->msg);
+        }
     }
-    for (int i = 0; i < e->nfields && n < size - 1; i++) {
-        const struct ud_field_error *f = &e->fields[i];
-        n += snprintf(buf + n, size - n, "%s%s%s%s", i ? T("；", "; ") : "",
-                      f->label ? f->label : (f->field ? f->field : ""),
-                      (f->label || f->field) ? T("：", ": ") : "", f->msg);
-    }
+    if (n >= size)
+        cut_partial_char(buf);
 }
 
 int ud_exit_code(enum ud_status st)

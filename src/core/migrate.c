@@ -8,7 +8,7 @@
 
 void ud_migration_checksum(const char *sql, char out[17])
 {
-    uint64_t h = 1469598103934665603ULL;
+    uint64_t h = 1469598103934665603ULL; /* not FNV's basis; see migrate.h */
     for (const unsigned char *p = (const unsigned char *)sql; *p; p++) {
         h ^= *p;
         h *= 1099511628211ULL;

@@ -186,13 +186,13 @@ const char *ud_parse_phone(const char *in, char out[UD_PHONE_SZ])
             area[n++] = *p++;
         area[n] = '\0';
         if (*p != '-') {
-            /* no dash: area 0574 + 8 digits run together */
-            if (strlen(d) == 11 || strlen(d) == 12) {
-                size_t al = strlen(d) - 8;
-                snprintf(out, UD_PHONE_SZ, "%.*s-%s", (int)al, d, d + al);
-                return NULL;
-            }
-            return bad;
+            /* no dash: area code and 7-8 digit number run together. Area
+             * codes of 3 digits are 010 and 020-029; all others have 4. */
+            size_t len = strlen(d), al = (d[1] == '1' || d[1] == '2') ? 3 : 4;
+            if (strspn(d, "0123456789") != len || len < al + 7 || len > al + 8 || d[al] == '0')
+                return bad;
+            snprintf(out, UD_PHONE_SZ, "%.*s-%s", (int)al, d, d + al);
+            return NULL;
         }
         p++;
         if (n < 3 || n > 4)

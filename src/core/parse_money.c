@@ -29,7 +29,8 @@ const char *ud_parse_money(const char *in, int64_t *fen)
     int nwhole = 0, nfrac = 0, seen_comma = 0, group = 0;
     for (; (*p >= '0' && *p <= '9') || *p == ','; p++) {
         if (*p == ',') {
-            if (nwhole == 0 || (seen_comma && group != 3))
+            /* 1,234,567: 1-3 digits before the first comma, 3 between */
+            if (nwhole == 0 || group > 3 || (seen_comma && group != 3))
                 return bad;
             seen_comma = 1;
             group = 0;
@@ -119,13 +120,48 @@ void ud_format_wan(int64_t fen, char *out, size_t outsz)
              hundredths / 100, hundredths % 100);
 }
 
+/* One decimal digit of r/d (r < d) by adding r ten times modulo d, so that
+ * nothing overflows however large d is; r becomes the new remainder. */
+static unsigned next_digit(uint64_t *r, uint64_t d)
+{
+    uint64_t acc = 0; /* 10 * r mod d, always < d */
+    unsigned q = 0;   /* 10 * r / d */
+    for (int i = 0; i < 10; i++) {
+        if (acc >= d - *r) {
+            acc -= d - *r;
+            q++;
+        } else {
+            acc += *r;
+        }
+    }
+    *r = acc;
+    return q;
+}
+
 void ud_format_percent(int64_t num, int64_t den, char *out, size_t outsz)
 {
     if (den <= 0) {
         snprintf(out, outsz, "-");
         return;
     }
-    /* tenths of a percent, half up, in integers */
-    int64_t t = (num * 2000 + den) / (2 * den);
-    snprintf(out, outsz, "%" PRId64 ".%" PRId64 "%%", t / 10, t % 10);
+    /* Tenths of a percent, half up (away from zero), by long division: the
+     * old (num * 2000 + den) / (2 * den) overflowed for sums of money above
+     * 4.6e15 fen, which UD_MONEY_MAX_FEN over many rows allows. */
+    int neg = num < 0;
+    uint64_t a = neg ? (uint64_t)(-(num + 1)) + 1 : (uint64_t)num;
+    uint64_t d = (uint64_t)den, whole = a / d, r = a % d;
+    unsigned milli = 0; /* thousandths of the ratio = tenths of a percent */
+    for (int i = 0; i < 3; i++)
+        milli = milli * 10 + next_digit(&r, d);
+    if (r >= d - r) /* what is left is at least half */
+        milli++;
+    if (milli == 1000) {
+        whole++;
+        milli = 0;
+    }
+    /* percent = whole * 100 + milli / 10, printed without multiplying */
+    if (whole)
+        snprintf(out, outsz, "%s%" PRIu64 "%02u.%u%%", neg ? "-" : "", whole, milli / 10, milli % 10);
+    else
+        snprintf(out, outsz, "%s%u.%u%%", neg && milli ? "-" : "", milli / 10, milli % 10);
 }

@@ -37,8 +37,11 @@ const char *ud_parse_bool(const char *in, int *out)
 {
     static const char *yes[] = {"1", "yes", "y", "true", "是", "√"};
     static const char *no[] = {"0", "no", "n", "false", "否", ""};
+    const char *bad = T("应为 是/否（1/0、yes/no）", "must be yes/no (1/0, 是/否)");
     char s[16];
-    snprintf(s, sizeof s, "%s", in ? in : "");
+    /* longer text is not a flag: never compare a truncated head */
+    if (snprintf(s, sizeof s, "%s", in ? in : "") >= (int)sizeof s)
+        return bad;
     ud_trim(s);
     for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
         if (strcasecmp(s, yes[i]) == 0) {
@@ -50,7 +53,7 @@ const char *ud_parse_bool(const char *in, int *out)
             *out = 0;
             return NULL;
         }
-    return T("应为 是/否（1/0、yes/no）", "must be yes/no (1/0, 是/否)");
+    return bad;
 }
 
 const char *ud_check_text(const char *in, int maxchars, int multiline)

@@ -14,7 +14,9 @@ const char *ud_field_label(const struct ud_field *f)
 const struct ud_field *ud_field_find(const struct ud_field *defs, const char *s)
 {
     char key[128];
-    snprintf(key, sizeof key, "%s", s ? s : "");
+    /* longer than any name or label: never compare a truncated head */
+    if (snprintf(key, sizeof key, "%s", s ? s : "") >= (int)sizeof key)
+        return NULL;
     ud_trim(key);
     for (const struct ud_field *f = defs; f->name; f++)
         if (strcmp(f->name, key) == 0 || strcmp(f->zh, key) == 0 || strcmp(f->en, key) == 0)
@@ -76,7 +78,9 @@ int ud_field_set(struct ud_db *db, const struct ud_field *f, void *rec, const ch
                  struct ud_err *err)
 {
     char buf[2048];
-    snprintf(buf, sizeof buf, "%s", text ? text : "");
+    /* refused whole: a truncated head could parse, or lose the rest */
+    if (snprintf(buf, sizeof buf, "%s", text ? text : "") >= (int)sizeof buf)
+        return fail(err, f, T("过长", "too long"));
     if (f->type != UD_F_MULTILINE)
         ud_trim(buf);
     if (buf[0] == '\0') {
@@ -89,7 +93,9 @@ int ud_field_set(struct ud_db *db, const struct ud_field *f, void *rec, const ch
     if (why)
         return fail(err, f, why);
     char *s = ud_fstr(f, rec);
-    int64_t *iv = ud_fint(f, rec);
+    /* only integer fields are int64_t-aligned: no int64_t pointer to text */
+    int is_int = f->type == UD_F_MONEY || f->type == UD_F_INT || f->type == UD_F_REF;
+    int64_t *iv = is_int ? ud_fint(f, rec) : NULL;
     switch (f->type) {
     case UD_F_TEXT:
     case UD_F_MULTILINE:
@@ -132,18 +138,28 @@ int ud_field_set(struct ud_db *db, const struct ud_field *f, void *rec, const ch
         snprintf(s, f->size, "%s", it->code);
         return UD_OK;
     }
-    case UD_F_IDNUM:
-        if ((why = ud_check_id_number(buf, s, NULL, NULL)))
+    /* These parsers empty their output when they refuse: parse aside, so
+     * that a refused value leaves the field as it was. */
+    case UD_F_IDNUM: {
+        char v[UD_IDNUM_SZ];
+        if ((why = ud_check_id_number(buf, v, NULL, NULL)))
             return fail(err, f, why);
+        snprintf(s, f->size, "%s", v);
         return UD_OK;
-    case UD_F_PHONE:
-        if ((why = ud_parse_phone(buf, s)))
+    }
+    case UD_F_PHONE: {
+        char v[UD_PHONE_SZ];
+        if ((why = ud_parse_phone(buf, v)))
             return fail(err, f, why);
+        snprintf(s, f->size, "%s", v);
         return UD_OK;
+    }
     case UD_F_CREDIT: {
+        char v[UD_CREDIT_SZ];
         int ok = 1;
-        if ((why = ud_check_credit_code(buf, s, &ok)))
+        if ((why = ud_check_credit_code(buf, v, &ok)))
             return fail(err, f, why);
+        snprintf(s, f->size, "%s", v);
         if (!ok)
             ud_err_warn(err, T("%s %s 的校验位不符（GB 32100），已按原样保存，请核对",
                                "%s %s: check character does not match GB 32100; kept as typed, please verify"),
@@ -168,7 +184,7 @@ void ud_field_format(struct ud_db *db, const struct ud_field *f, const void *rec
     out[0] = '\0';
     if (ud_field_is_empty(f, rec))
         return;
-    /* only numeric fields hold an int64_t: text may be short or unaligned */
+    /* text fields may sit at any offset: read an int64_t only from integer fields */
     int64_t v = f->type == UD_F_MONEY || f->type == UD_F_INT || f->type == UD_F_REF ? *ud_fint(f, r) : 0;
     switch (f->type) {
     case UD_F_MONEY:
