@@ -16,7 +16,7 @@ struct ud_stmt_cache_entry {
     sqlite3_stmt *stmt;
 };
 
-#define UD_STMT_CACHE 128
+#define UD_STMT_CACHE 512 /* well above the number of distinct static statements */
 
 struct ud_db {
     sqlite3 *h;

@@ -134,6 +134,12 @@ int ud_migrate_check(sqlite3 *h, struct ud_err *err)
                                 "the database has migration %s that this program does not know: use a "
                                 "newer uniondesk; the database was not changed"),
                               st[i].name);
+        if (st[i].state == UD_MIG_APPLIED && st[i].version > uv)
+            return ud_err_set(err, UD_ERR_SCHEMA,
+                              T("数据库记录已应用迁移 %s，但数据库版本只有 %d：拒绝打开，数据库未被修改",
+                                "migration %s is recorded as applied but the database version is only %d: "
+                                "refusing to open; the database was not changed"),
+                              st[i].name, uv);
         if (st[i].state == UD_MIG_PENDING && st[i].version <= uv)
             return ud_err_set(err, UD_ERR_SCHEMA,
                               T("数据库版本为 %d，但缺少迁移 %s 的记录：拒绝打开",
