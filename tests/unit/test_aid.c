@@ -587,6 +587,12 @@ static void double_aid_confirmed_by_an_officer_only(void **state)
     must_ok(ud_aid_grant_update(fx->db, &c, 0, &err), &err);
     assert_int_equal(c.amount_fen, 70000);
     assert_string_equal(c.double_confirmed_by, "officer");
+    /* the confirmation was for that program: moving onto another double is refused */
+    snprintf(c.program, sizeof c.program, "holiday");
+    assert_int_equal(ud_aid_grant_update(fx->db, &c, 0, &err), UD_ERR_STATE);
+    ud_err_clear(&err);
+    get_grant(fx, c.id, &c);
+    assert_string_equal(c.program, "emergency");
     /* the admin may confirm too */
     tu_login(fx, "admin");
     grant_init(&g, mid, "emergency", 10000, "2026-09-01");
