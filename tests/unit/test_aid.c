@@ -937,8 +937,25 @@ static void each_visits_every_matching_grant_once_in_order(void **state)
     assert_walk(fx, NULL, "1");
     struct ud_aid_grant_filter f = {.program = "holiday"};
     assert_walk(fx, &f, "g.program = 'holiday'");
-    struct ud_aid_grant_filter d = {.date_from = "2025-03-01", .date_to = "2026-02-28"};
-    assert_walk(fx, &d, "g.granted_on BETWEEN '2025-03-01' AND '2026-02-28'");
+    /* bounds on dates that have grants: both ends are included */
+    char from[UD_DATE_SZ], to[UD_DATE_SZ], where[160];
+    int64_t lo = tu_int(fx, "SELECT id FROM aid_grants ORDER BY granted_on, id LIMIT 1 OFFSET 4");
+    int64_t hi = tu_int(fx, "SELECT id FROM aid_grants ORDER BY granted_on, id LIMIT 1 OFFSET 29");
+    struct ud_aid_grant b;
+    get_grant(fx, lo, &b);
+    memcpy(from, b.granted_on, sizeof from);
+    get_grant(fx, hi, &b);
+    memcpy(to, b.granted_on, sizeof to);
+    struct ud_aid_grant_filter d = {.date_from = from, .date_to = to};
+    snprintf(where, sizeof where, "g.granted_on BETWEEN '%s' AND '%s'", from, to);
+    assert_walk(fx, &d, where);
+    struct walk w;
+    memset(&w, 0, sizeof w);
+    struct ud_err e2;
+    ud_err_clear(&e2);
+    must_ok(ud_aid_grant_each(fx->db, &d, walk_cb, &w, &e2), &e2);
+    assert_string_equal(w.dates[0], from);
+    assert_string_equal(w.dates[w.n - 1], to);
     struct ud_aid_grant_filter o = {.org_subtree = fx->community};
     assert_walk(fx, &o, "m.org_id = (SELECT id FROM orgs WHERE code = 'BL-XQ-DG-001')");
     struct ud_aid_grant_filter q = {.query = "王"};
@@ -1064,6 +1081,46 @@ static void sums_are_exact_in_fen(void **state)
     assert_int_equal(sum, 0);
 }
 
+/* An ID number ending in X is found when typed with a lower-case x. */
+static void id_number_search_ignores_the_case_of_x(void **state)
+{
+    struct tu_fixture *fx = *state;
+    char idn[19];
+    int seq = 201;
+    for (;; seq += 2) {
+        tu_id_number("19660606", seq, idn);
+        if (idn[17] == 'X')
+            break;
+    }
+    int64_t mid = tu_member(fx, "末尾X", "19660606", seq);
+    tu_member(fx, "别人", "19660606", seq + 2);
+    recipient(fx, mid);
+    grant(fx, mid, "holiday", 1234, "2026-01-01");
+    char lower[19];
+    memcpy(lower, idn, sizeof lower);
+    lower[17] = 'x';
+    struct ud_aid_grant_filter f = {.query = lower};
+    int64_t count = -1, sum = -1;
+    struct ud_err err;
+    ud_err_clear(&err);
+    must_ok(ud_aid_grant_sum(fx->db, &f, &count, &sum, &err), &err);
+    assert_int_equal(count, 1);
+    assert_int_equal(sum, 1234);
+    struct walk w;
+    memset(&w, 0, sizeof w);
+    must_ok(ud_aid_grant_each(fx->db, &f, walk_cb, &w, &err), &err);
+    assert_int_equal(w.n, 1);
+    struct ud_aid_grant rows[2];
+    int n;
+    struct ud_page pg = {.limit = 2};
+    must_ok(ud_aid_grant_list(fx->db, &f, &pg, rows, NULL, &n, &err), &err);
+    assert_int_equal(n, 1);
+    assert_string_equal(rows[0].id_number, idn);
+    struct ud_aid_recipient_filter rf = {.query = lower};
+    must_ok(ud_aid_recipient_count(fx->db, &rf, &count, &err), &err);
+    assert_int_equal(count, 1);
+}
+
 static void grant_fields_are_the_csv_columns(void **state)
 {
     (void)state;
@@ -1114,6 +1171,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(each_stops_when_the_callback_says, setup, teardown),
         cmocka_unit_test_setup_teardown(list_pages_and_search, setup, teardown),
         cmocka_unit_test_setup_teardown(sums_are_exact_in_fen, setup, teardown),
+        cmocka_unit_test_setup_teardown(id_number_search_ignores_the_case_of_x, setup, teardown),
         cmocka_unit_test_setup_teardown(grant_fields_are_the_csv_columns, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

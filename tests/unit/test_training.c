@@ -270,6 +270,8 @@ static void course_list_search_and_filters(void **state)
     course(fx, "GB-2026-02", "工会干部提高", "2026-06-01", 0);
     course(fx, "JN-2026-01", "电工技能", "2026-04-01", 0);
     course(fx, "GB-2025-09", "工会干部补差", "2025-09-01", 0);
+    course(fx, "JN-2026-99", "年末班", "2026-12-31", 0);
+    course(fx, "JN-2027-01", "新年班", "2027-01-01", 0);
     struct ud_course c;
     struct ud_err err;
     ud_err_clear(&err);
@@ -295,17 +297,18 @@ static void course_list_search_and_filters(void **state)
     assert_int_equal(count, 2);
     struct ud_course_filter y = {.year = 2026};
     must_ok(ud_course_list(fx->db, &y, &pg, rows, cur, &n, &err), &err);
-    assert_int_equal(n, 3);
-    /* default order: starts_on */
+    assert_int_equal(n, 4);
+    /* default order: starts_on; the year's last day is in it, the next year's first is not */
     assert_string_equal(rows[0].code, "GB-2026-01");
     assert_string_equal(rows[1].code, "JN-2026-01");
     assert_string_equal(rows[2].code, "GB-2026-02");
+    assert_string_equal(rows[3].code, "JN-2026-99");
     struct ud_course_filter k = {.category = "cadre_advanced"};
     must_ok(ud_course_list(fx->db, &k, &pg, rows, cur, &n, &err), &err);
     assert_int_equal(n, 1);
     assert_string_equal(rows[0].code, "GB-2026-02");
     must_ok(ud_course_count(fx->db, NULL, &count, &err), &err);
-    assert_int_equal(count, 4);
+    assert_int_equal(count, 6);
 }
 
 /* ---- enrolments ---- */
@@ -353,6 +356,7 @@ static void duplicate_enrolment_is_refused(void **state)
     struct ud_enrolment e;
     struct ud_err err;
     must_ok(enrol(fx, cid, mid, &e, &err), &err);
+    assert_int_equal(e.fee_paid_fen, 0);
     assert_int_equal(enrol(fx, cid, mid, &e, &err), UD_ERR_DUPLICATE);
     assert_non_null(ud_err_find(&err, "id_number"));
     assert_int_equal(fx->db->txn_depth, 0);
