@@ -93,7 +93,7 @@ static int fetch_group(struct ud_db *db, const struct ud_list_spec *spec, const 
     sqlite3_stmt *st;
     if (ud_sql_prepare(db, &q, &st, err) != UD_OK)
         return err->status;
-    int rc;
+    int rc = SQLITE_DONE;
     int got = 0;
     while (got < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         spec->read(st, rows + (size_t)(*n) * spec->row_size);
