@@ -168,7 +168,8 @@ void ud_field_format(struct ud_db *db, const struct ud_field *f, const void *rec
     out[0] = '\0';
     if (ud_field_is_empty(f, rec))
         return;
-    int64_t v = *ud_fint(f, r);
+    /* only numeric fields hold an int64_t: a text field may be unaligned */
+    int64_t v = (f->type == UD_F_MONEY || f->type == UD_F_INT || f->type == UD_F_REF) ? *ud_fint(f, r) : 0;
     switch (f->type) {
     case UD_F_MONEY:
         if (mode == UD_FMT_DISPLAY)
