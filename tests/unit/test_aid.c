@@ -858,7 +858,7 @@ static int many_grants(struct tu_fixture *fx)
                 x = x * 1103515245u + 12345u;
                 int month = (int)((x >> 16) % 11) + 1;
                 int day = (int)((x >> 8) % 4) * 7 + 1;
-                char date[16];
+                char date[40];
                 snprintf(date, sizeof date, "%04d-%02d-%02d", year, month, day);
                 grant(fx, list_members[k], programs[p], 100 * (n + 1), date);
                 n++;
