@@ -411,6 +411,7 @@ int ud_aid_grant_update(struct ud_db *db, struct ud_aid_grant *g, int allow_doub
         memcpy(g->double_confirmed_by, cur.double_confirmed_by, sizeof g->double_confirmed_by);
     else
         snprintf(g->double_confirmed_by, sizeof g->double_confirmed_by, "%s", db->login);
+    /* bind_fields also binds ?1 and ?6-?9 (recipient, workflow columns): unused here */
     sqlite3_stmt *st = ud_db_stmt(db,
                                   "UPDATE aid_grants SET program = ?2, amount_fen = ?3, granted_on = ?4, "
                                   "fund_source = ?5, child_name = ?10, school = ?11, double_confirmed_by = ?12, "
