@@ -1,10 +1,12 @@
 /* The import kinds: which module record a row fills, and how it is saved. */
 #include "uniondesk/import.h"
 
+#include "uniondesk/aid.h"
 #include "uniondesk/dispute.h"
 #include "uniondesk/i18n.h"
 #include "uniondesk/member.h"
 #include "uniondesk/org.h"
+#include "uniondesk/training.h"
 
 static void org_init(void *rec, void *extra)
 {
@@ -73,9 +75,67 @@ static const struct ud_import_kind kind_cases = {
     "cases", "案件", "cases", ud_case_fields, sizeof(struct ud_case), NULL, 0, case_init, case_save,
 };
 
+static void aid_init(void *rec, void *extra)
+{
+    (void)extra;
+    ud_aid_grant_init(rec);
+}
+
+/* A member without a recipient record gets one (category from the row). */
+static int aid_save(struct ud_db *db, void *rec, void *extra, const struct ud_import_opts *o, struct ud_err *err)
+{
+    (void)extra;
+    struct ud_aid_grant *g = rec;
+    return ud_aid_grant_create_for_member(db, g->member_id, g, g->hardship_category[0] ? g->hardship_category : NULL,
+                                          o->allow_double, err);
+}
+
+static const struct ud_import_kind kind_aid = {
+    "aid", "帮扶", "aid", ud_aid_grant_fields, sizeof(struct ud_aid_grant), NULL, 0, aid_init, aid_save,
+};
+
+static void course_init(void *rec, void *extra)
+{
+    (void)extra;
+    ud_course_init(rec);
+}
+
+static int course_save(struct ud_db *db, void *rec, void *extra, const struct ud_import_opts *o, struct ud_err *err)
+{
+    (void)extra;
+    (void)o;
+    return ud_course_create(db, rec, err);
+}
+
+static const struct ud_import_kind kind_courses = {
+    "courses", "培训班", "courses", ud_course_fields, sizeof(struct ud_course), NULL, 0, course_init, course_save,
+};
+
+static void enrolment_init(void *rec, void *extra)
+{
+    (void)extra;
+    ud_enrolment_init(rec);
+}
+
+static int enrolment_save(struct ud_db *db, void *rec, void *extra, const struct ud_import_opts *o,
+                          struct ud_err *err)
+{
+    (void)extra;
+    (void)o;
+    return ud_enrolment_create(db, rec, err);
+}
+
+static const struct ud_import_kind kind_enrolments = {
+    "enrolments", "报名", "enrolments", ud_enrolment_fields, sizeof(struct ud_enrolment), NULL, 0, enrolment_init,
+    enrolment_save,
+};
+
 const struct ud_import_kind *const ud_import_kinds[] = {
     &kind_orgs,
     &kind_members,
     &kind_cases,
+    &kind_aid,
+    &kind_courses,
+    &kind_enrolments,
     NULL,
 };
