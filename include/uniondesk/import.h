@@ -26,6 +26,7 @@ struct ud_import_result {
     long imported;   /* rows written (0 on a dry run or a rejected file) */
     long bad;        /* rows with errors */
     long duplicates; /* of which: already in the database or earlier in the file */
+    long denied;     /* of which: refused by the user's role */
     enum ud_csv_encoding encoding;
 };
 

@@ -50,7 +50,7 @@ const struct ud_cmd ud_commands[] = {
      "  aid         id_number*, program*, amount*, granted_on*, status, hardship_category, fund_source, paid_on, child_name, school\n"
      "  courses     code*, title*, category*, starts_on*, organizer, ends_on, hours, location, capacity, fee, member_discount\n"
      "  enrolments  course*, id_number*, attended, completed, score, certificate_no, fee_paid\n"
-     "退出码：0 成功；65 有错误行（未写入）；66 文件不存在。\n"
+     "退出码：0 成功；65 有错误行（未写入）；66 文件不存在；77 角色无权限（如办事员导入已发放的帮扶）。\n"
      "例：uniondesk import members 会员名册.csv --dry-run\n",
      "The first row names the columns, in English or Chinese (姓名, 身份证号, 所属工会…), in any order; unknown columns are an error.\n"
      "Encoding: UTF-8 (with or without BOM) or GBK (CSV saved by Chinese Excel), detected automatically.\n"
@@ -66,7 +66,7 @@ const struct ud_cmd ud_commands[] = {
      "  aid         id_number*, program*, amount*, granted_on*, status, hardship_category, fund_source, paid_on, child_name, school\n"
      "  courses     code*, title*, category*, starts_on*, organizer, ends_on, hours, location, capacity, fee, member_discount\n"
      "  enrolments  course*, id_number*, attended, completed, score, certificate_no, fee_paid\n"
-     "Exit codes: 0 ok; 65 bad rows (nothing written); 66 no such file.\n"
+     "Exit codes: 0 ok; 65 bad rows (nothing written); 66 no such file; 77 not permitted for your role (e.g. a clerk importing paid aid).\n"
      "example: uniondesk import members members.csv --dry-run\n"},
     {"backup", ud_cmd_backup, "backup FILE",
      "在线备份数据库到文件", "back up the database online to a file",

@@ -133,6 +133,8 @@ static int save_row(struct ud_db *db, const struct ud_import_kind *k, void *rec,
     res->bad++;
     if (e.status == UD_ERR_DUPLICATE)
         res->duplicates++;
+    if (e.status == UD_ERR_PERM)
+        res->denied++;
     report_row(o, record, &e);
     return 0;
 }
@@ -190,6 +192,10 @@ int ud_import_run(struct ud_db *db, const struct ud_import_opts *o, struct ud_im
                           o->kind);
     if (ud_require_role(db, UD_ROLE_CLERK, err) != UD_OK)
         return err->status;
+    if (o->allow_double && ud_require_role(db, UD_ROLE_OFFICER, err) != UD_OK) {
+        ud_err_prefix(err, "--allow-double");
+        return err->status;
+    }
     struct ud_csv *csv;
     if (ud_csv_open(&csv, o->path, o->encoding, err) != UD_OK)
         return err->status;
@@ -300,7 +306,7 @@ done:
     if (status != UD_OK || o->dry_run || (res->bad && !o->skip_bad)) {
         ud_db_rollback(db);
         if (status == UD_OK && res->bad && !o->skip_bad)
-            status = ud_err_set(err, UD_ERR_INVALID,
+            status = ud_err_set(err, res->denied ? UD_ERR_PERM : UD_ERR_INVALID,
                                 T("%s：%ld 行有错误，整个文件未导入（没有写入任何数据）",
                                   "%s: %ld bad row(s); the file was not imported (nothing was written)"),
                                 o->path, res->bad);
