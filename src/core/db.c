@@ -199,7 +199,10 @@ int ud_db_open(struct ud_db **out, const char *path, int flags, struct ud_err *e
     sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
     sqlite3_extended_result_codes(db->h, 1);
     if (register_functions(db) != SQLITE_OK ||
-        ud_db_exec(db, "PRAGMA foreign_keys=ON", err) != UD_OK) {
+        ud_db_exec(db, "PRAGMA foreign_keys=ON", err) != UD_OK ||
+        /* savepoint journals in memory: every module call inside an
+         * import is a savepoint, and a file would take a write per page */
+        ud_db_exec(db, "PRAGMA temp_store=MEMORY", err) != UD_OK) {
         ud_db_close(db);
         return err->status ? err->status : UD_ERR_INTERNAL;
     }
