@@ -20,6 +20,10 @@
 
 static volatile sig_atomic_t got_signal;
 static int cursor_wanted;
+/* A popup's border lands in the middle of wide characters of the view
+ * below; ncurses' idea of the screen and the terminal's then differ, so
+ * opening or closing one repaints the whole screen. */
+static int repaint_all;
 static int curses_up;
 static WINDOW *body;
 static SCREEN *screen;
@@ -64,6 +68,8 @@ struct tui_view *tui_top(struct tui_app *app)
 
 void tui_push(struct tui_app *app, struct tui_view *v)
 {
+    if (v->popup)
+        repaint_all = 1;
     v->below = app->top[app->tab];
     app->top[app->tab] = v;
 }
@@ -81,6 +87,8 @@ void tui_pop(struct tui_app *app)
     if (!v || !v->below)
         return;
     app->top[app->tab] = v->below;
+    if (v->popup)
+        repaint_all = 1;
     free_view(v);
     struct tui_view *now = app->top[app->tab];
     if (now->ops->resume)
@@ -177,7 +185,8 @@ static void draw_keybar(struct tui_app *app)
 {
     tui_fill(stdscr, LINES - 1, 0, COLS, tui_attr(TE_KEYBAR_TEXT));
     struct tui_view *v = tui_top(app);
-    const struct tui_keyhelp *lists[2] = {v && v->ops->keys ? v->ops->keys(app, v) : NULL, global_keys};
+    const struct tui_keyhelp *lists[2] = {v && v->ops->keys ? v->ops->keys(app, v) : NULL,
+                                          v && v->modal ? NULL : global_keys};
     int x = 0;
     for (int l = 0; l < 2; l++)
         for (const struct tui_keyhelp *k = lists[l]; k && k->key; k++) {
@@ -230,6 +239,10 @@ void tui_redraw(struct tui_app *app)
     /* an active editor left the cursor where the user types */
     curs_set(cursor_wanted ? 1 : 0);
     wnoutrefresh(body);
+    if (repaint_all) {
+        clearok(curscr, TRUE);
+        repaint_all = 0;
+    }
     doupdate();
 }
 

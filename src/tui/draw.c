@@ -108,15 +108,17 @@ void tui_box(WINDOW *w, int y, int x, int h, int wdt, attr_t attr, const char *t
 {
     for (int r = 0; r < h; r++)
         tui_fill(w, y + r, x, wdt, attr);
+    /* the wide-character line set: drawn as UTF-8, never through the
+     * terminal's alternate character set */
     wattrset(w, attr);
-    mvwhline(w, y, x + 1, ACS_HLINE, wdt - 2);
-    mvwhline(w, y + h - 1, x + 1, ACS_HLINE, wdt - 2);
-    mvwvline(w, y + 1, x, ACS_VLINE, h - 2);
-    mvwvline(w, y + 1, x + wdt - 1, ACS_VLINE, h - 2);
-    mvwaddch(w, y, x, ACS_ULCORNER);
-    mvwaddch(w, y, x + wdt - 1, ACS_URCORNER);
-    mvwaddch(w, y + h - 1, x, ACS_LLCORNER);
-    mvwaddch(w, y + h - 1, x + wdt - 1, ACS_LRCORNER);
+    mvwhline_set(w, y, x + 1, WACS_HLINE, wdt - 2);
+    mvwhline_set(w, y + h - 1, x + 1, WACS_HLINE, wdt - 2);
+    mvwvline_set(w, y + 1, x, WACS_VLINE, h - 2);
+    mvwvline_set(w, y + 1, x + wdt - 1, WACS_VLINE, h - 2);
+    mvwadd_wch(w, y, x, WACS_ULCORNER);
+    mvwadd_wch(w, y, x + wdt - 1, WACS_URCORNER);
+    mvwadd_wch(w, y + h - 1, x, WACS_LLCORNER);
+    mvwadd_wch(w, y + h - 1, x + wdt - 1, WACS_LRCORNER);
     wattrset(w, A_NORMAL);
     if (title && *title) {
         char t[256];

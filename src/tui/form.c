@@ -91,11 +91,12 @@ static void form_draw(struct tui_app *app, struct tui_view *v, WINDOW *w, int h,
     tui_put(w, 0, 0, form->title, wdt, UD_LEFT, tui_attr(TE_HEADER));
     int lw = label_width(form);
     int fx = lw + 3;
-    int fw = wdt - fx - 1;
-    if (fw > 60)
-        fw = 60;
-    if (fw < 10)
-        fw = 10;
+    /* leave room on the right for the name a picked code stands for */
+    int fw = wdt - fx - 1 - 24;
+    if (fw > 50)
+        fw = 50;
+    if (fw < 16)
+        fw = 16;
     /* lines each field takes: 1, plus 1 for an error */
     int rows = h - 2;
     /* keep the current field visible */
@@ -283,6 +284,7 @@ void tui_form_open(struct tui_app *app, struct tui_form *form)
     }
     v->ops = &form_ops;
     v->data = form;
+    v->modal = 1;
     move_field(form, 0);
     if (form->f[form->cur].readonly)
         move_field(form, 1);

@@ -13,6 +13,7 @@ struct picker {
     void (*done)(struct tui_app *app, const void *row, void *arg);
     void *arg;
     int owns_arg; /* freed with the picker */
+    int fresh;    /* the search holds the field's value: typing replaces it */
 };
 
 static void popup_geometry(int h, int wdt, int *py, int *px, int *ph, int *pw)
@@ -81,9 +82,14 @@ static int picker_key(struct tui_app *app, struct tui_view *v, int key)
     case TK_KEY(KEY_DOWN):
     case TK_KEY(KEY_NPAGE):
     case TK_KEY(KEY_PPAGE):
+        p->fresh = 0;
         return tui_list_key(app, p->list, key);
     }
-    /* everything else edits the search */
+    /* everything else edits the search; the first character typed
+     * replaces the value the picker opened with */
+    if (p->fresh && tui_is_char(key))
+        tui_edit_set(&p->list->search, "");
+    p->fresh = 0;
     if (tui_edit_key(&p->list->search, key)) {
         if (p->list->search.changed) {
             p->list->search.changed = 0;
@@ -132,8 +138,10 @@ void tui_pick_open(struct tui_app *app, const char *title, const struct tui_list
     v->ops = &picker_ops;
     v->data = p;
     v->popup = 1;
+    v->modal = 1;
     tui_push(app, v);
     tui_edit_set(&p->list->search, initial ? initial : "");
+    p->fresh = p->list->search.len > 0;
     tui_list_home(app, p->list);
     if (p->list->n == 0 && p->list->search.len) {
         /* what was typed finds nothing: start from the whole list */

@@ -61,7 +61,7 @@ static int count(struct tui_app *app, void *ctx, const char *query, int64_t *c, 
 static void status_text(const struct ud_case *k, char *out, size_t outsz)
 {
     /* overdue reads as such without colour too */
-    snprintf(out, outsz, "%s%s", ud_enum_label(&ud_enum_case_status, k->status), k->overdue ? T("·逾期", "/late") : "");
+    snprintf(out, outsz, "%s%s", ud_enum_label(&ud_enum_case_status, k->status), k->overdue ? T(" 逾期", " late") : "");
 }
 
 static void cell(struct tui_app *app, void *ctx, const void *row, int col, char *out, size_t outsz)

@@ -116,6 +116,7 @@ struct tui_view {
     struct tui_view *below; /* the view this one was opened over */
     void *data;
     int popup;              /* drawn over the view below */
+    int modal;              /* takes every key (typing): the global keys do not apply */
 };
 
 /* ---- tabs ---- */
