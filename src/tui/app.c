@@ -46,6 +46,7 @@ static void on_crash(int sig)
 static void restore_terminal(void)
 {
     if (curses_up) {
+        curs_set(1);
         endwin();
         curses_up = 0;
     }
@@ -144,7 +145,12 @@ int tui_can_write(struct tui_app *app, enum ud_role min)
 static void draw_title(struct tui_app *app)
 {
     char t[1024];
-    snprintf(t, sizeof t, " uniondesk │ %s │ %s（%s）│ %s%s", app->district, app->db->login,
+    char who[200];
+    if (app->db->display_name[0])
+        snprintf(who, sizeof who, "%s %s", app->db->display_name, app->db->login);
+    else
+        snprintf(who, sizeof who, "%s", app->db->login);
+    snprintf(t, sizeof t, " uniondesk │ %s │ %s（%s）│ %s%s", app->district, who,
              app->db->role == UD_ROLE_NONE ? T("无账户", "no account") : ud_enum_label(&ud_enum_role, ud_role_code(app->db->role)),
              app->db_path, app->readonly ? T(" │ 只读", " │ READ-ONLY") : "");
     tui_put(stdscr, 0, 0, t, COLS, UD_LEFT, tui_attr(TE_TITLE));
@@ -468,5 +474,5 @@ int ud_tui_main(const char *db_path, const char *user)
         screen = NULL;
     }
     ud_db_close(app.db);
-    return got_signal && got_signal != SIGINT ? 128 + got_signal : 0;
+    return got_signal ? 128 + got_signal : 0;
 }

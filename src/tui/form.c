@@ -174,14 +174,18 @@ static void save(struct tui_app *app, struct tui_form *form)
     ud_err_clear(&err);
     for (int i = 0; i < form->n; i++)
         form->f[i].error[0] = '\0';
+    app->status[0] = '\0';
     int st = form->save(app, form, form->ctx, &err);
     if (st == UD_OK) {
         form->done = 1;
+        /* keep what the save said (a case number, a status), else "saved" */
+        char said[sizeof app->status];
+        snprintf(said, sizeof said, "%s", app->status[0] ? app->status : T("已保存", "saved"));
         char warn[600] = "";
         if (err.nwarnings)
             snprintf(warn, sizeof warn, T("（注意：%s）", " (warning: %s)"), err.warnings[0]);
         tui_pop(app);
-        tui_message(app, T("已保存%s", "saved%s"), warn);
+        tui_message(app, "%s%s", said, warn);
         return;
     }
     if (st == UD_ERR_CONFLICT && form->reload) {

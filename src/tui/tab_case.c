@@ -330,19 +330,29 @@ static void detail_load(struct tui_app *app, struct detail *dt)
                  due);
         tui_detail_add(&dt->d, T("期限", "deadline"), v, 1);
     }
-    tui_detail_add(&dt->d, T("调解级别", "level"), ud_enum_label(&ud_enum_level, k->level), 0);
-    for (const struct ud_field *f = ud_case_fields; f->name; f++) {
-        if (strcmp(f->name, "status") == 0)
-            continue;
-        ud_field_format(app->db, f, k, UD_FMT_DISPLAY, v, sizeof v);
-        if (f->type == UD_F_MULTILINE)
-            for (char *p = v; *p; p++)
-                if (*p == '\n' || *p == '\r' || *p == '\t')
-                    *p = ' ';
-        tui_detail_add(&dt->d, ud_field_label(f), v, 0);
-    }
-    if (k->member_id != UD_NULL_INT)
-        tui_detail_add(&dt->d, T("申请人会籍", "applicant"), T("本区工会会员", "a member of our unions"), 0);
+    /* a compact summary first, so the timeline fits on an 80x24 screen */
+    snprintf(v, sizeof v, T("%s（%s级）", "%s (%s level)"), k->mediation_org_name, ud_enum_label(&ud_enum_level, k->level));
+    tui_detail_add(&dt->d, T("调解组织", "mediation body"), v, 0);
+    snprintf(v, sizeof v, T("接待 %s  受理 %s  结案 %s", "received %s  filed %s  closed %s"), k->received_on,
+             k->filed_on[0] ? k->filed_on : "-", k->closed_on[0] ? k->closed_on : "-");
+    tui_detail_add(&dt->d, T("日期", "dates"), v, 0);
+    snprintf(v, sizeof v, "%s  %s  %s%s", k->applicant_name, k->applicant_id_number, k->applicant_phone,
+             k->member_id != UD_NULL_INT ? T("（本区工会会员）", " (member)") : "");
+    tui_detail_add(&dt->d, T("申请人", "applicant"), v, 0);
+    snprintf(v, sizeof v, "%s%s%s", k->employer_name, k->employer_credit_code[0] ? "  " : "", k->employer_credit_code);
+    tui_detail_add(&dt->d, T("用人单位", "employer"), v, 0);
+    snprintf(v, sizeof v, T("%s，涉及 %lld 人%s", "%s, %lld worker(s)%s"), ud_enum_label(&ud_enum_dispute_type, k->dispute_type),
+             (long long)k->workers_count, k->workers_count >= 10 ? T("（集体争议）", " (collective)") : "");
+    tui_detail_add(&dt->d, T("争议", "dispute"), v, 0);
+    char claim[40], agreed[40];
+    ud_format_money(k->claim_fen, claim, sizeof claim);
+    if (k->agreed_fen != UD_NULL_INT)
+        ud_format_money(k->agreed_fen, agreed, sizeof agreed);
+    else
+        snprintf(agreed, sizeof agreed, "-");
+    snprintf(v, sizeof v, T("涉案 %s 元  协议 %s 元", "claimed %s  agreed %s"), claim, agreed);
+    tui_detail_add(&dt->d, T("金额", "amounts"), v, 0);
+    tui_detail_add(&dt->d, T("调解员", "mediator"), k->mediator, 0);
     tui_detail_section(&dt->d, T("办理记录（l 添加）", "timeline (l adds an entry)"));
     struct ud_case_event *ev = calloc(MAX_EVENTS, sizeof *ev);
     int n = 0;
@@ -352,7 +362,7 @@ static void detail_load(struct tui_app *app, struct detail *dt)
             if (strcmp(ev[i].kind, "status") == 0)
                 snprintf(what, sizeof what, "%s %s%s%s%s%s", ev[i].login,
                          ev[i].from_status[0] ? ud_enum_label(&ud_enum_case_status, ev[i].from_status) : "",
-                         ev[i].from_status[0] ? " -> " : T("登记为", "registered as "),
+                         ev[i].from_status[0] ? " -> " : T("新建案件，状态：", "new case, status: "),
                          ud_enum_label(&ud_enum_case_status, ev[i].to_status), ev[i].body[0] ? T("：", ": ") : "",
                          ev[i].body);
             else
@@ -365,6 +375,20 @@ static void detail_load(struct tui_app *app, struct detail *dt)
         }
     }
     free(ev);
+    tui_detail_section(&dt->d, T("其他", "more"));
+    char text[2100];
+    ud_field_format(app->db, ud_field_find(ud_case_fields, "outcome"), k, UD_FMT_DISPLAY, text, sizeof text);
+    for (char *p = text; *p; p++)
+        if (*p == '\n' || *p == '\r' || *p == '\t')
+            *p = ' ';
+    tui_detail_add(&dt->d, T("调解结果", "outcome"), text, 0);
+    tui_detail_add(&dt->d, T("转仲裁", "referred to arbitration"), k->referred_to_arbitration ? T("是", "yes") : T("否", "no"), 0);
+    if (k->employer_org_id != UD_NULL_INT) {
+        ud_ref_org.display(app->db, k->employer_org_id, text, sizeof text);
+        tui_detail_add(&dt->d, T("用人单位工会", "employer's union"), text, 0);
+    }
+    tui_detail_add(&dt->d, T("录入时间", "created"), k->created_at, 0);
+    tui_detail_add(&dt->d, T("修改时间", "updated"), k->updated_at, 0);
 }
 
 static void detail_draw(struct tui_app *app, struct tui_view *v, WINDOW *w, int h, int wdt)
