@@ -92,7 +92,7 @@ static void tree_draw(struct tui_app *app, struct tui_view *v, WINDOW *w, int h,
     int lw = ud_str_width(label);
     tui_puts(w, 1, 0, label, t->searching ? tui_attr(TE_HEADER) : tui_attr(TE_DIM));
     /* header */
-    int cw_kind = 14, cw_mem = 11, cw_units = 8;
+    int cw_kind = 14, cw_mem = 12, cw_units = 8;
     int name_w = wdt - 2 - cw_kind - cw_mem - cw_units - 3;
     tui_fill(w, 2, 0, wdt, tui_attr(TE_HEADER));
     tui_put(w, 2, 2, T("名称", "name"), name_w, UD_LEFT, tui_attr(TE_HEADER));
