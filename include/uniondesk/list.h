@@ -6,6 +6,9 @@
 
 #include <stdint.h>
 
+/* Counts of a live search stop here: "more than 1,000" is enough to say. */
+#define UD_SEARCH_COUNT_CAP 1000
+
 /* The position of a row in a sorted list: which search group matched it,
  * its sort value and its id. */
 struct ud_cursor {

@@ -32,6 +32,8 @@ const struct ud_sort_key *ud_list_sort_key(const struct ud_sort_key *keys, const
 int ud_list_fetch(struct ud_db *db, const struct ud_list_spec *spec, const struct ud_sort_key *keys,
                   int nkeys, const char *prefix, const struct ud_page *pg, void *rows,
                   struct ud_cursor *cursors, int *n, struct ud_err *err);
+/* With a search prefix the count stops above UD_SEARCH_COUNT_CAP (it is
+ * then UD_SEARCH_COUNT_CAP + 1: "more than 1,000"). */
 int ud_list_count(struct ud_db *db, const struct ud_list_spec *spec, const struct ud_sort_key *keys,
                   int nkeys, const char *prefix, int64_t *count, struct ud_err *err);
 

@@ -174,30 +174,50 @@ int ud_list_fetch(struct ud_db *db, const struct ud_list_spec *spec, const struc
     return UD_OK;
 }
 
-int ud_list_count(struct ud_db *db, const struct ud_list_spec *spec, const struct ud_sort_key *keys,
-                  int nkeys, const char *prefix, int64_t *count, struct ud_err *err)
+static int count_query(struct ud_db *db, struct ud_sqlbuf *q, int64_t *count, struct ud_err *err)
 {
-    struct ud_sqlbuf q;
-    int w = 0;
-    *count = 0;
-    ud_sql_init(&q, "SELECT count(*)");
-    ud_sql_add(&q, spec->from);
-    add_filters(&q, &w, spec);
-    if (prefix && *prefix) {
-        ud_sql_where(&q, &w, "(");
-        for (int g = 0; g < nkeys; g++) {
-            if (g)
-                ud_sql_add(&q, " OR ");
-            add_range(&q, &keys[g], prefix);
-        }
-        ud_sql_add(&q, ")");
-    }
     sqlite3_stmt *st;
-    if (ud_sql_prepare(db, &q, &st, err) != UD_OK)
+    if (ud_sql_prepare(db, q, &st, err) != UD_OK)
         return err->status;
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
         *count = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
     return rc == SQLITE_ROW ? UD_OK : ud_db_error(db, rc, err);
+}
+
+int ud_list_count(struct ud_db *db, const struct ud_list_spec *spec, const struct ud_sort_key *keys,
+                  int nkeys, const char *prefix, int64_t *count, struct ud_err *err)
+{
+    struct ud_sqlbuf q;
+    int w = 0;
+    *count = 0;
+    if (!prefix || !*prefix) {
+        ud_sql_init(&q, "SELECT count(*)");
+        ud_sql_add(&q, spec->from);
+        add_filters(&q, &w, spec);
+        return count_query(db, &q, count, err);
+    }
+    /* While searching, count group by group, each an index range that
+     * stops after the cap: a one-letter search must not scan the table. */
+    for (int g = 0; g < nkeys && *count <= UD_SEARCH_COUNT_CAP; g++) {
+        w = 0;
+        ud_sql_init(&q, "SELECT count(*) FROM (SELECT 1");
+        ud_sql_add(&q, spec->from);
+        add_filters(&q, &w, spec);
+        ud_sql_where(&q, &w, "");
+        add_range(&q, &keys[g], prefix);
+        for (int e = 0; e < g; e++) {
+            ud_sql_where(&q, &w, "NOT ");
+            add_range(&q, &keys[e], prefix);
+        }
+        ud_sql_add(&q, " LIMIT ");
+        ud_sql_param_int(&q, UD_SEARCH_COUNT_CAP + 1 - *count);
+        ud_sql_add(&q, ")");
+        int64_t n = 0;
+        if (count_query(db, &q, &n, err) != UD_OK)
+            return err->status;
+        *count += n;
+    }
+    return UD_OK;
 }

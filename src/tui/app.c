@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "tui.h"
@@ -372,8 +373,17 @@ static void route_stderr(void)
             return;
 }
 
+static double elapsed_ms(const struct timespec *t0)
+{
+    struct timespec t1;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    return (double)(t1.tv_sec - t0->tv_sec) * 1e3 + (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
+}
+
 int ud_tui_main(const char *db_path, const char *user)
 {
+    struct timespec app_start;
+    clock_gettime(CLOCK_MONOTONIC, &app_start);
     struct tui_app app;
     memset(&app, 0, sizeof app);
     struct ud_err err;
@@ -450,13 +460,31 @@ int ud_tui_main(const char *db_path, const char *user)
         tui_message(&app, "%s", app.db->role == UD_ROLE_NONE
                                     ? T("只读模式：您没有账户", "read-only: you have no account")
                                     : T("只读模式：数据库文件不可写", "read-only: the database file is not writable"));
+    /* UNIONDESK_TIMING=FILE: how long each key took, handling and
+     * redrawing included (the benchmarks read it) */
+    FILE *timing = NULL;
+    const char *tpath = getenv("UNIONDESK_TIMING");
+    if (tpath && *tpath)
+        timing = fopen(tpath, "w");
+    if (timing)
+        fprintf(timing, "start %.3f\n", elapsed_ms(&app_start));
+    tui_redraw(&app);
+    if (timing)
+        fprintf(timing, "first-screen %.3f\n", elapsed_ms(&app_start));
     while (!app.quit) {
-        tui_redraw(&app);
         int k = tui_getkey(&app);
         if (k == TK_QUIT_SIGNAL || k == TK_NONE)
             break;
+        struct timespec t0;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
         handle_key(&app, k);
+        if (!app.quit)
+            tui_redraw(&app);
+        if (timing)
+            fprintf(timing, "key %d %.3f\n", k, elapsed_ms(&t0));
     }
+    if (timing)
+        fclose(timing);
     for (int t = 0; t < TUI_MAX_TABS; t++) {
         struct tui_view *v = app.top[t];
         while (v) {

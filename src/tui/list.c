@@ -342,3 +342,13 @@ void tui_list_draw(struct tui_app *app, struct tui_list *l, WINDOW *w, int y, in
         tui_puts(w, y + 1, 2, l->search.len ? T("没有符合条件的记录", "nothing matches") : T("（空）", "(empty)"),
                  tui_attr(TE_DIM));
 }
+
+void tui_list_count_text(const struct tui_list *l, char *out, size_t outsz)
+{
+    if (!l->total_valid)
+        snprintf(out, outsz, "?");
+    else if (l->search.len && l->total > UD_SEARCH_COUNT_CAP)
+        snprintf(out, outsz, "%d+", UD_SEARCH_COUNT_CAP);
+    else
+        snprintf(out, outsz, "%lld", (long long)l->total);
+}

@@ -34,8 +34,11 @@ static void picker_draw(struct tui_app *app, struct tui_view *v, WINDOW *w, int 
     tui_puts(w, py + 1, px + 2, T("搜索：", "search: "), tui_attr(TE_LABEL));
     int lx = px + 2 + ud_str_width(T("搜索：", "search: "));
     char count[64] = "";
-    if (p->list->total_valid)
-        snprintf(count, sizeof count, T("共 %lld 条", "%lld found"), (long long)p->list->total);
+    if (p->list->total_valid) {
+        char total[32];
+        tui_list_count_text(p->list, total, sizeof total);
+        snprintf(count, sizeof count, T("共 %s 条", "%s found"), total);
+    }
     int cw = ud_str_width(count);
     tui_put(w, py + 1, px + pw - 2 - cw, count, cw, UD_RIGHT, tui_attr(TE_DIM));
     /* the list inside the box, drawn into a derived window */

@@ -138,9 +138,11 @@ static void list_draw(struct tui_app *app, struct tui_view *v, WINDOW *w, int h,
     struct case_tab *t = v->data;
     char filt[600], title[800];
     describe_filter(app, t, filt, sizeof filt);
+    char total[32];
+    tui_list_count_text(t->list, total, sizeof total);
     if (t->list->total_valid)
-        snprintf(title, sizeof title, T("调解案件  共 %lld 件（! 为逾期）%s%s", "Cases  %lld (! overdue)%s%s"),
-                 (long long)t->list->total, filt[0] ? T("  筛选：", "  filter:") : "", filt);
+        snprintf(title, sizeof title, T("调解案件  共 %s 件（! 为逾期）%s%s", "Cases  %s (! overdue)%s%s"), total,
+                 filt[0] ? T("  筛选：", "  filter:") : "", filt);
     else
         snprintf(title, sizeof title, "%s", T("调解案件", "Cases"));
     tui_put(w, 0, 0, title, wdt, UD_LEFT, tui_attr(TE_HEADER));

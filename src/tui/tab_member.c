@@ -95,8 +95,10 @@ static void draw_title(struct tui_app *app, struct member_tab *t, WINDOW *w, int
                  ud_enum_label(&ud_enum_member_status, t->f.status));
     if (t->f.migrant)
         snprintf(filt + strlen(filt), sizeof filt - strlen(filt), "%s", T(" 仅外来务工", " migrants only"));
+    char total[32];
+    tui_list_count_text(t->list, total, sizeof total);
     if (t->list->total_valid)
-        snprintf(title, sizeof title, T("会员  共 %lld 人%s%s", "Members  %lld%s%s"), (long long)t->list->total,
+        snprintf(title, sizeof title, T("会员  共 %s 人%s%s", "Members  %s%s%s"), total,
                  filt[0] ? T("  筛选：", "  filter:") : "", filt);
     else
         snprintf(title, sizeof title, "%s", T("会员", "Members"));

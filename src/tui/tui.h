@@ -222,6 +222,8 @@ void tui_list_home(struct tui_app *app, struct tui_list *l);
 void tui_list_draw(struct tui_app *app, struct tui_list *l, WINDOW *w, int y, int h, int wdt);
 /* navigation, search and sort keys; returns 1 when used */
 int tui_list_key(struct tui_app *app, struct tui_list *l, int key);
+/* "380000", or "1000+" for a search with more matches than it counts */
+void tui_list_count_text(const struct tui_list *l, char *out, size_t outsz);
 /* the selected row, or NULL */
 const void *tui_list_selected(struct tui_list *l);
 extern const struct tui_keyhelp tui_list_keys[];
