@@ -133,10 +133,33 @@ static int writable(const char *path)
 
 /* Reads the schema state with a read-only connection, so that a database
  * we must refuse is never written to. Returns the current version in *cur. */
+/* Opens read-only. A WAL database needs its -shm file; when the directory
+ * does not let us create it and no -wal file holds unfinished writes, the
+ * file is read as immutable (nobody can be writing through this directory
+ * without a -wal file). */
+static int open_readonly(const char *path, sqlite3 **h)
+{
+    int rc = sqlite3_open_v2(path, h, SQLITE_OPEN_READONLY, NULL);
+    if (rc == SQLITE_OK && sqlite3_exec(*h, "PRAGMA user_version", NULL, NULL, NULL) == SQLITE_OK)
+        return SQLITE_OK;
+    char wal[1100];
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    if (file_exists(wal))
+        return rc != SQLITE_OK ? rc : sqlite3_errcode(*h);
+    sqlite3_close(*h);
+    *h = NULL;
+    char *uri = sqlite3_mprintf("file:%s?immutable=1", path);
+    if (!uri)
+        return SQLITE_NOMEM;
+    rc = sqlite3_open_v2(uri, h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+    sqlite3_free(uri);
+    return rc;
+}
+
 static int precheck(const char *path, int *cur, struct ud_err *err)
 {
     sqlite3 *h = NULL;
-    int rc = sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL);
+    int rc = open_readonly(path, &h);
     if (rc != SQLITE_OK) {
         ud_err_set(err, UD_ERR_NOINPUT, T("无法打开数据库 %s：%s", "cannot open database %s: %s"),
                    path, h ? sqlite3_errmsg(h) : sqlite3_errstr(rc));
@@ -187,8 +210,8 @@ int ud_db_open(struct ud_db **out, const char *path, int flags, struct ud_err *e
     snprintf(db->path, sizeof db->path, "%s", path);
     snprintf(db->login, sizeof db->login, "%s", ud_os_login());
     db->readonly = (flags & UD_OPEN_READONLY) || (exists && !writable(path));
-    int oflags = db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    int rc = sqlite3_open_v2(path, &db->h, oflags, NULL);
+    int rc = db->readonly ? open_readonly(path, &db->h)
+                          : sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
     if (rc != SQLITE_OK) {
         ud_err_set(err, exists ? UD_ERR_IO : UD_ERR_CANTCREAT,
                    T("无法打开数据库 %s：%s", "cannot open database %s: %s"), path,

@@ -105,7 +105,12 @@ int tui_detail_key(struct tui_detail *d, int key, int h)
         d->top = d->top > h ? d->top - h : 0;
         return 1;
     case TK_KEY(KEY_HOME):
+    case 'g':
         d->top = 0;
+        return 1;
+    case TK_KEY(KEY_END):
+    case 'G':
+        d->top = d->n > h ? d->n - h : 0;
         return 1;
     }
     return 0;
