@@ -81,6 +81,10 @@ void tui_pop(struct tui_app *app)
     if (!v || !v->below)
         return;
     app->top[app->tab] = v->below;
+    /* a popup's border wrote into halves of wide characters below it:
+     * repaint those lines whole, or the terminal keeps them damaged */
+    if (v->popup && body)
+        redrawwin(body);
     free_view(v);
     struct tui_view *now = app->top[app->tab];
     if (now->ops->resume)
