@@ -173,14 +173,20 @@ static void save(struct tui_app *app, struct tui_form *form)
     ud_err_clear(&err);
     for (int i = 0; i < form->n; i++)
         form->f[i].error[0] = '\0';
+    app->status[0] = '\0';
     int st = form->save(app, form, form->ctx, &err);
     if (st == UD_OK) {
         form->done = 1;
-        char warn[600] = "";
+        char warn[600] = "", said[sizeof app->status];
         if (err.nwarnings)
             snprintf(warn, sizeof warn, T("（注意：%s）", " (warning: %s)"), err.warnings[0]);
+        /* what the save callback said stands (it names what was saved) */
+        snprintf(said, sizeof said, "%s", app->status_error ? "" : app->status);
         tui_pop(app);
-        tui_message(app, T("已保存%s", "saved%s"), warn);
+        if (said[0])
+            tui_message(app, "%s%s", said, warn);
+        else
+            tui_message(app, T("已保存%s", "saved%s"), warn);
         return;
     }
     if (st == UD_ERR_CONFLICT && form->reload) {
