@@ -191,8 +191,9 @@ static void save(struct tui_app *app, struct tui_form *form)
     }
     if (st == UD_ERR_CONFLICT && form->reload) {
         tui_error(app, &err);
-        if (tui_confirm(app, T("该记录已被他人修改。重新载入最新内容吗？（您在此表单的修改将丢失）",
-                               "Someone else changed this record. Reload it? (your edits in this form are lost)"))) {
+        /* short enough for the (y/n) hint to stay on an 80-column line */
+        if (tui_confirm(app, T("该记录已被他人修改。重新载入吗？（本表单的修改将丢失）",
+                               "Changed by someone else. Reload? (your edits here are lost)"))) {
             if (form->reload(app, form, form->ctx) == UD_OK)
                 tui_message(app, "%s", T("已重新载入最新内容，请重新修改", "reloaded; make your changes again"));
         } else {
