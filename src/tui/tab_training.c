@@ -109,7 +109,7 @@ static const struct tui_column course_columns[] = {
     {"培训班名称", "title", 14, 1, UD_LEFT, "title"},
     {"类别", "category", 8, 0, UD_LEFT, NULL},
     {"开班日期", "starts", 10, 0, UD_LEFT, "starts_on"},
-    {"学时", "hours", 4, 0, UD_RIGHT, NULL},
+    {"学时", "hrs", 4, 0, UD_RIGHT, NULL},
     {"名额/已报", "places", 9, 0, UD_RIGHT, NULL},
     {"学费", "fee", 9, 0, UD_RIGHT, NULL},
 };
@@ -554,7 +554,7 @@ static const struct tui_column enrol_columns[] = {
     {"所属工会", "union", 12, 1, UD_LEFT, NULL},
     {"参训", "att.", 4, 0, UD_LEFT, NULL},
     {"结业", "done", 4, 0, UD_LEFT, NULL},
-    {"成绩", "score", 4, 0, UD_RIGHT, NULL},
+    {"成绩", "pts", 4, 0, UD_RIGHT, NULL},
     {"证书编号", "certificate", 12, 0, UD_LEFT, NULL},
 };
 
