@@ -178,20 +178,23 @@ static void save(struct tui_app *app, struct tui_form *form)
     int st = form->save(app, form, form->ctx, &err);
     if (st == UD_OK) {
         form->done = 1;
-        /* keep what the save said (a case number, a status), else "saved" */
-        char said[sizeof app->status];
-        snprintf(said, sizeof said, "%s", app->status[0] ? app->status : T("已保存", "saved"));
-        char warn[600] = "";
+        char warn[600] = "", said[sizeof app->status];
         if (err.nwarnings)
             snprintf(warn, sizeof warn, T("（注意：%s）", " (warning: %s)"), err.warnings[0]);
+        /* what the save callback said stands (it names what was saved) */
+        snprintf(said, sizeof said, "%s", app->status_error ? "" : app->status);
         tui_pop(app);
-        tui_message(app, "%s%s", said, warn);
+        if (said[0])
+            tui_message(app, "%s%s", said, warn);
+        else
+            tui_message(app, T("已保存%s", "saved%s"), warn);
         return;
     }
     if (st == UD_ERR_CONFLICT && form->reload) {
         tui_error(app, &err);
-        if (tui_confirm(app, T("该记录已被他人修改。重新载入最新内容吗？（您在此表单的修改将丢失）",
-                               "Someone else changed this record. Reload it? (your edits in this form are lost)"))) {
+        /* short enough for the (y/n) hint to stay on an 80-column line */
+        if (tui_confirm(app, T("该记录已被他人修改。重新载入吗？（本表单的修改将丢失）",
+                               "Changed by someone else. Reload? (your edits here are lost)"))) {
             if (form->reload(app, form, form->ctx) == UD_OK)
                 tui_message(app, "%s", T("已重新载入最新内容，请重新修改", "reloaded; make your changes again"));
         } else {

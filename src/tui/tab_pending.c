@@ -1,4 +1,4 @@
-/* Tabs whose screens are still to come say what will be there. */
+/* The tab whose screens are still to come says what will be there. */
 #include <stdlib.h>
 
 #include "tui.h"
@@ -35,8 +35,6 @@ static const struct tui_view_ops ops = {draw, key, nofree, NULL, NULL, NULL};
 static const struct note reports = {
     "报表：劳动争议调解统计月报、会员统计、培训统计（打印与导出 Excel）将在这里。",
     "Reports: monthly dispute statistics, membership and training tables (print and Excel) will be here."};
-static const struct note aid = {"帮扶界面即将完成。", "The aid screens are coming."};
-static const struct note training = {"培训界面即将完成。", "The training screens are coming."};
 
 static struct tui_view *open_note(const struct note *n)
 {
@@ -49,9 +47,5 @@ static struct tui_view *open_note(const struct note *n)
 }
 
 static struct tui_view *open_reports(struct tui_app *app) { (void)app; return open_note(&reports); }
-static struct tui_view *open_aid(struct tui_app *app) { (void)app; return open_note(&aid); }
-static struct tui_view *open_training(struct tui_app *app) { (void)app; return open_note(&training); }
 
 const struct tui_tab_ops tui_tab_reports = {"报表", "Reports", open_reports};
-const struct tui_tab_ops tui_tab_aid = {"帮扶", "Aid", open_aid};
-const struct tui_tab_ops tui_tab_training = {"培训", "Training", open_training};
