@@ -59,6 +59,37 @@ static void sql_ud_overdue(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_int(ctx, ud_case_overdue(status, filed, as_of));
 }
 
+/* UNIONDESK_TRACE_SQL=FILE: every statement with its values and its time,
+ * for the benchmarks (which run the same queries in the sqlite3 shell). */
+static FILE *trace_file;
+
+static int trace_sql(unsigned type, void *ctx, void *p, void *x)
+{
+    (void)ctx;
+    if (type != SQLITE_TRACE_PROFILE || !trace_file)
+        return 0;
+    char *sql = sqlite3_expanded_sql((sqlite3_stmt *)p);
+    if (sql) {
+        fprintf(trace_file, "%lld\t", (long long)*(sqlite3_int64 *)x);
+        for (const char *c = sql; *c; c++)
+            fputc(*c == '\n' ? ' ' : *c, trace_file);
+        fputc('\n', trace_file);
+        sqlite3_free(sql);
+    }
+    return 0;
+}
+
+static void start_trace(struct ud_db *db)
+{
+    const char *path = getenv("UNIONDESK_TRACE_SQL");
+    if (!path || !*path)
+        return;
+    if (!trace_file)
+        trace_file = fopen(path, "a");
+    if (trace_file)
+        sqlite3_trace_v2(db->h, SQLITE_TRACE_PROFILE, trace_sql, NULL);
+}
+
 static int register_functions(struct ud_db *db)
 {
     int rc = sqlite3_create_function_v2(db->h, "ud_user", 0, SQLITE_UTF8, db, sql_ud_user,
@@ -221,6 +252,7 @@ int ud_db_open(struct ud_db **out, const char *path, int flags, struct ud_err *e
     }
     sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
     sqlite3_extended_result_codes(db->h, 1);
+    start_trace(db);
     if (register_functions(db) != SQLITE_OK ||
         ud_db_exec(db, "PRAGMA foreign_keys=ON", err) != UD_OK ||
         /* savepoint journals in memory: every module call inside an
