@@ -419,13 +419,15 @@ static void paginate(const struct layout *ly, int avail, struct pages *P)
             used += gap + b->count;
             continue;
         }
-        if (b->count <= avail || used + gap + b->nhead + 1 > avail) {
+        if (b->count <= avail || used + gap + b->nhead + 2 > avail) {
             if (used > 0)
                 NEW_PAGE();
         } else if (gap) {
             emit(P, -1);
             used++;
         }
+        /* cut: each part but the last closes with the table's rule, each
+         * part but the first opens with the table's head again */
         int pos = 0;
         while (pos < b->count) {
             if (pos > 0) {
@@ -434,14 +436,19 @@ static void paginate(const struct layout *ly, int avail, struct pages *P)
                     emit(P, b->first + i);
                 used = b->nhead;
             }
-            int take = avail - used;
-            if (take > b->count - pos)
-                take = b->count - pos;
-            if (take < 1)
-                take = 1;
+            int room = avail - used, left = b->count - pos;
+            if (left <= room) {
+                for (int i = 0; i < left; i++)
+                    emit(P, b->first + pos + i);
+                used += left;
+                break;
+            }
+            int take = room - 1 > 1 ? room - 1 : 1;
             for (int i = 0; i < take; i++)
                 emit(P, b->first + pos + i);
-            used += take;
+            if (b->nhead > 1)
+                emit(P, b->first + 1); /* the '=' rule under the caption */
+            used += take + 1;
             pos += take;
         }
     }
