@@ -348,7 +348,7 @@ static void detail_load(struct tui_app *app, struct detail *dt)
     int n = 0;
     if (ev && ud_case_events(app->db, dt->id, ev, MAX_EVENTS, &n, &err) == UD_OK) {
         for (int i = 0; i < n; i++) {
-            char what[1200];
+            char what[sizeof ev->body + 256]; /* login, labels and the whole body */
             if (strcmp(ev[i].kind, "status") == 0)
                 snprintf(what, sizeof what, "%s %s%s%s%s%s", ev[i].login,
                          ev[i].from_status[0] ? ud_enum_label(&ud_enum_case_status, ev[i].from_status) : "",
