@@ -213,7 +213,7 @@ static void test_dispute_stats_oracle(void **state)
     for (int a = 0; a < 5; a++) {
         for (int y = 2025; y <= 2026; y++) {
             for (int m = 1; m <= 12; m++) {
-                char from[UD_DATE_SZ], to[UD_DATE_SZ], mon[8];
+                char from[UD_DATE_SZ], to[UD_DATE_SZ], mon[24];
                 snprintf(mon, sizeof mon, "%04d-%02d", y, m);
                 assert_null(ud_parse_month(mon, from, to));
                 if (strcmp(from, as_ofs[a]) > 0)
@@ -269,7 +269,7 @@ static void test_dispute_stats_chain(void **state)
     assert_int_equal(prev.total.carried_over, 0);
     int64_t seen_filed = 0;
     for (int i = 1; i < 23; i++) {
-        char mon[8];
+        char mon[24];
         snprintf(mon, sizeof mon, "%04d-%02d", 2025 + i / 12, 1 + i % 12);
         assert_null(ud_parse_month(mon, from, to));
         OK(ud_dispute_stats(fx->db, from, to, "2026-11-26", NULL, &cur, &err));
