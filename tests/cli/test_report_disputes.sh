@@ -315,3 +315,11 @@ expect_rc 0 "report --help in English" ud --lang en report --help
 contains "$TMP/out" "monthly labour dispute mediation report" "help in English"
 ud --db "$DB" --lang en report disputes --month 2026-10 --org NOPE >"$TMP/out" 2>"$TMP/err"
 contains "$TMP/err" "NOPE" "--lang en: the error in English names the code"
+
+# who produced it: the user's display name, else the login
+ud --db "$DB" user add wangfang --role clerk --name 王芳 >/dev/null
+ud --db "$DB" user add zhaoli --role clerk >/dev/null
+ud --db "$DB" --user wangfang report disputes --month 2026-10 >"$TMP/by.txt"
+contains "$TMP/by.txt" "制表人：王芳" "the footnote names the user by display name"
+ud --db "$DB" --user zhaoli report disputes --month 2026-10 >"$TMP/by.txt"
+contains "$TMP/by.txt" "制表人：zhaoli" "…or by login when there is none"
