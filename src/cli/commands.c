@@ -71,7 +71,7 @@ const struct ud_cmd ud_commands[] = {
      "Exit codes: 0 ok; 65 bad rows (nothing written); 66 no such file.\n"
      "example: uniondesk import members members.csv --dry-run\n"},
     {"report", ud_cmd_report,
-     "report disputes|members|training [选项/options]",
+     "report disputes|members|training [OPTIONS]",
      "统计报表：劳动争议调解统计月报、会员统计、培训统计", "statistics: monthly mediation report, membership, training",
      "  report disputes (--month YYYY-MM | --year YYYY) [--level L] [--org CODE] [--as-of DATE] [--format F] [-o FILE] [--print]\n"
      "  report members [--org CODE] [--format F] [-o FILE] [--print]\n"
