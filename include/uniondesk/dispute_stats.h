@@ -44,4 +44,23 @@ int ud_dispute_stats(struct ud_db *db, const char *from, const char *to, const c
                      const struct ud_dispute_filter *f, struct ud_dispute_table *out, struct ud_err *err);
 void ud_dispute_row_add(struct ud_dispute_row *sum, const struct ud_dispute_row *r);
 
+/* The monthly report (劳动争议调解统计月报): the period, the year to date
+ * (1 January of the year `to` falls in, to `to`), and the same period a
+ * year earlier (同比), counted as of the same day a year earlier so that
+ * both years had the same time to close their cases. The last day of a
+ * month maps to the last day of that month a year earlier (28 February
+ * 2025 → 29 February 2024, 29 February 2024 → 28 February 2023). */
+struct ud_dispute_report {
+    char from[UD_DATE_SZ], to[UD_DATE_SZ], as_of[UD_DATE_SZ];
+    char ytd_from[UD_DATE_SZ];
+    char prev_from[UD_DATE_SZ], prev_to[UD_DATE_SZ], prev_as_of[UD_DATE_SZ];
+    struct ud_dispute_table period, ytd, previous;
+};
+
+/* from ≤ to, and as_of not before from (else UD_ERR_USAGE). */
+int ud_dispute_report(struct ud_db *db, const char *from, const char *to, const char *as_of,
+                      const struct ud_dispute_filter *f, struct ud_dispute_report *out, struct ud_err *err);
+/* The same day a year earlier; a month's last day → that month's last day. */
+void ud_date_year_before(const char *iso, char out[UD_DATE_SZ]);
+
 #endif

@@ -7,6 +7,8 @@ int ud_cmd_backup(struct ud_cli *cli, int argc, char **argv);
 int ud_cmd_check(struct ud_cli *cli, int argc, char **argv);
 int ud_cmd_user(struct ud_cli *cli, int argc, char **argv);
 int ud_cmd_import(struct ud_cli *cli, int argc, char **argv);
+int ud_cmd_report(struct ud_cli *cli, int argc, char **argv);
+int ud_cmd_export(struct ud_cli *cli, int argc, char **argv);
 
 const struct ud_cmd ud_commands[] = {
     {"init", ud_cmd_init, "init [--demo] [--scale N] [--seed S] [--as-of DATE]",
@@ -68,6 +70,73 @@ const struct ud_cmd ud_commands[] = {
      "  enrolments  course*, id_number*, attended, completed, score, certificate_no, fee_paid\n"
      "Exit codes: 0 ok; 65 bad rows (nothing written); 66 no such file; 77 not permitted for your role (e.g. a clerk importing paid aid).\n"
      "example: uniondesk import members members.csv --dry-run\n"},
+    {"report", ud_cmd_report,
+     "report disputes|members|training [OPTIONS]",
+     "统计报表：劳动争议调解统计月报、会员统计、培训统计", "statistics: monthly mediation report, membership, training",
+     "  report disputes (--month YYYY-MM | --year YYYY) [--level L] [--org CODE] [--as-of DATE] [--format F] [-o FILE] [--print]\n"
+     "  report members [--org CODE] [--format F] [-o FILE] [--print]\n"
+     "  report training --year YYYY [--format F] [-o FILE] [--print]\n\n"
+     "  disputes   劳动争议调解统计月报（--year 为年报）：按级别（区、街道、社区）和争议类型统计上期结转、\n"
+     "             本期结案、接待职工、受理立案及其调解成功、不成、撤回、未结、超期、集体争议、成功率、\n"
+     "             涉案金额和协议金额；另有本年累计和上年同期。\n"
+     "  members    工会组织和会员统计：本级及直属基层工会、下属各街道/社区总工会一行，合计。\n"
+     "  training   职工教育培训统计：按培训类别统计一年的培训班、学时、报名、参训、结业。\n"
+     "  --month YYYY-MM   统计月份          --year YYYY   统计年度\n"
+     "  --level L         只统计一级：district（区）、street（街道）、community（社区）\n"
+     "  --org CODE        只统计该组织及其下属组织\n"
+     "  --as-of DATE      数据日期（默认今天）：此后的接待、受理、结案不计入，超期按此日计算\n"
+     "  --format F        text（默认，供打印，金额为万元）、csv（UTF-8 带 BOM）、json、xlsx（需 -o）\n"
+     "  -o FILE           写入文件（默认输出到屏幕）\n"
+     "  --print           用 lp 打印文本报表（A4 横向）\n"
+     "退出码：0 成功；64 用法错误；65 数据错误（如组织代码不存在）；73 无法创建输出文件；74 写入或打印失败。\n"
+     "例：uniondesk report disputes --month 2026-10 --print\n"
+     "    uniondesk report disputes --year 2026 --org BL-XQ --format xlsx -o 新碶2026.xlsx\n",
+     "  report disputes (--month YYYY-MM | --year YYYY) [--level L] [--org CODE] [--as-of DATE] [--format F] [-o FILE] [--print]\n"
+     "  report members [--org CODE] [--format F] [-o FILE] [--print]\n"
+     "  report training --year YYYY [--format F] [-o FILE] [--print]\n\n"
+     "  disputes   monthly labour dispute mediation report (--year: annual): by level (district, street,\n"
+     "             community) and by dispute type: carried over, closed, workers received, filed and of those\n"
+     "             succeeded, failed, withdrawn, open, overdue, collective, success rate, amounts claimed and\n"
+     "             agreed; with the year to date and the same period a year earlier.\n"
+     "  members    unions and members: one row for the organization with its own grassroots unions, one per\n"
+     "             street or community federation under it, and the total.\n"
+     "  training   workers' training for a year by course category: courses, hours, enrolments, completions.\n"
+     "  --month YYYY-MM   the month             --year YYYY   the year\n"
+     "  --level L         one level only: district, street or community\n"
+     "  --org CODE        that organization and those under it only\n"
+     "  --as-of DATE      data date (default today): what happened later is not counted; overdue on that day\n"
+     "  --format F        text (default, for paper, amounts in 10,000 yuan), csv (UTF-8 with BOM), json, xlsx (needs -o)\n"
+     "  -o FILE           write to a file (default: the screen)\n"
+     "  --print           print the text report with lp (A4 landscape)\n"
+     "Exit codes: 0 ok; 64 usage; 65 bad data (e.g. no such organization); 73 cannot create the output; 74 write or print error.\n"
+     "example: uniondesk report disputes --month 2026-10 --print\n"
+     "         uniondesk report disputes --year 2026 --org BL-XQ --format xlsx -o xinqi-2026.xlsx\n"},
+    {"export", ud_cmd_export,
+     "export aid [--from DATE] [--to DATE] [--program P] [--status S] [--org CODE] [--full-id] -o FILE.xlsx",
+     "导出帮扶发放花名册（xlsx）", "export the hardship-aid roster (xlsx)",
+     "花名册：标题、序号、姓名、性别、身份证号、所属工会、困难类别、帮扶项目、金额(元)、发放日期、领取人签字，\n"
+     "合计行；冻结表头、自动筛选、A4 横向打印并每页重复表头。按发放日期排序，逐行写出，行数再多也不占用更多内存。\n"
+     "  --from DATE / --to DATE   发放日期范围（含两端）\n"
+     "  --program P      帮扶项目：send_warmth 送温暖、education 金秋助学、medical_mutual 医疗互助、\n"
+     "                   emergency 临时救助、holiday 节日慰问、other 其他\n"
+     "  --status S       发放状态：proposed 拟发放、approved 已审批、paid 已发放、cancelled 已取消\n"
+     "                   （默认：除已取消以外的全部）\n"
+     "  --org CODE       只导出该组织及其下属组织的会员\n"
+     "  --full-id        导出完整身份证号（仅主管、管理员；默认遮蔽为 330206********1234）\n"
+     "  -o FILE.xlsx     输出文件（必需；临时文件写在同一目录）\n"
+     "退出码：0 成功；64 用法错误；65 数据错误；73 无法创建输出文件；77 无权限（办事员使用 --full-id）。\n"
+     "例：uniondesk export aid --program send_warmth --from 2026-01-01 --to 2026-02-10 --status approved -o 送温暖.xlsx\n",
+     "The roster: a title, No., name, sex, ID number, union, hardship, program, amount (yuan), date granted and a\n"
+     "blank column for the signature; a total row; frozen header, autofilter, A4 landscape with the header on every\n"
+     "page. In date order, written row by row: memory does not grow with the number of grants.\n"
+     "  --from DATE / --to DATE   grant dates (both included)\n"
+     "  --program P      send_warmth, education, medical_mutual, emergency, holiday, other\n"
+     "  --status S       proposed, approved, paid, cancelled (default: all but cancelled)\n"
+     "  --org CODE       members of that organization and those under it only\n"
+     "  --full-id        whole ID numbers (officers and admins only; masked 330206********1234 otherwise)\n"
+     "  -o FILE.xlsx     the output (required; temporary files go to the same directory)\n"
+     "Exit codes: 0 ok; 64 usage; 65 bad data; 73 cannot create the output; 77 not permitted (a clerk asking --full-id).\n"
+     "example: uniondesk export aid --program send_warmth --from 2026-01-01 --to 2026-02-10 --status approved -o warmth.xlsx\n"},
     {"backup", ud_cmd_backup, "backup FILE",
      "在线备份数据库到文件", "back up the database online to a file",
      "其他用户正在使用时也可以备份；不会覆盖已有文件。\n例：uniondesk backup /srv/backup/uniondesk-20261126.db\n",

@@ -1,11 +1,17 @@
 #include "uniondesk/dispute_stats.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "uniondesk/enums.h"
+#include "uniondesk/i18n.h"
 #include "uniondesk/org.h"
+#include "uniondesk/rules.h"
 #include "uniondesk/sqlbuf.h"
+
+#define UD_STR_(x) #x
+#define UD_STR(x) UD_STR_(x)
 
 void ud_dispute_row_add(struct ud_dispute_row *s, const struct ud_dispute_row *r)
 {
@@ -46,7 +52,7 @@ static const char stats_group[] =
     " coalesce(sum(" COHORT " AND clo IS NULL), 0),"
     /* open on as_of means filed or mediating then: the one overdue rule */
     " coalesce(sum(" COHORT " AND clo IS NULL AND ud_overdue('filed', fil, ?3)), 0),"
-    " coalesce(sum(" COHORT " AND w >= 10), 0),"
+    " coalesce(sum(" COHORT " AND w >= " UD_STR(UD_COLLECTIVE_WORKERS) "), 0),"
     " coalesce(sum(CASE WHEN " COHORT " THEN claim ELSE 0 END), 0),"
     " coalesce(sum(CASE WHEN " COHORT " AND clo IS NOT NULL AND status = 'succeeded' THEN coalesce(agreed, 0) ELSE 0 END), 0)"
     " FROM k GROUP BY kind, t";
@@ -99,5 +105,42 @@ int ud_dispute_stats(struct ud_db *db, const char *from, const char *to, const c
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE)
         return ud_db_error(db, rc, err);
+    return UD_OK;
+}
+
+void ud_date_year_before(const char *iso, char out[UD_DATE_SZ])
+{
+    int y = atoi(iso), m = atoi(iso + 5), d = atoi(iso + 8);
+    /* the last day of a month stays the last day: February 2025's year
+     * earlier is all of February 2024, 29th included */
+    int month_end = m >= 1 && m <= 12 && d == ud_days_in_month(y, m);
+    y--;
+    if (m >= 1 && m <= 12 && (month_end || d > ud_days_in_month(y, m)))
+        d = ud_days_in_month(y, m);
+    snprintf(out, UD_DATE_SZ, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
+}
+
+int ud_dispute_report(struct ud_db *db, const char *from, const char *to, const char *as_of,
+                      const struct ud_dispute_filter *f, struct ud_dispute_report *out, struct ud_err *err)
+{
+    memset(out, 0, sizeof *out);
+    if (strcmp(from, to) > 0)
+        return ud_err_set(err, UD_ERR_USAGE, T("统计期的开始日期 %s 晚于结束日期 %s", "the period starts (%s) after it ends (%s)"),
+                          from, to);
+    if (strcmp(as_of, from) < 0)
+        return ud_err_set(err, UD_ERR_USAGE,
+                          T("数据日期 %s 早于统计期开始日期 %s：该期尚无数据", "the data date %s is before the period starts (%s): there is nothing to count yet"),
+                          as_of, from);
+    snprintf(out->from, sizeof out->from, "%s", from);
+    snprintf(out->to, sizeof out->to, "%s", to);
+    snprintf(out->as_of, sizeof out->as_of, "%s", as_of);
+    snprintf(out->ytd_from, sizeof out->ytd_from, "%.4s-01-01", to);
+    ud_date_year_before(from, out->prev_from);
+    ud_date_year_before(to, out->prev_to);
+    ud_date_year_before(as_of, out->prev_as_of);
+    if (ud_dispute_stats(db, from, to, as_of, f, &out->period, err) != UD_OK ||
+        ud_dispute_stats(db, out->ytd_from, to, as_of, f, &out->ytd, err) != UD_OK ||
+        ud_dispute_stats(db, out->prev_from, out->prev_to, out->prev_as_of, f, &out->previous, err) != UD_OK)
+        return err->status;
     return UD_OK;
 }

@@ -1,0 +1,67 @@
+/* The statistics reports: the modules' figures (dispute_stats.h,
+ * member_stats.h, training_stats.h) rendered as text for paper, CSV,
+ * JSON or xlsx. Nothing here queries the database except the meta data
+ * (who produces the report, the district's name). */
+#ifndef UD_REPORT_H
+#define UD_REPORT_H
+
+#include <stdio.h>
+
+#include "uniondesk/db.h"
+#include "uniondesk/dispute_stats.h"
+#include "uniondesk/member_stats.h"
+#include "uniondesk/parse.h"
+#include "uniondesk/rdoc.h"
+#include "uniondesk/training_stats.h"
+
+enum ud_report_format { UD_REPORT_TEXT, UD_REPORT_CSV, UD_REPORT_JSON, UD_REPORT_XLSX };
+
+/* "text", "csv", "json", "xlsx" (NULL = text); -1 when unknown. */
+int ud_report_format_parse(const char *s);
+
+/* What a report says about itself besides its figures. */
+struct ud_report_meta {
+    char org_name[184];   /* the root organization: the titles name it */
+    char scope[184];      /* one subtree's organization name; "" = the whole district */
+    char level[16];       /* dispute report: one level's code; "" = all */
+    char producer[96];    /* the user's display name, else the login */
+    char today[UD_DATE_SZ];
+};
+
+/* Root organization's name, the current user, today (UNIONDESK_TODAY). */
+int ud_report_meta_init(struct ud_db *db, struct ud_report_meta *m, struct ud_err *err);
+
+/* Each report: text, CSV and JSON are written to fp; xlsx to the file
+ * path (fp unused). UD_ERR_IO / UD_ERR_CANTCREAT on failure.
+ * The _doc functions fill a document (ud_rdoc_free it) for other
+ * renderers, e.g. a screen. */
+
+/* 劳动争议调解统计月报 (or 年报 when the period is a calendar year). */
+void ud_report_disputes_doc(const struct ud_dispute_report *r, const struct ud_report_meta *m, struct ud_rdoc *d);
+int ud_report_disputes_json(const struct ud_dispute_report *r, FILE *fp, struct ud_err *err);
+int ud_report_disputes(const struct ud_dispute_report *r, const struct ud_report_meta *m,
+                       enum ud_report_format fmt, FILE *fp, const char *path, struct ud_err *err);
+
+/* 工会组织和会员统计表 */
+void ud_report_members_doc(const struct ud_member_stats *s, const struct ud_report_meta *m, struct ud_rdoc *d);
+int ud_report_members_json(const struct ud_member_stats *s, FILE *fp, struct ud_err *err);
+int ud_report_members(const struct ud_member_stats *s, const struct ud_report_meta *m,
+                      enum ud_report_format fmt, FILE *fp, const char *path, struct ud_err *err);
+
+/* 职工教育培训统计表 */
+void ud_report_training_doc(const struct ud_training_stats *s, const struct ud_report_meta *m, struct ud_rdoc *d);
+int ud_report_training_json(const struct ud_training_stats *s, FILE *fp, struct ud_err *err);
+int ud_report_training(const struct ud_training_stats *s, const struct ud_report_meta *m,
+                       enum ud_report_format fmt, FILE *fp, const char *path, struct ud_err *err);
+
+/* Sends text to the printer with `lp` (CUPS): A4 landscape, 12 characters
+ * an inch and 8 lines an inch, so that 132 columns and 60 lines fit a page.
+ * UD_ERR_IO when lp cannot be found on PATH or fails. quiet: lp's own
+ * messages go to /dev/null (for the screens). */
+int ud_report_print(const char *text, size_t len, const char *title, int quiet, struct ud_err *err);
+
+/* A ratio as JSON: a fraction rounded half up to 4 places ("0.8881"), or
+ * "null" when den is 0. Integer arithmetic only. */
+void ud_report_json_ratio(int64_t num, int64_t den, char *out, size_t outsz);
+
+#endif

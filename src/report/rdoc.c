@@ -1,0 +1,75 @@
+/* The report document: building it, and the text of one cell. */
+#include "uniondesk/rdoc.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "uniondesk/parse.h"
+
+void ud_rdoc_init(struct ud_rdoc *d)
+{
+    memset(d, 0, sizeof *d);
+}
+
+void ud_rdoc_free(struct ud_rdoc *d)
+{
+    for (int i = 0; i < d->ntables; i++) {
+        free(d->tables[i].rows);
+        d->tables[i].rows = NULL;
+        d->tables[i].nrows = d->tables[i].cap = 0;
+    }
+}
+
+struct ud_rtable *ud_rdoc_table(struct ud_rdoc *d, const char *caption, const char *label_head,
+                                const struct ud_rcol *cols, int ncols)
+{
+    if (d->ntables >= UD_RDOC_MAXTABLES || ncols > UD_RDOC_MAXCOLS || ncols < 0)
+        return NULL;
+    struct ud_rtable *t = &d->tables[d->ntables++];
+    memset(t, 0, sizeof *t);
+    snprintf(t->caption, sizeof t->caption, "%s", caption);
+    t->label_head = label_head;
+    t->ncols = ncols;
+    memcpy(t->cols, cols, sizeof *cols * (size_t)ncols);
+    return t;
+}
+
+struct ud_rrow *ud_rdoc_row(struct ud_rtable *t, const char *label, int total)
+{
+    if (t->nrows == t->cap) {
+        int cap = t->cap ? t->cap * 2 : 16;
+        struct ud_rrow *g = realloc(t->rows, sizeof *g * (size_t)cap);
+        if (!g)
+            return NULL;
+        t->rows = g;
+        t->cap = cap;
+    }
+    struct ud_rrow *r = &t->rows[t->nrows++];
+    memset(r, 0, sizeof *r);
+    snprintf(r->label, sizeof r->label, "%s", label);
+    r->total = total;
+    return r;
+}
+
+void ud_rdoc_note(struct ud_rdoc *d, const char *text)
+{
+    if (d->nnotes < UD_RDOC_MAXNOTES)
+        snprintf(d->notes[d->nnotes++], sizeof d->notes[0], "%s", text);
+}
+
+void ud_rdoc_cell_text(const struct ud_rtable *t, const struct ud_rrow *r, int col, char *out, size_t outsz)
+{
+    const struct ud_rcol *c = &t->cols[col];
+    switch (c->kind) {
+    case UD_RC_COUNT:
+        snprintf(out, outsz, "%" PRId64, r->v[col]);
+        break;
+    case UD_RC_MONEY:
+        ud_format_wan(r->v[col], out, outsz);
+        break;
+    case UD_RC_RATE:
+        ud_format_percent(r->v[c->num], r->v[c->den], out, outsz);
+        break;
+    }
+}
