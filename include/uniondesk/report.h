@@ -54,6 +54,19 @@ int ud_report_training_json(const struct ud_training_stats *s, FILE *fp, struct 
 int ud_report_training(const struct ud_training_stats *s, const struct ud_report_meta *m,
                        enum ud_report_format fmt, FILE *fp, const char *path, struct ud_err *err);
 
+/* One report, asked for by its parameters: the command line and the
+ * screens both go through here (figures from the modules, then rendered). */
+struct ud_report_request {
+    const char *kind;                /* "disputes", "members" or "training" */
+    char from[UD_DATE_SZ], to[UD_DATE_SZ]; /* disputes: the period */
+    int year;                        /* training */
+    char as_of[UD_DATE_SZ];          /* disputes: the data date; "" = today */
+    const char *level;               /* disputes: a level code, or NULL */
+    const char *org_code;            /* disputes, members: a subtree, or NULL */
+};
+int ud_report_run(struct ud_db *db, const struct ud_report_request *rq, enum ud_report_format fmt, FILE *fp,
+                  const char *path, struct ud_err *err);
+
 /* Sends text to the printer with `lp` (CUPS): A4 landscape, 12 characters
  * an inch and 8 lines an inch, so that 132 columns and 60 lines fit a page.
  * UD_ERR_IO when lp cannot be found on PATH or fails. quiet: lp's own

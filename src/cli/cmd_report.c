@@ -139,45 +139,6 @@ static int check_values(const struct ud_cmd *c, const struct ropts *o, struct pa
     return 0;
 }
 
-/* The figures of one report. */
-struct figures {
-    struct ud_dispute_report disputes;
-    struct ud_member_stats members;
-    struct ud_training_stats training;
-};
-
-static int compute(struct ud_cli *cli, const struct ropts *o, const struct params *p, struct ud_report_meta *meta,
-                   struct figures *fig, struct ud_err *err)
-{
-    int64_t org_id = 0;
-    if (o->org) {
-        struct ud_org org;
-        if (ud_org_get_by_code(cli->db, o->org, &org, err) != UD_OK)
-            return err->status;
-        org_id = org.id;
-        snprintf(meta->scope, sizeof meta->scope, "%s", org.name);
-    }
-    if (strcmp(o->kind, "disputes") == 0) {
-        struct ud_dispute_filter f = {p->level, org_id};
-        if (p->level)
-            snprintf(meta->level, sizeof meta->level, "%s", p->level);
-        return ud_dispute_report(cli->db, p->from, p->to, p->as_of, &f, &fig->disputes, err);
-    }
-    if (strcmp(o->kind, "members") == 0)
-        return ud_member_stats(cli->db, org_id, meta->today, &fig->members, err);
-    return ud_training_stats(cli->db, p->year, &fig->training, err);
-}
-
-static int render(const struct ropts *o, const struct figures *fig, const struct ud_report_meta *meta, FILE *fp,
-                  struct ud_err *err)
-{
-    if (strcmp(o->kind, "disputes") == 0)
-        return ud_report_disputes(&fig->disputes, meta, o->fmt, fp, o->out, err);
-    if (strcmp(o->kind, "members") == 0)
-        return ud_report_members(&fig->members, meta, o->fmt, fp, o->out, err);
-    return ud_report_training(&fig->training, meta, o->fmt, fp, o->out, err);
-}
-
 int ud_cmd_report(struct ud_cli *cli, int argc, char **argv)
 {
     const struct ud_cmd *c = ud_cmd_find("report");
@@ -212,24 +173,23 @@ int ud_cmd_report(struct ud_cli *cli, int argc, char **argv)
     ud_err_clear(&err);
     if (ud_cli_open(cli, 0, &err) != UD_OK)
         return ud_cli_fail(&err);
-    struct ud_report_meta meta;
-    if (ud_report_meta_init(cli->db, &meta, &err) != UD_OK)
-        return ud_cli_fail(&err);
-    struct figures *fig = calloc(1, sizeof *fig);
-    if (!fig)
-        return ud_cli_fail(&err);
-    int st = compute(cli, &o, &p, &meta, fig, &err);
+    struct ud_report_request rq;
+    memset(&rq, 0, sizeof rq);
+    rq.kind = o.kind;
+    snprintf(rq.from, sizeof rq.from, "%s", p.from);
+    snprintf(rq.to, sizeof rq.to, "%s", p.to);
+    snprintf(rq.as_of, sizeof rq.as_of, "%s", p.as_of);
+    rq.year = p.year;
+    rq.level = p.level;
+    rq.org_code = o.org;
     struct sink s;
-    if (st == UD_OK)
-        st = open_sink(&o, &s, &err);
+    int st = open_sink(&o, &s, &err);
     if (st == UD_OK) {
-        st = render(&o, fig, &meta, s.fp, &err);
+        st = ud_report_run(cli->db, &rq, o.fmt, s.fp, o.out, &err);
         char title[300];
         snprintf(title, sizeof title, "uniondesk report %s", o.kind);
         st = close_sink(&o, &s, st, title, &err);
     }
-    ud_member_stats_free(&fig->members);
-    free(fig);
     if (st != UD_OK)
         return ud_cli_fail(&err);
     if (o.out)
