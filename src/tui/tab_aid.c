@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "export_form.h"
 #include "record.h"
+#include "uniondesk/export.h"
 #include "uniondesk/aid.h"
 #include "uniondesk/i18n.h"
 #include "uniondesk/member.h"
@@ -326,6 +328,61 @@ static void grant_pay(struct tui_app *app, const struct ud_aid_grant *row)
 
 static void open_grant_filter(struct tui_app *app, struct grant_tab *t);
 
+/* x: the roster of what the list shows, for signatures (帮扶发放花名册) */
+struct roster_arg {
+    struct ud_aid_grant_filter f;
+    char query[160], program[20], status[16], from[UD_DATE_SZ], to[UD_DATE_SZ];
+    char scope[184];
+};
+
+static int write_roster(struct tui_app *app, const char *path, int full_id, void *arg, struct ud_err *err)
+{
+    struct roster_arg *r = arg;
+    struct ud_aid_roster_opts o;
+    memset(&o, 0, sizeof o);
+    o.filter = r->f;
+    o.scope_name = r->scope[0] ? r->scope : NULL;
+    o.full_id = full_id;
+    o.path = path;
+    struct ud_aid_roster_result res;
+    if (ud_export_aid_roster(app->db, &o, &res, err) != UD_OK)
+        return err->status;
+    char total[40];
+    ud_format_money(res.total_fen, total, sizeof total);
+    tui_message(app, T("已写入 %s：%lld 笔，合计 %s 元", "written to %s: %lld grants, %s yuan"), path,
+                (long long)res.rows, total);
+    return UD_OK;
+}
+
+static void export_roster(struct tui_app *app, struct grant_tab *t)
+{
+    struct roster_arg *r = calloc(1, sizeof *r);
+    if (!r)
+        return;
+    grant_module_filter(t, t->list->search.len ? t->list->search.text : NULL, &r->f);
+    /* the filter points into the tab; the form keeps copies */
+#define KEEP(field, buf)                                      \
+    if (r->f.field) {                                         \
+        snprintf(r->buf, sizeof r->buf, "%s", r->f.field);    \
+        r->f.field = r->buf;                                  \
+    }
+    KEEP(query, query)
+    KEEP(program, program)
+    KEEP(status, status)
+    KEEP(date_from, from)
+    KEEP(date_to, to)
+#undef KEEP
+    if (r->f.org_subtree)
+        ud_ref_org.display(app->db, r->f.org_subtree, r->scope, sizeof r->scope);
+    char name[300];
+    char today[UD_DATE_SZ];
+    ud_today(today);
+    snprintf(name, sizeof name, T("帮扶发放花名册-%s-%s.xlsx", "aid-roster-%s-%s.xlsx"),
+             r->f.program ? program_label(r->f.program) : T("全部项目", "all"), today);
+    tui_export_form(app, T("导出帮扶发放花名册（当前筛选条件；F2 写入）", "Export the aid roster (current filter; F2 writes)"),
+                    name, app->db->role >= UD_ROLE_OFFICER, write_roster, r, free);
+}
+
 static int grant_list_key(struct tui_app *app, struct tui_view *v, int key)
 {
     struct grant_tab *t = v->data;
@@ -374,6 +431,9 @@ static int grant_list_key(struct tui_app *app, struct tui_view *v, int key)
         if (!t->scope_id[0])
             open_recipients(app);
         return 1;
+    case 'x':
+        export_roster(app, t);
+        return 1;
     default:
         return 0;
     }
@@ -392,7 +452,8 @@ static void grant_list_free(struct tui_view *v)
 static const struct tui_keyhelp grant_list_keys[] = {
     {"/", "搜索", "search"},    {"Enter", "详情", "open"},  {"n", "新建", "new"},     {"a", "审批", "approve"},
     {"p", "发放", "pay"},       {"c", "取消", "cancel"},    {"e", "修改", "edit"},    {"d", "删除", "delete"},
-    {"f", "筛选", "filter"},    {"r", "困难档案", "recipients"}, {"o", "排序", "sort"}, TUI_KEYS_END};
+    {"f", "筛选", "filter"},    {"r", "困难档案", "recipients"}, {"x", "导出花名册", "roster"},
+    {"o", "排序", "sort"}, TUI_KEYS_END};
 
 static const struct tui_keyhelp scoped_list_keys[] = {
     {"Enter", "详情", "open"},  {"n", "新建", "new"},    {"a", "审批", "approve"}, {"p", "发放", "pay"},

@@ -1,0 +1,94 @@
+/* Writing a file from the screens: a small form with the path (a default
+ * in the user's export folder) and, for rosters, whether ID numbers are
+ * written whole; the caller's writer does the work. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "export_form.h"
+#include "uniondesk/i18n.h"
+
+struct export_input {
+    char path[1024];
+    int full_id;
+};
+
+#define S struct export_input
+static const struct ud_field export_fields[] = {
+    UD_FIELD_TEXT(S, "path", "保存为", "save as", path, 250, UD_FF_REQUIRED),
+    UD_FIELD_OF(S, UD_F_BOOL, "full_id", "完整身份证号", "whole ID numbers", full_id, 0),
+    UD_FIELD_END,
+};
+#undef S
+
+struct export_ctx {
+    tui_export_writer write;
+    void *arg;
+    void (*free_arg)(void *);
+};
+
+void tui_export_dir(char *out, size_t outsz)
+{
+    const char *dir = getenv("UNIONDESK_EXPORT_DIR");
+    if (!dir || !*dir)
+        dir = getenv("HOME");
+    if (!dir || !*dir)
+        dir = ".";
+    snprintf(out, outsz, "%s", dir);
+}
+
+static int export_save(struct tui_app *app, struct tui_form *form, void *ctx, struct ud_err *err)
+{
+    struct export_ctx *c = ctx;
+    struct export_input in;
+    ud_fields_clear(export_fields, &in);
+    if (tui_form_apply(app, form, export_fields, &in, err) != UD_OK ||
+        ud_fields_check_required(export_fields, &in, err) != UD_OK)
+        return err->status;
+    size_t n = strlen(in.path);
+    if (n < 6 || strcmp(in.path + n - 5, ".xlsx") != 0)
+        return ud_err_field(err, "path", T("保存为", "save as"), "%s",
+                            T("文件名应以 .xlsx 结尾", "the file name must end in .xlsx"));
+    struct stat sb;
+    if (stat(in.path, &sb) == 0 &&
+        !tui_confirm(app, T("文件已存在，覆盖吗？", "The file exists. Overwrite it?")))
+        return ud_err_field(err, "path", T("保存为", "save as"), "%s", T("请换一个文件名", "choose another name"));
+    return c->write(app, in.path, in.full_id, c->arg, err);
+}
+
+static void free_ctx(void *p)
+{
+    struct export_ctx *c = p;
+    if (c->free_arg)
+        c->free_arg(c->arg);
+    free(c);
+}
+
+void tui_export_form(struct tui_app *app, const char *title, const char *file_name, int ask_full_id,
+                     tui_export_writer write, void *arg, void (*free_arg)(void *))
+{
+    struct export_ctx *c = calloc(1, sizeof *c);
+    struct tui_form *form = tui_form_new(title);
+    if (!c || !form) {
+        free(c);
+        free(form);
+        if (free_arg)
+            free_arg(arg);
+        return;
+    }
+    c->write = write;
+    c->arg = arg;
+    c->free_arg = free_arg;
+    char dir[900], path[1024];
+    tui_export_dir(dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/%s", dir, file_name);
+    tui_form_add(form, &export_fields[0], path);
+    if (ask_full_id)
+        tui_form_add(form, &export_fields[1], T("否", "no"));
+    form->save = export_save;
+    form->ctx = c;
+    form->free_ctx = free_ctx;
+    tui_form_open(app, form);
+}

@@ -1,0 +1,88 @@
+# The reports tab: an officer sees October's statistics as the command line
+# prints them, changes the period, writes the xlsx and prints through lp;
+# and the aid tab's x writes the roster of the current filter.
+. tests/lib.sh
+. tests/tui/lib_tmux.sh
+export UNIONDESK_TODAY=2026-11-26
+DB=$(demo_db)
+ud --db "$DB" user add officer1 --role officer --name 李主管 >/dev/null
+ud --db "$DB" user add clerk1 --role clerk >/dev/null
+mkdir -p "$TMP/bin" "$TMP/out"
+# a stand-in printer: what lp receives is kept for the test to read
+cat >"$TMP/bin/lp" <<EOF2
+#!/bin/sh
+echo "\$@" >"$TMP/lp-args"
+cat >"$TMP/printed.txt"
+EOF2
+chmod +x "$TMP/bin/lp"
+
+tm_start r 132 40 env PATH="$TMP/bin:$PATH" UNIONDESK_EXPORT_DIR="$TMP/out" "$UD_BIN" --db "$DB" --user officer1
+tm_wait r "李主管"
+tm_keys r 6
+expect_screen r "劳动争议调解统计月报" "tab 6 shows the mediation statistics"
+expect_screen r "（2026年10月）" "for last month by default"
+ud --db "$DB" --user officer1 report disputes --month 2026-10 >"$TMP/cli.txt"
+total=$(grep -m1 '^合计' "$TMP/cli.txt")
+[ -n "$total" ] && ok "the command line prints a total row" || not_ok "the command line prints a total row"
+expect_screen r "$total" "the screen shows the same total row as the command line"
+tm_keys r p
+expect_screen r "送往打印机" "p asks before printing"
+tm_keys r y
+expect_screen r "已送往打印机" "the report went to lp"
+contains "$TMP/printed.txt" "北仑区总工会劳动争议调解统计月报" "lp received the report"
+contains "$TMP/lp-args" "landscape" "…printed landscape"
+tm_keys r x
+expect_screen r "导出报表为 Excel" "x asks where to write the xlsx"
+tm_keys r F2
+expect_screen r "已写入 $TMP/out/劳动争议调解统计-2026-10.xlsx" "x writes the xlsx and shows its path"
+"$PY" - "$TMP/out/劳动争议调解统计-2026-10.xlsx" >"$TMP/x.txt" <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb.worksheets[0]
+cells = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
+print("title", any("劳动争议调解统计" in c for c in cells))
+print("landscape", ws.page_setup.orientation)
+PYEOF
+contains "$TMP/x.txt" "title True" "the xlsx holds the report"
+contains "$TMP/x.txt" "landscape landscape" "…set up for A4 landscape"
+tm_keys r c
+expect_screen r "选择报表" "c opens the choice of report"
+tm_keys r Tab C-u
+tm_type r "2026"
+tm_keys r F2
+expect_screen r "年报" "a year gives the annual report"
+tm_keys r c
+tm_wait r "选择报表"
+tm_keys r Tab C-u
+tm_type r "2026-13"
+tm_keys r F2
+expect_screen r "月份应为1-12" "a bad month is refused next to the field"
+tm_keys r Escape
+tm_wait r "放弃未保存的修改"
+tm_keys r y
+
+# the roster from the aid tab, for the filter on screen
+tm_keys r 4
+tm_wait r "帮扶发放  共"
+tm_keys r f
+tm_wait r "帮扶项目"
+tm_type r "送温暖"
+tm_keys r F2
+tm_wait r "送温暖"
+tm_keys r x
+expect_screen r "导出帮扶发放花名册" "x on the aid list offers the roster"
+expect_screen r "完整身份证号" "an officer is asked about whole ID numbers"
+tm_keys r F2
+expect_screen r "已写入" "the roster is written"
+file=$(ls "$TMP"/out/帮扶发放花名册-*.xlsx 2>/dev/null | head -1)
+[ -f "$file" ] && ok "the roster file exists" || not_ok "the roster file exists"
+want=$(sql "$DB" "select count(*) from aid_grants where program='send_warmth' and status <> 'cancelled'")
+"$PY" - "$file" "$want" >"$TMP/r.txt" <<'PYEOF'
+import re, sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
+ids = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str) and re.fullmatch(r"\d{6}\*{8}\d{3}[\dX]", c.value)]
+print("rows", len(ids) == int(sys.argv[2]), len(ids))
+print("masked", all("********" in i for i in ids))
+PYEOF
+contains "$TMP/r.txt" "rows True" "the roster lists every 送温暖 grant of the filter"
+contains "$TMP/r.txt" "masked True" "with ID numbers masked"
