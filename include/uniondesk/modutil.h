@@ -17,6 +17,38 @@ int ud_mod_conflict(struct ud_db *db, const char *table, int64_t id, struct ud_e
 /* 1 when a row with this id exists in table (table is a static name). */
 int ud_mod_exists(struct ud_db *db, const char *sql_count_by_id, int64_t id);
 
+/* Writing, inside the caller's ud_db_begin (ud_mod_delete opens its own).
+ * Statements are reset after their step. On any error the transaction is
+ * rolled back and the status returned, err filled. */
+
+/* Steps a write the caller bound; a failed step becomes an error as ud_mod_step_failed
+ * makes it (defs may be NULL). UD_OK leaves the transaction open. */
+int ud_mod_step(struct ud_db *db, sqlite3_stmt *st, const struct ud_field *defs, struct ud_err *err);
+/* ud_mod_step for an UPDATE or DELETE … WHERE id = ? AND version = ?: a
+ * statement that changed nothing is reported by ud_mod_conflict. UD_OK
+ * leaves the transaction open (for more writes before the commit). */
+int ud_mod_step_changed(struct ud_db *db, sqlite3_stmt *st, const char *table, int64_t id,
+                        const struct ud_field *defs, struct ud_err *err);
+/* ud_mod_step_changed, then commits: finishes the caller's transaction.
+ * On UD_OK the caller re-reads the record. */
+int ud_mod_step_versioned(struct ud_db *db, sqlite3_stmt *st, const char *table, int64_t id,
+                          const struct ud_field *defs, struct ud_err *err);
+/* Deletes by `sql`, "DELETE FROM <table> WHERE id = ?1 AND version = ?2"
+ * (a static string), and finishes the caller's transaction. When the
+ * delete fails on a constraint (other rows still refer to it) and
+ * in_use_message is not NULL, the error is UD_ERR_STATE with that message. */
+int ud_mod_delete_versioned(struct ud_db *db, const char *sql, const char *table, int64_t id,
+                            int64_t version, const char *in_use_message, struct ud_err *err);
+/* ud_mod_delete_versioned with the role check and a transaction of its own. */
+int ud_mod_delete(struct ud_db *db, enum ud_role min_role, const char *sql, const char *table, int64_t id,
+                  int64_t version, const char *in_use_message, struct ud_err *err);
+
+/* Reading one record: steps st (a cached statement the caller bound) for
+ * one row and resets it. A row is read by read(st, row); none is
+ * UD_ERR_NOTFOUND with the message formatted from notfound_fmt. */
+int ud_mod_step_row(struct ud_db *db, sqlite3_stmt *st, void (*read)(sqlite3_stmt *st, void *row), void *row,
+                    struct ud_err *err, const char *notfound_fmt, ...) __attribute__((format(printf, 6, 7)));
+
 #define UD_NOW_SQL "strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime')"
 
 #endif

@@ -74,41 +74,25 @@ void ud_aid_recipient_init(struct ud_aid_recipient *r)
     snprintf(r->status, sizeof r->status, "active");
 }
 
-static int get_where(struct ud_db *db, const char *sql, int64_t key, struct ud_aid_recipient *r,
-                     struct ud_err *err)
-{
-    sqlite3_stmt *st = ud_db_stmt(db, sql, err);
-    if (!st)
-        return err->status;
-    sqlite3_bind_int64(st, 1, key);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        read_row(st, r);
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
-        return UD_OK;
-    if (rc != SQLITE_DONE)
-        return ud_db_error(db, rc, err);
-    return UD_ERR_NOTFOUND;
-}
-
 int ud_aid_recipient_get(struct ud_db *db, int64_t id, struct ud_aid_recipient *r, struct ud_err *err)
 {
-    int st = get_where(db, RCP_COLS RCP_FROM " WHERE r.id = ?1", id, r, err);
-    if (st == UD_ERR_NOTFOUND)
-        return ud_err_set(err, UD_ERR_NOTFOUND, T("困难职工档案 %lld 不存在", "aid recipient %lld does not exist"),
-                          (long long)id);
-    return st;
+    sqlite3_stmt *st = ud_db_stmt(db, RCP_COLS RCP_FROM " WHERE r.id = ?1", err);
+    if (!st)
+        return err->status;
+    sqlite3_bind_int64(st, 1, id);
+    return ud_mod_step_row(db, st, read_row, r, err,
+                           T("困难职工档案 %lld 不存在", "aid recipient %lld does not exist"), (long long)id);
 }
 
 int ud_aid_recipient_get_by_member(struct ud_db *db, int64_t member_id, struct ud_aid_recipient *r,
                                    struct ud_err *err)
 {
-    int st = get_where(db, RCP_COLS RCP_FROM " WHERE r.member_id = ?1", member_id, r, err);
-    if (st == UD_ERR_NOTFOUND)
-        return ud_err_set(err, UD_ERR_NOTFOUND, "%s",
-                          T("该会员还没有困难职工档案", "this member has no aid recipient record"));
-    return st;
+    sqlite3_stmt *st = ud_db_stmt(db, RCP_COLS RCP_FROM " WHERE r.member_id = ?1", err);
+    if (!st)
+        return err->status;
+    sqlite3_bind_int64(st, 1, member_id);
+    return ud_mod_step_row(db, st, read_row, r, err, "%s",
+                           T("该会员还没有困难职工档案", "this member has no aid recipient record"));
 }
 
 /* Field checks, defaults for what was left empty, and the member. */
@@ -232,32 +216,12 @@ int ud_aid_recipient_update(struct ud_db *db, struct ud_aid_recipient *r, struct
 
 int ud_aid_recipient_delete(struct ud_db *db, int64_t id, int64_t version, struct ud_err *err)
 {
-    if (ud_require_role(db, UD_ROLE_OFFICER, err) != UD_OK)
-        return err->status;
-    if (ud_db_begin(db, err) != UD_OK)
-        return err->status;
-    sqlite3_stmt *st = ud_db_stmt(db, "DELETE FROM aid_recipients WHERE id = ?1 AND version = ?2", err);
-    if (!st)
-        return ud_mod_finish(db, err->status, err);
-    sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_int64(st, 2, version);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        ud_mod_step_failed(db, rc, NULL, err);
-        if (err->status == UD_ERR_INVALID)
-            ud_err_set(err, UD_ERR_STATE, "%s",
-                       T("该档案已有帮扶发放记录，不能删除；脱困的请把档案状态改为已脱困",
-                         "this record has aid grants and cannot be deleted; set its status to lifted "
-                         "instead"));
-        return err->status;
-    }
-    if (sqlite3_changes(db->h) == 0) {
-        ud_mod_conflict(db, "aid_recipients", id, err);
-        ud_db_rollback(db);
-        return err->status;
-    }
-    return ud_db_commit(db, err);
+    return ud_mod_delete(db, UD_ROLE_OFFICER, "DELETE FROM aid_recipients WHERE id = ?1 AND version = ?2",
+                         "aid_recipients", id, version,
+                         T("该档案已有帮扶发放记录，不能删除；脱困的请把档案状态改为已脱困",
+                           "this record has aid grants and cannot be deleted; set its status to lifted "
+                           "instead"),
+                         err);
 }
 
 static void list_filter(struct ud_sqlbuf *q, int *w, const void *arg)

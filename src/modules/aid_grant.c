@@ -95,16 +95,8 @@ int ud_aid_grant_get(struct ud_db *db, int64_t id, struct ud_aid_grant *g, struc
     if (!st)
         return err->status;
     sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        read_row(st, g);
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
-        return UD_OK;
-    if (rc != SQLITE_DONE)
-        return ud_db_error(db, rc, err);
-    return ud_err_set(err, UD_ERR_NOTFOUND, T("帮扶发放记录 %lld 不存在", "aid grant %lld does not exist"),
-                      (long long)id);
+    return ud_mod_step_row(db, st, read_row, g, err, T("帮扶发放记录 %lld 不存在", "aid grant %lld does not exist"),
+                           (long long)id);
 }
 
 /* ---- no double aid ---- */
@@ -291,10 +283,8 @@ int ud_aid_grant_create(struct ud_db *db, struct ud_aid_grant *g, int allow_doub
     if (!st)
         return ud_mod_finish(db, err->status, err);
     bind_fields(st, g);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return ud_mod_step_failed(db, rc, ud_aid_grant_fields, err);
+    if (ud_mod_step(db, st, ud_aid_grant_fields, err) != UD_OK)
+        return err->status;
     int64_t id = sqlite3_last_insert_rowid(db->h);
     if (ud_db_commit(db, err) != UD_OK)
         return err->status;
@@ -423,16 +413,7 @@ int ud_aid_grant_update(struct ud_db *db, struct ud_aid_grant *g, int allow_doub
     bind_fields(st, g);
     sqlite3_bind_int64(st, 13, g->id);
     sqlite3_bind_int64(st, 14, g->version);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return ud_mod_step_failed(db, rc, ud_aid_grant_fields, err);
-    if (sqlite3_changes(db->h) == 0) {
-        ud_mod_conflict(db, "aid_grants", g->id, err);
-        ud_db_rollback(db);
-        return err->status;
-    }
-    if (ud_db_commit(db, err) != UD_OK)
+    if (ud_mod_step_versioned(db, st, "aid_grants", g->id, ud_aid_grant_fields, err) != UD_OK)
         return err->status;
     return ud_aid_grant_get(db, g->id, g, err);
 }
@@ -482,16 +463,7 @@ static int do_move(struct ud_db *db, struct ud_aid_grant *g, const struct move *
     ud_bind_text(st, 4, mv->paid_on);
     sqlite3_bind_int64(st, 5, g->id);
     sqlite3_bind_int64(st, 6, g->version);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return ud_mod_step_failed(db, rc, ud_aid_grant_fields, err);
-    if (sqlite3_changes(db->h) == 0) {
-        ud_mod_conflict(db, "aid_grants", g->id, err);
-        ud_db_rollback(db);
-        return err->status;
-    }
-    if (ud_db_commit(db, err) != UD_OK)
+    if (ud_mod_step_versioned(db, st, "aid_grants", g->id, ud_aid_grant_fields, err) != UD_OK)
         return err->status;
     return ud_aid_grant_get(db, g->id, g, err);
 }
@@ -544,21 +516,8 @@ int ud_aid_grant_delete(struct ud_db *db, int64_t id, int64_t version, struct ud
                  status_label("cancelled"));
         return ud_mod_finish(db, move_refused(err, cur.status, "删除", "deleted", needed), err);
     }
-    sqlite3_stmt *st = ud_db_stmt(db, "DELETE FROM aid_grants WHERE id = ?1 AND version = ?2", err);
-    if (!st)
-        return ud_mod_finish(db, err->status, err);
-    sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_int64(st, 2, version);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return ud_mod_step_failed(db, rc, NULL, err);
-    if (sqlite3_changes(db->h) == 0) {
-        ud_mod_conflict(db, "aid_grants", id, err);
-        ud_db_rollback(db);
-        return err->status;
-    }
-    return ud_db_commit(db, err);
+    return ud_mod_delete_versioned(db, "DELETE FROM aid_grants WHERE id = ?1 AND version = ?2", "aid_grants", id,
+                                   version, NULL, err);
 }
 
 /* ---- lists ---- */

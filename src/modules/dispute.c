@@ -406,10 +406,8 @@ int ud_case_create(struct ud_db *db, struct ud_case *c, struct ud_err *err)
     if (!st)
         return ud_mod_finish(db, err->status, err);
     bind_fields(st, c);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return ud_mod_step_failed(db, rc, ud_case_fields, err);
+    if (ud_mod_step(db, st, ud_case_fields, err) != UD_OK)
+        return err->status;
     int64_t id = sqlite3_last_insert_rowid(db->h);
     if (add_event(db, id, "status", NULL, c->status, NULL, err) != UD_OK)
         return ud_mod_finish(db, err->status, err);
@@ -450,41 +448,15 @@ int ud_case_update(struct ud_db *db, struct ud_case *c, struct ud_err *err)
     bind_fields(st, c);
     sqlite3_bind_int64(st, 21, c->id);
     sqlite3_bind_int64(st, 22, c->version);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return ud_mod_step_failed(db, rc, ud_case_fields, err);
-    if (sqlite3_changes(db->h) == 0) {
-        ud_mod_conflict(db, "cases", c->id, err);
-        ud_db_rollback(db);
-        return err->status;
-    }
-    if (ud_db_commit(db, err) != UD_OK)
+    if (ud_mod_step_versioned(db, st, "cases", c->id, ud_case_fields, err) != UD_OK)
         return err->status;
     return ud_case_get(db, c->id, c, err);
 }
 
 int ud_case_delete(struct ud_db *db, int64_t id, int64_t version, struct ud_err *err)
 {
-    if (ud_require_role(db, UD_ROLE_OFFICER, err) != UD_OK)
-        return err->status;
-    if (ud_db_begin(db, err) != UD_OK)
-        return err->status;
-    sqlite3_stmt *st = ud_db_stmt(db, "DELETE FROM cases WHERE id = ?1 AND version = ?2", err);
-    if (!st)
-        return ud_mod_finish(db, err->status, err);
-    sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_int64(st, 2, version);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return ud_mod_step_failed(db, rc, NULL, err);
-    if (sqlite3_changes(db->h) == 0) {
-        ud_mod_conflict(db, "cases", id, err);
-        ud_db_rollback(db);
-        return err->status;
-    }
-    return ud_db_commit(db, err);
+    return ud_mod_delete(db, UD_ROLE_OFFICER, "DELETE FROM cases WHERE id = ?1 AND version = ?2", "cases", id,
+                         version, NULL, err);
 }
 
 /* ---- moves ---- */
@@ -584,15 +556,8 @@ int ud_case_move(struct ud_db *db, int64_t id, int64_t expected_version, const c
     sqlite3_bind_int(st, 6, n.referred_to_arbitration ? 1 : 0);
     sqlite3_bind_int64(st, 7, id);
     sqlite3_bind_int64(st, 8, expected_version);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return ud_mod_step_failed(db, rc, ud_case_fields, err);
-    if (sqlite3_changes(db->h) == 0) {
-        ud_mod_conflict(db, "cases", id, err);
-        ud_db_rollback(db);
+    if (ud_mod_step_changed(db, st, "cases", id, ud_case_fields, err) != UD_OK)
         return err->status;
-    }
     if (add_event(db, id, "status", c.status, to_status, ud_blank(args->note) ? NULL : args->note, err) != UD_OK)
         return ud_mod_finish(db, err->status, err);
     return ud_db_commit(db, err);

@@ -7,6 +7,7 @@
 
 #include "uniondesk/i18n.h"
 #include "uniondesk/listq.h"
+#include "uniondesk/modutil.h"
 #include "uniondesk/org.h"
 
 const struct ud_sort_key ud_case_sort_keys[] = {
@@ -62,35 +63,25 @@ static void read_row(sqlite3_stmt *st, void *row)
     c->overdue = sqlite3_column_int(st, 26);
 }
 
-static int get_where(struct ud_db *db, const char *sql, int64_t id, const char *key, struct ud_case *c,
-                     struct ud_err *err)
+/* One case's statement, with today bound as ?1; the key is the caller's ?2. */
+static sqlite3_stmt *get_stmt(struct ud_db *db, const char *sql, struct ud_err *err)
 {
     char today[UD_DATE_SZ];
     ud_today(today);
     sqlite3_stmt *st = ud_db_stmt(db, sql, err);
-    if (!st)
-        return err->status;
-    ud_bind_text(st, 1, today);
-    if (key)
-        ud_bind_text(st, 2, key);
-    else
-        sqlite3_bind_int64(st, 2, id);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        read_row(st, c);
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
-        return UD_OK;
-    if (rc != SQLITE_DONE)
-        return ud_db_error(db, rc, err);
-    if (key)
-        return ud_err_set(err, UD_ERR_NOTFOUND, T("案件编号“%s”不存在", "no case has number '%s'"), key);
-    return ud_err_set(err, UD_ERR_NOTFOUND, T("案件 %lld 不存在", "case %lld does not exist"), (long long)id);
+    if (st)
+        ud_bind_text(st, 1, today);
+    return st;
 }
 
 int ud_case_get(struct ud_db *db, int64_t id, struct ud_case *c, struct ud_err *err)
 {
-    return get_where(db, CASE_COLS CASE_FROM " WHERE c.id = ?2", id, NULL, c, err);
+    sqlite3_stmt *st = get_stmt(db, CASE_COLS CASE_FROM " WHERE c.id = ?2", err);
+    if (!st)
+        return err->status;
+    sqlite3_bind_int64(st, 2, id);
+    return ud_mod_step_row(db, st, read_row, c, err, T("案件 %lld 不存在", "case %lld does not exist"),
+                           (long long)id);
 }
 
 int ud_case_get_by_no(struct ud_db *db, const char *case_no, struct ud_case *c, struct ud_err *err)
@@ -101,7 +92,11 @@ int ud_case_get_by_no(struct ud_db *db, const char *case_no, struct ud_case *c, 
     for (char *p = no; *p; p++)
         if ((unsigned char)*p < 0x80)
             *p = (char)toupper((unsigned char)*p);
-    return get_where(db, CASE_COLS CASE_FROM " WHERE c.case_no = ?2", 0, no, c, err);
+    sqlite3_stmt *st = get_stmt(db, CASE_COLS CASE_FROM " WHERE c.case_no = ?2", err);
+    if (!st)
+        return err->status;
+    ud_bind_text(st, 2, no);
+    return ud_mod_step_row(db, st, read_row, c, err, T("案件编号“%s”不存在", "no case has number '%s'"), no);
 }
 
 int ud_case_resolve(struct ud_db *db, const char *case_no, int64_t *id, struct ud_err *err)

@@ -77,32 +77,14 @@ void ud_member_init(struct ud_member *m)
     snprintf(m->ethnicity, sizeof m->ethnicity, "汉族");
 }
 
-static int get_where(struct ud_db *db, const char *sql, int64_t id, const char *key, struct ud_member *m,
-                     struct ud_err *err)
-{
-    sqlite3_stmt *st = ud_db_stmt(db, sql, err);
-    if (!st)
-        return err->status;
-    if (key)
-        ud_bind_text(st, 1, key);
-    else
-        sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        read_row(st, m);
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
-        return UD_OK;
-    if (rc != SQLITE_DONE)
-        return ud_db_error(db, rc, err);
-    if (key)
-        return ud_err_set(err, UD_ERR_NOTFOUND, T("身份证号 %s 不是会员", "no member has ID number %s"), key);
-    return ud_err_set(err, UD_ERR_NOTFOUND, T("会员 %lld 不存在", "member %lld does not exist"), (long long)id);
-}
-
 int ud_member_get(struct ud_db *db, int64_t id, struct ud_member *m, struct ud_err *err)
 {
-    return get_where(db, MEMBER_COLS MEMBER_FROM " WHERE m.id = ?1", id, NULL, m, err);
+    sqlite3_stmt *st = ud_db_stmt(db, MEMBER_COLS MEMBER_FROM " WHERE m.id = ?1", err);
+    if (!st)
+        return err->status;
+    sqlite3_bind_int64(st, 1, id);
+    return ud_mod_step_row(db, st, read_row, m, err, T("会员 %lld 不存在", "member %lld does not exist"),
+                           (long long)id);
 }
 
 int ud_member_get_by_id_number(struct ud_db *db, const char *id_number, struct ud_member *m,
@@ -111,7 +93,12 @@ int ud_member_get_by_id_number(struct ud_db *db, const char *id_number, struct u
     char norm[UD_IDNUM_SZ];
     if (ud_check_id_number(id_number, norm, NULL, NULL))
         snprintf(norm, sizeof norm, "%s", id_number); /* look it up as typed */
-    return get_where(db, MEMBER_COLS MEMBER_FROM " WHERE m.id_number = ?1", 0, norm, m, err);
+    sqlite3_stmt *st = ud_db_stmt(db, MEMBER_COLS MEMBER_FROM " WHERE m.id_number = ?1", err);
+    if (!st)
+        return err->status;
+    ud_bind_text(st, 1, norm);
+    return ud_mod_step_row(db, st, read_row, m, err, T("身份证号 %s 不是会员", "no member has ID number %s"),
+                           norm);
 }
 
 int ud_member_resolve(struct ud_db *db, const char *id_number, int64_t *id, struct ud_err *err)
@@ -225,10 +212,8 @@ int ud_member_create(struct ud_db *db, struct ud_member *m, struct ud_err *err)
     if (!st)
         return ud_mod_finish(db, err->status, err);
     bind_fields(st, m);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return ud_mod_step_failed(db, rc, ud_member_fields, err);
+    if (ud_mod_step(db, st, ud_member_fields, err) != UD_OK)
+        return err->status;
     m->id = sqlite3_last_insert_rowid(db->h);
     m->version = 1;
     return ud_db_commit(db, err);
@@ -254,48 +239,19 @@ int ud_member_update(struct ud_db *db, struct ud_member *m, struct ud_err *err)
     bind_fields(st, m);
     sqlite3_bind_int64(st, 16, m->id);
     sqlite3_bind_int64(st, 17, m->version);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return ud_mod_step_failed(db, rc, ud_member_fields, err);
-    if (sqlite3_changes(db->h) == 0) {
-        ud_mod_conflict(db, "members", m->id, err);
-        ud_db_rollback(db);
-        return err->status;
-    }
-    if (ud_db_commit(db, err) != UD_OK)
+    if (ud_mod_step_versioned(db, st, "members", m->id, ud_member_fields, err) != UD_OK)
         return err->status;
     return ud_member_get(db, m->id, m, err);
 }
 
 int ud_member_delete(struct ud_db *db, int64_t id, int64_t version, struct ud_err *err)
 {
-    if (ud_require_role(db, UD_ROLE_OFFICER, err) != UD_OK)
-        return err->status;
-    if (ud_db_begin(db, err) != UD_OK)
-        return err->status;
-    sqlite3_stmt *st = ud_db_stmt(db, "DELETE FROM members WHERE id = ?1 AND version = ?2", err);
-    if (!st)
-        return ud_mod_finish(db, err->status, err);
-    sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_int64(st, 2, version);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        ud_mod_step_failed(db, rc, NULL, err);
-        if (err->status == UD_ERR_INVALID)
-            ud_err_set(err, UD_ERR_STATE, "%s",
-                       T("该会员有案件、帮扶或培训记录，不能删除；请把会籍状态改为退会或转出",
-                         "this member has cases, aid or training records and cannot be deleted; set the "
-                         "status to withdrawn or transferred out instead"));
-        return err->status;
-    }
-    if (sqlite3_changes(db->h) == 0) {
-        ud_mod_conflict(db, "members", id, err);
-        ud_db_rollback(db);
-        return err->status;
-    }
-    return ud_db_commit(db, err);
+    return ud_mod_delete(db, UD_ROLE_OFFICER, "DELETE FROM members WHERE id = ?1 AND version = ?2", "members", id,
+                         version,
+                         T("该会员有案件、帮扶或培训记录，不能删除；请把会籍状态改为退会或转出",
+                           "this member has cases, aid or training records and cannot be deleted; set the "
+                           "status to withdrawn or transferred out instead"),
+                         err);
 }
 
 static void list_filter(struct ud_sqlbuf *q, int *w, const void *arg)

@@ -1,5 +1,6 @@
 #include "uniondesk/modutil.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -77,4 +78,83 @@ int ud_mod_conflict(struct ud_db *db, const char *table, int64_t id, struct ud_e
                       T("保存被拒绝：该记录在您编辑期间已被他人修改。请重新载入后再改",
                         "not saved: someone else changed this record while you were editing; "
                         "reload it and edit again"));
+}
+
+int ud_mod_step(struct ud_db *db, sqlite3_stmt *st, const struct ud_field *defs, struct ud_err *err)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return ud_mod_step_failed(db, rc, defs, err);
+    return UD_OK;
+}
+
+int ud_mod_step_changed(struct ud_db *db, sqlite3_stmt *st, const char *table, int64_t id,
+                        const struct ud_field *defs, struct ud_err *err)
+{
+    if (ud_mod_step(db, st, defs, err) != UD_OK)
+        return err->status;
+    if (sqlite3_changes(db->h) == 0) {
+        ud_mod_conflict(db, table, id, err);
+        ud_db_rollback(db);
+        return err->status;
+    }
+    return UD_OK;
+}
+
+int ud_mod_step_versioned(struct ud_db *db, sqlite3_stmt *st, const char *table, int64_t id,
+                          const struct ud_field *defs, struct ud_err *err)
+{
+    if (ud_mod_step_changed(db, st, table, id, defs, err) != UD_OK)
+        return err->status;
+    return ud_db_commit(db, err);
+}
+
+int ud_mod_delete_versioned(struct ud_db *db, const char *sql, const char *table, int64_t id,
+                            int64_t version, const char *in_use_message, struct ud_err *err)
+{
+    sqlite3_stmt *st = ud_db_stmt(db, sql, err);
+    if (!st)
+        return ud_mod_finish(db, err->status, err);
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int64(st, 2, version);
+    if (ud_mod_step_changed(db, st, table, id, NULL, err) != UD_OK) {
+        /* only a failed step is UD_ERR_INVALID: a missing or changed row
+         * is NOTFOUND or CONFLICT */
+        if (in_use_message && err->status == UD_ERR_INVALID)
+            ud_err_set(err, UD_ERR_STATE, "%s", in_use_message);
+        return err->status;
+    }
+    return ud_db_commit(db, err);
+}
+
+int ud_mod_delete(struct ud_db *db, enum ud_role min_role, const char *sql, const char *table, int64_t id,
+                  int64_t version, const char *in_use_message, struct ud_err *err)
+{
+    if (ud_require_role(db, min_role, err) != UD_OK)
+        return err->status;
+    if (ud_db_begin(db, err) != UD_OK)
+        return err->status;
+    return ud_mod_delete_versioned(db, sql, table, id, version, in_use_message, err);
+}
+
+int ud_mod_step_row(struct ud_db *db, sqlite3_stmt *st, void (*read)(sqlite3_stmt *st, void *row), void *row,
+                    struct ud_err *err, const char *notfound_fmt, ...)
+{
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        read(st, row);
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW)
+        return UD_OK;
+    if (rc != SQLITE_DONE)
+        return ud_db_error(db, rc, err);
+    /* One byte more than err->msg holds: a longer message is then still
+     * cut by ud_err_set, at a character boundary, as if formatted there. */
+    char msg[UD_ERR_MSG + 1];
+    va_list ap;
+    va_start(ap, notfound_fmt);
+    vsnprintf(msg, sizeof msg, notfound_fmt, ap);
+    va_end(ap);
+    return ud_err_set(err, UD_ERR_NOTFOUND, "%s", msg);
 }

@@ -38,8 +38,9 @@ const struct ud_sort_key ud_org_sort_keys[] = {
     "o.established_on, o.units_covered, o.staff_count, o.status, o.created_at, o.updated_at, o.version"
 #define ORG_NCOLS 16
 
-static void read_row(sqlite3_stmt *st, struct ud_org *o)
+static void read_row(sqlite3_stmt *st, void *row)
 {
+    struct ud_org *o = row;
     o->id = sqlite3_column_int64(st, 0);
     ud_col_text(st, 1, o->code, sizeof o->code);
     ud_col_text(st, 2, o->name, sizeof o->name);
@@ -86,17 +87,8 @@ int ud_org_get(struct ud_db *db, int64_t id, struct ud_org *o, struct ud_err *er
     if (!st)
         return err->status;
     sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        read_row(st, o);
-        sqlite3_reset(st);
-        return UD_OK;
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return ud_db_error(db, rc, err);
-    return ud_err_set(err, UD_ERR_NOTFOUND, T("组织 %lld 不存在", "organization %lld does not exist"),
-                      (long long)id);
+    return ud_mod_step_row(db, st, read_row, o, err, T("组织 %lld 不存在", "organization %lld does not exist"),
+                           (long long)id);
 }
 
 int ud_org_get_by_code(struct ud_db *db, const char *code, struct ud_org *o, struct ud_err *err)
@@ -105,16 +97,8 @@ int ud_org_get_by_code(struct ud_db *db, const char *code, struct ud_org *o, str
     if (!st)
         return err->status;
     ud_bind_text(st, 1, code);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        read_row(st, o);
-        sqlite3_reset(st);
-        return UD_OK;
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return ud_db_error(db, rc, err);
-    return ud_err_set(err, UD_ERR_NOTFOUND, T("组织代码“%s”不存在", "no organization has code '%s'"), code);
+    return ud_mod_step_row(db, st, read_row, o, err, T("组织代码“%s”不存在", "no organization has code '%s'"),
+                           code);
 }
 
 int ud_org_resolve(struct ud_db *db, const char *code, int64_t *id, struct ud_err *err)
@@ -267,10 +251,8 @@ int ud_org_create(struct ud_db *db, struct ud_org *o, struct ud_err *err)
     if (!st)
         return ud_mod_finish(db, err->status, err);
     bind_fields(st, o);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return ud_mod_step_failed(db, rc, ud_org_fields, err);
+    if (ud_mod_step(db, st, ud_org_fields, err) != UD_OK)
+        return err->status;
     int64_t id = sqlite3_last_insert_rowid(db->h);
     if (ud_db_commit(db, err) != UD_OK)
         return err->status;
@@ -297,16 +279,7 @@ int ud_org_update(struct ud_db *db, struct ud_org *o, struct ud_err *err)
     bind_fields(st, o);
     sqlite3_bind_int64(st, 13, o->id);
     sqlite3_bind_int64(st, 14, o->version);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return ud_mod_step_failed(db, rc, ud_org_fields, err);
-    if (sqlite3_changes(db->h) == 0) {
-        ud_mod_conflict(db, "orgs", o->id, err);
-        ud_db_rollback(db);
-        return err->status;
-    }
-    if (ud_db_commit(db, err) != UD_OK)
+    if (ud_mod_step_versioned(db, st, "orgs", o->id, ud_org_fields, err) != UD_OK)
         return err->status;
     return ud_org_get(db, o->id, o, err);
 }
@@ -327,32 +300,11 @@ int ud_org_dissolve(struct ud_db *db, int64_t id, int64_t version, struct ud_err
 
 int ud_org_delete(struct ud_db *db, int64_t id, int64_t version, struct ud_err *err)
 {
-    if (ud_require_role(db, UD_ROLE_ADMIN, err) != UD_OK)
-        return err->status;
-    if (ud_db_begin(db, err) != UD_OK)
-        return err->status;
-    sqlite3_stmt *st = ud_db_stmt(db, "DELETE FROM orgs WHERE id = ?1 AND version = ?2", err);
-    if (!st)
-        return ud_mod_finish(db, err->status, err);
-    sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_int64(st, 2, version);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        ud_mod_step_failed(db, rc, NULL, err);
-        if (err->status == UD_ERR_INVALID)
-            ud_err_set(err, UD_ERR_STATE, "%s",
-                       T("该组织仍有下级组织、会员、案件或培训班引用，不能删除（可改为撤销）",
-                         "sub-organizations, members, cases or courses still refer to it: it cannot be "
-                         "deleted (dissolve it instead)"));
-        return err->status;
-    }
-    if (sqlite3_changes(db->h) == 0) {
-        ud_mod_conflict(db, "orgs", id, err);
-        ud_db_rollback(db);
-        return err->status;
-    }
-    return ud_db_commit(db, err);
+    return ud_mod_delete(db, UD_ROLE_ADMIN, "DELETE FROM orgs WHERE id = ?1 AND version = ?2", "orgs", id, version,
+                         T("该组织仍有下级组织、会员、案件或培训班引用，不能删除（可改为撤销）",
+                           "sub-organizations, members, cases or courses still refer to it: it cannot be "
+                           "deleted (dissolve it instead)"),
+                         err);
 }
 
 void ud_org_subtree_cond(struct ud_sqlbuf *q, const char *column, int64_t root_id)
@@ -361,11 +313,6 @@ void ud_org_subtree_cond(struct ud_sqlbuf *q, const char *column, int64_t root_i
     ud_sql_add(q, " IN (WITH RECURSIVE sub(id) AS (SELECT ");
     ud_sql_param_int(q, root_id);
     ud_sql_add(q, " UNION ALL SELECT so.id FROM orgs so JOIN sub ON so.parent_id = sub.id) SELECT id FROM sub)");
-}
-
-static void read_row_v(sqlite3_stmt *st, void *row)
-{
-    read_row(st, row);
 }
 
 static void list_filter(struct ud_sqlbuf *q, int *w, const void *arg)
@@ -397,7 +344,7 @@ int ud_org_list(struct ud_db *db, const struct ud_org_filter *f, const struct ud
                 struct ud_org *rows, struct ud_cursor *cursors, int *n, struct ud_err *err)
 {
     struct ud_list_spec spec = {"SELECT " ORG_COLS, " FROM orgs o", ORG_NCOLS, "o.id", sizeof *rows,
-                                read_row_v, list_filter, f};
+                                read_row, list_filter, f};
     const char *q = f ? f->query : NULL;
     if (q && *q)
         return ud_list_fetch(db, &spec, org_search_keys, 2, q, pg, rows, cursors, n, err);

@@ -85,32 +85,14 @@ static void upper_ascii(char *s)
             *s = (char)(*s - 'a' + 'A');
 }
 
-static int course_get_where(struct ud_db *db, const char *sql, int64_t id, const char *key, struct ud_course *c,
-                            struct ud_err *err)
-{
-    sqlite3_stmt *st = ud_db_stmt(db, sql, err);
-    if (!st)
-        return err->status;
-    if (key)
-        ud_bind_text(st, 1, key);
-    else
-        sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        course_read(st, c);
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
-        return UD_OK;
-    if (rc != SQLITE_DONE)
-        return ud_db_error(db, rc, err);
-    if (key)
-        return ud_err_set(err, UD_ERR_NOTFOUND, T("培训班代码“%s”不存在", "no course has code '%s'"), key);
-    return ud_err_set(err, UD_ERR_NOTFOUND, T("培训班 %lld 不存在", "course %lld does not exist"), (long long)id);
-}
-
 int ud_course_get(struct ud_db *db, int64_t id, struct ud_course *c, struct ud_err *err)
 {
-    return course_get_where(db, COURSE_COLS COURSE_FROM " WHERE c.id = ?1", id, NULL, c, err);
+    sqlite3_stmt *st = ud_db_stmt(db, COURSE_COLS COURSE_FROM " WHERE c.id = ?1", err);
+    if (!st)
+        return err->status;
+    sqlite3_bind_int64(st, 1, id);
+    return ud_mod_step_row(db, st, course_read, c, err, T("培训班 %lld 不存在", "course %lld does not exist"),
+                           (long long)id);
 }
 
 int ud_course_get_by_code(struct ud_db *db, const char *code, struct ud_course *c, struct ud_err *err)
@@ -119,7 +101,11 @@ int ud_course_get_by_code(struct ud_db *db, const char *code, struct ud_course *
     snprintf(key, sizeof key, "%s", code ? code : "");
     ud_trim(key);
     upper_ascii(key);
-    return course_get_where(db, COURSE_COLS COURSE_FROM " WHERE c.code = ?1", 0, key, c, err);
+    sqlite3_stmt *st = ud_db_stmt(db, COURSE_COLS COURSE_FROM " WHERE c.code = ?1", err);
+    if (!st)
+        return err->status;
+    ud_bind_text(st, 1, key);
+    return ud_mod_step_row(db, st, course_read, c, err, T("培训班代码“%s”不存在", "no course has code '%s'"), key);
 }
 
 int ud_course_resolve(struct ud_db *db, const char *code, int64_t *id, struct ud_err *err)
@@ -237,10 +223,8 @@ int ud_course_create(struct ud_db *db, struct ud_course *c, struct ud_err *err)
     if (!st)
         return ud_mod_finish(db, err->status, err);
     course_bind(st, c);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return ud_mod_step_failed(db, rc, ud_course_fields, err);
+    if (ud_mod_step(db, st, ud_course_fields, err) != UD_OK)
+        return err->status;
     int64_t id = sqlite3_last_insert_rowid(db->h);
     if (ud_db_commit(db, err) != UD_OK)
         return err->status;
@@ -267,46 +251,17 @@ int ud_course_update(struct ud_db *db, struct ud_course *c, struct ud_err *err)
     course_bind(st, c);
     sqlite3_bind_int64(st, 12, c->id);
     sqlite3_bind_int64(st, 13, c->version);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return ud_mod_step_failed(db, rc, ud_course_fields, err);
-    if (sqlite3_changes(db->h) == 0) {
-        ud_mod_conflict(db, "courses", c->id, err);
-        ud_db_rollback(db);
-        return err->status;
-    }
-    if (ud_db_commit(db, err) != UD_OK)
+    if (ud_mod_step_versioned(db, st, "courses", c->id, ud_course_fields, err) != UD_OK)
         return err->status;
     return ud_course_get(db, c->id, c, err);
 }
 
 int ud_course_delete(struct ud_db *db, int64_t id, int64_t version, struct ud_err *err)
 {
-    if (ud_require_role(db, UD_ROLE_OFFICER, err) != UD_OK)
-        return err->status;
-    if (ud_db_begin(db, err) != UD_OK)
-        return err->status;
-    sqlite3_stmt *st = ud_db_stmt(db, "DELETE FROM courses WHERE id = ?1 AND version = ?2", err);
-    if (!st)
-        return ud_mod_finish(db, err->status, err);
-    sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_int64(st, 2, version);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        ud_mod_step_failed(db, rc, NULL, err);
-        if (err->status == UD_ERR_INVALID)
-            ud_err_set(err, UD_ERR_STATE, "%s",
-                       T("该培训班已有报名记录，不能删除", "members are enrolled in this course: it cannot be deleted"));
-        return err->status;
-    }
-    if (sqlite3_changes(db->h) == 0) {
-        ud_mod_conflict(db, "courses", id, err);
-        ud_db_rollback(db);
-        return err->status;
-    }
-    return ud_db_commit(db, err);
+    return ud_mod_delete(db, UD_ROLE_OFFICER, "DELETE FROM courses WHERE id = ?1 AND version = ?2", "courses", id,
+                         version,
+                         T("该培训班已有报名记录，不能删除", "members are enrolled in this course: it cannot be deleted"),
+                         err);
 }
 
 static void course_filter(struct ud_sqlbuf *q, int *w, const void *arg)
@@ -422,16 +377,8 @@ int ud_enrolment_get(struct ud_db *db, int64_t id, struct ud_enrolment *e, struc
     if (!st)
         return err->status;
     sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        enr_read(st, e);
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
-        return UD_OK;
-    if (rc != SQLITE_DONE)
-        return ud_db_error(db, rc, err);
-    return ud_err_set(err, UD_ERR_NOTFOUND, T("报名记录 %lld 不存在", "enrolment %lld does not exist"),
-                      (long long)id);
+    return ud_mod_step_row(db, st, enr_read, e, err, T("报名记录 %lld 不存在", "enrolment %lld does not exist"),
+                           (long long)id);
 }
 
 /* Field checks; the course exists; completion needs attendance; a new
@@ -547,10 +494,8 @@ int ud_enrolment_update(struct ud_db *db, struct ud_enrolment *e, struct ud_err 
     enr_bind(st, e);
     sqlite3_bind_int64(st, 9, e->id);
     sqlite3_bind_int64(st, 10, e->version);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return ud_mod_step_failed(db, rc, ud_enrolment_fields, err);
+    if (ud_mod_step(db, st, ud_enrolment_fields, err) != UD_OK)
+        return err->status;
     if (sqlite3_changes(db->h) == 0) {
         struct ud_enrolment cur;
         struct ud_err e2;
@@ -571,25 +516,8 @@ int ud_enrolment_update(struct ud_db *db, struct ud_enrolment *e, struct ud_err 
 
 int ud_enrolment_delete(struct ud_db *db, int64_t id, int64_t version, struct ud_err *err)
 {
-    if (ud_require_role(db, UD_ROLE_CLERK, err) != UD_OK)
-        return err->status;
-    if (ud_db_begin(db, err) != UD_OK)
-        return err->status;
-    sqlite3_stmt *st = ud_db_stmt(db, "DELETE FROM enrolments WHERE id = ?1 AND version = ?2", err);
-    if (!st)
-        return ud_mod_finish(db, err->status, err);
-    sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_int64(st, 2, version);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return ud_mod_step_failed(db, rc, NULL, err);
-    if (sqlite3_changes(db->h) == 0) {
-        ud_mod_conflict(db, "enrolments", id, err);
-        ud_db_rollback(db);
-        return err->status;
-    }
-    return ud_db_commit(db, err);
+    return ud_mod_delete(db, UD_ROLE_CLERK, "DELETE FROM enrolments WHERE id = ?1 AND version = ?2", "enrolments",
+                         id, version, NULL, err);
 }
 
 static void enr_filter(struct ud_sqlbuf *q, int *w, const void *arg)

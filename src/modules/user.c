@@ -11,8 +11,9 @@
 
 #define USER_COLS "id, login, coalesce(display_name, ''), role, active, created_at, version"
 
-static void read_row(sqlite3_stmt *st, struct ud_user *u)
+static void read_row(sqlite3_stmt *st, void *row)
 {
+    struct ud_user *u = row;
     u->id = sqlite3_column_int64(st, 0);
     ud_col_text(st, 1, u->login, sizeof u->login);
     ud_col_text(st, 2, u->display_name, sizeof u->display_name);
@@ -84,10 +85,7 @@ static int insert(struct ud_db *db, struct ud_user *u, struct ud_err *err)
     ud_bind_text(st, 2, u->display_name);
     ud_bind_text(st, 3, u->role);
     sqlite3_bind_int(st, 4, u->active ? 1 : 0);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        ud_mod_step_failed(db, rc, NULL, err);
+    if (ud_mod_step(db, st, NULL, err) != UD_OK) {
         if (err->status == UD_ERR_DUPLICATE)
             ud_err_set(err, UD_ERR_DUPLICATE, T("用户 %s 已存在", "user %s already exists"), u->login);
         return err->status;
@@ -143,16 +141,7 @@ int ud_user_update(struct ud_db *db, struct ud_user *u, struct ud_err *err)
     sqlite3_bind_int(st, 3, u->active ? 1 : 0);
     sqlite3_bind_int64(st, 4, u->id);
     sqlite3_bind_int64(st, 5, u->version);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return ud_mod_step_failed(db, rc, NULL, err);
-    if (sqlite3_changes(db->h) == 0) {
-        ud_mod_conflict(db, "users", u->id, err);
-        ud_db_rollback(db);
-        return err->status;
-    }
-    if (ud_db_commit(db, err) != UD_OK)
+    if (ud_mod_step_versioned(db, st, "users", u->id, NULL, err) != UD_OK)
         return err->status;
     return ud_user_get(db, u->login, u, err);
 }
@@ -163,15 +152,7 @@ int ud_user_get(struct ud_db *db, const char *login, struct ud_user *u, struct u
     if (!st)
         return err->status;
     ud_bind_text(st, 1, login);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        read_row(st, u);
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
-        return UD_OK;
-    if (rc != SQLITE_DONE)
-        return ud_db_error(db, rc, err);
-    return ud_err_set(err, UD_ERR_NOTFOUND, T("用户 %s 不存在", "no user %s"), login);
+    return ud_mod_step_row(db, st, read_row, u, err, T("用户 %s 不存在", "no user %s"), login);
 }
 
 int ud_user_list(struct ud_db *db, struct ud_user *rows, int max, int *n, struct ud_err *err)
