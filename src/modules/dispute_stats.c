@@ -80,6 +80,11 @@ int ud_dispute_stats(struct ud_db *db, const char *from, const char *to, const c
         ud_sql_add(&q, " AND ");
         ud_org_subtree_cond(&q, "c.mediation_org_id", f->org_subtree);
     }
+    /* Only cases that can count: received in the period, or not closed
+     * before it starts. The rest add zeros to every figure, and leaving
+     * them out of the aggregation makes a month's report several times
+     * faster. */
+    ud_sql_add(&q, " AND (c.received_on BETWEEN ?1 AND ?2 OR c.closed_on >= ?1 OR c.closed_on IS NULL)");
     ud_sql_add(&q, stats_group);
     sqlite3_stmt *st;
     if (ud_sql_prepare(db, &q, &st, err) != UD_OK)
