@@ -7,17 +7,21 @@ BUILD = os.environ.get("UD_BUILD", "build")
 RUNS = int(os.environ.get("UD_BENCH_RUNS", "5"))
 
 
+PEAKRSS = os.path.join(BUILD, "bench", "peakrss")
+
+
 def timed(argv, env=None, stdin=None, stdout=subprocess.DEVNULL):
-    """Runs argv; returns (seconds, peak resident KiB). Fails loudly."""
+    """Runs argv; returns (seconds, peak resident KiB). Fails loudly.
+    The command is started by bench/peakrss.c, whose own small memory is
+    all that is counted besides the command's."""
     t0 = time.monotonic()
-    p = subprocess.Popen(argv, env=env, stdin=stdin, stdout=stdout, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(p.pid, 0)
+    p = subprocess.run([PEAKRSS, *argv], env=env, stdin=stdin, stdout=stdout, stderr=subprocess.PIPE)
     secs = time.monotonic() - t0
-    err = p.stderr.read().decode("utf-8", "replace")
-    p.stderr.close()
-    if status != 0:
-        sys.exit(f"benchmark command failed ({status}): {' '.join(argv)}\n{err}")
-    return secs, usage.ru_maxrss
+    err = p.stderr.decode("utf-8", "replace")
+    if p.returncode != 0:
+        sys.exit(f"benchmark command failed ({p.returncode}): {' '.join(argv)}\n{err}")
+    kib = int(err.strip().splitlines()[-1].split()[1])
+    return secs, kib
 
 
 def median_of(fn, runs=RUNS):
