@@ -32,7 +32,7 @@ if not os.path.exists(csv_path):
             for day in range(0, 20000):
                 if n >= N:
                     break
-                y, rem = 1960 + day // 366, day % 366
+                y, rem = 1960 + (day // 366) % 40, day % 366  # born 1960-1999
                 m, dd = 1 + rem // 31 % 12, 1 + rem % 28
                 for seq in range(0, 1000, 100):
                     if n >= N:
@@ -40,7 +40,7 @@ if not os.path.exists(csv_path):
                     name = rnd.choice(surnames) + "".join(rnd.choice(given) for _ in range(rnd.randint(1, 2)))
                     f.write(f"{name},{id_number(area, f'{y:04d}{m:02d}{dd:02d}', seq + day % 100)},"
                             f"{rnd.choice(unions)},1{rnd.randint(3, 9)}{rnd.randint(0, 999999999):09d},"
-                            f"20{rnd.randint(10, 25):02d}-0{rnd.randint(1, 9)}-1{rnd.randint(0, 9)},{rnd.randint(0, 1)}\n")
+                            f"20{rnd.randint(18, 25):02d}-0{rnd.randint(1, 9)}-1{rnd.randint(0, 9)},{rnd.randint(0, 1)}\n")
                     n += 1
     os.replace(csv_path + ".tmp", csv_path)
 

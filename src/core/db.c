@@ -13,6 +13,7 @@
 #include "uniondesk/migrate.h"
 #include "uniondesk/parse.h"
 #include "uniondesk/rules.h"
+#include "uniondesk/utf8.h"
 
 #define BUSY_TIMEOUT_MS 5000
 
@@ -434,7 +435,12 @@ void ud_col_text(sqlite3_stmt *st, int i, char *out, size_t outsz)
         out[0] = '\0';
         return;
     }
-    snprintf(out, outsz, "%s", s);
+    size_t n = (size_t)sqlite3_column_bytes(st, i);
+    if (n < outsz) {
+        memcpy(out, s, n + 1); /* every row of every list comes through here */
+        return;
+    }
+    ud_strlcpy_utf8(out, outsz, s);
 }
 
 int64_t ud_col_opt_int(sqlite3_stmt *st, int i)

@@ -24,12 +24,13 @@ enum { C_SEQ, C_NAME, C_GENDER, C_ID, C_ORG, C_CATEGORY, C_PROGRAM, C_AMOUNT, C_
 
 struct roster {
     lxw_worksheet *ws;
-    lxw_format *text, *center, *money, *date;
+    lxw_format *text, *money, *date;
     int full_id;
     int all_statuses; /* no --status: leave cancelled grants out */
     lxw_row_t row;
     int64_t n, total_fen;
     int width[NCOLS];
+    int64_t max_fen; /* the widest amount */
     lxw_error werr;
 };
 
@@ -42,12 +43,22 @@ static void measure(struct roster *R, int col, const char *s)
         R->width[col] = w;
 }
 
-static void put_text(struct roster *R, int col, const char *s, lxw_format *f)
+/* measure: the names vary; the other columns' widths are known from
+ * their few possible values (ID numbers, labels), measured at the end */
+static void put_text(struct roster *R, int col, const char *s, lxw_format *f, int measure_it)
 {
     lxw_error e = worksheet_write_string(R->ws, R->row, (lxw_col_t)col, s, f);
     if (e && !R->werr)
         R->werr = e;
-    measure(R, col, s);
+    if (measure_it)
+        measure(R, col, s);
+}
+
+/* The widest label of an enumeration, in the user's language. */
+static void measure_labels(struct roster *R, int col, const struct ud_enum *e)
+{
+    for (int i = 0; i < e->count; i++)
+        measure(R, col, T(e->items[i].zh, e->items[i].en));
 }
 
 static int write_grant(const struct ud_aid_grant *g, void *arg)
@@ -58,31 +69,32 @@ static int write_grant(const struct ud_aid_grant *g, void *arg)
     char buf[64];
     R->n++;
     R->total_fen += g->amount_fen;
-    worksheet_set_row(R->ws, R->row, 24, NULL); /* room to sign */
-    worksheet_write_number(R->ws, R->row, C_SEQ, (double)R->n, R->center);
-    snprintf(buf, sizeof buf, "%" PRId64, R->n);
-    measure(R, C_SEQ, buf);
-    put_text(R, C_NAME, g->member_name, R->text);
-    put_text(R, C_GENDER, ud_enum_label(&ud_enum_gender, g->gender), R->center);
+    if (g->amount_fen > R->max_fen)
+        R->max_fen = g->amount_fen;
+    /* Data cells carry a format only where a value needs one (amounts,
+     * dates, long union names); the grid comes from printed gridlines and
+     * the signature room from the sheet's default row height, so a row
+     * costs little more than its values: this keeps big rosters fast. */
+    worksheet_write_number(R->ws, R->row, C_SEQ, (double)R->n, NULL);
+    put_text(R, C_NAME, g->member_name, NULL, 1);
+    put_text(R, C_GENDER, ud_enum_label(&ud_enum_gender, g->gender), NULL, 0);
     if (R->full_id)
         snprintf(buf, sizeof buf, "%s", g->id_number);
     else
         ud_mask_id_number(g->id_number, buf, sizeof buf);
-    put_text(R, C_ID, buf, R->text);
-    put_text(R, C_ORG, g->org_name, R->text);
-    put_text(R, C_CATEGORY, ud_enum_label(&ud_enum_hardship_category, g->hardship_category), R->text);
-    put_text(R, C_PROGRAM, ud_enum_label(&ud_enum_aid_program, g->program), R->text);
-    /* yuan from fen, at the point of writing the cell */
+    put_text(R, C_ID, buf, NULL, R->n == 1);
+    put_text(R, C_ORG, g->org_name, R->text, 1);
+    put_text(R, C_CATEGORY, ud_enum_label(&ud_enum_hardship_category, g->hardship_category), NULL, 0);
+    put_text(R, C_PROGRAM, ud_enum_label(&ud_enum_aid_program, g->program), NULL, 0);
+    /* yuan from fen, at the point of writing the cell (its width is set
+     * from the largest amount at the end) */
     worksheet_write_number(R->ws, R->row, C_AMOUNT, (double)g->amount_fen / 100.0, R->money);
-    ud_format_money(g->amount_fen, buf, sizeof buf);
-    measure(R, C_AMOUNT, buf);
     lxw_datetime dt;
     if (ud_xlsx_date(g->granted_on, &dt))
         worksheet_write_datetime(R->ws, R->row, C_DATE, &dt, R->date);
     else
         worksheet_write_blank(R->ws, R->row, C_DATE, R->date);
-    worksheet_write_blank(R->ws, R->row, C_SIGN, R->text);
-    R->row++;
+    R->row++; /* the signature cell stays empty: nothing to write */
     return 0;
 }
 
@@ -181,15 +193,16 @@ int ud_export_aid_roster(struct ud_db *db, const struct ud_aid_roster_opts *o, s
     struct roster R;
     memset(&R, 0, sizeof R);
     R.ws = ws;
-    R.text = bordered(wb, 0);
+    R.text = workbook_add_format(wb);
     format_set_text_wrap(R.text);
-    R.center = bordered(wb, 0);
-    format_set_align(R.center, LXW_ALIGN_CENTER);
-    R.money = bordered(wb, 0);
+    format_set_align(R.text, LXW_ALIGN_VERTICAL_CENTER);
+    R.money = workbook_add_format(wb);
     format_set_num_format(R.money, "#,##0.00");
-    R.date = bordered(wb, 0);
+    R.date = workbook_add_format(wb);
     format_set_num_format(R.date, "yyyy-mm-dd");
     format_set_align(R.date, LXW_ALIGN_CENTER);
+    worksheet_gridlines(ws, LXW_SHOW_ALL_GRIDLINES); /* on screen and on paper */
+    worksheet_set_default_row(ws, 24, LXW_FALSE);     /* room to sign */
     lxw_format *ftotal = bordered(wb, 1);
     lxw_format *ftotal_money = bordered(wb, 1);
     format_set_num_format(ftotal_money, "#,##0.00");
@@ -258,6 +271,14 @@ int ud_export_aid_roster(struct ud_db *db, const struct ud_aid_roster_opts *o, s
     worksheet_set_row(ws, total_row + 2, 24, NULL);
     worksheet_merge_range(ws, total_row + 2, 0, total_row + 2, NCOLS - 1, sub, NULL);
 
+    measure_labels(&R, C_GENDER, &ud_enum_gender);
+    measure_labels(&R, C_CATEGORY, &ud_enum_hardship_category);
+    measure_labels(&R, C_PROGRAM, &ud_enum_aid_program);
+    char wbuf[64];
+    snprintf(wbuf, sizeof wbuf, "%" PRId64, R.n);
+    measure(&R, C_SEQ, wbuf);
+    ud_format_money(R.max_fen, wbuf, sizeof wbuf);
+    measure(&R, C_AMOUNT, wbuf);
     for (int c = 0; c < NCOLS; c++)
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, ud_xlsx_width(R.width[c]), NULL);
     worksheet_freeze_panes(ws, FIRST_DATA_ROW, 0);
