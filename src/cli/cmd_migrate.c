@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "uniondesk/i18n.h"
 #include "uniondesk/migrate.h"
+#include "uniondesk/utf8.h"
 
 int ud_cmd_migrate(struct ud_cli *cli, int argc, char **argv);
 
@@ -48,11 +49,21 @@ static int status(struct ud_cli *cli)
         return ud_cli_fail(&err);
     printf(T("数据库：%s\n数据库版本：%d；程序内置最新版本：%d\n", "database: %s\ndatabase version: %d; latest built-in: %d\n"),
            cli->db_path, ud_migrate_current(cli->db->h, &err), ud_migrate_latest());
-    printf("%-6s%-34s%-12s%-20s%s\n", T("版本", "ver"), T("迁移", "migration"), T("状态", "state"),
-           T("应用时间", "applied at"), T("校验和", "checksum"));
+    /* columns by display width: the labels are Chinese */
+    char c1[32], c2[160], c3[64], c4[64];
+    ud_str_cell(c1, sizeof c1, T("版本", "ver"), 6, UD_LEFT);
+    ud_str_cell(c2, sizeof c2, T("迁移", "migration"), 34, UD_LEFT);
+    ud_str_cell(c3, sizeof c3, T("状态", "state"), 22, UD_LEFT);
+    ud_str_cell(c4, sizeof c4, T("应用时间", "applied at"), 21, UD_LEFT);
+    printf("%s%s%s%s%s\n", c1, c2, c3, c4, T("校验和", "checksum"));
     for (int i = 0; i < n; i++) {
-        printf("%04d  %-32s  %-10s  %-19s %s\n", st[i].version, st[i].name, state_label(st[i].state),
-               st[i].applied_at[0] ? st[i].applied_at : "-", st[i].checksum);
+        char ver[16];
+        snprintf(ver, sizeof ver, "%04d", st[i].version);
+        ud_str_cell(c1, sizeof c1, ver, 6, UD_LEFT);
+        ud_str_cell(c2, sizeof c2, st[i].name, 34, UD_LEFT);
+        ud_str_cell(c3, sizeof c3, state_label(st[i].state), 22, UD_LEFT);
+        ud_str_cell(c4, sizeof c4, st[i].applied_at[0] ? st[i].applied_at : "-", 21, UD_LEFT);
+        printf("%s%s%s%s%s\n", c1, c2, c3, c4, st[i].checksum);
         pending += st[i].state == UD_MIG_PENDING;
     }
     if (pending)
