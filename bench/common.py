@@ -33,3 +33,18 @@ def median_of(fn, runs=RUNS):
 
 def mib(kib):
     return kib / 1024.0
+
+
+def paired(fn_a, fn_b, runs=RUNS, warm=True):
+    """Times two commands alternately (a, b, a, b, …) after one untimed run
+    of each, so neither is the one that met a cold page cache.
+    Returns ((median a, max kib a), (median b, max kib b))."""
+    if warm:
+        fn_a()
+        fn_b()
+    ra, rb = [], []
+    for _ in range(runs):
+        ra.append(fn_a())
+        rb.append(fn_b())
+    return ((statistics.median(r[0] for r in ra), max(r[1] for r in ra)),
+            (statistics.median(r[0] for r in rb), max(r[1] for r in rb)))

@@ -3,7 +3,7 @@ the same rows with libxlsxwriter (bench/minimal_roster.c), at 100,000 and
 1,000,000 grants. Time (median) and peak resident memory."""
 import os, shutil, sys, tempfile
 sys.path.insert(0, os.path.dirname(__file__))
-from common import BIN, BUILD, RUNS, median_of, mib, timed
+from common import BIN, BUILD, RUNS, mib, paired, timed
 
 d = sys.argv[1]
 GEN = os.path.join(BUILD, "bench", "gen_grants")
@@ -37,10 +37,11 @@ for rows, scale in ((100_000, "1"), (1_000_000, "3")):
         def minimal():
             return timed([MINIMAL, db, "2025-01-01", "2025-12-31", out])
 
-        t_ours, m_ours, _ = median_of(ours, runs)
+        (t_ours, m_ours), (t_min, m_min) = paired(ours, minimal, runs)
+        ours()
         size = os.path.getsize(out)
-        t_min, m_min, _ = median_of(minimal, runs)
     print(f"{rows:>9,}   {t_ours:6.2f} s {mib(m_ours):6.1f} MiB      {t_min:6.2f} s {mib(m_min):6.1f} MiB"
           f"          {t_ours / t_min:5.2f}                    {mib(m_ours):.1f} MiB  ({size / 1e6:.1f} MB file)")
-print(f"(medians of {RUNS} runs at 100,000 rows, {max(1, RUNS // 2)} at 1,000,000; the minimal program writes the"
-      " same cells without the title, the totals, the print setup or the labels)")
+print(f"(medians of {RUNS} runs at 100,000 rows, {max(1, RUNS // 2)} at 1,000,000, the two programs alternating after"
+      " a warm-up run of each; the minimal program writes the same cells without the title, the totals, the print"
+      " setup or the labels)")

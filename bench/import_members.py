@@ -3,7 +3,7 @@ the same file into a bare table: the ratio is what validation, the
 constraints, the indexes and the audit log cost."""
 import os, random, shutil, sys, tempfile
 sys.path.insert(0, os.path.dirname(__file__))
-from common import BIN, RUNS, median_of, mib, timed
+from common import BIN, RUNS, mib, paired, timed
 
 d = sys.argv[1]
 N = int(os.environ.get("UD_BENCH_IMPORT_ROWS", "1000000"))
@@ -70,8 +70,7 @@ with tempfile.TemporaryDirectory(dir=d) as tmp:
         os.close(w)
         return r
 
-    t_ours, m_ours, _ = median_of(ours, runs)
-    t_shell, m_shell, _ = median_of(shell, runs)
+    (t_ours, m_ours), (t_shell, m_shell) = paired(ours, shell, runs, warm=False)
 print(f"uniondesk import members: {t_ours:7.2f} s ({N / t_ours:,.0f} rows/s), peak {mib(m_ours):.1f} MiB"
       f" — into the scale-1 demo database (380,000 members already there)")
 print(f"sqlite3 .import, bare table: {t_shell:7.2f} s ({N / t_shell:,.0f} rows/s), peak {mib(m_shell):.1f} MiB")

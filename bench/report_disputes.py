@@ -5,7 +5,7 @@ replaced by the rule it stands for (rules.c: more than 15 days after
 filing). Both sides are whole processes, start-up included."""
 import os, re, sys, tempfile
 sys.path.insert(0, os.path.dirname(__file__))
-from common import BIN, RUNS, median_of, timed
+from common import BIN, RUNS, paired, timed
 
 d = sys.argv[1]
 AS_OF = "2026-11-26"
@@ -35,8 +35,8 @@ for scale in ("1", "3"):
             qfile = os.path.join(tmp, "q.sql")
             with open(qfile, "w", encoding="utf-8") as f:
                 f.write("\n".join(queries) + "\n")
-            ours, _, _ = median_of(lambda: timed(argv))
-            shell, _, _ = median_of(lambda: timed(["sqlite3", "-readonly", db], stdin=open(qfile, "rb")))
+            (ours, _), (shell, _) = paired(lambda: timed(argv),
+                                           lambda: timed(["sqlite3", "-readonly", db], stdin=open(qfile, "rb")))
         print(f"{scale:>5}  {period[1]:<9} {ncases:>7,}   {ours * 1000:8.1f} ms          {shell * 1000:8.1f} ms"
               f"                   {ours / shell:5.2f}")
-print(f"(medians of {RUNS} runs; the report runs three queries: the period, the year to date, the year before)")
+print(f"(medians of {RUNS} runs, alternating after a warm-up run of each; the report runs three queries: the period, the year to date, the year before)")
