@@ -75,6 +75,6 @@ print(f"uniondesk import members: {t_ours:7.2f} s ({N / t_ours:,.0f} rows/s), pe
       f" — into the scale-1 demo database (380,000 members already there)")
 print(f"sqlite3 .import, bare table: {t_shell:7.2f} s ({N / t_shell:,.0f} rows/s), peak {mib(m_shell):.1f} MiB")
 print(f"ratio {t_ours / t_shell:.1f}×: per row the import parses and checks every field (ID check digit, dates,"
-      " phone, union), looks the union up, inserts through the module in a savepoint, updates four indexes and"
+      " phone, union), looks the union up, inserts through the member module, updates four indexes and"
       " writes an audit row with the whole record as JSON")
 print(f"(medians of {runs} runs)")

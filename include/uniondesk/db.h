@@ -26,6 +26,12 @@ struct ud_db {
     enum ud_role role;    /* UD_ROLE_NONE: no account, read-only */
     int readonly;         /* file not writable, or no account */
     int txn_depth;
+    /* Set by bulk work that keeps a file's rows only if every row is good
+     * (an import without --skip-bad): inner transactions then take no
+     * savepoint, and a failed one spoils the outer one, which refuses to
+     * commit. Per-row savepoints cost a third of an import. */
+    int all_or_nothing;
+    int spoiled;
     struct ud_stmt_cache_entry cache[UD_STMT_CACHE];
 };
 

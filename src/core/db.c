@@ -365,10 +365,16 @@ int ud_db_begin(struct ud_db *db, struct ud_err *err)
         return ud_err_set(err, UD_ERR_PERM, "%s",
                           T("只读模式：数据库文件不可写", "read-only: the database file is not writable"));
     char sql[48];
-    if (db->txn_depth == 0)
+    if (db->txn_depth > 0 && db->all_or_nothing) {
+        db->txn_depth++; /* no savepoint: a failure spoils the whole transaction anyway */
+        return UD_OK;
+    }
+    if (db->txn_depth == 0) {
         snprintf(sql, sizeof sql, "BEGIN IMMEDIATE");
-    else
+        db->spoiled = 0;
+    } else {
         snprintf(sql, sizeof sql, "SAVEPOINT sp%d", db->txn_depth);
+    }
     int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
     if (rc != SQLITE_OK)
         return ud_db_error(db, rc, err);
@@ -381,6 +387,15 @@ int ud_db_commit(struct ud_db *db, struct ud_err *err)
     char sql[48];
     if (db->txn_depth <= 0)
         return ud_err_set(err, UD_ERR_INTERNAL, "commit without transaction");
+    if (db->txn_depth > 1 && db->all_or_nothing) {
+        db->txn_depth--;
+        return UD_OK;
+    }
+    if (db->txn_depth == 1 && db->spoiled) {
+        ud_db_rollback(db);
+        return ud_err_set(err, UD_ERR_INTERNAL, "%s",
+                          T("事务中有一步失败，已全部撤销", "a step of the transaction failed: all of it was undone"));
+    }
     if (db->txn_depth == 1)
         snprintf(sql, sizeof sql, "COMMIT");
     else
@@ -400,6 +415,12 @@ void ud_db_rollback(struct ud_db *db)
     char sql[80];
     if (db->txn_depth <= 0)
         return;
+    if (db->txn_depth > 1 && db->all_or_nothing) {
+        /* nothing to roll back to: the outer transaction must not commit */
+        db->spoiled = 1;
+        db->txn_depth--;
+        return;
+    }
     if (db->txn_depth == 1)
         snprintf(sql, sizeof sql, "ROLLBACK");
     else

@@ -221,6 +221,12 @@ int ud_import_run(struct ud_db *db, const struct ud_import_opts *o, struct ud_im
         ud_csv_close(csv);
         return err->status;
     }
+    /* a file is written whole or not at all: no savepoint per row is
+     * needed, unless bad rows are to be skipped and good ones kept */
+    db->all_or_nothing = !o->skip_bad;
+    /* one long transaction: a cache that holds its working set keeps
+     * SQLite from writing the same pages to the WAL again and again */
+    ud_db_exec(db, "PRAGMA cache_size = -262144", err);
     int is_orgs = strcmp(k->name, "orgs") == 0;
     struct pending_org *pending = NULL;
     long npending = 0, cap_pending = 0;
@@ -303,6 +309,8 @@ done:
     free(rec);
     free(extra);
     ud_csv_close(csv);
+    db->all_or_nothing = 0;
+    ud_db_exec(db, "PRAGMA cache_size = -2000", err);
     if (status != UD_OK || o->dry_run || (res->bad && !o->skip_bad)) {
         ud_db_rollback(db);
         if (status == UD_OK && res->bad && !o->skip_bad)
