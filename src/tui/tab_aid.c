@@ -1,64 +1,38 @@
-/* 帮扶: hardship aid. The grants list (帮扶发放) over the whole table with
- * the count and sum of what the filter shows; the grant detail; the
- * officers' moves (approve, pay, cancel); the grant form, which asks the
- * no-double-aid question and creates the recipient record of a member who
- * has none. Then the recipients (困难职工档案): list, detail with the
- * person's grants, form. */
+/* 帮扶: hardship aid — the grants list (帮扶发放) over the whole table with
+ * the count and sum of what the filter shows, its filters, the officers'
+ * moves (approve, pay, cancel), the roster export, and the grant detail.
+ * The grant form is in tab_aid_form.c, the recipients in
+ * tab_aid_recipients.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "export_form.h"
 #include "record.h"
-#include "uniondesk/export.h"
+#include "tab_aid.h"
 #include "uniondesk/aid.h"
+#include "uniondesk/export.h"
 #include "uniondesk/i18n.h"
 #include "uniondesk/member.h"
 #include "uniondesk/org.h"
 #include "uniondesk/parse.h"
 #include "uniondesk/utf8.h"
 
-static void open_grant_detail(struct tui_app *app, int64_t id);
-struct grant_tab;
-static void open_grant_form(struct tui_app *app, int64_t id, int64_t member_id, struct grant_tab *origin);
-static void open_recipients(struct tui_app *app);
-static void open_recipient_detail(struct tui_app *app, int64_t id);
-
-static const char *program_label(const char *code)
+const char *aid_program_label(const char *code)
 {
     return ud_enum_label(&ud_enum_aid_program, code);
 }
 
-static const char *grant_status_label(const char *code)
+const char *aid_grant_status_label(const char *code)
 {
     return ud_enum_label(&ud_enum_grant_status, code);
 }
 
 /* ==== the grants list ==== */
 
-struct grant_filter {
-    char program[20];
-    char status[16];
-    char date_from[UD_DATE_SZ];
-    char date_to[UD_DATE_SZ];
-    int64_t org;
-};
-
-struct grant_tab {
-    struct tui_list *list;
-    struct grant_filter f;
-    /* one person's grants (opened from their recipient record): their ID
-     * number is the search, fixed */
-    char scope_id[UD_IDNUM_SZ];
-    char scope_name[96];
-    int64_t scope_member;
-    int64_t sum_fen; /* of the grants shown, read together with the count */
-    int sum_valid;
-    int64_t select_id; /* a grant just entered: selected when the list comes back */
-};
 
 /* Selects the row with this id when it is in the window. */
-static void list_select(struct tui_list *l, int64_t id)
+void aid_list_select(struct tui_list *l, int64_t id)
 {
     for (int i = 0; i < l->n; i++)
         if (l->src->row_id(l->rows + (size_t)i * l->src->row_size) == id)
@@ -104,9 +78,9 @@ static void grant_cell(struct tui_app *app, void *ctx, const void *row, int col,
     case 0: snprintf(out, outsz, "%s", g->granted_on); break;
     case 1: snprintf(out, outsz, "%s", g->member_name); break;
     case 2: ud_mask_id_number(g->id_number, out, outsz); break;
-    case 3: snprintf(out, outsz, "%s", program_label(g->program)); break;
+    case 3: snprintf(out, outsz, "%s", aid_program_label(g->program)); break;
     case 4: ud_format_money(g->amount_fen, out, outsz); break;
-    case 5: snprintf(out, outsz, "%s", grant_status_label(g->status)); break;
+    case 5: snprintf(out, outsz, "%s", aid_grant_status_label(g->status)); break;
     case 6: snprintf(out, outsz, "%s", g->org_name); break;
     }
 }
@@ -135,9 +109,9 @@ static void describe_grant_filter(struct tui_app *app, const struct grant_filter
     out[0] = '\0';
 #define ADD(...) (n += (size_t)snprintf(out + n, n < outsz ? outsz - n : 0, __VA_ARGS__))
     if (f->program[0])
-        ADD(" %s", program_label(f->program));
+        ADD(" %s", aid_program_label(f->program));
     if (f->status[0])
-        ADD(" %s", grant_status_label(f->status));
+        ADD(" %s", aid_grant_status_label(f->status));
     if (f->date_from[0] || f->date_to[0])
         ADD(T(" 发放日期 %s～%s", " granted %s..%s"), f->date_from, f->date_to);
     if (f->org != UD_NULL_INT) {
@@ -184,29 +158,29 @@ static void grant_list_draw(struct tui_app *app, struct tui_view *v, WINDOW *w, 
 
 /* A move is asked about only when the grant is in a state it starts from;
  * the module checks again, and its refusal reads the same. */
-static int move_possible(struct tui_app *app, const struct ud_aid_grant *g, const char *from_a, const char *from_b,
+int aid_move_possible(struct tui_app *app, const struct ud_aid_grant *g, const char *from_a, const char *from_b,
                          const char *what_zh, const char *what_en)
 {
     if (!strcmp(g->status, from_a) || (from_b && !strcmp(g->status, from_b)))
         return 1;
     char needed[64];
     if (from_b)
-        snprintf(needed, sizeof needed, T("%s或%s", "%s or %s"), grant_status_label(from_a), grant_status_label(from_b));
+        snprintf(needed, sizeof needed, T("%s或%s", "%s or %s"), aid_grant_status_label(from_a), aid_grant_status_label(from_b));
     else
-        snprintf(needed, sizeof needed, "%s", grant_status_label(from_a));
+        snprintf(needed, sizeof needed, "%s", aid_grant_status_label(from_a));
     tui_error_text(app, T("该帮扶当前为“%s”，不能%s（须为%s）", "the grant is %s: it cannot be %s (it must be %s)"),
-                   grant_status_label(g->status), T(what_zh, what_en), needed);
+                   aid_grant_status_label(g->status), T(what_zh, what_en), needed);
     return 0;
 }
 
 static int grant_approve(struct tui_app *app, const struct ud_aid_grant *row)
 {
-    if (!tui_can_write(app, UD_ROLE_OFFICER) || !move_possible(app, row, "proposed", NULL, "审批", "approved"))
+    if (!tui_can_write(app, UD_ROLE_OFFICER) || !aid_move_possible(app, row, "proposed", NULL, "审批", "approved"))
         return 0;
     char amount[32], q[600];
     ud_format_money(row->amount_fen, amount, sizeof amount);
     snprintf(q, sizeof q, T("审批通过 %s 的“%s” %s 元（%s）？", "Approve %s's '%s' grant of %s yuan (%s)?"),
-             row->member_name, program_label(row->program), amount, row->granted_on);
+             row->member_name, aid_program_label(row->program), amount, row->granted_on);
     if (!tui_confirm(app, q))
         return 0;
     struct ud_aid_grant g = *row;
@@ -222,12 +196,12 @@ static int grant_approve(struct tui_app *app, const struct ud_aid_grant *row)
 
 static int grant_cancel(struct tui_app *app, const struct ud_aid_grant *row)
 {
-    if (!tui_can_write(app, UD_ROLE_OFFICER) || !move_possible(app, row, "proposed", "approved", "取消", "cancelled"))
+    if (!tui_can_write(app, UD_ROLE_OFFICER) || !aid_move_possible(app, row, "proposed", "approved", "取消", "cancelled"))
         return 0;
     char amount[32], q[600];
     ud_format_money(row->amount_fen, amount, sizeof amount);
     snprintf(q, sizeof q, T("取消 %s 的“%s” %s 元（%s）？", "Cancel %s's '%s' grant of %s yuan (%s)?"),
-             row->member_name, program_label(row->program), amount, row->granted_on);
+             row->member_name, aid_program_label(row->program), amount, row->granted_on);
     if (!tui_confirm(app, q))
         return 0;
     struct ud_aid_grant g = *row;
@@ -243,12 +217,12 @@ static int grant_cancel(struct tui_app *app, const struct ud_aid_grant *row)
 
 static int grant_delete(struct tui_app *app, const struct ud_aid_grant *row)
 {
-    if (!tui_can_write(app, UD_ROLE_OFFICER) || !move_possible(app, row, "proposed", "cancelled", "删除", "deleted"))
+    if (!tui_can_write(app, UD_ROLE_OFFICER) || !aid_move_possible(app, row, "proposed", "cancelled", "删除", "deleted"))
         return 0;
     char amount[32], q[600];
     ud_format_money(row->amount_fen, amount, sizeof amount);
     snprintf(q, sizeof q, T("删除 %s 的“%s” %s 元（%s，%s）？", "Delete %s's '%s' grant of %s yuan (%s, %s)?"),
-             row->member_name, program_label(row->program), amount, row->granted_on, grant_status_label(row->status));
+             row->member_name, aid_program_label(row->program), amount, row->granted_on, aid_grant_status_label(row->status));
     if (!tui_confirm(app, q))
         return 0;
     struct ud_err err;
@@ -301,13 +275,13 @@ static int pay_save(struct tui_app *app, struct tui_form *form, void *ctx, struc
 
 static void grant_pay(struct tui_app *app, const struct ud_aid_grant *row)
 {
-    if (!tui_can_write(app, UD_ROLE_OFFICER) || !move_possible(app, row, "approved", NULL, "发放", "paid"))
+    if (!tui_can_write(app, UD_ROLE_OFFICER) || !aid_move_possible(app, row, "approved", NULL, "发放", "paid"))
         return;
     struct pay_ctx *c = calloc(1, sizeof *c);
     char title[400], amount[32], today[UD_DATE_SZ];
     ud_format_money(row->amount_fen, amount, sizeof amount);
     snprintf(title, sizeof title, T("发放：%s “%s” %s 元（F2 确定，Esc 取消）", "Pay %s '%s' %s yuan (F2 confirms, Esc cancels)"),
-             row->member_name, program_label(row->program), amount);
+             row->member_name, aid_program_label(row->program), amount);
     struct tui_form *form = tui_form_new(title);
     if (!c || !form) {
         free(c);
@@ -378,7 +352,7 @@ static void export_roster(struct tui_app *app, struct grant_tab *t)
     char today[UD_DATE_SZ];
     ud_today(today);
     snprintf(name, sizeof name, T("帮扶发放花名册-%s-%s.xlsx", "aid-roster-%s-%s.xlsx"),
-             r->f.program ? program_label(r->f.program) : T("全部项目", "all"), today);
+             r->f.program ? aid_program_label(r->f.program) : T("全部项目", "all"), today);
     tui_export_form(app, T("导出帮扶发放花名册（当前筛选条件；F2 写入）", "Export the aid roster (current filter; F2 writes)"),
                     name, app->db->role >= UD_ROLE_OFFICER, write_roster, r, free);
 }
@@ -401,15 +375,15 @@ static int grant_list_key(struct tui_app *app, struct tui_view *v, int key)
     switch (key) {
     case TK_ENTER:
         if (sel)
-            open_grant_detail(app, g.id);
+            aid_open_grant_detail(app, g.id);
         return 1;
     case 'n':
         if (tui_can_write(app, UD_ROLE_CLERK))
-            open_grant_form(app, 0, t->scope_id[0] ? t->scope_member : 0, t);
+            aid_open_grant_form(app, 0, t->scope_id[0] ? t->scope_member : 0, t);
         return 1;
     case 'e':
         if (sel && tui_can_write(app, UD_ROLE_CLERK))
-            open_grant_form(app, g.id, 0, NULL);
+            aid_open_grant_form(app, g.id, 0, NULL);
         return 1;
     case 'a':
         changed = sel && grant_approve(app, &g);
@@ -429,7 +403,7 @@ static int grant_list_key(struct tui_app *app, struct tui_view *v, int key)
         return 1;
     case 'r':
         if (!t->scope_id[0])
-            open_recipients(app);
+            aid_open_recipients(app);
         return 1;
     case 'x':
         export_roster(app, t);
@@ -472,7 +446,7 @@ static void grant_list_resume(struct tui_app *app, struct tui_view *v)
     struct grant_tab *t = v->data;
     if (t->select_id) {
         tui_list_home(app, t->list);
-        list_select(t->list, t->select_id);
+        aid_list_select(t->list, t->select_id);
         t->select_id = 0;
     } else {
         tui_list_reload(app, t->list);
@@ -482,7 +456,7 @@ static void grant_list_resume(struct tui_app *app, struct tui_view *v)
 static const struct tui_view_ops grant_list_ops = {grant_list_draw, grant_list_key, grant_list_free,
                                                    grant_list_keyhelp, NULL, grant_list_resume};
 
-static struct tui_view *new_grant_list(struct tui_app *app, const struct ud_aid_recipient *scope)
+struct tui_view *aid_grant_list_new(struct tui_app *app, const struct ud_aid_recipient *scope)
 {
     struct grant_tab *t = calloc(1, sizeof *t);
     struct tui_view *v = calloc(1, sizeof *v);
@@ -505,7 +479,7 @@ static struct tui_view *new_grant_list(struct tui_app *app, const struct ud_aid_
 
 static struct tui_view *open_tab(struct tui_app *app)
 {
-    return new_grant_list(app, NULL);
+    return aid_grant_list_new(app, NULL);
 }
 
 const struct tui_tab_ops tui_tab_aid = {"帮扶", "Aid", open_tab};
@@ -607,7 +581,7 @@ static void grant_detail_draw(struct tui_app *app, struct tui_view *v, WINDOW *w
     struct grant_detail *dt = v->data;
     char title[400];
     snprintf(title, sizeof title, T("帮扶发放：%s  %s  %s", "Aid grant: %s  %s  %s"), dt->g.member_name,
-             dt->loaded ? program_label(dt->g.program) : "", dt->loaded ? grant_status_label(dt->g.status) : "");
+             dt->loaded ? aid_program_label(dt->g.program) : "", dt->loaded ? aid_grant_status_label(dt->g.status) : "");
     tui_put(w, 0, 0, title, wdt, UD_LEFT, tui_attr(TE_HEADER));
     tui_detail_draw(app, &dt->d, w, 1, h - 1, wdt);
 }
@@ -632,14 +606,14 @@ static int grant_detail_key(struct tui_app *app, struct tui_view *v, int key)
         return 1;
     case 'e':
         if (tui_can_write(app, UD_ROLE_CLERK))
-            open_grant_form(app, dt->id, 0, NULL);
+            aid_open_grant_form(app, dt->id, 0, NULL);
         return 1;
     case 'd':
         if (grant_delete(app, &g))
             tui_pop(app);
         return 1;
     case 'r':
-        open_recipient_detail(app, g.recipient_id);
+        aid_open_recipient_detail(app, g.recipient_id);
         return 1;
     }
     return tui_detail_key(&dt->d, key, 10);
@@ -671,7 +645,7 @@ static const struct tui_keyhelp *grant_detail_keyhelp(struct tui_app *app, struc
 static const struct tui_view_ops grant_detail_ops = {grant_detail_draw, grant_detail_key, grant_detail_free,
                                                      grant_detail_keyhelp, NULL, grant_detail_resume};
 
-static void open_grant_detail(struct tui_app *app, int64_t id)
+void aid_open_grant_detail(struct tui_app *app, int64_t id)
 {
     struct grant_detail *dt = calloc(1, sizeof *dt);
     struct tui_view *v = calloc(1, sizeof *v);
@@ -687,795 +661,3 @@ static void open_grant_detail(struct tui_app *app, int64_t id)
     grant_detail_load(app, dt);
 }
 
-/* ==== the grant form ==== */
-
-struct grant_form_ctx {
-    int64_t id; /* 0: new */
-    int64_t version;
-    struct tui_form *form;
-    struct grant_tab *origin; /* the list below the form, which shows a new grant */
-};
-
-static const struct ud_field *recipient_field(const char *name)
-{
-    return ud_field_find(ud_aid_recipient_fields, name);
-}
-
-/* Puts a field at position `at` of the form. */
-static void insert_field(struct tui_form *form, int at, const struct ud_field *def, const char *text)
-{
-    if (!tui_form_add(form, def, text))
-        return;
-    struct tui_form_field tmp = form->f[form->n - 1];
-    memmove(&form->f[at + 1], &form->f[at], sizeof tmp * (size_t)(form->n - 1 - at));
-    form->f[at] = tmp;
-    if (form->cur >= at)
-        form->cur++;
-}
-
-static void remove_field(struct tui_form *form, const char *name)
-{
-    for (int i = 0; i < form->n; i++)
-        if (strcmp(form->f[i].def->name, name) == 0) {
-            memmove(&form->f[i], &form->f[i + 1], sizeof form->f[0] * (size_t)(form->n - 1 - i));
-            form->n--;
-            if (form->cur > i || form->cur >= form->n)
-                form->cur = form->cur > 0 ? form->cur - 1 : 0;
-            return;
-        }
-}
-
-/* The hardship level and category are asked only for a member who has no
- * recipient record yet: the record is created with the grant. */
-static void show_recipient_fields(struct tui_app *app, struct tui_form *form, int show)
-{
-    int have = tui_form_find(form, "hardship_level") != NULL;
-    if (show && !have) {
-        struct ud_aid_recipient r;
-        ud_aid_recipient_init(&r);
-        char lv[64], cat[64];
-        ud_field_format(app->db, recipient_field("hardship_level"), &r, UD_FMT_EDIT, lv, sizeof lv);
-        ud_field_format(app->db, recipient_field("hardship_category"), &r, UD_FMT_EDIT, cat, sizeof cat);
-        insert_field(form, 1, recipient_field("hardship_level"), lv);
-        insert_field(form, 2, recipient_field("hardship_category"), cat);
-    } else if (!show && have) {
-        remove_field(form, "hardship_level");
-        remove_field(form, "hardship_category");
-    }
-}
-
-/* After a member is chosen: say whether they have a recipient record. */
-static void note_recipient(struct tui_app *app, struct grant_form_ctx *c, int64_t member_id, const char *name)
-{
-    struct ud_aid_recipient r;
-    struct ud_err err;
-    ud_err_clear(&err);
-    int st = ud_aid_recipient_get_by_member(app->db, member_id, &r, &err);
-    if (st == UD_OK) {
-        show_recipient_fields(app, c->form, 0);
-        tui_message(app, T("%s：困难职工档案 %s，%s（%s）", "%s: recipient record %s, %s (%s)"), name,
-                    ud_enum_label(&ud_enum_hardship_level, r.hardship_level),
-                    ud_enum_label(&ud_enum_hardship_category, r.hardship_category),
-                    ud_enum_label(&ud_enum_recipient_status, r.status));
-    } else if (st == UD_ERR_NOTFOUND) {
-        show_recipient_fields(app, c->form, 1);
-        tui_message(app, T("%s 尚无困难职工档案：请填写困难程度和类别，保存时一并建档",
-                           "%s has no recipient record: give the hardship level and category; it is created on save"),
-                    name);
-    } else {
-        tui_error(app, &err);
-    }
-}
-
-static void grant_member_done(struct tui_app *app, const void *row, void *arg)
-{
-    struct grant_form_ctx *c = arg;
-    const struct ud_member *m = row;
-    struct tui_form_field *f = tui_form_find(c->form, "id_number");
-    if (!f)
-        return;
-    tui_edit_set(&f->edit, m->id_number);
-    f->edit.changed = 1;
-    f->error[0] = '\0';
-    snprintf(f->shown, sizeof f->shown, "%s", m->name);
-    note_recipient(app, c, m->id, m->name);
-}
-
-static int grant_pick_member(struct tui_app *app, struct tui_form_field *f, void *ctx)
-{
-    tui_pick_open(app, T("受助会员：输入姓名、身份证号或电话搜索", "recipient: type a member's name, ID number or phone"),
-                  &tui_member_pick_source, NULL, grant_member_done, ctx, f->edit.text);
-    return 0;
-}
-
-/* The no-double-aid question, asked before saving. Returns UD_OK with
- * *allow set when the grant may be saved (an officer said yes, or there
- * is nothing to ask); a clerk is not asked: the module refuses and says
- * that an officer must confirm. */
-static int ask_double(struct tui_app *app, const struct ud_aid_grant *g, int64_t exclude_id, int *allow,
-                      struct ud_err *err)
-{
-    struct ud_aid_grant ex;
-    int found = 0;
-    *allow = 0;
-    if (g->member_id == UD_NULL_INT)
-        return UD_OK;
-    if (ud_aid_double_check(app->db, g->member_id, g->program, g->granted_on, exclude_id, &ex, &found, err) != UD_OK)
-        return err->status;
-    if (!found || app->db->role < UD_ROLE_OFFICER)
-        return UD_OK;
-    char amount[32], q[600];
-    ud_format_money(ex.amount_fen, amount, sizeof amount);
-    snprintf(q, sizeof q,
-             T("%s 本年已有“%s”：%s，%s 元。确认重复帮扶？", "%s already had '%s' on %s, %s yuan. Confirm a second grant?"),
-             ex.member_name, program_label(ex.program), ex.granted_on, amount);
-    if (!tui_confirm(app, q))
-        return ud_err_set(err, UD_ERR_STATE, T("未保存：%s 本年已有“%s”（%s，%s 元）", "not saved: %s already has '%s' this year (%s, %s yuan)"),
-                          ex.member_name, program_label(ex.program), ex.granted_on, amount);
-    *allow = 1;
-    return UD_OK;
-}
-
-/* A new grant to a member without a recipient record: the record first,
- * then the grant, as one transaction. */
-static int create_with_recipient(struct tui_app *app, struct ud_aid_recipient *r, struct ud_aid_grant *g,
-                                 int allow_double, struct ud_err *err)
-{
-    r->member_id = g->member_id;
-    char d[UD_DATE_SZ];
-    if (!ud_parse_date(g->granted_on, d) && strcmp(d, r->registered_on) < 0)
-        memcpy(r->registered_on, d, sizeof r->registered_on); /* registered when first granted */
-    if (ud_db_begin(app->db, err) != UD_OK)
-        return err->status;
-    int st = ud_aid_recipient_create(app->db, r, err);
-    if (st == UD_OK) {
-        g->recipient_id = r->id;
-        st = ud_aid_grant_create(app->db, g, allow_double, err);
-    }
-    if (st != UD_OK) {
-        ud_db_rollback(app->db);
-        return st;
-    }
-    return ud_db_commit(app->db, err);
-}
-
-static int grant_form_save(struct tui_app *app, struct tui_form *form, void *ctx, struct ud_err *err)
-{
-    struct grant_form_ctx *c = ctx;
-    struct ud_aid_grant g, before;
-    if (c->id) {
-        if (ud_aid_grant_get(app->db, c->id, &g, err) != UD_OK)
-            return err->status;
-        g.version = c->version; /* the version the user started from */
-    } else {
-        ud_aid_grant_init(&g);
-    }
-    before = g;
-    struct ud_aid_recipient r;
-    ud_aid_recipient_init(&r);
-    tui_form_apply(app, form, ud_aid_grant_fields, &g, err);
-    tui_form_apply(app, form, ud_aid_recipient_fields, &r, err);
-    if (err->nfields)
-        return err->status;
-    int has_record = 1;
-    if (!c->id && g.member_id != UD_NULL_INT) {
-        struct ud_aid_recipient cur;
-        struct ud_err e2;
-        ud_err_clear(&e2);
-        int st = ud_aid_recipient_get_by_member(app->db, g.member_id, &cur, &e2);
-        if (st == UD_ERR_NOTFOUND && !tui_form_find(form, "hardship_level")) {
-            /* an ID number typed, not picked: ask for the record's fields */
-            show_recipient_fields(app, form, 1);
-            ud_err_set(err, UD_ERR_INVALID, "%s", T("该会员尚无困难职工档案", "this member has no recipient record"));
-            return ud_err_field(err, "hardship_level", ud_field_label(recipient_field("hardship_level")), "%s",
-                                T("请确认困难程度和类别（保存时一并建档），再按 F2",
-                                  "check the level and category (the record is created on save), then F2"));
-        }
-        if (st != UD_OK && st != UD_ERR_NOTFOUND) {
-            *err = e2;
-            return err->status;
-        }
-        has_record = st == UD_OK;
-        if (has_record)
-            show_recipient_fields(app, form, 0);
-    }
-    int allow = 0;
-    /* an earlier confirmation stands while program and year are unchanged */
-    int confirmed = c->id && before.double_confirmed_by[0] && !strcmp(before.program, g.program) &&
-                    !strncmp(before.granted_on, g.granted_on, 4);
-    if (!confirmed && ask_double(app, &g, c->id, &allow, err) != UD_OK)
-        return err->status;
-    int st;
-    if (c->id)
-        st = ud_aid_grant_update(app->db, &g, allow, err);
-    else if (!has_record)
-        st = create_with_recipient(app, &r, &g, allow, err);
-    else
-        st = ud_aid_grant_create(app->db, &g, allow, err);
-    if (st == UD_OK && !c->id) {
-        if (c->origin)
-            c->origin->select_id = g.id;
-        char amount[32];
-        ud_format_money(g.amount_fen, amount, sizeof amount);
-        tui_message(app, T("已登记帮扶：%s “%s” %s 元，%s%s", "grant entered: %s '%s' %s yuan, %s%s"), g.member_name,
-                    program_label(g.program), amount, grant_status_label(g.status),
-                    g.double_confirmed_by[0] ? T("（重复帮扶已确认）", " (second grant confirmed)") : "");
-    }
-    return st;
-}
-
-static void grant_form_fill(struct tui_app *app, struct grant_form_ctx *c, const struct ud_aid_grant *g)
-{
-    struct tui_form *form = c->form;
-    form->n = 0;
-    tui_form_fill(app, form, ud_aid_grant_fields, g);
-    struct tui_form_field *f = tui_form_find(form, "id_number");
-    if (!f)
-        return;
-    if (c->id) {
-        f->readonly = 1; /* a grant stays with its recipient */
-        snprintf(f->shown, sizeof f->shown, "%s", g->member_name);
-    } else {
-        f->pick = grant_pick_member;
-        f->pick_ctx = c;
-        if (g->member_id != UD_NULL_INT) {
-            struct ud_member m;
-            struct ud_err err;
-            ud_err_clear(&err);
-            if (ud_member_get(app->db, g->member_id, &m, &err) == UD_OK)
-                snprintf(f->shown, sizeof f->shown, "%s", m.name);
-        }
-    }
-}
-
-static int grant_form_reload(struct tui_app *app, struct tui_form *form, void *ctx)
-{
-    struct grant_form_ctx *c = ctx;
-    struct ud_aid_grant g;
-    struct ud_err err;
-    ud_err_clear(&err);
-    if (ud_aid_grant_get(app->db, c->id, &g, &err) != UD_OK) {
-        tui_error(app, &err);
-        return err.status;
-    }
-    c->version = g.version;
-    int cur = form->cur;
-    grant_form_fill(app, c, &g);
-    form->cur = cur < form->n ? cur : 0;
-    return UD_OK;
-}
-
-/* id: the grant to edit (0: new); member_id: who a new grant is for (0:
- * to be picked); origin: the list it is opened from, or NULL. */
-static void open_grant_form(struct tui_app *app, int64_t id, int64_t member_id, struct grant_tab *origin)
-{
-    struct ud_aid_grant g;
-    struct ud_err err;
-    ud_err_clear(&err);
-    if (id) {
-        if (ud_aid_grant_get(app->db, id, &g, &err) != UD_OK) {
-            tui_error(app, &err);
-            return;
-        }
-        if (!move_possible(app, &g, "proposed", NULL, "修改", "changed"))
-            return;
-    } else {
-        ud_aid_grant_init(&g);
-        if (member_id)
-            g.member_id = member_id;
-    }
-    struct grant_form_ctx *c = calloc(1, sizeof *c);
-    char title[400];
-    if (id)
-        snprintf(title, sizeof title, T("修改帮扶：%s “%s”（F2 保存）", "Edit grant: %s '%s' (F2 saves)"), g.member_name,
-                 program_label(g.program));
-    else
-        snprintf(title, sizeof title, "%s",
-                 T("新的帮扶（身份证号：Enter 按姓名搜索会员；F2 保存）", "New grant (ID number: Enter to find the member; F2 saves)"));
-    struct tui_form *form = tui_form_new(title);
-    if (!c || !form) {
-        free(c);
-        free(form);
-        return;
-    }
-    c->id = id;
-    c->version = id ? g.version : 0;
-    c->form = form;
-    c->origin = origin;
-    grant_form_fill(app, c, &g);
-    form->save = grant_form_save;
-    form->reload = id ? grant_form_reload : NULL;
-    form->ctx = c;
-    form->free_ctx = free;
-    tui_form_open(app, form);
-    if (!id && member_id) {
-        /* the member is known: start at the program */
-        struct tui_form_field *p = tui_form_find(form, "program");
-        if (p)
-            form->cur = (int)(p - form->f);
-    }
-}
-
-/* ==== recipients (困难职工档案) ==== */
-
-struct rcp_filter {
-    char status[16];
-    char hardship_level[16];
-    int64_t org;
-};
-
-struct rcp_tab {
-    struct tui_list *list;
-    struct rcp_filter f;
-};
-
-static void rcp_module_filter(const struct rcp_tab *t, const char *query, struct ud_aid_recipient_filter *rf)
-{
-    memset(rf, 0, sizeof *rf);
-    rf->query = query;
-    rf->status = t->f.status[0] ? t->f.status : NULL;
-    rf->hardship_level = t->f.hardship_level[0] ? t->f.hardship_level : NULL;
-    rf->org_subtree = t->f.org != UD_NULL_INT ? t->f.org : 0;
-}
-
-static int rcp_fetch(struct tui_app *app, void *ctx, const char *query, const struct ud_page *pg, void *rows,
-                     struct ud_cursor *cursors, int *n, struct ud_err *err)
-{
-    struct ud_aid_recipient_filter rf;
-    rcp_module_filter(ctx, query, &rf);
-    return ud_aid_recipient_list(app->db, &rf, pg, rows, cursors, n, err);
-}
-
-static int rcp_count(struct tui_app *app, void *ctx, const char *query, int64_t *c, struct ud_err *err)
-{
-    struct ud_aid_recipient_filter rf;
-    rcp_module_filter(ctx, query, &rf);
-    return ud_aid_recipient_count(app->db, &rf, c, err);
-}
-
-static void rcp_cell(struct tui_app *app, void *ctx, const void *row, int col, char *out, size_t outsz)
-{
-    (void)app;
-    (void)ctx;
-    const struct ud_aid_recipient *r = row;
-    switch (col) {
-    case 0: snprintf(out, outsz, "%s", r->member_name); break;
-    case 1: ud_mask_id_number(r->id_number, out, outsz); break;
-    case 2: snprintf(out, outsz, "%s", ud_enum_label(&ud_enum_hardship_level, r->hardship_level)); break;
-    case 3: snprintf(out, outsz, "%s", ud_enum_label(&ud_enum_hardship_category, r->hardship_category)); break;
-    case 4: snprintf(out, outsz, "%s", r->registered_on); break;
-    case 5: snprintf(out, outsz, "%s", ud_enum_label(&ud_enum_recipient_status, r->status)); break;
-    case 6: snprintf(out, outsz, "%s", r->org_name); break;
-    }
-}
-
-static int64_t rcp_row_id(const void *row)
-{
-    return ((const struct ud_aid_recipient *)row)->id;
-}
-
-static const struct tui_column rcp_columns[] = {
-    {"姓名", "name", 8, 0, UD_LEFT, "name"},
-    {"身份证号", "ID number", 18, 0, UD_LEFT, NULL},
-    {"困难程度", "level", 8, 0, UD_LEFT, NULL},
-    {"困难类别", "category", 8, 0, UD_LEFT, NULL},
-    {"建档日期", "registered", 10, 0, UD_LEFT, "registered_on"},
-    {"状态", "status", 6, 0, UD_LEFT, NULL},
-    {"所属工会", "union", 10, 1, UD_LEFT, NULL},
-};
-
-static const struct tui_list_source rcp_source = {sizeof(struct ud_aid_recipient), rcp_columns, 7, rcp_fetch,
-                                                  rcp_count, rcp_cell, NULL, rcp_row_id};
-
-static void open_rcp_filter(struct tui_app *app, struct rcp_tab *t);
-static void open_rcp_form(struct tui_app *app, int64_t id);
-
-static void rcp_list_draw(struct tui_app *app, struct tui_view *v, WINDOW *w, int h, int wdt)
-{
-    struct rcp_tab *t = v->data;
-    char filt[400] = "", title[600];
-    size_t n = 0;
-    if (t->f.status[0])
-        n += (size_t)snprintf(filt + n, sizeof filt - n, " %s", ud_enum_label(&ud_enum_recipient_status, t->f.status));
-    if (t->f.hardship_level[0] && n < sizeof filt)
-        n += (size_t)snprintf(filt + n, sizeof filt - n, " %s", ud_enum_label(&ud_enum_hardship_level, t->f.hardship_level));
-    if (t->f.org != UD_NULL_INT && n < sizeof filt) {
-        char name[200];
-        ud_ref_org.display(app->db, t->f.org, name, sizeof name);
-        snprintf(filt + n, sizeof filt - n, T(" %s及下级", " %s and below"), name);
-    }
-    if (t->list->total_valid)
-        snprintf(title, sizeof title, T("困难职工档案  共 %lld 人%s%s", "Aid recipients  %lld%s%s"), (long long)t->list->total,
-                 filt[0] ? T("  筛选：", "  filter:") : "", filt);
-    else
-        snprintf(title, sizeof title, "%s", T("困难职工档案", "Aid recipients"));
-    tui_put(w, 0, 0, title, wdt, UD_LEFT, tui_attr(TE_HEADER));
-    const char *label = T("搜索（/ 姓名或身份证号）：", "search (/ name or ID number): ");
-    int lw = ud_str_width(label);
-    tui_puts(w, 1, 0, label, t->list->searching ? tui_attr(TE_HEADER) : tui_attr(TE_DIM));
-    tui_list_draw(app, t->list, w, 2, h - 2, wdt);
-    tui_edit_draw(&t->list->search, w, 1, lw, wdt - lw - 1, t->list->searching,
-                  t->list->searching ? tui_attr(TE_FIELD_ACTIVE) : tui_attr(TE_FIELD));
-}
-
-static int rcp_delete(struct tui_app *app, const struct ud_aid_recipient *r)
-{
-    if (!tui_can_write(app, UD_ROLE_OFFICER))
-        return 0;
-    char q[400];
-    snprintf(q, sizeof q, T("删除 %s 的困难职工档案？", "Delete the recipient record of %s?"), r->member_name);
-    if (!tui_confirm(app, q))
-        return 0;
-    struct ud_err err;
-    ud_err_clear(&err);
-    if (ud_aid_recipient_delete(app->db, r->id, r->version, &err) != UD_OK) {
-        tui_error(app, &err);
-        return 0;
-    }
-    tui_message(app, "%s", T("已删除", "deleted"));
-    return 1;
-}
-
-static int rcp_list_key(struct tui_app *app, struct tui_view *v, int key)
-{
-    struct rcp_tab *t = v->data;
-    if (tui_list_key(app, t->list, key))
-        return 1;
-    const struct ud_aid_recipient *r = tui_list_selected(t->list);
-    switch (key) {
-    case TK_ENTER:
-        if (r)
-            open_recipient_detail(app, r->id);
-        return 1;
-    case 'n':
-        if (tui_can_write(app, UD_ROLE_CLERK))
-            open_rcp_form(app, 0);
-        return 1;
-    case 'e':
-        if (r && tui_can_write(app, UD_ROLE_CLERK))
-            open_rcp_form(app, r->id);
-        return 1;
-    case 'd':
-        if (r) {
-            struct ud_aid_recipient copy = *r;
-            if (rcp_delete(app, &copy))
-                tui_list_reload(app, t->list);
-        }
-        return 1;
-    case 'f':
-        open_rcp_filter(app, t);
-        return 1;
-    }
-    return 0;
-}
-
-static void rcp_list_free(struct tui_view *v)
-{
-    struct rcp_tab *t = v->data;
-    tui_list_free(t->list);
-    free(t);
-}
-
-static const struct tui_keyhelp rcp_list_keys[] = {
-    {"/", "搜索", "search"}, {"Enter", "详情", "open"}, {"n", "建档", "new"},   {"e", "修改", "edit"},
-    {"d", "删除", "delete"}, {"f", "筛选", "filter"},   {"o", "排序", "sort"}, {"Esc", "发放列表", "grants"},
-    TUI_KEYS_END};
-
-static const struct tui_keyhelp *rcp_list_keyhelp(struct tui_app *app, struct tui_view *v)
-{
-    (void)app;
-    (void)v;
-    return rcp_list_keys;
-}
-
-static void rcp_list_resume(struct tui_app *app, struct tui_view *v)
-{
-    struct rcp_tab *t = v->data;
-    tui_list_reload(app, t->list);
-}
-
-static const struct tui_view_ops rcp_list_ops = {rcp_list_draw, rcp_list_key, rcp_list_free, rcp_list_keyhelp, NULL,
-                                                 rcp_list_resume};
-
-static void open_recipients(struct tui_app *app)
-{
-    struct rcp_tab *t = calloc(1, sizeof *t);
-    struct tui_view *v = calloc(1, sizeof *v);
-    if (!t || !v || !(t->list = tui_list_new(&rcp_source, t, "name", 0))) {
-        free(t);
-        free(v);
-        return;
-    }
-    t->f.org = UD_NULL_INT;
-    v->ops = &rcp_list_ops;
-    v->data = t;
-    tui_push(app, v);
-    tui_list_home(app, t->list);
-}
-
-/* ---- recipient filters ---- */
-
-#define S struct rcp_filter
-static const struct ud_field rcp_filter_fields[] = {
-    UD_FIELD_ENUM(S, "status", "档案状态", "status", status, &ud_enum_recipient_status, 0),
-    UD_FIELD_ENUM(S, "hardship_level", "困难程度", "hardship level", hardship_level, &ud_enum_hardship_level, 0),
-    UD_FIELD_REF(S, "org", "所属工会（含下级）", "union (and below)", org, &ud_ref_org, 0),
-    UD_FIELD_END,
-};
-#undef S
-
-static int rcp_filter_save(struct tui_app *app, struct tui_form *form, void *ctx, struct ud_err *err)
-{
-    struct rcp_tab *t = ctx;
-    struct rcp_filter f;
-    ud_fields_clear(rcp_filter_fields, &f);
-    if (tui_form_apply(app, form, rcp_filter_fields, &f, err) != UD_OK)
-        return err->status;
-    t->f = f;
-    tui_list_home(app, t->list);
-    return UD_OK;
-}
-
-static void open_rcp_filter(struct tui_app *app, struct rcp_tab *t)
-{
-    struct tui_form *form =
-        tui_form_new(T("困难职工档案筛选（留空表示不限；F2 应用）", "Recipient filter (empty = any; F2 applies)"));
-    if (!form)
-        return;
-    tui_form_fill(app, form, rcp_filter_fields, &t->f);
-    struct tui_form_field *org = tui_form_find(form, "org");
-    if (org)
-        org->pick = tui_pick_org_any;
-    form->save = rcp_filter_save;
-    form->ctx = t;
-    tui_form_open(app, form);
-}
-
-/* ---- the recipient detail, with the person's grants ---- */
-
-#define RCP_GRANTS_SHOWN 12
-
-struct rcp_detail {
-    int64_t id;
-    struct ud_aid_recipient r;
-    struct tui_detail d;
-    int loaded;
-};
-
-static void rcp_detail_grants(struct tui_app *app, struct rcp_detail *dt)
-{
-    struct ud_aid_grant_filter gf;
-    memset(&gf, 0, sizeof gf);
-    gf.query = dt->r.id_number;
-    int64_t n = 0, sum = 0;
-    struct ud_err err;
-    ud_err_clear(&err);
-    if (ud_aid_grant_sum(app->db, &gf, &n, &sum, &err) != UD_OK) {
-        tui_error(app, &err);
-        return;
-    }
-    char line[300], amount[32];
-    ud_format_money(sum, amount, sizeof amount);
-    tui_detail_section(&dt->d, T("帮扶发放（g 查看全部）", "grants (g lists them)"));
-    snprintf(line, sizeof line, T("%lld 笔，%s 元", "%lld, %s yuan"), (long long)n, amount);
-    tui_detail_add(&dt->d, T("合计", "total"), line, 0);
-    struct ud_aid_grant *rows = calloc(RCP_GRANTS_SHOWN, sizeof *rows);
-    struct ud_cursor cur[RCP_GRANTS_SHOWN];
-    struct ud_page pg;
-    memset(&pg, 0, sizeof pg);
-    pg.limit = RCP_GRANTS_SHOWN;
-    pg.sort = "granted_on";
-    pg.desc = 1;
-    int got = 0;
-    if (rows && ud_aid_grant_list(app->db, &gf, &pg, rows, cur, &got, &err) == UD_OK)
-        for (int i = 0; i < got; i++) {
-            ud_format_money(rows[i].amount_fen, amount, sizeof amount);
-            snprintf(line, sizeof line, T("%s  %s 元  %s", "%s  %s yuan  %s"), program_label(rows[i].program), amount,
-                     grant_status_label(rows[i].status));
-            tui_detail_add(&dt->d, rows[i].granted_on, line, 0);
-        }
-    free(rows);
-}
-
-static void rcp_detail_load(struct tui_app *app, struct rcp_detail *dt)
-{
-    struct ud_err err;
-    ud_err_clear(&err);
-    tui_detail_clear(&dt->d);
-    dt->loaded = ud_aid_recipient_get(app->db, dt->id, &dt->r, &err) == UD_OK;
-    if (!dt->loaded) {
-        tui_error(app, &err);
-        return;
-    }
-    const struct ud_aid_recipient *r = &dt->r;
-    char v[600];
-    tui_detail_add(&dt->d, T("姓名", "name"), r->member_name, 0);
-    tui_detail_add(&dt->d, T("性别", "sex"), ud_enum_label(&ud_enum_gender, r->gender), 0);
-    tui_detail_add(&dt->d, T("身份证号", "ID number"), r->id_number, 0);
-    tui_detail_add(&dt->d, T("所属工会", "union"), r->org_name, 0);
-    for (const struct ud_field *f = ud_aid_recipient_fields; f->name; f++) {
-        if (!strcmp(f->name, "id_number"))
-            continue;
-        ud_field_format(app->db, f, r, UD_FMT_DISPLAY, v, sizeof v);
-        tui_detail_add(&dt->d, ud_field_label(f), v, 0);
-    }
-    rcp_detail_grants(app, dt);
-    tui_detail_section(&dt->d, T("记录", "record"));
-    snprintf(v, sizeof v, "%lld", (long long)r->version);
-    tui_detail_add(&dt->d, T("版本", "version"), v, 0);
-    tui_detail_add(&dt->d, T("录入时间", "created"), r->created_at, 0);
-    tui_detail_add(&dt->d, T("修改时间", "updated"), r->updated_at, 0);
-}
-
-static void rcp_detail_draw(struct tui_app *app, struct tui_view *v, WINDOW *w, int h, int wdt)
-{
-    struct rcp_detail *dt = v->data;
-    char title[300];
-    snprintf(title, sizeof title, T("困难职工档案：%s", "Aid recipient: %s"), dt->loaded ? dt->r.member_name : "");
-    tui_put(w, 0, 0, title, wdt, UD_LEFT, tui_attr(TE_HEADER));
-    tui_detail_draw(app, &dt->d, w, 1, h - 1, wdt);
-}
-
-static int rcp_detail_key(struct tui_app *app, struct tui_view *v, int key)
-{
-    struct rcp_detail *dt = v->data;
-    if (!dt->loaded)
-        return 0;
-    switch (key) {
-    case 'g': {
-        struct tui_view *gv = new_grant_list(app, &dt->r);
-        if (gv)
-            tui_push(app, gv);
-        return 1;
-    }
-    case 'n':
-        if (tui_can_write(app, UD_ROLE_CLERK))
-            open_grant_form(app, 0, dt->r.member_id, NULL);
-        return 1;
-    case 'e':
-        if (tui_can_write(app, UD_ROLE_CLERK))
-            open_rcp_form(app, dt->id);
-        return 1;
-    case 'd': {
-        struct ud_aid_recipient copy = dt->r;
-        if (rcp_delete(app, &copy))
-            tui_pop(app);
-        return 1;
-    }
-    }
-    return tui_detail_key(&dt->d, key, 10);
-}
-
-static void rcp_detail_free(struct tui_view *v)
-{
-    struct rcp_detail *dt = v->data;
-    tui_detail_free(&dt->d);
-    free(dt);
-}
-
-static void rcp_detail_resume(struct tui_app *app, struct tui_view *v)
-{
-    rcp_detail_load(app, v->data);
-}
-
-static const struct tui_keyhelp rcp_detail_keys[] = {
-    {"g", "发放记录", "grants"}, {"n", "新发放", "new grant"}, {"e", "修改", "edit"},
-    {"d", "删除", "delete"},     {"Esc", "返回", "back"},      TUI_KEYS_END};
-
-static const struct tui_keyhelp *rcp_detail_keyhelp(struct tui_app *app, struct tui_view *v)
-{
-    (void)app;
-    (void)v;
-    return rcp_detail_keys;
-}
-
-static const struct tui_view_ops rcp_detail_ops = {rcp_detail_draw, rcp_detail_key, rcp_detail_free,
-                                                   rcp_detail_keyhelp, NULL, rcp_detail_resume};
-
-static void open_recipient_detail(struct tui_app *app, int64_t id)
-{
-    struct rcp_detail *dt = calloc(1, sizeof *dt);
-    struct tui_view *v = calloc(1, sizeof *v);
-    if (!dt || !v) {
-        free(dt);
-        free(v);
-        return;
-    }
-    dt->id = id;
-    v->ops = &rcp_detail_ops;
-    v->data = dt;
-    tui_push(app, v);
-    rcp_detail_load(app, dt);
-}
-
-/* ---- the recipient form ---- */
-
-struct rcp_form_ctx {
-    int64_t id; /* 0: new */
-    int64_t version;
-};
-
-static int rcp_form_save(struct tui_app *app, struct tui_form *form, void *ctx, struct ud_err *err)
-{
-    struct rcp_form_ctx *c = ctx;
-    struct ud_aid_recipient r;
-    if (c->id) {
-        if (ud_aid_recipient_get(app->db, c->id, &r, err) != UD_OK)
-            return err->status;
-        r.version = c->version;
-    } else {
-        ud_aid_recipient_init(&r);
-    }
-    if (tui_form_apply(app, form, ud_aid_recipient_fields, &r, err) != UD_OK)
-        return err->status;
-    int st = c->id ? ud_aid_recipient_update(app->db, &r, err) : ud_aid_recipient_create(app->db, &r, err);
-    if (st == UD_OK && !c->id)
-        tui_message(app, T("已为 %s 建立困难职工档案", "recipient record created for %s"), r.member_name);
-    return st;
-}
-
-static void rcp_form_fill(struct tui_app *app, struct tui_form *form, const struct ud_aid_recipient *r, int editing)
-{
-    form->n = 0;
-    tui_form_fill(app, form, ud_aid_recipient_fields, r);
-    struct tui_form_field *f = tui_form_find(form, "id_number");
-    if (!f)
-        return;
-    if (editing) {
-        f->readonly = 1; /* a record stays with its member */
-        snprintf(f->shown, sizeof f->shown, "%s", r->member_name);
-    } else {
-        f->pick = tui_pick_member;
-    }
-}
-
-static int rcp_form_reload(struct tui_app *app, struct tui_form *form, void *ctx)
-{
-    struct rcp_form_ctx *c = ctx;
-    struct ud_aid_recipient r;
-    struct ud_err err;
-    ud_err_clear(&err);
-    if (ud_aid_recipient_get(app->db, c->id, &r, &err) != UD_OK) {
-        tui_error(app, &err);
-        return err.status;
-    }
-    c->version = r.version;
-    int cur = form->cur;
-    rcp_form_fill(app, form, &r, 1);
-    form->cur = cur < form->n ? cur : 0;
-    return UD_OK;
-}
-
-static void open_rcp_form(struct tui_app *app, int64_t id)
-{
-    struct ud_aid_recipient r;
-    struct ud_err err;
-    ud_err_clear(&err);
-    if (id && ud_aid_recipient_get(app->db, id, &r, &err) != UD_OK) {
-        tui_error(app, &err);
-        return;
-    }
-    if (!id)
-        ud_aid_recipient_init(&r);
-    struct rcp_form_ctx *c = calloc(1, sizeof *c);
-    char title[300];
-    if (id)
-        snprintf(title, sizeof title, T("修改困难职工档案：%s（F2 保存）", "Edit recipient record: %s (F2 saves)"), r.member_name);
-    else
-        snprintf(title, sizeof title, "%s",
-                 T("新建困难职工档案（身份证号：Enter 搜索会员；F2 保存）", "New recipient record (ID number: Enter to find the member; F2 saves)"));
-    struct tui_form *form = tui_form_new(title);
-    if (!c || !form) {
-        free(c);
-        free(form);
-        return;
-    }
-    c->id = id;
-    c->version = id ? r.version : 0;
-    rcp_form_fill(app, form, &r, id != 0);
-    form->save = rcp_form_save;
-    form->reload = id ? rcp_form_reload : NULL;
-    form->ctx = c;
-    form->free_ctx = free;
-    tui_form_open(app, form);
-}
