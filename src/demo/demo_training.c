@@ -12,7 +12,6 @@
 
 struct course_plan {
     const char *category;
-    const char *title; /* %d = year */
     int per_year;      /* at scale 1 */
     int hours_lo, hours_hi;
     int cap_lo, cap_hi;
@@ -21,13 +20,13 @@ struct course_plan {
 };
 
 static const struct course_plan plans[] = {
-    {"cadre_intro", "%d年新任基层工会主席入门培训班", 3, 16, 24, 60, 120, 0, 0, 0},
-    {"cadre_remedial", "%d年基层工会主席补差培训班", 3, 16, 24, 60, 120, 0, 0, 0},
-    {"cadre_advanced", "%d年工会干部提高培训班", 3, 24, 32, 40, 80, 0, 0, 0},
-    {"skills", "%s技能培训班", 150, 24, 120, 30, 80, 0, 800, 0},
-    {"academic", "%s成人学历班", 12, 200, 600, 40, 80, 3000, 6000, 700},
-    {"psych", "%s", 12, 4, 12, 40, 120, 0, 0, 0},
-    {"other", "%s", 8, 8, 16, 40, 100, 0, 0, 0},
+    {"cadre_intro", 3, 16, 24, 60, 120, 0, 0, 0},
+    {"cadre_remedial", 3, 16, 24, 60, 120, 0, 0, 0},
+    {"cadre_advanced", 3, 24, 32, 40, 80, 0, 0, 0},
+    {"skills", 150, 24, 120, 30, 80, 0, 800, 0},
+    {"academic", 12, 200, 600, 40, 80, 3000, 6000, 700},
+    {"psych", 12, 4, 12, 40, 120, 0, 0, 0},
+    {"other", 8, 8, 16, 40, 100, 0, 0, 0},
 };
 
 static const char *const skills[] = {"焊工（中级）", "电工（初级）", "电工（中级）", "数控车工", "叉车司机", "起重机司机",
