@@ -226,7 +226,7 @@ int ud_import_run(struct ud_db *db, const struct ud_import_opts *o, struct ud_im
     db->all_or_nothing = !o->skip_bad;
     /* one long transaction: a cache that holds its working set keeps
      * SQLite from writing the same pages to the WAL again and again */
-    ud_db_exec(db, "PRAGMA cache_size = -262144", err);
+    ud_db_exec(db, "PRAGMA cache_size = -65536", err);
     int is_orgs = strcmp(k->name, "orgs") == 0;
     struct pending_org *pending = NULL;
     long npending = 0, cap_pending = 0;
