@@ -45,7 +45,7 @@ int ud_demo_generate(struct ud_db *db, double scale, uint64_t seed, const char *
     setenv("UNIONDESK_TODAY", as_of, 1);
     /* one long transaction: a cache that holds the working set keeps
      * SQLite from spilling the same pages to the WAL over and over */
-    ud_db_exec(db, "PRAGMA cache_size = -524288", err);
+    ud_db_exec(db, "PRAGMA cache_size = -131072", err);
     int st = ud_db_begin(db, err);
     if (st == UD_OK && (st = demo_orgs(&c, err)) == UD_OK && (st = demo_members(&c, err)) == UD_OK &&
         (st = demo_cases(&c, err)) == UD_OK && (st = demo_aid(&c, err)) == UD_OK)
