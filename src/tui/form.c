@@ -152,11 +152,32 @@ static void form_draw(struct tui_app *app, struct tui_view *v, WINDOW *w, int h,
 
 static void move_field(struct tui_form *form, int d)
 {
+    form->fresh = 1;
     for (int k = 0; k < form->n; k++) {
         form->cur = (form->cur + d + form->n) % form->n;
         if (!form->f[form->cur].readonly)
             return;
     }
+}
+
+/* A yes/no field is set, not typed: y/是/1, n/否/0, or Space to switch. */
+static int bool_key(struct tui_form_field *f, int key)
+{
+    const char *yes = T("是", "yes"), *no = T("否", "no");
+    int now = strcmp(f->edit.text, yes) == 0 || strcmp(f->edit.text, "1") == 0;
+    int to;
+    if (key == 'y' || key == 'Y' || key == '1' || key == 0x662F /* 是 */)
+        to = 1;
+    else if (key == 'n' || key == 'N' || key == '0' || key == 0x5426 /* 否 */)
+        to = 0;
+    else if (key == ' ')
+        to = !now;
+    else
+        return tui_is_char(key); /* other typing does nothing here */
+    tui_edit_set(&f->edit, to ? yes : no);
+    f->edit.changed = 1;
+    f->error[0] = '\0';
+    return 1;
 }
 
 static void open_choice(struct tui_app *app, struct tui_form *form)
@@ -246,6 +267,14 @@ static int form_key(struct tui_app *app, struct tui_view *v, int key)
     }
     if (f->readonly)
         return tui_is_char(key); /* swallow typing, keep digits from switching tabs */
+    if (f->def->type == UD_F_BOOL)
+        return bool_key(f, key);
+    /* typing into a choice that holds a value replaces it (a new code, a
+     * label) instead of adding to it */
+    if (form->fresh && is_choice(f) && tui_is_char(key))
+        tui_edit_set(&f->edit, "");
+    if (tui_is_char(key) || key == TK_KEY(KEY_LEFT) || key == TK_KEY(KEY_RIGHT))
+        form->fresh = 0;
     if (tui_edit_key(&f->edit, key)) {
         if (f->edit.changed)
             f->error[0] = '\0';

@@ -361,12 +361,20 @@ static void detail_load(struct tui_app *app, struct detail *dt)
     if (ev && ud_case_events(app->db, dt->id, ev, MAX_EVENTS, &n, &err) == UD_OK) {
         for (int i = 0; i < n; i++) {
             char what[sizeof ev->body + 256]; /* the whole body fits: the detail line cuts it */
-            if (strcmp(ev[i].kind, "status") == 0)
-                snprintf(what, sizeof what, "%s %s%s%s%s%s", ev[i].login,
+            if (strcmp(ev[i].kind, "status") == 0) {
+                /* a move entered later than it happened says its own date */
+                const char *dated = !strcmp(ev[i].to_status, "filed")
+                                        ? k->filed_on
+                                        : (!strcmp(ev[i].to_status, k->status) && k->closed_on[0]) ? k->closed_on : "";
+                char when[64] = "";
+                if (dated[0] && strncmp(dated, ev[i].at, 10) != 0)
+                    snprintf(when, sizeof when, T("（%s）", " (%s)"), dated);
+                snprintf(what, sizeof what, "%s %s%s%s%s%s%s", ev[i].login,
                          ev[i].from_status[0] ? ud_enum_label(&ud_enum_case_status, ev[i].from_status) : "",
                          ev[i].from_status[0] ? " -> " : T("新建案件，状态：", "new case, status: "),
-                         ud_enum_label(&ud_enum_case_status, ev[i].to_status), ev[i].body[0] ? T("：", ": ") : "",
+                         ud_enum_label(&ud_enum_case_status, ev[i].to_status), when, ev[i].body[0] ? T("：", ": ") : "",
                          ev[i].body);
+            }
             else
                 snprintf(what, sizeof what, "%s [%s] %s", ev[i].login, ud_enum_label(&ud_enum_event_kind, ev[i].kind),
                          ev[i].body);

@@ -249,6 +249,7 @@ struct tui_form {
     struct tui_form_field f[TUI_FORM_MAX];
     int n;
     int cur;
+    int fresh; /* the cursor just came to this field: typing into a choice replaces it */
     int top; /* first field shown when the form scrolls */
     int saving;
     /* called with each field's text; returns UD_OK or fills err with
