@@ -150,14 +150,36 @@ static void form_draw(struct tui_app *app, struct tui_view *v, WINDOW *w, int h,
     }
 }
 
-static void move_field(struct tui_form *form, int d)
+/* Leaving a reference field typed by hand: say at once what the code
+ * stands for, or that it stands for nothing. */
+static void check_leaving(struct tui_app *app, struct tui_form *form)
 {
+    struct tui_form_field *f = &form->f[form->cur];
+    if (!app || f->def->type != UD_F_REF || !f->edit.changed || !f->edit.len || f->shown[0])
+        return;
+    int64_t id;
+    struct ud_err err;
+    ud_err_clear(&err);
+    if (f->def->ref->resolve(app->db, f->edit.text, &id, &err) == UD_OK)
+        f->def->ref->display(app->db, id, f->shown, sizeof f->shown);
+    else
+        ud_strlcpy_utf8(f->error, sizeof f->error, err.msg);
+}
+
+static void move_field_from(struct tui_app *app, struct tui_form *form, int d)
+{
+    check_leaving(app, form);
     form->fresh = 1;
     for (int k = 0; k < form->n; k++) {
         form->cur = (form->cur + d + form->n) % form->n;
         if (!form->f[form->cur].readonly)
             return;
     }
+}
+
+static void move_field(struct tui_form *form, int d)
+{
+    move_field_from(NULL, form, d);
 }
 
 /* A yes/no field is set, not typed: y/是/1, n/否/0, or Space to switch. */
@@ -235,11 +257,11 @@ static int form_key(struct tui_app *app, struct tui_view *v, int key)
     switch (key) {
     case TK_TAB:
     case TK_KEY(KEY_DOWN):
-        move_field(form, 1);
+        move_field_from(app, form, 1);
         return 1;
     case TK_KEY(KEY_BTAB):
     case TK_KEY(KEY_UP):
-        move_field(form, -1);
+        move_field_from(app, form, -1);
         return 1;
     case TK_ENTER:
     case TK_KEY(KEY_ENTER):
@@ -249,7 +271,7 @@ static int form_key(struct tui_app *app, struct tui_view *v, int key)
         else if (form->cur == form->n - 1)
             save(app, form);
         else
-            move_field(form, 1);
+            move_field_from(app, form, 1);
         return 1;
     case TK_KEY(KEY_F(4)):
     case TK_CTRL('p'):

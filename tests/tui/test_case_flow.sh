@@ -104,8 +104,29 @@ expect_screen s1 "已保存" "the corrected form saves"
 equals "$(sql "$DB" "select received_on || '|' || version from cases where case_no='$CASE_NO'")" "2026-11-20|5" "the correction is stored (version 5: 3 moves and 1 edit)"
 equals "$(sql "$DB" "select count(*) from audit_log where tbl='cases' and login='clerk1'")" 5 "the audit log has the insert, 3 moves and the edit"
 
-# quit: the terminal comes back
+# a yes/no field is set with a key, not typed; typing into a filled choice
+# replaces its value
 tm_keys s1 Escape
+tm_wait s1 "调解案件  共"
+tm_keys s1 f
+tm_wait s1 "案件筛选"
+tm_keys s1 Tab Tab Tab y
+expect_screen s1 "仅逾期  是" "y sets a yes/no field to 是"
+tm_keys s1 Space
+expect_screen s1 "仅逾期  否" "Space switches it back"
+tm_keys s1 Escape
+tm_wait s1 "放弃未保存的修改"
+tm_keys s1 y
+tm_keys s1 n
+tm_wait s1 "登记新案件"
+tm_type s1 "BL-XQ"
+tm_keys s1 Tab
+expect_screen s1 "新碶街道总工会" "typing a code over the preset body replaces it (BL-XQ, not BLBL-XQ)"
+tm_keys s1 Escape
+tm_wait s1 "放弃未保存的修改"
+tm_keys s1 y
+
+# quit: the terminal comes back
 tm_wait s1 "调解案件  共"
 tm_keys s1 q
 expect_screen s1 "exit=0" "q quits with status 0"
