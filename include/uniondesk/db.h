@@ -49,6 +49,9 @@ const char *ud_db_default_path(const char *explicit_path);
  * A newer or altered database is refused and left untouched. */
 int ud_db_open(struct ud_db **out, const char *path, int flags, struct ud_err *err);
 void ud_db_close(struct ud_db *db);
+/* Backs the database up next to itself (when it holds a schema already),
+ * then applies the pending migrations up to target (0 = all). */
+int ud_db_migrate(struct ud_db *db, int target, struct ud_err *err);
 
 /* Looks up `login` in users and sets db->role (UD_ROLE_NONE when absent). */
 int ud_db_set_user(struct ud_db *db, const char *login, struct ud_err *err);

@@ -16,7 +16,7 @@ struct ud_cursor {
     int group;
     int is_num;
     int64_t num;
-    char text[160];
+    char text[384]; /* the longest sort or search key: 60 characters of 4 bytes, and then some */
     int64_t id;
 };
 

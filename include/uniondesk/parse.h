@@ -71,6 +71,10 @@ const char *ud_parse_int(const char *in, int64_t min, int64_t max, int64_t *out)
 /* 1/0, yes/no, y/n, true/false, 是/否 */
 const char *ud_parse_bool(const char *in, int *out);
 
+/* A search typed as a number: digits, an ID number's last character X
+ * allowed (ID number or phone search rather than a name). */
+int ud_is_number_query(const char *q);
+
 /* ---- text ---- */
 /* Valid UTF-8, no control characters (newline and tab allowed only when
  * multiline), at most maxchars characters. */

@@ -12,4 +12,7 @@
  * still filed or mediating more than 15 days after filing. SQL: ud_overdue(). */
 int ud_case_overdue(const char *status, const char *filed_on, const char *as_of);
 
+/* The last day of the 15 a case filed on filed_on has for mediation. */
+void ud_case_due_date(const char *filed_on, char out[11]);
+
 #endif

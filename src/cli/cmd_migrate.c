@@ -95,7 +95,7 @@ static int up(struct ud_cli *cli, const char *to)
                     cur);
             return 65;
         }
-        if (ud_migrate_up(cli->db->h, target, &err) != UD_OK)
+        if (ud_db_migrate(cli->db, target, &err) != UD_OK)
             return ud_cli_fail(&err);
     } else if (ud_db_open(&cli->db, cli->db_path, UD_OPEN_CREATE, &err) != UD_OK) {
         return ud_cli_fail(&err);

@@ -276,24 +276,32 @@ int ud_db_open(struct ud_db **out, const char *path, int flags, struct ud_err *e
             ud_db_close(db);
             return err->status;
         }
-        if (cur > 0) {
-            char bak[1100];
-            backup_name(path, cur, bak, sizeof bak);
-            if (ud_db_backup(db, bak, err) != UD_OK) {
-                ud_db_close(db);
-                return err->status;
-            }
-            fprintf(stderr, T("uniondesk：数据库由版本 %d 升级到 %d；原库已备份为 %s\n",
-                              "uniondesk: upgrading database from version %d to %d; backup in %s\n"),
-                    cur, ud_migrate_latest(), bak);
-        }
-        if (ud_migrate_up(db->h, 0, err) != UD_OK) {
+        if (ud_db_migrate(db, 0, err) != UD_OK) {
             ud_db_close(db);
             return err->status;
         }
     }
     *out = db;
     return UD_OK;
+}
+
+int ud_db_migrate(struct ud_db *db, int target, struct ud_err *err)
+{
+    int cur = ud_migrate_current(db->h, err);
+    int to = target > 0 ? target : ud_migrate_latest();
+    if (cur >= to)
+        return UD_OK;
+    if (cur > 0) {
+        /* the office's records: a copy before the schema changes */
+        char bak[1100];
+        backup_name(db->path, cur, bak, sizeof bak);
+        if (ud_db_backup(db, bak, err) != UD_OK)
+            return err->status;
+        fprintf(stderr, T("uniondesk：数据库由版本 %d 升级到 %d；原库已备份为 %s\n",
+                          "uniondesk: upgrading database from version %d to %d; backup in %s\n"),
+                cur, to, bak);
+    }
+    return ud_migrate_up(db->h, target, err);
 }
 
 void ud_db_close(struct ud_db *db)

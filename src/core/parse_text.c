@@ -1,3 +1,4 @@
+#include <ctype.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -120,5 +121,15 @@ int ud_blank(const char *s)
         }
         return 0;
     }
+    return 1;
+}
+
+int ud_is_number_query(const char *q)
+{
+    if (!q || !*q)
+        return 0;
+    for (const char *p = q; *p; p++)
+        if (!isdigit((unsigned char)*p) && !((*p == 'X' || *p == 'x') && p[1] == '\0' && p != q))
+            return 0;
     return 1;
 }

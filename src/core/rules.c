@@ -12,3 +12,8 @@ int ud_case_overdue(const char *status, const char *filed_on, const char *as_of)
         return 0;
     return ud_date_days(as_of) - ud_date_days(filed_on) > UD_MEDIATION_DAYS;
 }
+
+void ud_case_due_date(const char *filed_on, char out[11])
+{
+    ud_date_add(filed_on, UD_MEDIATION_DAYS, out);
+}

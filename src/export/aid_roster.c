@@ -291,6 +291,7 @@ int ud_export_aid_roster(struct ud_db *db, const struct ud_aid_roster_opts *o, s
     worksheet_set_footer(ws, T("&C第 &P 页 共 &N 页", "&CPage &P of &N"));
     if (R.werr) {
         workbook_close(wb);
+        remove(o->path); /* no half-written roster left behind */
         return ud_err_set(err, UD_ERR_IO, T("写入 %s 时出错：%s", "error writing %s: %s"), o->path, lxw_strerror(R.werr));
     }
     if (ud_xlsx_close(wb, o->path, err) != UD_OK)

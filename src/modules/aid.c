@@ -243,17 +243,6 @@ static void list_filter(struct ud_sqlbuf *q, int *w, const void *arg)
     }
 }
 
-/* Digits (an ID number may end in X) search ID numbers; anything else names. */
-static int is_number_query(const char *q)
-{
-    if (!*q)
-        return 0;
-    for (const char *p = q; *p; p++)
-        if (!isdigit((unsigned char)*p) && !((*p == 'X' || *p == 'x') && p[1] == '\0' && p != q))
-            return 0;
-    return 1;
-}
-
 static const struct ud_sort_key number_keys[] = {
     {"id_number", "m.id_number", 0, 1},
 };
@@ -269,7 +258,7 @@ int ud_aid_recipient_list(struct ud_db *db, const struct ud_aid_recipient_filter
     struct ud_list_spec spec = {RCP_COLS, RCP_FROM, RCP_NCOLS, "r.id", sizeof *rows, read_row, list_filter, f};
     const char *q = f ? f->query : NULL;
     if (q && *q)
-        return ud_list_fetch(db, &spec, is_number_query(q) ? number_keys : name_keys, 1, q, pg, rows,
+        return ud_list_fetch(db, &spec, ud_is_number_query(q) ? number_keys : name_keys, 1, q, pg, rows,
                              cursors, n, err);
     return ud_list_fetch(db, &spec, ud_list_sort_key(ud_aid_recipient_sort_keys, pg->sort), 1, NULL, pg,
                          rows, cursors, n, err);
@@ -281,6 +270,6 @@ int ud_aid_recipient_count(struct ud_db *db, const struct ud_aid_recipient_filte
     struct ud_list_spec spec = {RCP_COLS, " FROM aid_recipients r JOIN members m ON m.id = r.member_id",
                                 RCP_NCOLS, "r.id", sizeof(struct ud_aid_recipient), read_row, list_filter, f};
     const char *q = f ? f->query : NULL;
-    return ud_list_count(db, &spec, q && *q && is_number_query(q) ? number_keys : name_keys, 1, q, count,
+    return ud_list_count(db, &spec, q && *q && ud_is_number_query(q) ? number_keys : name_keys, 1, q, count,
                          err);
 }

@@ -549,17 +549,6 @@ static void list_filter(struct ud_sqlbuf *q, int *w, const void *arg)
     }
 }
 
-/* Digits (an ID number may end in X) search ID numbers; anything else names. */
-static int is_number_query(const char *q)
-{
-    if (!*q)
-        return 0;
-    for (const char *p = q; *p; p++)
-        if (!isdigit((unsigned char)*p) && !((*p == 'X' || *p == 'x') && p[1] == '\0' && p != q))
-            return 0;
-    return 1;
-}
-
 static const struct ud_sort_key number_keys[] = {
     {"id_number", "m.id_number", 0, 1},
 };
@@ -570,7 +559,7 @@ static const struct ud_sort_key name_keys[] = {
 
 static const struct ud_sort_key *search_keys(const char *q)
 {
-    return is_number_query(q) ? number_keys : name_keys;
+    return ud_is_number_query(q) ? number_keys : name_keys;
 }
 
 static struct ud_list_spec grant_spec(const struct ud_aid_grant_filter *f)

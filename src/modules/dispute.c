@@ -128,6 +128,9 @@ static void check_consistency(struct ud_case *c, struct ud_err *err)
     int ok_recv = c->received_on[0] && !ud_err_find(err, "received_on");
     int ok_filed = c->filed_on[0] && !ud_err_find(err, "filed_on");
     int ok_closed = c->closed_on[0] && !ud_err_find(err, "closed_on");
+    if (c->referred_to_arbitration && s[0] && strcmp(s, "failed") != 0)
+        ud_err_field(err, "referred_to_arbitration", label("referred_to_arbitration"), "%s",
+                     T("只有调解不成的案件才转仲裁", "only a failed mediation is referred to arbitration"));
     if (s[0] && !ud_err_find(err, "status")) {
         if (needs_filed_on(s) && !c->filed_on[0] && !ud_err_find(err, "filed_on"))
             ud_err_field(err, "filed_on", label("filed_on"),

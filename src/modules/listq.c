@@ -26,7 +26,7 @@ static void prefix_for(const struct ud_sort_key *k, const char *prefix, char *ou
  * index can serve (LIKE cannot, being case-insensitive). */
 static void add_range(struct ud_sqlbuf *q, const struct ud_sort_key *k, const char *prefix)
 {
-    char p[160];
+    char p[384];
     prefix_for(k, prefix, p, sizeof p);
     int n = ud_sql_text(q, p);
     char buf[64];

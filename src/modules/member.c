@@ -271,18 +271,8 @@ static void list_filter(struct ud_sqlbuf *q, int *w, const void *arg)
         ud_sql_where(q, w, "m.is_migrant = 1");
 }
 
-/* A query of digits (an ID number may end in X) searches ID numbers, then
- * phone numbers; anything else searches names. */
-static int is_number_query(const char *q)
-{
-    if (!*q)
-        return 0;
-    for (const char *p = q; *p; p++)
-        if (!isdigit((unsigned char)*p) && !((*p == 'X' || *p == 'x') && p[1] == '\0' && p != q))
-            return 0;
-    return 1;
-}
-
+/* A query of digits searches ID numbers, then phone numbers; anything
+ * else searches names. */
 static const struct ud_sort_key number_keys[] = {
     {"id_number", "m.id_number", 0, 1},
     {"phone", "m.phone", 0, 0},
@@ -299,7 +289,7 @@ int ud_member_list(struct ud_db *db, const struct ud_member_filter *f, const str
                                 read_row, list_filter, f};
     const char *q = f ? f->query : NULL;
     if (q && *q) {
-        if (is_number_query(q))
+        if (ud_is_number_query(q))
             return ud_list_fetch(db, &spec, number_keys, 2, q, pg, rows, cursors, n, err);
         return ud_list_fetch(db, &spec, name_keys, 1, q, pg, rows, cursors, n, err);
     }
@@ -312,7 +302,7 @@ int ud_member_count(struct ud_db *db, const struct ud_member_filter *f, int64_t 
     struct ud_list_spec spec = {MEMBER_COLS, " FROM members m", MEMBER_NCOLS, "m.id", sizeof(struct ud_member),
                                 read_row, list_filter, f};
     const char *q = f ? f->query : NULL;
-    if (q && *q && is_number_query(q))
+    if (q && *q && ud_is_number_query(q))
         return ud_list_count(db, &spec, number_keys, 2, q, count, err);
     return ud_list_count(db, &spec, name_keys, 1, q, count, err);
 }

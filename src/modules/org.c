@@ -184,6 +184,13 @@ static int validate(struct ud_db *db, struct ud_org *o, struct ud_err *err)
     ud_fields_validate(db, ud_org_fields, o, err);
     if (err->nfields)
         return err->status;
+    /* dissolved however it is asked for (the form's status field or
+     * ud_org_dissolve): not while active sub-organizations depend on it */
+    if (o->id && strcmp(o->status, "dissolved") == 0 &&
+        ud_mod_exists(db, "SELECT count(*) FROM orgs WHERE parent_id = ?1 AND status = 'active'", o->id))
+        return ud_err_field(err, "status", T("状态", "status"), "%s",
+                            T("该组织下还有正常状态的下级组织，请先撤销或转移它们",
+                              "this organization still has active sub-organizations; dissolve or move them first"));
     struct ud_org parent;
     const char *pkind = NULL;
     if (o->parent_id != UD_NULL_INT) {
@@ -289,13 +296,17 @@ int ud_org_dissolve(struct ud_db *db, int64_t id, int64_t version, struct ud_err
     struct ud_org o;
     if (ud_require_role(db, UD_ROLE_ADMIN, err) != UD_OK || ud_org_get(db, id, &o, err) != UD_OK)
         return err->status;
-    if (ud_mod_exists(db, "SELECT count(*) FROM orgs WHERE parent_id = ?1 AND status = 'active'", id))
-        return ud_err_set(err, UD_ERR_STATE, "%s",
-                          T("该组织下还有正常状态的下级组织，请先撤销或转移它们",
-                            "this organization still has active sub-organizations; dissolve or move them first"));
     o.version = version;
     snprintf(o.status, sizeof o.status, "dissolved");
-    return ud_org_update(db, &o, err);
+    int st = ud_org_update(db, &o, err);
+    if (st == UD_ERR_INVALID && ud_err_find(err, "status")) {
+        /* no form to show the field error: the whole message */
+        char m[UD_FIELD_MSG];
+        snprintf(m, sizeof m, "%s", ud_err_find(err, "status")->msg);
+        ud_err_clear(err);
+        st = ud_err_set(err, UD_ERR_STATE, "%s", m);
+    }
+    return st;
 }
 
 int ud_org_delete(struct ud_db *db, int64_t id, int64_t version, struct ud_err *err)

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -97,22 +98,29 @@ void tui_pop(struct tui_app *app)
         now->ops->resume(app, now);
 }
 
+/* The status line, cut at a character boundary however long the text. */
+static void set_status(struct tui_app *app, int error, const char *fmt, va_list ap)
+{
+    char buf[4096];
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    ud_strlcpy_utf8(app->status, sizeof app->status, buf);
+    app->status_error = error;
+}
+
 void tui_message(struct tui_app *app, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(app->status, sizeof app->status, fmt, ap);
+    set_status(app, 0, fmt, ap);
     va_end(ap);
-    app->status_error = 0;
 }
 
 void tui_error_text(struct tui_app *app, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(app->status, sizeof app->status, fmt, ap);
+    set_status(app, 1, fmt, ap);
     va_end(ap);
-    app->status_error = 1;
 }
 
 void tui_error(struct tui_app *app, const struct ud_err *err)
@@ -444,6 +452,14 @@ int ud_tui_main(const char *db_path, const char *user)
             return 70;
         }
         route_stderr();
+        /* Ctrl-S saves a form: the terminal must not take it as "stop
+         * output" (curses restores the settings on exit) */
+        struct termios tio;
+        if (tcgetattr(0, &tio) == 0) {
+            tio.c_iflag &= (tcflag_t)~IXON;
+            tcsetattr(0, TCSANOW, &tio);
+            def_prog_mode();
+        }
     }
     curses_up = 1;
     set_escdelay(25);

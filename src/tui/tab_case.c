@@ -11,6 +11,7 @@
 #include "uniondesk/member.h"
 #include "uniondesk/org.h"
 #include "uniondesk/parse.h"
+#include "uniondesk/rules.h"
 #include "uniondesk/utf8.h"
 
 struct filter {
@@ -327,7 +328,7 @@ static void detail_load(struct tui_app *app, struct detail *dt)
     tui_detail_add(&dt->d, T("状态", "status"), v, k->overdue);
     if (k->overdue) {
         char due[UD_DATE_SZ];
-        ud_date_add(k->filed_on, 15, due);
+        ud_case_due_date(k->filed_on, due);
         snprintf(v, sizeof v, T("逾期：应于 %s 前调解结束（受理后15日）", "overdue: mediation was due by %s (15 days after filing)"),
                  due);
         tui_detail_add(&dt->d, T("期限", "deadline"), v, 1);
