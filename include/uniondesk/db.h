@@ -55,6 +55,9 @@ int ud_db_migrate(struct ud_db *db, int target, struct ud_err *err);
 
 /* Looks up `login` in users and sets db->role (UD_ROLE_NONE when absent). */
 int ud_db_set_user(struct ud_db *db, const char *login, struct ud_err *err);
+/* The OS login's account, or `login`'s when it is given: only an admin
+ * may act as another user (UD_ERR_PERM), except before any account exists. */
+int ud_db_act_as(struct ud_db *db, const char *login, struct ud_err *err);
 /* The OS login name of this process. */
 const char *ud_os_login(void);
 

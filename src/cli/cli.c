@@ -20,8 +20,9 @@ void ud_cmd_help(const struct ud_cmd *c, FILE *out)
     const char *h = T(c->help_zh, c->help_en);
     if (h && *h)
         fprintf(out, "\n%s", h);
-    fprintf(out, "%s", T("\n全局选项：--db 路径、--user 登录名、--lang zh|en（放在子命令之前）\n",
-                         "\nglobal options: --db PATH, --user LOGIN, --lang zh|en (before the subcommand)\n"));
+    fprintf(out, "%s", T("\n全局选项：--db 路径、--user 登录名（管理员以他人身份操作）、--lang zh|en（放在子命令之前）\n",
+                         "\nglobal options: --db PATH, --user LOGIN (admins acting as another user), --lang zh|en "
+                         "(before the subcommand)\n"));
 }
 
 void ud_cli_usage(FILE *out)
@@ -101,7 +102,7 @@ int ud_cli_open(struct ud_cli *cli, int create, struct ud_err *err)
 {
     if (ud_db_open(&cli->db, cli->db_path, create ? UD_OPEN_CREATE : 0, err) != UD_OK)
         return err->status;
-    return ud_db_set_user(cli->db, cli->user, err);
+    return ud_db_act_as(cli->db, cli->user, err);
 }
 
 void ud_cli_warnings(const struct ud_err *err)

@@ -340,6 +340,27 @@ int ud_db_set_user(struct ud_db *db, const char *login, struct ud_err *err)
     return UD_OK;
 }
 
+int ud_db_act_as(struct ud_db *db, const char *login, struct ud_err *err)
+{
+    if (ud_db_set_user(db, ud_os_login(), err) != UD_OK)
+        return err->status;
+    if (!login || !*login || strcmp(login, db->login) == 0)
+        return UD_OK;
+    sqlite3_stmt *st = ud_db_stmt(db, "SELECT count(*) FROM users", err);
+    if (!st)
+        return err->status;
+    int users = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+    sqlite3_reset(st);
+    /* acting as someone else is for admins (checking what a clerk sees);
+     * before the first account exists, init names the first admin */
+    if (users > 0 && db->role != UD_ROLE_ADMIN)
+        return ud_err_set(err, UD_ERR_PERM,
+                          T("只有管理员可以用 --user 以其他用户的身份操作（%s 不是管理员）",
+                            "only admins may act as another user with --user (%s is not an admin)"),
+                          db->login);
+    return ud_db_set_user(db, login, err);
+}
+
 sqlite3_stmt *ud_db_stmt(struct ud_db *db, const char *sql, struct ud_err *err)
 {
     size_t h = ((uintptr_t)sql >> 3) % UD_STMT_CACHE;

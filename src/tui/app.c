@@ -396,7 +396,7 @@ int ud_tui_main(const char *db_path, const char *user)
     memset(&app, 0, sizeof app);
     struct ud_err err;
     ud_err_clear(&err);
-    if (ud_db_open(&app.db, db_path, 0, &err) != UD_OK || ud_db_set_user(app.db, user, &err) != UD_OK) {
+    if (ud_db_open(&app.db, db_path, 0, &err) != UD_OK || ud_db_act_as(app.db, user, &err) != UD_OK) {
         char buf[1024];
         ud_err_text(&err, buf, sizeof buf);
         fprintf(stderr, "uniondesk: %s\n", buf);

@@ -58,3 +58,10 @@ UNIONDESK_DB=$DB ud user list >"$TMP/out" 2>&1
 contains "$TMP/out" "wangfang" "\$UNIONDESK_DB names the database"
 UNIONDESK_LANG=en ud --db "$DB" user list >"$TMP/out" 2>&1
 contains "$TMP/out" "login" "UNIONDESK_LANG=en switches to English"
+
+# --user is for admins: acting as someone else must not be open to anyone
+U=$TMP/u.db
+expect_rc 0 "init --user names the first admin" ud --db "$U" --user boss init
+equals "$(sql "$U" "select login || '/' || role from users")" "boss/admin" "the first account is boss, an admin"
+expect_rc 77 "a login without admin rights cannot act as boss" ud --db "$U" --user boss user list
+contains "$TMP/err" "只有管理员可以用 --user" "the refusal says why"
