@@ -221,6 +221,7 @@ static void save(struct tui_app *app, struct tui_form *form)
     int st = form->save(app, form, form->ctx, &err);
     if (st == UD_OK) {
         form->done = 1;
+        tui_changed(app);
         char warn[600] = "", said[sizeof app->status];
         if (err.nwarnings)
             snprintf(warn, sizeof warn, T("（注意：%s）", " (warning: %s)"), err.warnings[0]);

@@ -148,10 +148,12 @@ static int list_key(struct tui_app *app, struct tui_view *v, int key)
             if (tui_confirm(app, q)) {
                 struct ud_err err;
                 ud_err_clear(&err);
-                if (ud_member_delete(app->db, m->id, m->version, &err) != UD_OK)
+                if (ud_member_delete(app->db, m->id, m->version, &err) != UD_OK) {
                     tui_error(app, &err);
-                else
+                } else {
+                    tui_changed(app);
                     tui_message(app, "%s", T("已删除", "deleted"));
+                }
                 tui_list_reload(app, t->list);
             }
         }
@@ -297,6 +299,7 @@ static int detail_key(struct tui_app *app, struct tui_view *v, int key)
                 if (ud_member_delete(app->db, dt->id, dt->m.version, &err) != UD_OK) {
                     tui_error(app, &err);
                 } else {
+                    tui_changed(app);
                     tui_pop(app);
                     tui_message(app, "%s", T("已删除", "deleted"));
                 }

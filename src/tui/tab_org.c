@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "record.h"
 #include "uniondesk/i18n.h"
@@ -11,6 +12,11 @@
 #include "uniondesk/utf8.h"
 
 struct org_tab {
+    /* the tree and its counts, loaded when the tab opens and again only
+     * after a write from these screens or a minute later (counting the
+     * members of every union takes a while on a whole district) */
+    unsigned generation;
+    time_t loaded_at;
     struct ud_org_node *nodes;
     int n;
     unsigned char *expanded; /* per node */
@@ -40,6 +46,8 @@ static void rebuild_visible(struct org_tab *t)
 
 static void load(struct tui_app *app, struct org_tab *t)
 {
+    t->generation = app->generation;
+    t->loaded_at = time(NULL);
     int64_t keep = t->nvisible ? t->nodes[t->visible[t->sel]].id : 0;
     /* remember which ids were open */
     int64_t *open_ids = NULL;
@@ -284,7 +292,9 @@ static void tree_free(struct tui_view *v)
 
 static void tree_resume(struct tui_app *app, struct tui_view *v)
 {
-    load(app, v->data);
+    struct org_tab *t = v->data;
+    if (t->generation != app->generation || time(NULL) - t->loaded_at > 60)
+        load(app, t);
 }
 
 static const struct tui_keyhelp tree_keys[] = {

@@ -142,7 +142,15 @@ struct tui_app {
     int status_error;
     int readonly;
     int scripted; /* keys from a script, screen dumps to files */
+    unsigned generation; /* moves on with every write from these screens */
 };
+
+/* Says that this session wrote something: views holding figures (the
+ * organization tree's member counts) reload when they come back. */
+static inline void tui_changed(struct tui_app *app)
+{
+    app->generation++;
+}
 
 void tui_push(struct tui_app *app, struct tui_view *v);
 /* Closes the top view of the current tab; tells the one below to resume. */
