@@ -133,13 +133,20 @@ expect_rc 65 "an unknown organization" E export aid --org NOPE -o "$TMP/x.xlsx"
 expect_rc 73 "a missing directory exits 73" E export aid -o "$TMP/no/such/r.xlsx"
 mkdir -p "$TMP/adir.xlsx"
 expect_rc 73 "a directory as the output exits 73" E export aid -o "$TMP/adir.xlsx"
-if [ "$(id -u)" != 0 ]; then
-    mkdir -p "$TMP/ro" && chmod 555 "$TMP/ro"
-    expect_rc 73 "a read-only directory exits 73 (the temporary files go there too)" E export aid -o "$TMP/ro/r.xlsx"
-    chmod 755 "$TMP/ro"
+# a directory the user cannot write to (root writes anywhere, so as root
+# the export runs as nobody, given an account)
+mkdir -p "$TMP/ro" && chmod 555 "$TMP/ro"
+if [ "$(id -u)" = 0 ]; then
+    ud --db "$DB" user add nobody --role officer >/dev/null 2>&1
+    chmod 755 "$TMP"
+    chmod 644 "$DB"
+    expect_rc 73 "a read-only directory exits 73 (the temporary files go there too)" \
+        setpriv --reuid=nobody --regid=nogroup --clear-groups "$UD_BIN" --db "$DB" export aid -o "$TMP/ro/r.xlsx"
 else
-    ok "# SKIP read-only directory (running as root)"
+    expect_rc 73 "a read-only directory exits 73 (the temporary files go there too)" E export aid -o "$TMP/ro/r.xlsx"
 fi
+[ ! -e "$TMP/ro/r.xlsx" ] && ok "nothing is left in the read-only directory" || not_ok "nothing is left in the read-only directory"
+chmod 755 "$TMP/ro"
 expect_rc 0 "export --help" ud export --help
 contains "$TMP/out" "--full-id" "help names --full-id"
 expect_rc 0 "export --help in English" ud --lang en export --help
