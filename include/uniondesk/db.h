@@ -90,6 +90,12 @@ int ud_require_role(struct ud_db *db, enum ud_role min, struct ud_err *err);
 const char *ud_role_code(enum ud_role r);
 enum ud_role ud_role_from_code(const char *code);
 
+/* integrity_check and foreign_key_check: each problem found is passed to
+ * report (which = 0 integrity, 1 foreign keys; text = the row). Returns
+ * the number of problems, or -1 when a check could not run. */
+int ud_db_check(struct ud_db *db, void (*report)(int which, const char *text, void *arg), void *arg,
+                int problems[2], struct ud_err *err);
+
 /* Online backup of the open database into `dest` (one step, safe while
  * others write). */
 int ud_db_backup(struct ud_db *db, const char *dest, struct ud_err *err);

@@ -32,6 +32,9 @@ struct ud_mig_status {
 /* Reads the schema state of an open connection. *n rows written into out. */
 int ud_migrate_status(sqlite3 *h, struct ud_mig_status *out, int max, int *n,
                       struct ud_err *err);
+/* The same for a database file that ud_db_open refuses (newer, altered),
+ * read without changing it. */
+int ud_migrate_status_file(const char *path, struct ud_mig_status *out, int max, int *n, struct ud_err *err);
 /* Highest applied version (0 for an empty database). */
 int ud_migrate_current(sqlite3 *h, struct ud_err *err);
 /* Refuses a schema that is newer or altered (UD_ERR_SCHEMA). */

@@ -5,29 +5,11 @@
 
 int ud_cmd_check(struct ud_cli *cli, int argc, char **argv);
 
-/* Runs one check pragma; prints every row it reports. Returns problems. */
-static int run_pragma(struct ud_db *db, const char *sql, int ok_is_single_ok)
+static void print_problem(int which, const char *text, void *arg)
 {
-    sqlite3_stmt *st;
-    int problems = 0;
-    if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
-        fprintf(stderr, "uniondesk check: %s\n", sqlite3_errmsg(db->h));
-        return 1;
-    }
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        const char *first = (const char *)sqlite3_column_text(st, 0);
-        if (ok_is_single_ok && first && sqlite3_column_count(st) == 1 &&
-            sqlite3_column_text(st, 0) && first[0] == 'o' && first[1] == 'k' && first[2] == '\0')
-            continue;
-        problems++;
-        for (int i = 0; i < sqlite3_column_count(st); i++) {
-            const char *v = (const char *)sqlite3_column_text(st, i);
-            printf("%s%s", i ? " | " : "  ", v ? v : "NULL");
-        }
-        printf("\n");
-    }
-    sqlite3_finalize(st);
-    return problems;
+    (void)which;
+    (void)arg;
+    printf("  %s\n", text);
 }
 
 int ud_cmd_check(struct ud_cli *cli, int argc, char **argv)
@@ -43,12 +25,13 @@ int ud_cmd_check(struct ud_cli *cli, int argc, char **argv)
     if (ud_cli_open(cli, 0, &err) != UD_OK)
         return ud_cli_fail(&err);
     printf(T("检查 %s …\n", "checking %s …\n"), cli->db_path);
-    int p1 = run_pragma(cli->db, "PRAGMA integrity_check", 1);
-    printf(T("完整性检查（integrity_check）：%s\n", "integrity_check: %s\n"), p1 ? T("有问题", "PROBLEMS") : "ok");
-    int p2 = run_pragma(cli->db, "PRAGMA foreign_key_check", 0);
+    int p[2];
+    if (ud_db_check(cli->db, print_problem, NULL, p, &err) < 0)
+        return ud_cli_fail(&err);
+    printf(T("完整性检查（integrity_check）：%s\n", "integrity_check: %s\n"), p[0] ? T("有问题", "PROBLEMS") : "ok");
     printf(T("外键检查（foreign_key_check）：%s\n", "foreign_key_check: %s\n"),
-           p2 ? T("有问题", "PROBLEMS") : "ok");
-    if (p1 || p2) {
+           p[1] ? T("有问题", "PROBLEMS") : "ok");
+    if (p[0] || p[1]) {
         fprintf(stderr, "%s", T("uniondesk：数据库检查发现问题，请用备份恢复或联系管理员\n",
                                 "uniondesk: the database check found problems; restore a backup or call the administrator\n"));
         return 65;

@@ -29,18 +29,14 @@ static int status(struct ud_cli *cli)
         if (err.status != UD_ERR_SCHEMA)
             return ud_cli_fail(&err);
         /* a refused database: still show what it holds, read-only */
-        sqlite3 *h;
-        if (sqlite3_open_v2(cli->db_path, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
-            struct ud_mig_status st[256];
-            int n = 0;
-            struct ud_err e2;
-            ud_err_clear(&e2);
-            ud_migrate_status(h, st, 256, &n, &e2);
+        struct ud_mig_status st[256];
+        int n = 0;
+        struct ud_err e2;
+        ud_err_clear(&e2);
+        if (ud_migrate_status_file(cli->db_path, st, 256, &n, &e2) == UD_OK)
             for (int i = 0; i < n; i++)
                 printf("%04d  %-32s %-12s %s\n", st[i].version, st[i].name, state_label(st[i].state),
                        st[i].applied_at);
-        }
-        sqlite3_close(h);
         return ud_cli_fail(&err);
     }
     struct ud_mig_status st[256];

@@ -573,3 +573,45 @@ int ud_db_backup(struct ud_db *db, const char *dest, struct ud_err *err)
         return ud_err_set(err, UD_ERR_IO, T("备份失败：无法关闭 %s", "backup failed: cannot close %s"), dest);
     return UD_OK;
 }
+
+static int run_check(struct ud_db *db, const char *sql, int which, int ok_row,
+                     void (*report)(int, const char *, void *), void *arg, struct ud_err *err)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return ud_db_error(db, rc, err), -1;
+    int problems = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *first = (const char *)sqlite3_column_text(st, 0);
+        if (ok_row && sqlite3_column_count(st) == 1 && first && strcmp(first, "ok") == 0)
+            continue;
+        char line[1024];
+        size_t n = 0;
+        line[0] = '\0';
+        for (int i = 0; i < sqlite3_column_count(st) && n < sizeof line; i++) {
+            const char *v = (const char *)sqlite3_column_text(st, i);
+            int w = snprintf(line + n, sizeof line - n, "%s%s", i ? " | " : "", v ? v : "NULL");
+            n += w > 0 ? (size_t)w : 0;
+        }
+        problems++;
+        if (report)
+            report(which, line, arg);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return ud_db_error(db, rc, err), -1;
+    return problems;
+}
+
+int ud_db_check(struct ud_db *db, void (*report)(int which, const char *text, void *arg), void *arg,
+                int problems[2], struct ud_err *err)
+{
+    problems[0] = run_check(db, "PRAGMA integrity_check", 0, 1, report, arg, err);
+    if (problems[0] < 0)
+        return -1;
+    problems[1] = run_check(db, "PRAGMA foreign_key_check", 1, 0, report, arg, err);
+    if (problems[1] < 0)
+        return -1;
+    return problems[0] + problems[1];
+}

@@ -207,3 +207,19 @@ int ud_migrate_up(sqlite3 *h, int target, struct ud_err *err)
     }
     return UD_OK;
 }
+
+int ud_migrate_status_file(const char *path, struct ud_mig_status *out, int max, int *n, struct ud_err *err)
+{
+    sqlite3 *h = NULL;
+    *n = 0;
+    int rc = sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL);
+    if (rc != SQLITE_OK) {
+        ud_err_set(err, UD_ERR_NOINPUT, T("无法打开数据库 %s：%s", "cannot open database %s: %s"), path,
+                   h ? sqlite3_errmsg(h) : sqlite3_errstr(rc));
+        sqlite3_close(h);
+        return err->status;
+    }
+    int st = ud_migrate_status(h, out, max, n, err);
+    sqlite3_close(h);
+    return st;
+}

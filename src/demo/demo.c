@@ -6,16 +6,7 @@
 
 #include "demo_internal.h"
 #include "uniondesk/i18n.h"
-
-static int has_orgs(struct ud_db *db, struct ud_err *err)
-{
-    sqlite3_stmt *st = ud_db_stmt(db, "SELECT count(*) FROM orgs", err);
-    if (!st)
-        return -1;
-    int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-    sqlite3_reset(st);
-    return n;
-}
+#include "uniondesk/org.h"
 
 int ud_demo_generate(struct ud_db *db, double scale, uint64_t seed, const char *as_of,
                      struct ud_demo_stats *stats, struct ud_err *err)
@@ -23,10 +14,7 @@ int ud_demo_generate(struct ud_db *db, double scale, uint64_t seed, const char *
     memset(stats, 0, sizeof *stats);
     if (ud_require_role(db, UD_ROLE_ADMIN, err) != UD_OK)
         return err->status;
-    int n = has_orgs(db, err);
-    if (n < 0)
-        return err->status;
-    if (n > 0)
+    if (ud_org_root(db) != 0)
         return ud_err_set(err, UD_ERR_STATE, "%s",
                           T("数据库里已有组织数据：演示数据只能装入空库（请换一个 --db 文件）",
                             "the database already holds organizations: demo data goes into an empty database only "
