@@ -119,6 +119,11 @@ int ud_aid_grant_create(struct ud_db *db, struct ud_aid_grant *g, int allow_doub
 /* What the CSV import uses: the member's recipient record is created first
  * when there is none (category hardship_category, else "other";
  * registered on granted_on), then the grant; one transaction. */
+/* The same with a whole recipient record as the template for a member who
+ * has none (the screens ask hardship level and category): g->member_id
+ * names the member; the template's member and id are ignored. */
+int ud_aid_grant_create_with_recipient(struct ud_db *db, const struct ud_aid_recipient *tmpl,
+                                       struct ud_aid_grant *g, int allow_double, struct ud_err *err);
 int ud_aid_grant_create_for_member(struct ud_db *db, int64_t member_id, struct ud_aid_grant *g,
                                    const char *hardship_category, int allow_double, struct ud_err *err);
 int ud_aid_grant_get(struct ud_db *db, int64_t id, struct ud_aid_grant *g, struct ud_err *err);
@@ -127,6 +132,12 @@ int ud_aid_grant_get(struct ud_db *db, int64_t id, struct ud_aid_grant *g, struc
  * the recipient, not the status); the no-double-aid rule is checked again
  * (an earlier confirmation stands while program and year are unchanged). */
 int ud_aid_grant_update(struct ud_db *db, struct ud_aid_grant *g, int allow_double, struct ud_err *err);
+/* The grant workflow: which status each action starts from. */
+enum ud_aid_action { UD_AID_EDIT, UD_AID_APPROVE, UD_AID_PAY, UD_AID_CANCEL, UD_AID_DELETE };
+/* UD_OK when a grant in `status` allows the action, else UD_ERR_STATE with
+ * the reason (the screens ask before they offer a move). */
+int ud_aid_grant_can(const char *status, enum ud_aid_action a, struct ud_err *err);
+
 /* Officers and above; g->id and g->version name the grant, which is
  * reloaded on success. Refused moves are UD_ERR_STATE. */
 /* proposed → approved; approved_by = current user, approved_on = today */

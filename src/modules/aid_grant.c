@@ -291,31 +291,25 @@ int ud_aid_grant_create(struct ud_db *db, struct ud_aid_grant *g, int allow_doub
     return ud_aid_grant_get(db, id, g, err);
 }
 
-int ud_aid_grant_create_for_member(struct ud_db *db, int64_t member_id, struct ud_aid_grant *g,
-                                   const char *hardship_category, int allow_double, struct ud_err *err)
+int ud_aid_grant_create_with_recipient(struct ud_db *db, const struct ud_aid_recipient *tmpl,
+                                       struct ud_aid_grant *g, int allow_double, struct ud_err *err)
 {
     if (check_roles(db, g, allow_double, err) != UD_OK)
         return err->status;
-    g->member_id = member_id;
     g->recipient_id = 0;
     if (ud_db_begin(db, err) != UD_OK)
         return err->status;
     struct ud_aid_recipient r;
     struct ud_err e2;
     ud_err_clear(&e2);
-    int st = ud_aid_recipient_get_by_member(db, member_id, &r, &e2);
+    int st = ud_aid_recipient_get_by_member(db, g->member_id, &r, &e2);
     if (st == UD_ERR_NOTFOUND) {
-        ud_aid_recipient_init(&r);
-        r.member_id = member_id;
-        if (hardship_category && *hardship_category) {
-            const struct ud_enum_item *it = ud_enum_find(&ud_enum_hardship_category, hardship_category);
-            if (!it) {
-                ud_err_field(err, "hardship_category", T("困难类别", "hardship category"),
-                             T("“%s”不是有效选项", "'%s' is not a valid choice"), hardship_category);
-                return ud_mod_finish(db, err->status, err);
-            }
-            snprintf(r.hardship_category, sizeof r.hardship_category, "%s", it->code);
-        }
+        if (tmpl)
+            r = *tmpl;
+        else
+            ud_aid_recipient_init(&r);
+        r.id = 0;
+        r.member_id = g->member_id;
         /* registered when first granted (today at the latest) */
         char d[UD_DATE_SZ];
         if (!ud_parse_date(g->granted_on, d) && strcmp(d, r.registered_on) < 0)
@@ -332,6 +326,22 @@ int ud_aid_grant_create_for_member(struct ud_db *db, int64_t member_id, struct u
     return ud_db_commit(db, err);
 }
 
+int ud_aid_grant_create_for_member(struct ud_db *db, int64_t member_id, struct ud_aid_grant *g,
+                                   const char *hardship_category, int allow_double, struct ud_err *err)
+{
+    struct ud_aid_recipient tmpl;
+    ud_aid_recipient_init(&tmpl);
+    if (hardship_category && *hardship_category) {
+        const struct ud_enum_item *it = ud_enum_find(&ud_enum_hardship_category, hardship_category);
+        if (!it)
+            return ud_err_field(err, "hardship_category", T("困难类别", "hardship category"),
+                                T("“%s”不是有效选项", "'%s' is not a valid choice"), hardship_category);
+        snprintf(tmpl.hardship_category, sizeof tmpl.hardship_category, "%s", it->code);
+    }
+    g->member_id = member_id;
+    return ud_aid_grant_create_with_recipient(db, &tmpl, g, allow_double, err);
+}
+
 /* ---- update and workflow moves ---- */
 
 static const char *status_label(const char *code)
@@ -339,12 +349,32 @@ static const char *status_label(const char *code)
     return ud_enum_label(&ud_enum_grant_status, code);
 }
 
-static int move_refused(struct ud_err *err, const char *status, const char *what_zh, const char *what_en,
-                        const char *needed)
+/* Which statuses each action starts from: the one statement of the grant
+ * workflow (proposed → approved → paid, or cancelled). */
+static const struct {
+    const char *from_a, *from_b;
+    const char *zh, *en;
+} actions[] = {
+    [UD_AID_EDIT] = {"proposed", NULL, "修改", "changed"},
+    [UD_AID_APPROVE] = {"proposed", NULL, "审批", "approved"},
+    [UD_AID_PAY] = {"approved", NULL, "发放", "paid"},
+    [UD_AID_CANCEL] = {"proposed", "approved", "取消", "cancelled"},
+    [UD_AID_DELETE] = {"proposed", "cancelled", "删除", "deleted"},
+};
+
+int ud_aid_grant_can(const char *status, enum ud_aid_action a, struct ud_err *err)
 {
+    if (!strcmp(status, actions[a].from_a) || (actions[a].from_b && !strcmp(status, actions[a].from_b)))
+        return UD_OK;
+    char needed[64];
+    if (actions[a].from_b)
+        snprintf(needed, sizeof needed, T("%s或%s", "%s or %s"), status_label(actions[a].from_a),
+                 status_label(actions[a].from_b));
+    else
+        snprintf(needed, sizeof needed, "%s", status_label(actions[a].from_a));
     return ud_err_set(err, UD_ERR_STATE,
                       T("该帮扶当前为“%s”，不能%s（须为%s）", "the grant is %s: it cannot be %s (it must be %s)"),
-                      status_label(status), T(what_zh, what_en), needed);
+                      status_label(status), T(actions[a].zh, actions[a].en), needed);
 }
 
 /* Inside the transaction: the stored row, which must still have g's version. */
@@ -377,9 +407,8 @@ int ud_aid_grant_update(struct ud_db *db, struct ud_aid_grant *g, int allow_doub
     struct ud_aid_grant cur;
     if (load_current(db, g, &cur, err) != UD_OK)
         return ud_mod_finish(db, err->status, err);
-    if (strcmp(cur.status, "proposed") != 0)
-        return ud_mod_finish(db, move_refused(err, cur.status, "修改", "changed", status_label("proposed")),
-                             err);
+    if (ud_aid_grant_can(cur.status, UD_AID_EDIT, err) != UD_OK)
+        return ud_mod_finish(db, err->status, err);
     /* the recipient and the workflow columns are not the caller's to change */
     g->recipient_id = cur.recipient_id;
     g->member_id = cur.member_id;
@@ -421,8 +450,8 @@ int ud_aid_grant_update(struct ud_db *db, struct ud_aid_grant *g, int allow_doub
 /* One status move: from `from_a` (or `from_b`) to `to`, setting the
  * approval or payment columns given. */
 struct move {
-    const char *from_a, *from_b, *to;
-    const char *what_zh, *what_en;
+    enum ud_aid_action action;
+    const char *to;
     const char *approved_by, *approved_on, *paid_on;
 };
 
@@ -435,15 +464,8 @@ static int do_move(struct ud_db *db, struct ud_aid_grant *g, const struct move *
     struct ud_aid_grant cur;
     if (load_current(db, g, &cur, err) != UD_OK)
         return ud_mod_finish(db, err->status, err);
-    if (strcmp(cur.status, mv->from_a) != 0 && !(mv->from_b && strcmp(cur.status, mv->from_b) == 0)) {
-        char needed[64];
-        if (mv->from_b)
-            snprintf(needed, sizeof needed, T("%s或%s", "%s or %s"), status_label(mv->from_a),
-                     status_label(mv->from_b));
-        else
-            snprintf(needed, sizeof needed, "%s", status_label(mv->from_a));
-        return ud_mod_finish(db, move_refused(err, cur.status, mv->what_zh, mv->what_en, needed), err);
-    }
+    if (ud_aid_grant_can(cur.status, mv->action, err) != UD_OK)
+        return ud_mod_finish(db, err->status, err);
     if (mv->paid_on && strcmp(mv->paid_on, cur.granted_on) < 0) {
         ud_err_field(err, "paid_on", T("实发日期", "paid on"), T("早于发放日期 %s", "is before the grant date %s"),
                      cur.granted_on);
@@ -472,7 +494,7 @@ int ud_aid_grant_approve(struct ud_db *db, struct ud_aid_grant *g, struct ud_err
 {
     char today[UD_DATE_SZ];
     ud_today(today);
-    struct move mv = {"proposed", NULL, "approved", "审批", "approved", db->login, today, NULL};
+    struct move mv = {UD_AID_APPROVE, "approved", db->login, today, NULL};
     return do_move(db, g, &mv, err);
 }
 
@@ -490,13 +512,13 @@ int ud_aid_grant_pay(struct ud_db *db, struct ud_aid_grant *g, const char *paid_
     if (strcmp(d, today) > 0)
         return ud_err_field(err, "paid_on", T("实发日期", "paid on"),
                             T("不能晚于今天（%s）", "cannot be after today (%s)"), today);
-    struct move mv = {"approved", NULL, "paid", "发放", "paid", NULL, NULL, d};
+    struct move mv = {UD_AID_PAY, "paid", NULL, NULL, d};
     return do_move(db, g, &mv, err);
 }
 
 int ud_aid_grant_cancel(struct ud_db *db, struct ud_aid_grant *g, struct ud_err *err)
 {
-    struct move mv = {"proposed", "approved", "cancelled", "取消", "cancelled", NULL, NULL, NULL};
+    struct move mv = {UD_AID_CANCEL, "cancelled", NULL, NULL, NULL};
     return do_move(db, g, &mv, err);
 }
 
@@ -510,12 +532,8 @@ int ud_aid_grant_delete(struct ud_db *db, int64_t id, int64_t version, struct ud
     struct ud_aid_grant key = {.id = id, .version = version};
     if (load_current(db, &key, &cur, err) != UD_OK)
         return ud_mod_finish(db, err->status, err);
-    if (strcmp(cur.status, "proposed") != 0 && strcmp(cur.status, "cancelled") != 0) {
-        char needed[64];
-        snprintf(needed, sizeof needed, T("%s或%s", "%s or %s"), status_label("proposed"),
-                 status_label("cancelled"));
-        return ud_mod_finish(db, move_refused(err, cur.status, "删除", "deleted", needed), err);
-    }
+    if (ud_aid_grant_can(cur.status, UD_AID_DELETE, err) != UD_OK)
+        return ud_mod_finish(db, err->status, err);
     return ud_mod_delete_versioned(db, "DELETE FROM aid_grants WHERE id = ?1 AND version = ?2", "aid_grants", id,
                                    version, NULL, err);
 }

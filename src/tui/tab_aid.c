@@ -158,24 +158,19 @@ static void grant_list_draw(struct tui_app *app, struct tui_view *v, WINDOW *w, 
 
 /* A move is asked about only when the grant is in a state it starts from;
  * the module checks again, and its refusal reads the same. */
-int aid_move_possible(struct tui_app *app, const struct ud_aid_grant *g, const char *from_a, const char *from_b,
-                         const char *what_zh, const char *what_en)
+int aid_move_possible(struct tui_app *app, const struct ud_aid_grant *g, enum ud_aid_action a)
 {
-    if (!strcmp(g->status, from_a) || (from_b && !strcmp(g->status, from_b)))
+    struct ud_err err;
+    ud_err_clear(&err);
+    if (ud_aid_grant_can(g->status, a, &err) == UD_OK)
         return 1;
-    char needed[64];
-    if (from_b)
-        snprintf(needed, sizeof needed, T("%s或%s", "%s or %s"), aid_grant_status_label(from_a), aid_grant_status_label(from_b));
-    else
-        snprintf(needed, sizeof needed, "%s", aid_grant_status_label(from_a));
-    tui_error_text(app, T("该帮扶当前为“%s”，不能%s（须为%s）", "the grant is %s: it cannot be %s (it must be %s)"),
-                   aid_grant_status_label(g->status), T(what_zh, what_en), needed);
+    tui_error(app, &err);
     return 0;
 }
 
 static int grant_approve(struct tui_app *app, const struct ud_aid_grant *row)
 {
-    if (!tui_can_write(app, UD_ROLE_OFFICER) || !aid_move_possible(app, row, "proposed", NULL, "审批", "approved"))
+    if (!tui_can_write(app, UD_ROLE_OFFICER) || !aid_move_possible(app, row, UD_AID_APPROVE))
         return 0;
     char amount[32], q[600];
     ud_format_money(row->amount_fen, amount, sizeof amount);
@@ -196,7 +191,7 @@ static int grant_approve(struct tui_app *app, const struct ud_aid_grant *row)
 
 static int grant_cancel(struct tui_app *app, const struct ud_aid_grant *row)
 {
-    if (!tui_can_write(app, UD_ROLE_OFFICER) || !aid_move_possible(app, row, "proposed", "approved", "取消", "cancelled"))
+    if (!tui_can_write(app, UD_ROLE_OFFICER) || !aid_move_possible(app, row, UD_AID_CANCEL))
         return 0;
     char amount[32], q[600];
     ud_format_money(row->amount_fen, amount, sizeof amount);
@@ -217,7 +212,7 @@ static int grant_cancel(struct tui_app *app, const struct ud_aid_grant *row)
 
 static int grant_delete(struct tui_app *app, const struct ud_aid_grant *row)
 {
-    if (!tui_can_write(app, UD_ROLE_OFFICER) || !aid_move_possible(app, row, "proposed", "cancelled", "删除", "deleted"))
+    if (!tui_can_write(app, UD_ROLE_OFFICER) || !aid_move_possible(app, row, UD_AID_DELETE))
         return 0;
     char amount[32], q[600];
     ud_format_money(row->amount_fen, amount, sizeof amount);
@@ -275,7 +270,7 @@ static int pay_save(struct tui_app *app, struct tui_form *form, void *ctx, struc
 
 static void grant_pay(struct tui_app *app, const struct ud_aid_grant *row)
 {
-    if (!tui_can_write(app, UD_ROLE_OFFICER) || !aid_move_possible(app, row, "approved", NULL, "发放", "paid"))
+    if (!tui_can_write(app, UD_ROLE_OFFICER) || !aid_move_possible(app, row, UD_AID_PAY))
         return;
     struct pay_ctx *c = calloc(1, sizeof *c);
     char title[400], amount[32], today[UD_DATE_SZ];

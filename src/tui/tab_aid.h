@@ -30,10 +30,9 @@ struct grant_tab {
 
 const char *aid_program_label(const char *code);
 const char *aid_grant_status_label(const char *code);
-/* 1 when the grant's status is from_a or from_b; else says on the status
- * line why it cannot be done (what_zh/what_en: the move's name). */
-int aid_move_possible(struct tui_app *app, const struct ud_aid_grant *g, const char *from_a, const char *from_b,
-                      const char *what_zh, const char *what_en);
+/* 1 when the grant's status allows the action; else the module's reason
+ * goes to the status line. */
+int aid_move_possible(struct tui_app *app, const struct ud_aid_grant *g, enum ud_aid_action a);
 /* Selects the row with this id when it is in the window. */
 void aid_list_select(struct tui_list *l, int64_t id);
 /* The grants list; scope: one recipient's grants only (NULL = all). */

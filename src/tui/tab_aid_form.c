@@ -146,26 +146,6 @@ static int ask_double(struct tui_app *app, const struct ud_aid_grant *g, int64_t
 
 /* A new grant to a member without a recipient record: the record first,
  * then the grant, as one transaction. */
-static int create_with_recipient(struct tui_app *app, struct ud_aid_recipient *r, struct ud_aid_grant *g,
-                                 int allow_double, struct ud_err *err)
-{
-    r->member_id = g->member_id;
-    char d[UD_DATE_SZ];
-    if (!ud_parse_date(g->granted_on, d) && strcmp(d, r->registered_on) < 0)
-        memcpy(r->registered_on, d, sizeof r->registered_on); /* registered when first granted */
-    if (ud_db_begin(app->db, err) != UD_OK)
-        return err->status;
-    int st = ud_aid_recipient_create(app->db, r, err);
-    if (st == UD_OK) {
-        g->recipient_id = r->id;
-        st = ud_aid_grant_create(app->db, g, allow_double, err);
-    }
-    if (st != UD_OK) {
-        ud_db_rollback(app->db);
-        return st;
-    }
-    return ud_db_commit(app->db, err);
-}
 
 static int grant_form_save(struct tui_app *app, struct tui_form *form, void *ctx, struct ud_err *err)
 {
@@ -217,7 +197,7 @@ static int grant_form_save(struct tui_app *app, struct tui_form *form, void *ctx
     if (c->id)
         st = ud_aid_grant_update(app->db, &g, allow, err);
     else if (!has_record)
-        st = create_with_recipient(app, &r, &g, allow, err);
+        st = ud_aid_grant_create_with_recipient(app->db, &r, &g, allow, err);
     else
         st = ud_aid_grant_create(app->db, &g, allow, err);
     if (st == UD_OK && !c->id) {
@@ -285,7 +265,7 @@ void aid_open_grant_form(struct tui_app *app, int64_t id, int64_t member_id, str
             tui_error(app, &err);
             return;
         }
-        if (!aid_move_possible(app, &g, "proposed", NULL, "修改", "changed"))
+        if (!aid_move_possible(app, &g, UD_AID_EDIT))
             return;
     } else {
         ud_aid_grant_init(&g);
