@@ -106,6 +106,7 @@ int ud_enrolment_delete(struct ud_db *db, int64_t id, int64_t version, struct ud
 struct ud_enrolment_filter {
     int64_t course_id; /* 0 = any course */
     int64_t member_id; /* 0 = any member */
+    const char *query; /* member name prefix, or ID number prefix; NULL = all */
 };
 /* Sort keys: name (member name, default), starts_on (the course's), enrolled_on, id. */
 int ud_enrolment_list(struct ud_db *db, const struct ud_enrolment_filter *f, const struct ud_page *pg,

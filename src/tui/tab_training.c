@@ -501,21 +501,19 @@ struct enrol_view {
 static int enrol_fetch(struct tui_app *app, void *ctx, const char *query, const struct ud_page *pg, void *rows,
                        struct ud_cursor *cursors, int *n, struct ud_err *err)
 {
-    (void)query; /* no search: a course's list is short */
     const struct enrol_view *ev = ctx;
-    struct ud_enrolment_filter ef = {ev->course_id, 0};
+    struct ud_enrolment_filter ef = {ev->course_id, 0, query};
     return ud_enrolment_list(app->db, &ef, pg, rows, cursors, n, err);
 }
 
 static int enrol_count(struct tui_app *app, void *ctx, const char *query, int64_t *c, struct ud_err *err)
 {
-    (void)query;
     struct enrol_view *ev = ctx;
     struct ud_err e2;
     ud_err_clear(&e2);
     if (ud_course_get(app->db, ev->course_id, &ev->c, &e2) != UD_OK)
         tui_error(app, &e2);
-    struct ud_enrolment_filter ef = {ev->course_id, 0};
+    struct ud_enrolment_filter ef = {ev->course_id, 0, query};
     return ud_enrolment_count(app->db, &ef, c, err);
 }
 
@@ -572,7 +570,12 @@ static void enrol_list_draw(struct tui_app *app, struct tui_view *v, WINDOW *w, 
     snprintf(line, sizeof line, T("开班 %s  学时 %lld  名额/已报 %s%s", "starts %s  %lld hours  places/enrolled %s%s"),
              ev->c.starts_on, (long long)ev->c.hours, places, course_full(&ev->c) ? T("（已满）", " (full)") : "");
     tui_put(w, 1, 0, line, wdt, UD_LEFT, tui_attr(TE_DIM));
-    tui_list_draw(app, ev->list, w, 2, h - 2, wdt);
+    const char *label = T("搜索（/ 姓名或身份证号）：", "search (/ name or ID number): ");
+    int lw = ud_str_width(label);
+    tui_puts(w, 2, 0, label, ev->list->searching ? tui_attr(TE_HEADER) : tui_attr(TE_DIM));
+    tui_list_draw(app, ev->list, w, 3, h - 3, wdt);
+    tui_edit_draw(&ev->list->search, w, 2, lw, wdt - lw - 1, ev->list->searching,
+                  ev->list->searching ? tui_attr(TE_FIELD_ACTIVE) : tui_attr(TE_FIELD));
 }
 
 static void enrol_member_done(struct tui_app *app, const void *row, void *arg)
@@ -663,10 +666,6 @@ static int enrol_move(struct tui_app *app, const struct ud_enrolment *row, int k
 static int enrol_list_key(struct tui_app *app, struct tui_view *v, int key)
 {
     struct enrol_view *ev = v->data;
-    if (key == '/') {
-        tui_message(app, "%s", T("报名名单按姓名排列；在会员页可搜索会员", "enrolments are listed by name; search members in the members tab"));
-        return 1;
-    }
     if (tui_list_key(app, ev->list, key))
         return 1;
     const struct ud_enrolment *e = tui_list_selected(ev->list);

@@ -125,6 +125,14 @@ expect_screen $S "张三丰 已结业，证书 ZS-2026-001" "completion saved"
 equals "$(enrolled "e.attended||'|'||e.completed||'|'||e.score||'|'||e.certificate_no" "and m.name='张三丰'")" \
     "1|1|90|ZS-2026-001" "attendance, completion, score and certificate in the database"
 expect_screen $S "是   是     90 ZS-2026-001" "the list shows them in their columns"
+tm_keys $S /
+tm_type $S "李"
+expect_screen $S "搜索（/ 姓名或身份证号）：李" "/ searches the enrolments by name"
+tm_screen $S >"$TMP/search.txt"
+equals "$(grep -c '330206' "$TMP/search.txt")" 1 "…one row is left"
+contains "$TMP/search.txt" "李四     330206" "…and it is 李四's"
+tm_keys $S Escape
+expect_screen $S "张三丰" "Esc clears the search"
 
 tm_keys $S j d
 expect_screen $S "删除 李四 在 PX-2026-09 的报名记录？" "d asks before removing an enrolment"
