@@ -57,6 +57,8 @@ void ud_err_prefix(struct ud_err *e, const char *prefix);
 const struct ud_field_error *ud_err_find(const struct ud_err *e, const char *field);
 /* One line: the main message, or "label: msg; label: msg". */
 void ud_err_text(const struct ud_err *e, char *buf, int size);
+/* An operating-system error (errno) in the user's language. */
+const char *ud_strerror(int errnum);
 /* sysexits.h code for a status. */
 int ud_exit_code(enum ud_status st);
 

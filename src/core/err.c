@@ -1,5 +1,6 @@
 #include "uniondesk/err.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -129,4 +130,27 @@ void ud_err_prefix(struct ud_err *e, const char *prefix)
     char m[UD_ERR_MSG * 3];
     snprintf(m, sizeof m, "%s: %s", prefix, e->msg);
     ud_strlcpy_utf8(e->msg, sizeof e->msg, m);
+}
+
+const char *ud_strerror(int e)
+{
+    if (ud_lang == UD_LANG_EN)
+        return strerror(e);
+    switch (e) {
+    case ENOENT: return "文件或目录不存在";
+    case EACCES:
+    case EPERM: return "没有权限";
+    case EROFS: return "文件系统只读";
+    case ENOSPC: return "磁盘空间不足";
+    case EDQUOT: return "超出磁盘配额";
+    case EISDIR: return "这是一个目录";
+    case ENOTDIR: return "路径中有一项不是目录";
+    case EEXIST: return "文件已存在";
+    case EMFILE:
+    case ENFILE: return "打开的文件过多";
+    case EIO: return "输入输出错误";
+    case ENAMETOOLONG: return "文件名过长";
+    case ENOMEM: return "内存不足";
+    default: return strerror(e);
+    }
 }

@@ -84,7 +84,7 @@ int ud_csv_open(struct ud_csv **out, const char *path, enum ud_csv_encoding enc,
     *out = NULL;
     FILE *f = fopen(path, "rb");
     if (!f)
-        return ud_err_set(err, UD_ERR_NOINPUT, T("无法打开文件 %s：%s", "cannot open %s: %s"), path, strerror(errno));
+        return ud_err_set(err, UD_ERR_NOINPUT, T("无法打开文件 %s：%s", "cannot open %s: %s"), path, ud_strerror(errno));
     struct ud_csv *c = calloc(1, sizeof *c);
     if (!c) {
         fclose(f);
@@ -100,7 +100,7 @@ int ud_csv_open(struct ud_csv **out, const char *path, enum ud_csv_encoding enc,
         c->cd = iconv_open("UTF-8", "GB18030");
         if (c->cd == (iconv_t)-1) {
             ud_csv_close(c);
-            return ud_err_set(err, UD_ERR_INTERNAL, "iconv GB18030: %s", strerror(errno));
+            return ud_err_set(err, UD_ERR_INTERNAL, "iconv GB18030: %s", ud_strerror(errno));
         }
     }
     c->line = 1;

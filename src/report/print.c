@@ -43,14 +43,14 @@ int ud_report_print(const char *text, size_t len, const char *title, int quiet, 
                             "and print that"));
     int fd[2];
     if (pipe(fd) != 0)
-        return ud_err_set(err, UD_ERR_IO, T("无法启动 lp：%s", "cannot start lp: %s"), strerror(errno));
+        return ud_err_set(err, UD_ERR_IO, T("无法启动 lp：%s", "cannot start lp: %s"), ud_strerror(errno));
     fflush(stdout);
     fflush(stderr);
     pid_t pid = fork();
     if (pid < 0) {
         close(fd[0]);
         close(fd[1]);
-        return ud_err_set(err, UD_ERR_IO, T("无法启动 lp：%s", "cannot start lp: %s"), strerror(errno));
+        return ud_err_set(err, UD_ERR_IO, T("无法启动 lp：%s", "cannot start lp: %s"), ud_strerror(errno));
     }
     if (pid == 0) {
         dup2(fd[0], 0);
@@ -97,6 +97,6 @@ int ud_report_print(const char *text, size_t len, const char *title, int quiet, 
         return ud_err_set(err, UD_ERR_IO, T("打印失败：lp 退出码 %d", "printing failed: lp exited with %d"),
                           WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
     if (werr)
-        return ud_err_set(err, UD_ERR_IO, T("打印失败：%s", "printing failed: %s"), strerror(werr));
+        return ud_err_set(err, UD_ERR_IO, T("打印失败：%s", "printing failed: %s"), ud_strerror(werr));
     return UD_OK;
 }

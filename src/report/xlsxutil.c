@@ -25,7 +25,7 @@ int ud_xlsx_prepare(const char *path, char *tmpdir, size_t tmpdirsz, struct ud_e
         return ud_err_set(err, UD_ERR_CANTCREAT, T("无法创建 %s：目录 %s 不存在", "cannot create %s: no directory %s"),
                           path, tmpdir);
     if (access(tmpdir, W_OK | X_OK) != 0)
-        return ud_err_set(err, UD_ERR_CANTCREAT, T("无法创建 %s：%s", "cannot create %s: %s"), path, strerror(errno));
+        return ud_err_set(err, UD_ERR_CANTCREAT, T("无法创建 %s：%s", "cannot create %s: %s"), path, ud_strerror(errno));
     if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
         return ud_err_set(err, UD_ERR_CANTCREAT, T("无法创建 %s：这是一个目录", "cannot create %s: it is a directory"), path);
     return UD_OK;
