@@ -62,6 +62,14 @@ equals "$(md5sum <"$TMP/altered.db")" "$sum_before" "the altered database is byt
 expect_rc 65 "migrate status shows the refused database's state" ud --db "$TMP/altered.db" migrate status
 contains "$TMP/out" "与内置不同" "status marks the altered migration"
 
+# an upgrade asked for by hand backs up first too
+OLD2=$TMP/old2.db
+ud --db "$OLD2" migrate up --to 1 >/dev/null
+sqlite3 "$OLD2" "insert into users(login, role) values ('root', 'admin')"
+expect_rc 0 "migrate up --to 2 on a version-1 database" ud --db "$OLD2" migrate up --to 2
+ls "$TMP"/old2.db.v1-*.bak >/dev/null 2>&1 && ok "migrate up --to writes a backup first" || not_ok "migrate up --to writes a backup first"
+equals "$(sql "$OLD2" "pragma user_version")" 2 "…and upgrades"
+
 expect_rc 64 "migrate without an action is a usage error" ud --db "$DB" migrate
 expect_rc 66 "a missing database exits 66" ud --db "$TMP/none.db" check
 contains "$TMP/err" "uniondesk init" "…and says how to create one"

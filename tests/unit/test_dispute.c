@@ -385,6 +385,31 @@ static void failed_move_records_the_referral(void **state)
     assert_int_equal(c.referred_to_arbitration, 1);
 }
 
+/* Only a failed mediation is referred to arbitration, however the case is
+ * entered (create, as imports do; update, as the form does). */
+static void referral_only_with_a_failed_mediation(void **state)
+{
+    struct tu_fixture *fx = *state;
+    struct ud_case c;
+    struct ud_err err;
+    ud_err_clear(&err);
+    base_case(fx, &c, "succeeded");
+    c.referred_to_arbitration = 1;
+    assert_int_equal(ud_case_create(fx->db, &c, &err), UD_ERR_INVALID);
+    assert_non_null(ud_err_find(&err, "referred_to_arbitration"));
+    ud_err_clear(&err);
+    base_case(fx, &c, "failed");
+    c.referred_to_arbitration = 1;
+    OK(ud_case_create(fx->db, &c, &err));
+    int64_t id = new_case(fx, "mediating");
+    OK(ud_case_get(fx->db, id, &c, &err));
+    c.referred_to_arbitration = 1;
+    assert_int_equal(ud_case_update(fx->db, &c, &err), UD_ERR_INVALID);
+    assert_non_null(ud_err_find(&err, "referred_to_arbitration"));
+    assert_int_equal(count_sql(fx, "SELECT count(*) FROM cases WHERE referred_to_arbitration = 1 AND status <> 'failed'"),
+                     0);
+}
+
 static void case_numbers_are_unique_and_counted_per_year(void **state)
 {
     struct tu_fixture *fx = *state;
@@ -1040,6 +1065,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(terminal_states_need_closed_on, setup, teardown),
         cmocka_unit_test_setup_teardown(dates_must_be_ordered_and_not_in_the_future, setup, teardown),
         cmocka_unit_test_setup_teardown(failed_move_records_the_referral, setup, teardown),
+        cmocka_unit_test_setup_teardown(referral_only_with_a_failed_mediation, setup, teardown),
         cmocka_unit_test_setup_teardown(case_numbers_are_unique_and_counted_per_year, setup, teardown),
         cmocka_unit_test_setup_teardown(stale_version_is_refused_and_nothing_overwritten, setup, teardown),
         cmocka_unit_test_setup_teardown(clerk_cannot_delete_officer_can_and_audit_sees_all, setup, teardown),
