@@ -68,6 +68,11 @@ struct ud_rdoc {
     char notes[UD_RDOC_MAXNOTES][768]; /* wrapped to the page; a note may start with a number */
 };
 
+/* A column: its two-line text header and one-line data header in both
+ * languages (the user's is taken), and its kind. */
+void ud_rcol_set(struct ud_rcol *c, const char *zh0, const char *zh1, const char *en0, const char *en1,
+                 const char *data_zh, const char *data_en, enum ud_rcol_kind kind);
+
 void ud_rdoc_init(struct ud_rdoc *d);
 void ud_rdoc_free(struct ud_rdoc *d);
 /* A new table with the columns given; returns NULL when the doc is full. */

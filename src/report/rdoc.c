@@ -1,6 +1,8 @@
 /* The report document: building it, and the text of one cell. */
 #include "uniondesk/rdoc.h"
 
+#include "uniondesk/i18n.h"
+
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,4 +74,13 @@ void ud_rdoc_cell_text(const struct ud_rtable *t, const struct ud_rrow *r, int c
         ud_format_percent(r->v[c->num], r->v[c->den], out, outsz);
         break;
     }
+}
+
+void ud_rcol_set(struct ud_rcol *c, const char *zh0, const char *zh1, const char *en0, const char *en1,
+                 const char *data_zh, const char *data_en, enum ud_rcol_kind kind)
+{
+    c->head[0] = T(zh0, en0);
+    c->head[1] = T(zh1, en1);
+    c->data_head = T(data_zh, data_en);
+    c->kind = kind;
 }

@@ -14,25 +14,19 @@ enum { C_CARRIED, C_CLOSED, C_WORKERS, C_FILED, C_SUCC, C_FAILED, C_WITHDRAWN, C
 static void columns(struct ud_rcol c[NCOLS])
 {
     memset(c, 0, sizeof *c * NCOLS);
-#define COL(i, zh0, zh1, en0, en1, dzh, den_, k)                                        \
-    c[i].head[0] = T(zh0, en0);                                                          \
-    c[i].head[1] = T(zh1, en1);                                                          \
-    c[i].data_head = T(dzh, den_);                                                       \
-    c[i].kind = k
-    COL(C_CARRIED, "上期", "结转", "carried", "over", "上期结转", "carried over", UD_RC_COUNT);
-    COL(C_CLOSED, "本期", "结案", "closed", "", "本期结案", "closed", UD_RC_COUNT);
-    COL(C_WORKERS, "接待", "职工", "workers", "", "接待职工(人)", "workers received", UD_RC_COUNT);
-    COL(C_FILED, "受理", "立案", "filed", "", "受理立案", "filed", UD_RC_COUNT);
-    COL(C_SUCC, "调解", "成功", "suc-", "ceeded", "调解成功", "succeeded", UD_RC_COUNT);
-    COL(C_FAILED, "调解", "不成", "failed", "", "调解不成", "failed", UD_RC_COUNT);
-    COL(C_WITHDRAWN, "撤回", "", "with-", "drawn", "撤回", "withdrawn", UD_RC_COUNT);
-    COL(C_OPEN, "未结", "", "open", "", "未结", "open", UD_RC_COUNT);
-    COL(C_OVERDUE, "其中", "超期", "over-", "due", "其中超期", "overdue", UD_RC_COUNT);
-    COL(C_COLLECTIVE, "集体", "争议", "collec-", "tive", "集体争议", "collective", UD_RC_COUNT);
-    COL(C_RATE, "成功率", "", "success", "rate", "成功率", "success rate", UD_RC_RATE);
-    COL(C_CLAIM, "涉案金额", "(万元)", "claimed", "(10k CNY)", "涉案金额(元)", "amount claimed (yuan)", UD_RC_MONEY);
-    COL(C_AGREED, "协议金额", "(万元)", "agreed", "(10k CNY)", "协议金额(元)", "amount agreed (yuan)", UD_RC_MONEY);
-#undef COL
+    ud_rcol_set(&c[C_CARRIED], "上期", "结转", "carried", "over", "上期结转", "carried over", UD_RC_COUNT);
+    ud_rcol_set(&c[C_CLOSED], "本期", "结案", "closed", "", "本期结案", "closed", UD_RC_COUNT);
+    ud_rcol_set(&c[C_WORKERS], "接待", "职工", "workers", "", "接待职工(人)", "workers received", UD_RC_COUNT);
+    ud_rcol_set(&c[C_FILED], "受理", "立案", "filed", "", "受理立案", "filed", UD_RC_COUNT);
+    ud_rcol_set(&c[C_SUCC], "调解", "成功", "suc-", "ceeded", "调解成功", "succeeded", UD_RC_COUNT);
+    ud_rcol_set(&c[C_FAILED], "调解", "不成", "failed", "", "调解不成", "failed", UD_RC_COUNT);
+    ud_rcol_set(&c[C_WITHDRAWN], "撤回", "", "with-", "drawn", "撤回", "withdrawn", UD_RC_COUNT);
+    ud_rcol_set(&c[C_OPEN], "未结", "", "open", "", "未结", "open", UD_RC_COUNT);
+    ud_rcol_set(&c[C_OVERDUE], "其中", "超期", "over-", "due", "其中超期", "overdue", UD_RC_COUNT);
+    ud_rcol_set(&c[C_COLLECTIVE], "集体", "争议", "collec-", "tive", "集体争议", "collective", UD_RC_COUNT);
+    ud_rcol_set(&c[C_RATE], "成功率", "", "success", "rate", "成功率", "success rate", UD_RC_RATE);
+    ud_rcol_set(&c[C_CLAIM], "涉案金额", "(万元)", "claimed", "(10k CNY)", "涉案金额(元)", "amount claimed (yuan)", UD_RC_MONEY);
+    ud_rcol_set(&c[C_AGREED], "协议金额", "(万元)", "agreed", "(10k CNY)", "协议金额(元)", "amount agreed (yuan)", UD_RC_MONEY);
     c[C_RATE].num = C_SUCC;
     c[C_RATE].den = C_FILED;
 }

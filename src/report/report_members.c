@@ -13,19 +13,13 @@ enum { C_ORGS, C_UNITS, C_MEMBERS, C_ACTIVE, C_MIGRANT, C_SHARE, C_NEW, NCOLS };
 static void columns(struct ud_rcol c[NCOLS])
 {
     memset(c, 0, sizeof *c * NCOLS);
-#define COL(i, zh0, zh1, en0, en1, dzh, den_, k)                                        \
-    c[i].head[0] = T(zh0, en0);                                                          \
-    c[i].head[1] = T(zh1, en1);                                                          \
-    c[i].data_head = T(dzh, den_);                                                       \
-    c[i].kind = k
-    COL(C_ORGS, "基层", "工会数", "grassroots", "unions", "基层工会数", "grassroots unions", UD_RC_COUNT);
-    COL(C_UNITS, "涵盖", "单位数", "units", "covered", "涵盖单位数", "units covered", UD_RC_COUNT);
-    COL(C_MEMBERS, "会员", "总数", "members", "on record", "会员总数", "members on record", UD_RC_COUNT);
-    COL(C_ACTIVE, "在册", "会员", "active", "members", "在册会员", "active members", UD_RC_COUNT);
-    COL(C_MIGRANT, "其中", "外来务工", "of whom", "migrant", "其中外来务工", "of whom migrant workers", UD_RC_COUNT);
-    COL(C_SHARE, "外来务工", "占比", "migrant", "share", "外来务工占比", "migrant share", UD_RC_RATE);
-    COL(C_NEW, "本年", "新入会", "joined", "this year", "本年新入会", "joined this year", UD_RC_COUNT);
-#undef COL
+    ud_rcol_set(&c[C_ORGS], "基层", "工会数", "grassroots", "unions", "基层工会数", "grassroots unions", UD_RC_COUNT);
+    ud_rcol_set(&c[C_UNITS], "涵盖", "单位数", "units", "covered", "涵盖单位数", "units covered", UD_RC_COUNT);
+    ud_rcol_set(&c[C_MEMBERS], "会员", "总数", "members", "on record", "会员总数", "members on record", UD_RC_COUNT);
+    ud_rcol_set(&c[C_ACTIVE], "在册", "会员", "active", "members", "在册会员", "active members", UD_RC_COUNT);
+    ud_rcol_set(&c[C_MIGRANT], "其中", "外来务工", "of whom", "migrant", "其中外来务工", "of whom migrant workers", UD_RC_COUNT);
+    ud_rcol_set(&c[C_SHARE], "外来务工", "占比", "migrant", "share", "外来务工占比", "migrant share", UD_RC_RATE);
+    ud_rcol_set(&c[C_NEW], "本年", "新入会", "joined", "this year", "本年新入会", "joined this year", UD_RC_COUNT);
     c[C_SHARE].num = C_MIGRANT;
     c[C_SHARE].den = C_ACTIVE;
 }

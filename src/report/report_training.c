@@ -12,19 +12,13 @@ enum { C_COURSES, C_HOURS, C_ENROL, C_ATTENDED, C_COMPLETED, C_RATE, C_LHOURS, N
 static void columns(struct ud_rcol c[NCOLS])
 {
     memset(c, 0, sizeof *c * NCOLS);
-#define COL(i, zh0, zh1, en0, en1, dzh, den_, k)                                        \
-    c[i].head[0] = T(zh0, en0);                                                          \
-    c[i].head[1] = T(zh1, en1);                                                          \
-    c[i].data_head = T(dzh, den_);                                                       \
-    c[i].kind = k
-    COL(C_COURSES, "培训", "班数", "courses", "", "培训班数", "courses", UD_RC_COUNT);
-    COL(C_HOURS, "学时", "", "hours", "", "学时", "class hours", UD_RC_COUNT);
-    COL(C_ENROL, "报名", "人次", "enrol-", "ments", "报名人次", "enrolments", UD_RC_COUNT);
-    COL(C_ATTENDED, "参训", "人次", "attended", "", "参训人次", "attended", UD_RC_COUNT);
-    COL(C_COMPLETED, "结业", "人次", "completed", "", "结业人次", "completed", UD_RC_COUNT);
-    COL(C_RATE, "结业率", "", "completion", "rate", "结业率", "completion rate", UD_RC_RATE);
-    COL(C_LHOURS, "结业", "人学时", "learner", "hours", "结业人学时", "learner hours", UD_RC_COUNT);
-#undef COL
+    ud_rcol_set(&c[C_COURSES], "培训", "班数", "courses", "", "培训班数", "courses", UD_RC_COUNT);
+    ud_rcol_set(&c[C_HOURS], "学时", "", "hours", "", "学时", "class hours", UD_RC_COUNT);
+    ud_rcol_set(&c[C_ENROL], "报名", "人次", "enrol-", "ments", "报名人次", "enrolments", UD_RC_COUNT);
+    ud_rcol_set(&c[C_ATTENDED], "参训", "人次", "attended", "", "参训人次", "attended", UD_RC_COUNT);
+    ud_rcol_set(&c[C_COMPLETED], "结业", "人次", "completed", "", "结业人次", "completed", UD_RC_COUNT);
+    ud_rcol_set(&c[C_RATE], "结业率", "", "completion", "rate", "结业率", "completion rate", UD_RC_RATE);
+    ud_rcol_set(&c[C_LHOURS], "结业", "人学时", "learner", "hours", "结业人学时", "learner hours", UD_RC_COUNT);
     c[C_RATE].num = C_COMPLETED;
     c[C_RATE].den = C_ENROL;
 }

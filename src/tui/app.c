@@ -200,7 +200,7 @@ static void draw_keybar(struct tui_app *app)
 {
     tui_fill(stdscr, LINES - 1, 0, COLS, tui_attr(TE_KEYBAR_TEXT));
     struct tui_view *v = tui_top(app);
-    const struct tui_keyhelp *lists[2] = {v && v->ops->keys ? v->ops->keys(app, v) : NULL,
+    const struct tui_keyhelp *lists[2] = {v ? v->keys : NULL,
                                           v && v->modal ? NULL : global_keys};
     int x = 0;
     for (int l = 0; l < 2; l++)

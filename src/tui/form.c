@@ -320,19 +320,12 @@ static const struct tui_keyhelp form_keys[] = {
     {"Tab", "下一项", "next"}, {"Enter", "选择/下一项", "pick/next"}, {"F2/^S", "保存", "save"},
     {"Esc", "取消", "cancel"}, {"^U", "清除", "clear"}, TUI_KEYS_END};
 
-static const struct tui_keyhelp *form_keyhelp(struct tui_app *app, struct tui_view *v)
-{
-    (void)app;
-    (void)v;
-    return form_keys;
-}
-
 static int form_dirty(struct tui_view *v)
 {
     return tui_form_dirty(v->data);
 }
 
-static const struct tui_view_ops form_ops = {form_draw, form_key, form_free, form_keyhelp, form_dirty, NULL};
+static const struct tui_view_ops form_ops = {form_draw, form_key, form_free, form_dirty, NULL};
 
 void tui_form_open(struct tui_app *app, struct tui_form *form)
 {
@@ -342,6 +335,7 @@ void tui_form_open(struct tui_app *app, struct tui_form *form)
         return;
     }
     v->ops = &form_ops;
+    v->keys = form_keys;
     v->data = form;
     v->modal = 1;
     move_field(form, 0);

@@ -72,7 +72,7 @@ static void help_free(struct tui_view *v)
     free(hp);
 }
 
-static const struct tui_view_ops help_ops = {help_draw, help_key, help_free, NULL, NULL, NULL};
+static const struct tui_view_ops help_ops = {help_draw, help_key, help_free, NULL, NULL};
 
 void tui_help_open(struct tui_app *app)
 {
@@ -84,8 +84,8 @@ void tui_help_open(struct tui_app *app)
         return;
     }
     struct tui_view *cur = tui_top(app);
-    if (cur && cur->ops->keys)
-        add_keys(&hp->d, T("当前界面", "this screen"), cur->ops->keys(app, cur));
+    if (cur && cur->keys)
+        add_keys(&hp->d, T("当前界面", "this screen"), cur->keys);
     add_keys(&hp->d, T("全局", "everywhere"), global);
     add_keys(&hp->d, T("列表", "lists"), lists);
     add_keys(&hp->d, T("表单", "forms"), forms);

@@ -115,14 +115,7 @@ static void picker_free(struct tui_view *v)
 static const struct tui_keyhelp picker_keys[] = {
     {"输入", "搜索", "type to search"}, {"Enter", "选定", "pick"}, {"Esc", "取消", "cancel"}, TUI_KEYS_END};
 
-static const struct tui_keyhelp *picker_keyhelp(struct tui_app *app, struct tui_view *v)
-{
-    (void)app;
-    (void)v;
-    return picker_keys;
-}
-
-static const struct tui_view_ops picker_ops = {picker_draw, picker_key, picker_free, picker_keyhelp, NULL, NULL};
+static const struct tui_view_ops picker_ops = {picker_draw, picker_key, picker_free, NULL, NULL};
 
 void tui_pick_open(struct tui_app *app, const char *title, const struct tui_list_source *src, void *ctx,
                    void (*done)(struct tui_app *app, const void *row, void *arg), void *arg, const char *initial)
@@ -139,6 +132,7 @@ void tui_pick_open(struct tui_app *app, const char *title, const struct tui_list
     p->arg = arg;
     p->list->search.maxchars = 40;
     v->ops = &picker_ops;
+    v->keys = picker_keys;
     v->data = p;
     v->popup = 1;
     v->modal = 1;

@@ -429,13 +429,6 @@ static const struct tui_keyhelp scoped_list_keys[] = {
     {"c", "取消", "cancel"},    {"e", "修改", "edit"},   {"d", "删除", "delete"},  {"f", "筛选", "filter"},
     {"o", "排序", "sort"},      {"Esc", "返回", "back"}, TUI_KEYS_END};
 
-static const struct tui_keyhelp *grant_list_keyhelp(struct tui_app *app, struct tui_view *v)
-{
-    (void)app;
-    const struct grant_tab *t = v->data;
-    return t->scope_id[0] ? scoped_list_keys : grant_list_keys;
-}
-
 static void grant_list_resume(struct tui_app *app, struct tui_view *v)
 {
     struct grant_tab *t = v->data;
@@ -448,8 +441,7 @@ static void grant_list_resume(struct tui_app *app, struct tui_view *v)
     }
 }
 
-static const struct tui_view_ops grant_list_ops = {grant_list_draw, grant_list_key, grant_list_free,
-                                                   grant_list_keyhelp, NULL, grant_list_resume};
+static const struct tui_view_ops grant_list_ops = {grant_list_draw, grant_list_key, grant_list_free, NULL, grant_list_resume};
 
 struct tui_view *aid_grant_list_new(struct tui_app *app, const struct ud_aid_recipient *scope)
 {
@@ -467,6 +459,7 @@ struct tui_view *aid_grant_list_new(struct tui_app *app, const struct ud_aid_rec
         t->scope_member = scope->member_id;
     }
     v->ops = &grant_list_ops;
+    v->keys = scope ? scoped_list_keys : grant_list_keys;
     v->data = t;
     tui_list_home(app, t->list);
     return v;
@@ -630,15 +623,7 @@ static const struct tui_keyhelp grant_detail_keys[] = {
     {"a", "审批", "approve"}, {"p", "发放", "pay"},     {"c", "取消", "cancel"},          {"e", "修改", "edit"},
     {"d", "删除", "delete"},  {"r", "困难档案", "recipient"}, {"Esc", "返回", "back"}, TUI_KEYS_END};
 
-static const struct tui_keyhelp *grant_detail_keyhelp(struct tui_app *app, struct tui_view *v)
-{
-    (void)app;
-    (void)v;
-    return grant_detail_keys;
-}
-
-static const struct tui_view_ops grant_detail_ops = {grant_detail_draw, grant_detail_key, grant_detail_free,
-                                                     grant_detail_keyhelp, NULL, grant_detail_resume};
+static const struct tui_view_ops grant_detail_ops = {grant_detail_draw, grant_detail_key, grant_detail_free, NULL, grant_detail_resume};
 
 void aid_open_grant_detail(struct tui_app *app, int64_t id)
 {
@@ -651,6 +636,7 @@ void aid_open_grant_detail(struct tui_app *app, int64_t id)
     }
     dt->id = id;
     v->ops = &grant_detail_ops;
+    v->keys = grant_detail_keys;
     v->data = dt;
     tui_push(app, v);
     grant_detail_load(app, dt);

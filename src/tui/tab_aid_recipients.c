@@ -180,21 +180,13 @@ static const struct tui_keyhelp rcp_list_keys[] = {
     {"d", "删除", "delete"}, {"f", "筛选", "filter"},   {"o", "排序", "sort"}, {"Esc", "发放列表", "grants"},
     TUI_KEYS_END};
 
-static const struct tui_keyhelp *rcp_list_keyhelp(struct tui_app *app, struct tui_view *v)
-{
-    (void)app;
-    (void)v;
-    return rcp_list_keys;
-}
-
 static void rcp_list_resume(struct tui_app *app, struct tui_view *v)
 {
     struct rcp_tab *t = v->data;
     tui_list_reload(app, t->list);
 }
 
-static const struct tui_view_ops rcp_list_ops = {rcp_list_draw, rcp_list_key, rcp_list_free, rcp_list_keyhelp, NULL,
-                                                 rcp_list_resume};
+static const struct tui_view_ops rcp_list_ops = {rcp_list_draw, rcp_list_key, rcp_list_free, NULL, rcp_list_resume};
 
 void aid_open_recipients(struct tui_app *app)
 {
@@ -207,6 +199,7 @@ void aid_open_recipients(struct tui_app *app)
     }
     t->f.org = UD_NULL_INT;
     v->ops = &rcp_list_ops;
+    v->keys = rcp_list_keys;
     v->data = t;
     tui_push(app, v);
     tui_list_home(app, t->list);
@@ -381,15 +374,7 @@ static const struct tui_keyhelp rcp_detail_keys[] = {
     {"g", "发放记录", "grants"}, {"n", "新发放", "new grant"}, {"e", "修改", "edit"},
     {"d", "删除", "delete"},     {"Esc", "返回", "back"},      TUI_KEYS_END};
 
-static const struct tui_keyhelp *rcp_detail_keyhelp(struct tui_app *app, struct tui_view *v)
-{
-    (void)app;
-    (void)v;
-    return rcp_detail_keys;
-}
-
-static const struct tui_view_ops rcp_detail_ops = {rcp_detail_draw, rcp_detail_key, rcp_detail_free,
-                                                   rcp_detail_keyhelp, NULL, rcp_detail_resume};
+static const struct tui_view_ops rcp_detail_ops = {rcp_detail_draw, rcp_detail_key, rcp_detail_free, NULL, rcp_detail_resume};
 
 void aid_open_recipient_detail(struct tui_app *app, int64_t id)
 {
@@ -402,6 +387,7 @@ void aid_open_recipient_detail(struct tui_app *app, int64_t id)
     }
     dt->id = id;
     v->ops = &rcp_detail_ops;
+    v->keys = rcp_detail_keys;
     v->data = dt;
     tui_push(app, v);
     rcp_detail_load(app, dt);

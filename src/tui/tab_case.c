@@ -222,20 +222,13 @@ static const struct tui_keyhelp list_keys[] = {
     {"l", "记事", "log"},    {"e", "修改", "edit"},     {"f", "筛选", "filter"}, {"d", "删除", "delete"},
     TUI_KEYS_END};
 
-static const struct tui_keyhelp *list_keyhelp(struct tui_app *app, struct tui_view *v)
-{
-    (void)app;
-    (void)v;
-    return list_keys;
-}
-
 static void list_resume(struct tui_app *app, struct tui_view *v)
 {
     struct case_tab *t = v->data;
     tui_list_reload(app, t->list);
 }
 
-static const struct tui_view_ops list_ops = {list_draw, list_key, list_free, list_keyhelp, NULL, list_resume};
+static const struct tui_view_ops list_ops = {list_draw, list_key, list_free, NULL, list_resume};
 
 static struct tui_view *open_tab(struct tui_app *app)
 {
@@ -249,6 +242,7 @@ static struct tui_view *open_tab(struct tui_app *app)
     t->f.org = UD_NULL_INT;
     t->list = tui_list_new(&source, t, "received_on", 1); /* newest first */
     v->ops = &list_ops;
+    v->keys = list_keys;
     v->data = t;
     tui_list_home(app, t->list);
     return v;
@@ -459,15 +453,7 @@ static const struct tui_keyhelp detail_keys[] = {
     {"s", "状态", "status"}, {"l", "记事", "log"}, {"e", "修改", "edit"}, {"d", "删除", "delete"},
     {"Esc", "返回", "back"}, TUI_KEYS_END};
 
-static const struct tui_keyhelp *detail_keyhelp(struct tui_app *app, struct tui_view *v)
-{
-    (void)app;
-    (void)v;
-    return detail_keys;
-}
-
-static const struct tui_view_ops detail_ops = {detail_draw, detail_key, detail_free, detail_keyhelp, NULL,
-                                               detail_resume};
+static const struct tui_view_ops detail_ops = {detail_draw, detail_key, detail_free, NULL, detail_resume};
 
 static void open_detail(struct tui_app *app, int64_t id)
 {
@@ -480,6 +466,7 @@ static void open_detail(struct tui_app *app, int64_t id)
     }
     dt->id = id;
     v->ops = &detail_ops;
+    v->keys = detail_keys;
     v->data = dt;
     tui_push(app, v);
     detail_load(app, dt);

@@ -173,20 +173,13 @@ static const struct tui_keyhelp list_keys[] = {
     {"/", "搜索", "search"}, {"Enter", "详情", "open"}, {"n", "新建", "new"}, {"e", "修改", "edit"},
     {"d", "删除", "delete"}, {"f", "筛选", "filter"}, {"o", "排序", "sort"}, TUI_KEYS_END};
 
-static const struct tui_keyhelp *keys(struct tui_app *app, struct tui_view *v)
-{
-    (void)app;
-    (void)v;
-    return list_keys;
-}
-
 static void list_resume(struct tui_app *app, struct tui_view *v)
 {
     struct member_tab *t = v->data;
     tui_list_reload(app, t->list);
 }
 
-static const struct tui_view_ops list_ops = {list_draw, list_key, list_free, keys, NULL, list_resume};
+static const struct tui_view_ops list_ops = {list_draw, list_key, list_free, NULL, list_resume};
 
 static struct tui_view *open_tab(struct tui_app *app)
 {
@@ -200,6 +193,7 @@ static struct tui_view *open_tab(struct tui_app *app)
     t->f.org = UD_NULL_INT;
     t->list = tui_list_new(&source, t, "name", 0);
     v->ops = &list_ops;
+    v->keys = list_keys;
     v->data = t;
     tui_list_home(app, t->list);
     return v;
@@ -325,15 +319,7 @@ static void detail_resume(struct tui_app *app, struct tui_view *v)
 static const struct tui_keyhelp detail_keys[] = {
     {"e", "修改", "edit"}, {"d", "删除", "delete"}, {"Esc", "返回", "back"}, TUI_KEYS_END};
 
-static const struct tui_keyhelp *detail_keyhelp(struct tui_app *app, struct tui_view *v)
-{
-    (void)app;
-    (void)v;
-    return detail_keys;
-}
-
-static const struct tui_view_ops detail_ops = {detail_draw, detail_key, detail_free, detail_keyhelp, NULL,
-                                               detail_resume};
+static const struct tui_view_ops detail_ops = {detail_draw, detail_key, detail_free, NULL, detail_resume};
 
 static void open_detail(struct tui_app *app, int64_t id)
 {
@@ -346,6 +332,7 @@ static void open_detail(struct tui_app *app, int64_t id)
     }
     dt->id = id;
     v->ops = &detail_ops;
+    v->keys = detail_keys;
     v->data = dt;
     tui_push(app, v);
     detail_load(app, dt);

@@ -301,14 +301,7 @@ static const struct tui_keyhelp tree_keys[] = {
     {"Enter", "展开/收起", "open/close"}, {"Right", "详情", "details"}, {"/", "查找", "find"},
     {"a", "新建下级", "add below"},      {"e", "修改", "edit"},    {"d", "撤销", "dissolve"}, TUI_KEYS_END};
 
-static const struct tui_keyhelp *tree_keyhelp(struct tui_app *app, struct tui_view *v)
-{
-    (void)app;
-    (void)v;
-    return tree_keys;
-}
-
-static const struct tui_view_ops tree_ops = {tree_draw, tree_key, tree_free, tree_keyhelp, NULL, tree_resume};
+static const struct tui_view_ops tree_ops = {tree_draw, tree_key, tree_free, NULL, tree_resume};
 
 static struct tui_view *open_tab(struct tui_app *app)
 {
@@ -321,6 +314,7 @@ static struct tui_view *open_tab(struct tui_app *app)
     }
     t->search.maxchars = 30;
     v->ops = &tree_ops;
+    v->keys = tree_keys;
     v->data = t;
     load(app, t);
     return v;
@@ -390,15 +384,7 @@ static void detail_resume(struct tui_app *app, struct tui_view *v)
 
 static const struct tui_keyhelp detail_keys[] = {{"e", "修改", "edit"}, {"Esc", "返回", "back"}, TUI_KEYS_END};
 
-static const struct tui_keyhelp *detail_keyhelp(struct tui_app *app, struct tui_view *v)
-{
-    (void)app;
-    (void)v;
-    return detail_keys;
-}
-
-static const struct tui_view_ops detail_ops = {detail_draw, detail_key, detail_free, detail_keyhelp, NULL,
-                                               detail_resume};
+static const struct tui_view_ops detail_ops = {detail_draw, detail_key, detail_free, NULL, detail_resume};
 
 static void open_detail(struct tui_app *app, int64_t id)
 {
@@ -411,6 +397,7 @@ static void open_detail(struct tui_app *app, int64_t id)
     }
     dt->id = id;
     v->ops = &detail_ops;
+    v->keys = detail_keys;
     v->data = dt;
     tui_push(app, v);
     detail_load(app, dt);

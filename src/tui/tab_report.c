@@ -272,14 +272,7 @@ static const struct tui_keyhelp keys[] = {
     {"c", "选择报表", "choose"}, {"p", "打印", "print"},       {"x", "导出Excel", "Excel"},
     {"Up/Down", "滚动", "scroll"}, {"Left/Right", "左右", "sideways"}, TUI_KEYS_END};
 
-static const struct tui_keyhelp *keyhelp(struct tui_app *app, struct tui_view *v)
-{
-    (void)app;
-    (void)v;
-    return keys;
-}
-
-static const struct tui_view_ops ops = {draw, key, view_free, keyhelp, NULL, NULL};
+static const struct tui_view_ops ops = {draw, key, view_free, NULL, NULL};
 
 static int params_save(struct tui_app *app, struct tui_form *form, void *ctx, struct ud_err *err)
 {
@@ -336,6 +329,7 @@ static struct tui_view *open_tab(struct tui_app *app)
     if (make_request(app, t, &t->p, &err) != UD_OK || generate(app, t, &err) != UD_OK)
         tui_error(app, &err);
     v->ops = &ops;
+    v->keys = keys;
     v->data = t;
     return v;
 }

@@ -209,13 +209,6 @@ static const struct tui_keyhelp course_list_keys[] = {
     {"e", "修改", "edit"},   {"d", "删除", "delete"},           {"f", "筛选", "filter"},  {"o", "排序", "sort"},
     TUI_KEYS_END};
 
-static const struct tui_keyhelp *course_list_keyhelp(struct tui_app *app, struct tui_view *v)
-{
-    (void)app;
-    (void)v;
-    return course_list_keys;
-}
-
 static void course_list_resume(struct tui_app *app, struct tui_view *v)
 {
     struct course_tab *t = v->data;
@@ -228,8 +221,7 @@ static void course_list_resume(struct tui_app *app, struct tui_view *v)
     }
 }
 
-static const struct tui_view_ops course_list_ops = {course_list_draw, course_list_key, course_list_free,
-                                                    course_list_keyhelp, NULL, course_list_resume};
+static const struct tui_view_ops course_list_ops = {course_list_draw, course_list_key, course_list_free, NULL, course_list_resume};
 
 static struct tui_view *open_tab(struct tui_app *app)
 {
@@ -242,6 +234,7 @@ static struct tui_view *open_tab(struct tui_app *app)
     }
     t->f.year = UD_NULL_INT;
     v->ops = &course_list_ops;
+    v->keys = course_list_keys;
     v->data = t;
     tui_list_home(app, t->list);
     return v;
@@ -370,15 +363,7 @@ static const struct tui_keyhelp course_detail_keys[] = {
     {"Enter", "报名名单", "enrolments"}, {"e", "修改", "edit"}, {"d", "删除", "delete"}, {"Esc", "返回", "back"},
     TUI_KEYS_END};
 
-static const struct tui_keyhelp *course_detail_keyhelp(struct tui_app *app, struct tui_view *v)
-{
-    (void)app;
-    (void)v;
-    return course_detail_keys;
-}
-
-static const struct tui_view_ops course_detail_ops = {course_detail_draw, course_detail_key, course_detail_free,
-                                                      course_detail_keyhelp, NULL, course_detail_resume};
+static const struct tui_view_ops course_detail_ops = {course_detail_draw, course_detail_key, course_detail_free, NULL, course_detail_resume};
 
 static void open_course_detail(struct tui_app *app, int64_t id)
 {
@@ -391,6 +376,7 @@ static void open_course_detail(struct tui_app *app, int64_t id)
     }
     dt->id = id;
     v->ops = &course_detail_ops;
+    v->keys = course_detail_keys;
     v->data = dt;
     tui_push(app, v);
     course_detail_load(app, dt);
@@ -705,21 +691,13 @@ static const struct tui_keyhelp enrol_list_keys[] = {
     {"d", "删除", "remove"},   {"Enter", "详情", "open"}, {"i", "培训班", "course"},  {"o", "排序", "sort"},
     {"Esc", "返回", "back"},   TUI_KEYS_END};
 
-static const struct tui_keyhelp *enrol_list_keyhelp(struct tui_app *app, struct tui_view *v)
-{
-    (void)app;
-    (void)v;
-    return enrol_list_keys;
-}
-
 static void enrol_list_resume(struct tui_app *app, struct tui_view *v)
 {
     struct enrol_view *ev = v->data;
     tui_list_reload(app, ev->list);
 }
 
-static const struct tui_view_ops enrol_list_ops = {enrol_list_draw, enrol_list_key, enrol_list_free,
-                                                   enrol_list_keyhelp, NULL, enrol_list_resume};
+static const struct tui_view_ops enrol_list_ops = {enrol_list_draw, enrol_list_key, enrol_list_free, NULL, enrol_list_resume};
 
 static void open_enrolments(struct tui_app *app, int64_t course_id)
 {
@@ -732,6 +710,7 @@ static void open_enrolments(struct tui_app *app, int64_t course_id)
     }
     ev->course_id = course_id;
     v->ops = &enrol_list_ops;
+    v->keys = enrol_list_keys;
     v->data = ev;
     tui_push(app, v);
     tui_list_home(app, ev->list);
@@ -818,15 +797,7 @@ static const struct tui_keyhelp enrol_detail_keys[] = {
     {"t", "参训", "attended"}, {"c", "结业", "completed"}, {"e", "修改", "edit"}, {"d", "删除", "remove"},
     {"Esc", "返回", "back"},   TUI_KEYS_END};
 
-static const struct tui_keyhelp *enrol_detail_keyhelp(struct tui_app *app, struct tui_view *v)
-{
-    (void)app;
-    (void)v;
-    return enrol_detail_keys;
-}
-
-static const struct tui_view_ops enrol_detail_ops = {enrol_detail_draw, enrol_detail_key, enrol_detail_free,
-                                                     enrol_detail_keyhelp, NULL, enrol_detail_resume};
+static const struct tui_view_ops enrol_detail_ops = {enrol_detail_draw, enrol_detail_key, enrol_detail_free, NULL, enrol_detail_resume};
 
 static void open_enrol_detail(struct tui_app *app, int64_t id)
 {
@@ -839,6 +810,7 @@ static void open_enrol_detail(struct tui_app *app, int64_t id)
     }
     dt->id = id;
     v->ops = &enrol_detail_ops;
+    v->keys = enrol_detail_keys;
     v->data = dt;
     tui_push(app, v);
     enrol_detail_load(app, dt);

@@ -103,8 +103,6 @@ struct tui_view_ops {
     /* returns 1 if the key was handled */
     int (*key)(struct tui_app *app, struct tui_view *v, int key);
     void (*free)(struct tui_view *v);
-    /* keys for the key bar (first few) and help (all) */
-    const struct tui_keyhelp *(*keys)(struct tui_app *app, struct tui_view *v);
     /* unsaved changes? (asked before quitting) */
     int (*dirty)(struct tui_view *v);
     /* the view above was closed (reload what may have changed) */
@@ -117,6 +115,7 @@ struct tui_view {
     void *data;
     int popup;              /* drawn over the view below */
     int modal;              /* takes every key (typing): the global keys do not apply */
+    const struct tui_keyhelp *keys; /* for the key bar (the first few) and help (all) */
 };
 
 /* ---- tabs ---- */
