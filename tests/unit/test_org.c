@@ -149,7 +149,7 @@ static void pages_by_a_long_title_move_on(void **state)
         struct ud_course c;
         ud_course_init(&c);
         snprintf(c.code, sizeof c.code, "K%d", i);
-        char title[400] = "";
+        char title[170] = ""; /* 55 three-byte characters */
         for (int k = 0; k < 55; k++)
             strcat(title, "职");
         snprintf(c.title, sizeof c.title, "%s%d", title, i);
