@@ -96,6 +96,12 @@ enum ud_role ud_role_from_code(const char *code);
 int ud_db_check(struct ud_db *db, void (*report)(int which, const char *text, void *arg), void *arg,
                 int problems[2], struct ud_err *err);
 
+/* Page cache of this connection in MiB (0 = SQLite's default): bulk work
+ * (an import, the demo) keeps its working set in memory meanwhile. */
+void ud_db_set_cache(struct ud_db *db, int mib);
+/* Refreshes the query planner's statistics after bulk loading. */
+int ud_db_analyze(struct ud_db *db, struct ud_err *err);
+
 /* Online backup of the open database into `dest` (one step, safe while
  * others write). */
 int ud_db_backup(struct ud_db *db, const char *dest, struct ud_err *err);

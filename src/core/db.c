@@ -615,3 +615,16 @@ int ud_db_check(struct ud_db *db, void (*report)(int which, const char *text, vo
         return -1;
     return problems[0] + problems[1];
 }
+
+void ud_db_set_cache(struct ud_db *db, int mib)
+{
+    char sql[64];
+    /* a negative cache_size counts KiB; SQLite's default is 2 MiB */
+    snprintf(sql, sizeof sql, "PRAGMA cache_size = %d", mib > 0 ? -mib * 1024 : -2000);
+    sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+}
+
+int ud_db_analyze(struct ud_db *db, struct ud_err *err)
+{
+    return ud_db_exec(db, "ANALYZE", err);
+}

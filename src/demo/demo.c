@@ -33,7 +33,7 @@ int ud_demo_generate(struct ud_db *db, double scale, uint64_t seed, const char *
     setenv("UNIONDESK_TODAY", as_of, 1);
     /* one long transaction: a cache that holds the working set keeps
      * SQLite from spilling the same pages to the WAL over and over */
-    ud_db_exec(db, "PRAGMA cache_size = -131072", err);
+    ud_db_set_cache(db, 128);
     int st = ud_db_begin(db, err);
     if (st == UD_OK && (st = demo_orgs(&c, err)) == UD_OK && (st = demo_members(&c, err)) == UD_OK &&
         (st = demo_cases(&c, err)) == UD_OK && (st = demo_aid(&c, err)) == UD_OK)
@@ -52,7 +52,7 @@ int ud_demo_generate(struct ud_db *db, double scale, uint64_t seed, const char *
     free(c.unions);
     free(c.union_names);
     if (st == UD_OK)
-        ud_db_exec(db, "ANALYZE", err); /* statistics for the query planner */
-    ud_db_exec(db, "PRAGMA cache_size = -65536", err);
+        ud_db_analyze(db, err); /* statistics for the query planner */
+    ud_db_set_cache(db, 0);
     return st;
 }

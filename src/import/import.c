@@ -226,7 +226,7 @@ int ud_import_run(struct ud_db *db, const struct ud_import_opts *o, struct ud_im
     db->all_or_nothing = !o->skip_bad;
     /* one long transaction: a cache that holds its working set keeps
      * SQLite from writing the same pages to the WAL again and again */
-    ud_db_exec(db, "PRAGMA cache_size = -65536", err);
+    ud_db_set_cache(db, 64);
     int is_orgs = strcmp(k->name, "orgs") == 0;
     struct pending_org *pending = NULL;
     long npending = 0, cap_pending = 0;
@@ -310,7 +310,7 @@ done:
     free(extra);
     ud_csv_close(csv);
     db->all_or_nothing = 0;
-    ud_db_exec(db, "PRAGMA cache_size = -2000", err);
+    ud_db_set_cache(db, 0);
     if (status != UD_OK || o->dry_run || (res->bad && !o->skip_bad)) {
         ud_db_rollback(db);
         if (status == UD_OK && res->bad && !o->skip_bad)
