@@ -43,7 +43,8 @@ deps-test: $(BUILD)/.deps-test
 $(BUILD)/.deps-build: scripts/deps.sh
 	$(Q)scripts/deps.sh build
 	$(Q)mkdir -p $(BUILD) && touch $@
-$(BUILD)/.deps-test: scripts/deps.sh
+# after the build packages: two apt-get runs at once would fight over its lock
+$(BUILD)/.deps-test: scripts/deps.sh | $(BUILD)/.deps-build
 	$(Q)scripts/deps.sh test
 	$(Q)mkdir -p $(BUILD) && touch $@
 

@@ -6,7 +6,9 @@ set -u
 what=${1:-build}
 pkgs="gcc make pkg-config libncurses-dev libsqlite3-dev libxlsxwriter-dev xxd"
 if [ "$what" = test ]; then
-    pkgs="$pkgs libcmocka-dev tmux python3 python3-openpyxl sqlite3"
+    # clang + libclang-rt: the fuzz targets (libFuzzer); strace: kill -9 at each sync;
+    # passwd: useradd for the permission tests
+    pkgs="$pkgs libcmocka-dev tmux python3 python3-openpyxl sqlite3 clang libclang-rt-14-dev strace passwd"
 fi
 missing=""
 for p in $pkgs; do
