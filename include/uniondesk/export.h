@@ -7,6 +7,7 @@
 
 #include "uniondesk/aid.h"
 #include "uniondesk/db.h"
+#include "uniondesk/outfile.h"
 
 struct ud_aid_roster_opts {
     /* which grants; a NULL or empty status means every grant but the
@@ -14,7 +15,8 @@ struct ud_aid_roster_opts {
     struct ud_aid_grant_filter filter;
     const char *scope_name; /* the --org organization's name for the subtitle, or NULL */
     int full_id;            /* whole ID numbers: officers and admins only (UD_ERR_PERM) */
-    const char *path;       /* the .xlsx file written */
+    const char *path;       /* the .xlsx file written (whole or absent: outfile.h) */
+    unsigned out_flags;     /* UD_OUT_FORCE: replace an existing file */
 };
 
 struct ud_aid_roster_result {

@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "uniondesk/err.h"
+#include "uniondesk/outfile.h"
 
 #define UD_RDOC_MAXCOLS 16
 #define UD_RDOC_MAXTABLES 6
@@ -97,6 +98,6 @@ int ud_rdoc_text(const struct ud_rdoc *d, int page_lines, FILE *out, struct ud_e
 int ud_rdoc_csv(const struct ud_rdoc *d, FILE *out, struct ud_err *err);
 /* xlsx: the same tables with numbers, number formats, SUM formulas in
  * total rows and rate formulas, printed on A4 landscape. */
-int ud_rdoc_xlsx(const struct ud_rdoc *d, const char *path, struct ud_err *err);
+int ud_rdoc_xlsx(const struct ud_rdoc *d, struct ud_outfile *out, struct ud_err *err);
 
 #endif

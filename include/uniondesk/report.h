@@ -10,6 +10,7 @@
 #include "uniondesk/db.h"
 #include "uniondesk/dispute_stats.h"
 #include "uniondesk/member_stats.h"
+#include "uniondesk/outfile.h"
 #include "uniondesk/parse.h"
 #include "uniondesk/rdoc.h"
 #include "uniondesk/training_stats.h"
@@ -31,8 +32,8 @@ struct ud_report_meta {
 /* Root organization's name, the current user, today (UNIONDESK_TODAY). */
 int ud_report_meta_init(struct ud_db *db, struct ud_report_meta *m, struct ud_err *err);
 
-/* Each report: text, CSV and JSON are written to fp; xlsx to the file
- * path (fp unused). UD_ERR_IO / UD_ERR_CANTCREAT on failure.
+/* Each report: text, CSV and JSON are written to fp; xlsx to the open
+ * output `out` (fp unused; the caller commits it). UD_ERR_IO / UD_ERR_CANTCREAT on failure.
  * The _doc functions fill a document (ud_rdoc_free it) for other
  * renderers, e.g. a screen. */
 
@@ -40,19 +41,19 @@ int ud_report_meta_init(struct ud_db *db, struct ud_report_meta *m, struct ud_er
 void ud_report_disputes_doc(const struct ud_dispute_report *r, const struct ud_report_meta *m, struct ud_rdoc *d);
 int ud_report_disputes_json(const struct ud_dispute_report *r, FILE *fp, struct ud_err *err);
 int ud_report_disputes(const struct ud_dispute_report *r, const struct ud_report_meta *m,
-                       enum ud_report_format fmt, FILE *fp, const char *path, struct ud_err *err);
+                       enum ud_report_format fmt, FILE *fp, struct ud_outfile *out, struct ud_err *err);
 
 /* 工会组织和会员统计表 */
 void ud_report_members_doc(const struct ud_member_stats *s, const struct ud_report_meta *m, struct ud_rdoc *d);
 int ud_report_members_json(const struct ud_member_stats *s, FILE *fp, struct ud_err *err);
 int ud_report_members(const struct ud_member_stats *s, const struct ud_report_meta *m,
-                      enum ud_report_format fmt, FILE *fp, const char *path, struct ud_err *err);
+                      enum ud_report_format fmt, FILE *fp, struct ud_outfile *out, struct ud_err *err);
 
 /* 职工教育培训统计表 */
 void ud_report_training_doc(const struct ud_training_stats *s, const struct ud_report_meta *m, struct ud_rdoc *d);
 int ud_report_training_json(const struct ud_training_stats *s, FILE *fp, struct ud_err *err);
 int ud_report_training(const struct ud_training_stats *s, const struct ud_report_meta *m,
-                       enum ud_report_format fmt, FILE *fp, const char *path, struct ud_err *err);
+                       enum ud_report_format fmt, FILE *fp, struct ud_outfile *out, struct ud_err *err);
 
 /* One report, asked for by its parameters: the command line and the
  * screens both go through here (figures from the modules, then rendered). */
@@ -63,7 +64,10 @@ struct ud_report_request {
     char as_of[UD_DATE_SZ];          /* disputes: the data date; "" = today */
     const char *level;               /* disputes: a level code, or NULL */
     const char *org_code;            /* disputes, members: a subtree, or NULL */
+    unsigned out_flags;              /* UD_OUT_FORCE: replace an existing file */
 };
+/* Writes the report to fp, or, when path is given, to that file: whole or
+ * absent (outfile.h), never over an existing file without UD_OUT_FORCE. */
 int ud_report_run(struct ud_db *db, const struct ud_report_request *rq, enum ud_report_format fmt, FILE *fp,
                   const char *path, struct ud_err *err);
 

@@ -15,12 +15,12 @@ int ud_cmd_export(struct ud_cli *cli, int argc, char **argv)
 {
     const struct ud_cmd *c = ud_cmd_find("export");
     const char *from = NULL, *to = NULL, *program = NULL, *status = NULL, *org = NULL, *out = NULL;
-    int full_id = 0;
+    int full_id = 0, force = 0;
     const struct ud_opt opts[] = {{"--from", &from, NULL},       {"--to", &to, NULL},
                                   {"--program", &program, NULL}, {"--status", &status, NULL},
                                   {"--org", &org, NULL},         {"--full-id", NULL, &full_id},
                                   {"-o", &out, NULL},            {"--output", &out, NULL},
-                                  {NULL, NULL, NULL}};
+                                  {"--force", NULL, &force},     {NULL, NULL, NULL}};
     const char *pos[UD_MAX_POS];
     int npos;
     int r = ud_cli_parse(c, argc, argv, opts, pos, UD_MAX_POS, &npos);
@@ -69,6 +69,7 @@ int ud_cmd_export(struct ud_cli *cli, int argc, char **argv)
     }
     o.full_id = full_id;
     o.path = out;
+    o.out_flags = force ? UD_OUT_FORCE : 0;
 
     struct ud_err err;
     ud_err_clear(&err);

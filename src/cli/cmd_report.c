@@ -14,11 +14,12 @@ int ud_cmd_report(struct ud_cli *cli, int argc, char **argv);
 
 struct ropts {
     const char *kind, *month, *year, *level, *org, *as_of, *format, *out;
-    int print;
+    int print, force;
     enum ud_report_format fmt;
 };
 
-/* Output goes to stdout, to -o FILE, or to lp. */
+/* Output goes to stdout, to lp, or to -o FILE (written whole or not at
+ * all by ud_report_run). */
 struct sink {
     FILE *fp;
     char *buf; /* --print: the text, gathered in memory */
@@ -32,10 +33,8 @@ static int open_sink(const struct ropts *o, struct sink *s, struct ud_err *err)
         s->fp = open_memstream(&s->buf, &s->len);
         if (!s->fp)
             return ud_err_set(err, UD_ERR_INTERNAL, "out of memory");
-    } else if (o->out && o->fmt != UD_REPORT_XLSX) {
-        s->fp = fopen(o->out, "w");
-        if (!s->fp)
-            return ud_err_set(err, UD_ERR_CANTCREAT, T("无法创建 %s", "cannot create %s"), o->out);
+    } else if (o->out) {
+        s->fp = NULL;
     } else {
         s->fp = stdout;
     }
@@ -54,13 +53,8 @@ static int close_sink(const struct ropts *o, struct sink *s, int st, const char 
             fprintf(stderr, "%s", T("报表已送往打印机\n", "the report was sent to the printer\n"));
         return st;
     }
-    if (s->fp != stdout) {
-        if (fclose(s->fp) != 0 && st == UD_OK)
-            st = ud_err_set(err, UD_ERR_IO, T("写入 %s 时出错", "error writing %s"), o->out);
-        if (st != UD_OK)
-            remove(o->out);
+    if (o->out)
         return st;
-    }
     if (fflush(stdout) != 0 && st == UD_OK)
         st = ud_err_set(err, UD_ERR_IO, "%s", T("写入标准输出时出错", "error writing to standard output"));
     return st;
@@ -148,7 +142,8 @@ int ud_cmd_report(struct ud_cli *cli, int argc, char **argv)
                                   {"--level", &o.level, NULL},   {"--org", &o.org, NULL},
                                   {"--as-of", &o.as_of, NULL},   {"--format", &o.format, NULL},
                                   {"-o", &o.out, NULL},          {"--output", &o.out, NULL},
-                                  {"--print", NULL, &o.print},   {NULL, NULL, NULL}};
+                                  {"--print", NULL, &o.print},   {"--force", NULL, &o.force},
+                                  {NULL, NULL, NULL}};
     const char *pos[UD_MAX_POS];
     int npos;
     int r = ud_cli_parse(c, argc, argv, opts, pos, UD_MAX_POS, &npos);
@@ -182,6 +177,7 @@ int ud_cmd_report(struct ud_cli *cli, int argc, char **argv)
     rq.year = p.year;
     rq.level = p.level;
     rq.org_code = o.org;
+    rq.out_flags = o.force ? UD_OUT_FORCE : 0;
     struct sink s;
     int st = open_sink(&o, &s, &err);
     if (st == UD_OK) {

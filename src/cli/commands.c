@@ -73,9 +73,9 @@ const struct ud_cmd ud_commands[] = {
     {"report", ud_cmd_report,
      "report disputes|members|training [OPTIONS]",
      "统计报表：劳动争议调解统计月报、会员统计、培训统计", "statistics: monthly mediation report, membership, training",
-     "  report disputes (--month YYYY-MM | --year YYYY) [--level L] [--org CODE] [--as-of DATE] [--format F] [-o FILE] [--print]\n"
-     "  report members [--org CODE] [--format F] [-o FILE] [--print]\n"
-     "  report training --year YYYY [--format F] [-o FILE] [--print]\n\n"
+     "  report disputes (--month YYYY-MM | --year YYYY) [--level L] [--org CODE] [--as-of DATE] [--format F] [-o FILE [--force]] [--print]\n"
+     "  report members [--org CODE] [--format F] [-o FILE [--force]] [--print]\n"
+     "  report training --year YYYY [--format F] [-o FILE [--force]] [--print]\n\n"
      "  disputes   劳动争议调解统计月报（--year 为年报）：按级别（区、街道、社区）和争议类型统计上期结转、\n"
      "             本期结案、接待职工、受理立案及其调解成功、不成、撤回、未结、超期、集体争议、成功率、\n"
      "             涉案金额和协议金额；另有本年累计和上年同期。\n"
@@ -86,14 +86,16 @@ const struct ud_cmd ud_commands[] = {
      "  --org CODE        只统计该组织及其下属组织\n"
      "  --as-of DATE      数据日期（默认今天）：此后的接待、受理、结案不计入，超期按此日计算\n"
      "  --format F        text（默认，供打印，金额为万元）、csv（UTF-8 带 BOM）、json、xlsx（需 -o）\n"
-     "  -o FILE           写入文件（默认输出到屏幕）\n"
+     "  -o FILE           写入文件（默认输出到屏幕）：先写临时文件，完整写完才改名为 FILE，\n"
+     "                    失败时不留下任何文件；文件权限 0600；不会写到数据库文件上\n"
+     "  --force           FILE 已存在时替换它（默认拒绝）\n"
      "  --print           用 lp 打印文本报表（A4 横向）\n"
      "退出码：0 成功；64 用法错误；65 数据错误（如组织代码不存在）；73 无法创建输出文件；74 写入或打印失败。\n"
      "例：uniondesk report disputes --month 2026-10 --print\n"
      "    uniondesk report disputes --year 2026 --org BL-XQ --format xlsx -o 新碶2026.xlsx\n",
-     "  report disputes (--month YYYY-MM | --year YYYY) [--level L] [--org CODE] [--as-of DATE] [--format F] [-o FILE] [--print]\n"
-     "  report members [--org CODE] [--format F] [-o FILE] [--print]\n"
-     "  report training --year YYYY [--format F] [-o FILE] [--print]\n\n"
+     "  report disputes (--month YYYY-MM | --year YYYY) [--level L] [--org CODE] [--as-of DATE] [--format F] [-o FILE [--force]] [--print]\n"
+     "  report members [--org CODE] [--format F] [-o FILE [--force]] [--print]\n"
+     "  report training --year YYYY [--format F] [-o FILE [--force]] [--print]\n\n"
      "  disputes   monthly labour dispute mediation report (--year: annual): by level (district, street,\n"
      "             community) and by dispute type: carried over, closed, workers received, filed and of those\n"
      "             succeeded, failed, withdrawn, open, overdue, collective, success rate, amounts claimed and\n"
@@ -106,13 +108,15 @@ const struct ud_cmd ud_commands[] = {
      "  --org CODE        that organization and those under it only\n"
      "  --as-of DATE      data date (default today): what happened later is not counted; overdue on that day\n"
      "  --format F        text (default, for paper, amounts in 10,000 yuan), csv (UTF-8 with BOM), json, xlsx (needs -o)\n"
-     "  -o FILE           write to a file (default: the screen)\n"
+     "  -o FILE           write to a file (default: the screen): written under a temporary name and renamed to\n"
+     "                    FILE only when complete, so a failure leaves no file; mode 0600; never the database\n"
+     "  --force           replace FILE when it exists (refused otherwise)\n"
      "  --print           print the text report with lp (A4 landscape)\n"
      "Exit codes: 0 ok; 64 usage; 65 bad data (e.g. no such organization); 73 cannot create the output; 74 write or print error.\n"
      "example: uniondesk report disputes --month 2026-10 --print\n"
      "         uniondesk report disputes --year 2026 --org BL-XQ --format xlsx -o xinqi-2026.xlsx\n"},
     {"export", ud_cmd_export,
-     "export aid [--from DATE] [--to DATE] [--program P] [--status S] [--org CODE] [--full-id] -o FILE.xlsx",
+     "export aid [--from DATE] [--to DATE] [--program P] [--status S] [--org CODE] [--full-id] -o FILE.xlsx [--force]",
      "导出帮扶发放花名册（xlsx）", "export the hardship-aid roster (xlsx)",
      "花名册：标题、序号、姓名、性别、身份证号、所属工会、困难类别、帮扶项目、金额(元)、发放日期、领取人签字，\n"
      "合计行；冻结表头、自动筛选、A4 横向打印并每页重复表头。按发放日期排序，逐行写出，行数再多也不占用更多内存。\n"
@@ -123,8 +127,11 @@ const struct ud_cmd ud_commands[] = {
      "                   （默认：除已取消以外的全部）\n"
      "  --org CODE       只导出该组织及其下属组织的会员\n"
      "  --full-id        导出完整身份证号（仅主管、管理员；默认遮蔽为 330206********1234）\n"
-     "  -o FILE.xlsx     输出文件（必需；临时文件写在同一目录）\n"
-     "退出码：0 成功；64 用法错误；65 数据错误；73 无法创建输出文件；77 无权限（办事员使用 --full-id）。\n"
+     "  -o FILE.xlsx     输出文件（必需；临时文件写在同一目录，写完并读回核对行数后才改名为 FILE.xlsx，\n"
+     "                   失败时不留下任何文件；文件权限 0600）\n"
+     "  --force          FILE.xlsx 已存在时替换它（默认拒绝）\n"
+     "退出码：0 成功；64 用法错误；65 数据错误；73 无法创建输出文件（已存在、是数据库文件、目录不可写）；\n"
+     "74 写入失败（如磁盘已满，不留下文件）；77 无权限（办事员使用 --full-id）。\n"
      "例：uniondesk export aid --program send_warmth --from 2026-01-01 --to 2026-02-10 --status approved -o 送温暖.xlsx\n",
      "The roster: a title, No., name, sex, ID number, union, hardship, program, amount (yuan), date granted and a\n"
      "blank column for the signature; a total row; frozen header, autofilter, A4 landscape with the header on every\n"
@@ -134,13 +141,21 @@ const struct ud_cmd ud_commands[] = {
      "  --status S       proposed, approved, paid, cancelled (default: all but cancelled)\n"
      "  --org CODE       members of that organization and those under it only\n"
      "  --full-id        whole ID numbers (officers and admins only; masked 330206********1234 otherwise)\n"
-     "  -o FILE.xlsx     the output (required; temporary files go to the same directory)\n"
-     "Exit codes: 0 ok; 64 usage; 65 bad data; 73 cannot create the output; 77 not permitted (a clerk asking --full-id).\n"
+     "  -o FILE.xlsx     the output (required): written under a temporary name in the same directory, read back\n"
+     "                   and renamed only when every row is there, so a failure leaves no file; mode 0600\n"
+     "  --force          replace FILE.xlsx when it exists (refused otherwise)\n"
+     "Exit codes: 0 ok; 64 usage; 65 bad data; 73 cannot create the output (exists, is the database, directory not\n"
+     "writable); 74 write error (e.g. a full disk; no file is left); 77 not permitted (a clerk asking --full-id).\n"
      "example: uniondesk export aid --program send_warmth --from 2026-01-01 --to 2026-02-10 --status approved -o warmth.xlsx\n"},
     {"backup", ud_cmd_backup, "backup FILE",
      "在线备份数据库到文件", "back up the database online to a file",
-     "其他用户正在使用时也可以备份；不会覆盖已有文件。\n例：uniondesk backup /srv/backup/uniondesk-20261126.db\n",
-     "Safe while others are working; never overwrites a file.\nexample: uniondesk backup /srv/backup/uniondesk-20261126.db\n"},
+     "其他用户正在使用时也可以备份。备份含全部个人信息：文件权限 0600，先写临时文件，完整写完并同步到磁盘后\n"
+     "才改名为 FILE；磁盘已满等失败时不留下任何文件（退出码 74）。不会覆盖已有文件，也不会写到数据库文件上（73）。\n"
+     "例：uniondesk backup /srv/backup/uniondesk-20261126.db\n",
+     "Safe while others are working. A backup holds everyone's personal data: mode 0600, written under a temporary\n"
+     "name and renamed to FILE only when complete and synced; a full disk or other failure leaves no file (exit 74).\n"
+     "Never overwrites a file, never the database itself (73).\n"
+     "example: uniondesk backup /srv/backup/uniondesk-20261126.db\n"},
     {"check", ud_cmd_check, "check",
      "检查数据库完整性和外键", "check database integrity and foreign keys",
      "运行 integrity_check 和 foreign_key_check；发现问题时退出码为 65。\n例：uniondesk check\n",

@@ -1,6 +1,7 @@
 #include "uniondesk/db.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,11 +12,14 @@
 
 #include "uniondesk/i18n.h"
 #include "uniondesk/migrate.h"
+#include "uniondesk/outfile.h"
 #include "uniondesk/parse.h"
 #include "uniondesk/rules.h"
 #include "uniondesk/utf8.h"
 
 #define BUSY_TIMEOUT_MS 5000
+
+static int backup_into(struct ud_db *db, const char *dest, unsigned flags, struct ud_err *err);
 
 const char *ud_db_default_path(const char *explicit_path)
 {
@@ -235,6 +239,17 @@ int ud_db_open(struct ud_db **out, const char *path, int flags, struct ud_err *e
     int cur = 0;
     if (exists && precheck(path, &cur, err) != UD_OK)
         return err->status;
+    /* a new database holds personal data from its first row: 0600 (the
+     * host setup widens it to the group), created here so that SQLite does
+     * not make it 0644; its -wal and -shm take the same mode */
+    if (!exists) {
+        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        if (fd < 0)
+            return ud_err_set(err, UD_ERR_CANTCREAT, T("无法创建数据库 %s：%s", "cannot create database %s: %s"), path,
+                              ud_strerror(errno));
+        close(fd);
+    }
+    ud_out_protect(path);
 
     struct ud_db *db = calloc(1, sizeof *db);
     if (!db)
@@ -295,7 +310,7 @@ int ud_db_migrate(struct ud_db *db, int target, struct ud_err *err)
         /* the office's records: a copy before the schema changes */
         char bak[1100];
         backup_name(db->path, cur, bak, sizeof bak);
-        if (ud_db_backup(db, bak, err) != UD_OK)
+        if (backup_into(db, bak, UD_OUT_DB_SIDE, err) != UD_OK)
             return err->status;
         fprintf(stderr, T("uniondesk：数据库由版本 %d 升级到 %d；原库已备份为 %s\n",
                           "uniondesk: upgrading database from version %d to %d; backup in %s\n"),
@@ -538,40 +553,46 @@ int ud_require_role(struct ud_db *db, enum ud_role min, struct ud_err *err)
                       T(need_zh[db->role], need_en[db->role]));
 }
 
+/* The online backup into a ud_outfile: 0600, whole or absent. */
+static int backup_into(struct ud_db *db, const char *dest, unsigned flags, struct ud_err *err)
+{
+    struct ud_outfile out;
+    if (ud_out_open(&out, dest, flags, err) != UD_OK)
+        return err->status;
+    sqlite3 *to = NULL;
+    /* no journal and no syncing of the copy's own: it is a temporary that
+     * is removed on failure, and ud_out_commit syncs it before the rename */
+    int rc = sqlite3_open_v2(out.tmp, &to, SQLITE_OPEN_READWRITE, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(to, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF", NULL, NULL, NULL);
+    sqlite3_backup *b = rc == SQLITE_OK ? sqlite3_backup_init(to, "main", db->h, "main") : NULL;
+    if (b) {
+        /* one step copies everything at once, so concurrent writers cannot
+         * force a restart */
+        rc = sqlite3_backup_step(b, -1);
+        sqlite3_backup_finish(b);
+    } else if (rc == SQLITE_OK) {
+        rc = sqlite3_errcode(to);
+    }
+    if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    int rc_close = sqlite3_close(to);
+    if (rc == SQLITE_OK && rc_close != SQLITE_OK)
+        rc = rc_close;
+    if (rc != SQLITE_OK) {
+        ud_out_abort(&out);
+        return ud_err_set(err, rc == SQLITE_BUSY || rc == SQLITE_LOCKED ? UD_ERR_BUSY : UD_ERR_IO,
+                          T("备份到 %s 失败：%s；没有留下文件", "backup to %s failed: %s; no file was left"), dest,
+                          (rc & 0xff) == SQLITE_FULL ? ud_strerror(ENOSPC) : sqlite3_errstr(rc));
+    }
+    if (ud_out_commit(&out, err) != UD_OK)
+        return err->status;
+    return UD_OK;
+}
+
 int ud_db_backup(struct ud_db *db, const char *dest, struct ud_err *err)
 {
-    if (file_exists(dest))
-        return ud_err_set(err, UD_ERR_CANTCREAT,
-                          T("备份文件 %s 已存在，不覆盖", "backup file %s exists; not overwriting"), dest);
-    sqlite3 *to = NULL;
-    int rc = sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-    if (rc != SQLITE_OK) {
-        ud_err_set(err, UD_ERR_CANTCREAT, T("无法创建备份文件 %s：%s", "cannot create backup %s: %s"),
-                   dest, to ? sqlite3_errmsg(to) : sqlite3_errstr(rc));
-        sqlite3_close(to);
-        return err->status;
-    }
-    sqlite3_backup *b = sqlite3_backup_init(to, "main", db->h, "main");
-    if (!b) {
-        ud_err_set(err, UD_ERR_IO, T("备份失败：%s", "backup failed: %s"), sqlite3_errmsg(to));
-        sqlite3_close(to);
-        unlink(dest);
-        return err->status;
-    }
-    /* one step copies everything at once, so concurrent writers cannot
-     * force a restart */
-    rc = sqlite3_backup_step(b, -1);
-    sqlite3_backup_finish(b);
-    if (rc != SQLITE_DONE) {
-        ud_err_set(err, rc == SQLITE_BUSY || rc == SQLITE_LOCKED ? UD_ERR_BUSY : UD_ERR_IO,
-                   T("备份失败：%s", "backup failed: %s"), sqlite3_errstr(rc));
-        sqlite3_close(to);
-        unlink(dest);
-        return err->status;
-    }
-    if (sqlite3_close(to) != SQLITE_OK)
-        return ud_err_set(err, UD_ERR_IO, T("备份失败：无法关闭 %s", "backup failed: cannot close %s"), dest);
-    return UD_OK;
+    return backup_into(db, dest, 0, err);
 }
 
 static int run_check(struct ud_db *db, const char *sql, int which, int ok_row,

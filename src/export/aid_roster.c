@@ -132,8 +132,7 @@ int ud_export_aid_roster(struct ud_db *db, const struct ud_aid_roster_opts *o, s
                             "only officers and admins may export whole ID numbers (--full-id); %s may not. Without "
                             "--full-id the numbers are masked"),
                           db->login);
-    char tmpdir[1024];
-    if (ud_xlsx_prepare(o->path, tmpdir, sizeof tmpdir, err) != UD_OK)
+    if (ud_out_check(o->path, o->out_flags, err) != UD_OK)
         return err->status;
 
     /* the words of the title and subtitle */
@@ -162,13 +161,18 @@ int ud_export_aid_roster(struct ud_db *db, const struct ud_aid_roster_opts *o, s
     if (n > 0 && (size_t)n < sizeof sub)
         snprintf(sub + n, sizeof sub - (size_t)n, T("    制表日期：%s", "    produced on %s"), today);
 
-    lxw_workbook_options opt = {1, tmpdir, 0}; /* constant memory */
-    lxw_workbook *wb = workbook_new_opt(o->path, &opt);
-    if (!wb)
-        return ud_err_set(err, UD_ERR_CANTCREAT, T("无法创建 %s", "cannot create %s"), o->path);
+    struct ud_outfile out;
+    if (ud_out_open(&out, o->path, o->out_flags, err) != UD_OK)
+        return err->status;
+    lxw_workbook *wb = ud_xlsx_new(&out, 1, err); /* constant memory */
+    if (!wb) {
+        ud_out_abort(&out);
+        return err->status;
+    }
     lxw_worksheet *ws = workbook_add_worksheet(wb, T("花名册", "Roster"));
     if (!ws) {
         workbook_close(wb);
+        ud_out_abort(&out);
         return ud_err_set(err, UD_ERR_INTERNAL, "%s", "worksheet");
     }
     lxw_doc_properties props;
@@ -231,7 +235,7 @@ int ud_export_aid_roster(struct ud_db *db, const struct ud_aid_roster_opts *o, s
     int st = ud_aid_grant_each(db, f, write_grant, &R, err);
     if (st != UD_OK) {
         workbook_close(wb);
-        remove(o->path);
+        ud_out_abort(&out);
         return st;
     }
 
@@ -291,11 +295,14 @@ int ud_export_aid_roster(struct ud_db *db, const struct ud_aid_roster_opts *o, s
     worksheet_set_footer(ws, T("&C第 &P 页 共 &N 页", "&CPage &P of &N"));
     if (R.werr) {
         workbook_close(wb);
-        remove(o->path); /* no half-written roster left behind */
+        ud_out_abort(&out); /* no half-written roster left behind */
         return ud_err_set(err, UD_ERR_IO, T("写入 %s 时出错：%s", "error writing %s: %s"), o->path, lxw_strerror(R.werr));
     }
-    if (ud_xlsx_close(wb, o->path, err) != UD_OK)
+    /* the last row written is the line under the total */
+    if (ud_xlsx_close(wb, &out, (int64_t)total_row + 2, err) != UD_OK || ud_out_commit(&out, err) != UD_OK) {
+        ud_out_abort(&out);
         return err->status;
+    }
     res->rows = R.n;
     res->total_fen = R.total_fen;
     return UD_OK;

@@ -158,15 +158,11 @@ static void write_table(lxw_worksheet *ws, const struct ud_rtable *t, const stru
     *rowp = row;
 }
 
-int ud_rdoc_xlsx(const struct ud_rdoc *d, const char *path, struct ud_err *err)
+int ud_rdoc_xlsx(const struct ud_rdoc *d, struct ud_outfile *out, struct ud_err *err)
 {
-    char tmpdir[1024];
-    if (ud_xlsx_prepare(path, tmpdir, sizeof tmpdir, err) != UD_OK)
-        return err->status;
-    lxw_workbook_options opt = {0, tmpdir, 0};
-    lxw_workbook *wb = workbook_new_opt(path, &opt);
+    lxw_workbook *wb = ud_xlsx_new(out, 0, err);
     if (!wb)
-        return ud_err_set(err, UD_ERR_CANTCREAT, T("无法创建 %s", "cannot create %s"), path);
+        return err->status;
     lxw_doc_properties props;
     char title[sizeof d->title], author[sizeof d->author];
     snprintf(title, sizeof title, "%s", d->title);
@@ -195,7 +191,7 @@ int ud_rdoc_xlsx(const struct ud_rdoc *d, const char *path, struct ud_err *err)
         sheet_width += w[c] + 2;
     }
 
-    lxw_row_t row = 0;
+    lxw_row_t row = 0, last = 0; /* last: the last row written, for the read-back */
     worksheet_set_row(ws, 0, 30, NULL);
     worksheet_merge_range(ws, row++, 0, 0, (lxw_col_t)lastcol, d->title, F.title);
     if (d->period[0]) {
@@ -212,6 +208,7 @@ int ud_rdoc_xlsx(const struct ud_rdoc *d, const char *path, struct ud_err *err)
     row++;
     for (int i = 0; i < d->ntables; i++) {
         write_table(ws, &d->tables[i], &F, &row, lastcol);
+        last = row > 0 ? row - 1 : 0;
         row++;
     }
     for (int i = 0; i < d->nnotes; i++, row++) {
@@ -219,6 +216,7 @@ int ud_rdoc_xlsx(const struct ud_rdoc *d, const char *path, struct ud_err *err)
         if (lines > 1)
             worksheet_set_row(ws, row, 15.0 * lines, NULL);
         worksheet_merge_range(ws, row, 0, row, (lxw_col_t)lastcol, d->notes[i], F.note);
+        last = row;
     }
 
     worksheet_set_paper(ws, 9); /* A4 */
@@ -227,5 +225,5 @@ int ud_rdoc_xlsx(const struct ud_rdoc *d, const char *path, struct ud_err *err)
     worksheet_center_horizontally(ws);
     worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
     worksheet_set_footer(ws, T("&C第 &P 页 共 &N 页", "&CPage &P of &N"));
-    return ud_xlsx_close(wb, path, err);
+    return ud_xlsx_close(wb, out, (int64_t)last, err);
 }

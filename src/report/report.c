@@ -36,7 +36,7 @@ int ud_report_meta_init(struct ud_db *db, struct ud_report_meta *m, struct ud_er
     return UD_OK;
 }
 
-int ud_report_write_doc(const struct ud_rdoc *d, enum ud_report_format fmt, FILE *fp, const char *path,
+int ud_report_write_doc(const struct ud_rdoc *d, enum ud_report_format fmt, FILE *fp, struct ud_outfile *out,
                         struct ud_err *err)
 {
     switch (fmt) {
@@ -45,9 +45,9 @@ int ud_report_write_doc(const struct ud_rdoc *d, enum ud_report_format fmt, FILE
     case UD_REPORT_CSV:
         return ud_rdoc_csv(d, fp, err);
     case UD_REPORT_XLSX:
-        if (!path || !*path)
+        if (!out)
             return ud_err_set(err, UD_ERR_USAGE, "%s", T("xlsx 格式需要用 -o 指定文件", "xlsx needs a file: -o FILE"));
-        return ud_rdoc_xlsx(d, path, err);
+        return ud_rdoc_xlsx(d, out, err);
     case UD_REPORT_JSON:
         break;
     }

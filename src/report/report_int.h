@@ -8,7 +8,7 @@
 #include "uniondesk/report.h"
 
 /* Writes d as text, CSV or xlsx. */
-int ud_report_write_doc(const struct ud_rdoc *d, enum ud_report_format fmt, FILE *fp, const char *path,
+int ud_report_write_doc(const struct ud_rdoc *d, enum ud_report_format fmt, FILE *fp, struct ud_outfile *out,
                         struct ud_err *err);
 /* A JSON string with quotes; control characters escaped. */
 void ud_json_str(FILE *fp, const char *s);

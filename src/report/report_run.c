@@ -31,6 +31,16 @@ int ud_report_run(struct ud_db *db, const struct ud_report_request *rq, enum ud_
     struct figures *fig = calloc(1, sizeof *fig);
     if (!fig)
         return ud_err_set(err, UD_ERR_INTERNAL, "out of memory");
+    /* to a file: whole or absent */
+    struct ud_outfile outf, *out = NULL;
+    if (path) {
+        if (ud_out_open(&outf, path, rq->out_flags, err) != UD_OK) {
+            free(fig);
+            return err->status;
+        }
+        out = &outf;
+        fp = outf.fp;
+    }
     int st;
     if (strcmp(rq->kind, "disputes") == 0) {
         char as_of[UD_DATE_SZ];
@@ -43,19 +53,23 @@ int ud_report_run(struct ud_db *db, const struct ud_report_request *rq, enum ud_
             snprintf(meta.level, sizeof meta.level, "%s", rq->level);
         st = ud_dispute_report(db, rq->from, rq->to, as_of, &f, &fig->disputes, err);
         if (st == UD_OK)
-            st = ud_report_disputes(&fig->disputes, &meta, fmt, fp, path, err);
+            st = ud_report_disputes(&fig->disputes, &meta, fmt, fp, out, err);
     } else if (strcmp(rq->kind, "members") == 0) {
         st = ud_member_stats(db, org_id, meta.today, &fig->members, err);
         if (st == UD_OK)
-            st = ud_report_members(&fig->members, &meta, fmt, fp, path, err);
+            st = ud_report_members(&fig->members, &meta, fmt, fp, out, err);
         ud_member_stats_free(&fig->members);
     } else if (strcmp(rq->kind, "training") == 0) {
         st = ud_training_stats(db, rq->year, &fig->training, err);
         if (st == UD_OK)
-            st = ud_report_training(&fig->training, &meta, fmt, fp, path, err);
+            st = ud_report_training(&fig->training, &meta, fmt, fp, out, err);
     } else {
         st = ud_err_set(err, UD_ERR_USAGE, T("未知的报表“%s”", "unknown report '%s'"), rq->kind);
     }
     free(fig);
+    if (out && st == UD_OK)
+        st = ud_out_commit(out, err);
+    else if (out)
+        ud_out_abort(out);
     return st;
 }

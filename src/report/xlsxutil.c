@@ -1,6 +1,7 @@
 #include "uniondesk/xlsxutil.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,36 +10,37 @@
 
 #include "uniondesk/i18n.h"
 
-int ud_xlsx_prepare(const char *path, char *tmpdir, size_t tmpdirsz, struct ud_err *err)
+lxw_workbook *ud_xlsx_new(struct ud_outfile *out, int constant_memory, struct ud_err *err)
 {
-    const char *slash = strrchr(path, '/');
-    if (!path[0] || (slash && !slash[1]))
-        return ud_err_set(err, UD_ERR_CANTCREAT, T("无法创建 %s：不是文件名", "cannot create %s: not a file name"), path);
-    if (!slash)
-        snprintf(tmpdir, tmpdirsz, ".");
-    else if (slash == path)
-        snprintf(tmpdir, tmpdirsz, "/");
-    else
-        snprintf(tmpdir, tmpdirsz, "%.*s", (int)(slash - path), path);
-    struct stat sb;
-    if (stat(tmpdir, &sb) != 0 || !S_ISDIR(sb.st_mode))
-        return ud_err_set(err, UD_ERR_CANTCREAT, T("无法创建 %s：目录 %s 不存在", "cannot create %s: no directory %s"),
-                          path, tmpdir);
-    if (access(tmpdir, W_OK | X_OK) != 0)
-        return ud_err_set(err, UD_ERR_CANTCREAT, T("无法创建 %s：%s", "cannot create %s: %s"), path, ud_strerror(errno));
-    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
-        return ud_err_set(err, UD_ERR_CANTCREAT, T("无法创建 %s：这是一个目录", "cannot create %s: it is a directory"), path);
-    return UD_OK;
+    lxw_workbook_options opt = {(uint8_t)constant_memory, out->dir, 0};
+    lxw_workbook *wb = workbook_new_opt(out->byfd, &opt);
+    if (!wb)
+        ud_err_set(err, UD_ERR_CANTCREAT, T("无法创建 %s", "cannot create %s"), out->path);
+    return wb;
 }
 
-int ud_xlsx_close(lxw_workbook *wb, const char *path, struct ud_err *err)
+int ud_xlsx_close(lxw_workbook *wb, struct ud_outfile *out, int64_t last_row, struct ud_err *err)
 {
     lxw_error e = workbook_close(wb);
-    if (e == LXW_NO_ERROR)
-        return UD_OK;
     if (e == LXW_ERROR_CREATING_XLSX_FILE || e == LXW_ERROR_CREATING_TMPFILE)
-        return ud_err_set(err, UD_ERR_CANTCREAT, T("无法创建 %s：%s", "cannot create %s: %s"), path, lxw_strerror(e));
-    return ud_err_set(err, UD_ERR_IO, T("写入 %s 时出错：%s", "error writing %s: %s"), path, lxw_strerror(e));
+        return ud_err_set(err, UD_ERR_CANTCREAT, T("无法创建 %s：%s", "cannot create %s: %s"), out->path,
+                          lxw_strerror(e));
+    if (e != LXW_NO_ERROR)
+        return ud_err_set(err, UD_ERR_IO, T("写入 %s 时出错：%s", "error writing %s: %s"), out->path, lxw_strerror(e));
+    if (fflush(out->fp) != 0 || fsync(fileno(out->fp)) != 0)
+        return ud_err_set(err, UD_ERR_IO, T("写入 %s 时出错：%s", "error writing %s: %s"), out->path,
+                          ud_strerror(errno));
+    if (last_row >= 0) {
+        int64_t got = ud_xlsx_last_row(out->byfd);
+        if (got != last_row + 1)
+            return ud_err_set(err, UD_ERR_IO,
+                              T("写入 %s 时出错：写出的表格不完整（应有 %" PRId64 " 行，读回 %" PRId64
+                                " 行；磁盘可能已满）",
+                                "error writing %s: the sheet came out short (%" PRId64 " rows written, %" PRId64
+                                " read back; the disk may be full)"),
+                              out->path, last_row + 1, got < 0 ? 0 : got);
+    }
+    return UD_OK;
 }
 
 double ud_xlsx_width(int cols)

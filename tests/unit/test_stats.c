@@ -488,6 +488,9 @@ static void test_roster_statuses_and_permission(void **state)
     assert_int_equal(res.rows, 1); /* the cancelled grant is not on a roster to pay */
     assert_int_equal(res.total_fen, 100000);
     o.filter.status = "cancelled";
+    ud_err_clear(&err); /* an existing file is replaced only when asked */
+    assert_int_equal(ud_export_aid_roster(fx->db, &o, &res, &err), UD_ERR_CANTCREAT);
+    o.out_flags = UD_OUT_FORCE;
     OK(ud_export_aid_roster(fx->db, &o, &res, &err));
     assert_int_equal(res.rows, 1);
     assert_int_equal(res.total_fen, 50050);
