@@ -1,0 +1,125 @@
+# Files written for a user are whole or absent (issue rows 2, 3, 7, 8, 19):
+# a full disk (a real small tmpfs) leaves no file and exits 74; the database
+# and its side files are never an output (73); links are not followed; an
+# existing file only with --force; personal data is created 0600.
+. tests/lib.sh
+DB=$(demo_db)
+E() { ud --db "$DB" "$@"; }
+umask 022
+digest() { sqlite3 -batch "$1" .dump | sha256sum | cut -d' ' -f1; }
+mode() { stat -c %a "$1"; }
+# leftovers DIR: files in DIR besides those named after it
+leftovers() { d=$1; shift; ls -A "$d" | grep -vxF "$(printf '%s\n' "$@")" | tr '\n' ' '; }
+
+# --- the database and its side files are never an output ---
+before=$(digest "$DB")
+size_before=$(stat -c %s "$DB")
+for target in "$DB" "$DB-wal" "$DB-shm" "$DB-journal" "$DB.v1-20260101-000000.bak"; do
+    name=$(basename "$target")
+    expect_rc 73 "report members -o $name refused" E report members -o "$target"
+    expect_rc 73 "export aid -o $name --force refused" E export aid -o "$target" --force
+    expect_rc 73 "backup $name refused" E backup "$target"
+done
+contains "$TMP/err" "数据库文件" "the message says it is the database"
+(cd "$(dirname "$DB")" && expect_rc 73 "a relative name of the database refused" ud --db "$DB" report members --format xlsx -o "./$(basename "$DB")")
+ln "$DB" "$TMP/hardlink.db"
+expect_rc 73 "a hard link to the database refused, even with --force" E report members -o "$TMP/hardlink.db" --force
+rm -f "$TMP/hardlink.db"
+ln -s "$DB" "$TMP/dblink.csv"
+expect_rc 73 "a symlink to the database refused, even with --force" E report members --format csv -o "$TMP/dblink.csv" --force
+rm -f "$TMP/dblink.csv"
+equals "$(digest "$DB")" "$before" "the database's content is unchanged after all that"
+check "the database file is still there, as large as before" test "$(stat -c %s "$DB")" -ge "$size_before"
+expect_rc 0 "…and still passes check" E check
+
+# --- an existing file only with --force; links not followed ---
+mkdir -p "$TMP/out1"
+echo "keep me" >"$TMP/out1/r.csv"
+expect_rc 73 "report -o over an existing file refused" E report members --format csv -o "$TMP/out1/r.csv"
+contains "$TMP/err" "--force" "the message names --force"
+equals "$(cat "$TMP/out1/r.csv")" "keep me" "the existing file is untouched"
+expect_rc 0 "…replaced with --force" E report members --format csv -o "$TMP/out1/r.csv" --force
+contains "$TMP/out1/r.csv" "会员" "the new report is there"
+echo "secret dotfile" >"$TMP/bashrc"
+ln -s "$TMP/bashrc" "$TMP/out1/roster.xlsx"
+expect_rc 73 "a planted symlink under the export's name is refused" E export aid -o "$TMP/out1/roster.xlsx"
+expect_rc 0 "with --force the link itself is replaced" E export aid -o "$TMP/out1/roster.xlsx" --force
+equals "$(cat "$TMP/bashrc")" "secret dotfile" "the link's target was not written through"
+check "the export is a regular file now, not a link" test -f "$TMP/out1/roster.xlsx" -a ! -L "$TMP/out1/roster.xlsx"
+ln -s "$TMP/bashrc" "$TMP/out1/b.db"
+expect_rc 73 "backup onto a planted symlink refused" E backup "$TMP/out1/b.db"
+equals "$(cat "$TMP/bashrc")" "secret dotfile" "backup did not write through the link"
+ln -s "$TMP/bashrc" "$TMP/out1/t.txt"
+expect_rc 73 "report -o onto a planted symlink refused" E report members -o "$TMP/out1/t.txt"
+equals "$(cat "$TMP/bashrc")" "secret dotfile" "report did not write through the link"
+expect_rc 73 "a directory as the output refused" E report members -o "$TMP/out1"
+expect_rc 73 "an output in a missing directory refused" E report members -o "$TMP/nowhere/r.txt"
+
+# --- personal data is private: 0600 under umask 022 ---
+mkdir -p "$TMP/modes"
+E user add off1 --role officer >/dev/null
+expect_rc 0 "backup" E backup "$TMP/modes/backup.db"
+equals "$(mode "$TMP/modes/backup.db")" 600 "a backup is created 0600"
+check "the backup is a database holding the members" test "$(sql "$TMP/modes/backup.db" 'SELECT count(*) FROM members')" = "$(sql "$DB" 'SELECT count(*) FROM members')"
+expect_rc 0 "export aid --full-id" E --user off1 export aid --full-id -o "$TMP/modes/full.xlsx"
+equals "$(mode "$TMP/modes/full.xlsx")" 600 "a --full-id roster is created 0600"
+expect_rc 0 "report xlsx" E report members --format xlsx -o "$TMP/modes/m.xlsx"
+equals "$(mode "$TMP/modes/m.xlsx")" 600 "a report file is created 0600"
+expect_rc 0 "init a new database" ud --db "$TMP/modes/new.db" init
+equals "$(mode "$TMP/modes/new.db")" 600 "a new database is created 0600"
+equals "$(leftovers "$TMP/modes" backup.db full.xlsx m.xlsx new.db new.db-wal new.db-shm)" "" "no temporary files left beside them"
+(umask 077 && ud --db "$DB" report members --format csv -o "$TMP/modes/strict.csv")
+equals "$(mode "$TMP/modes/strict.csv")" 600 "a stricter umask is kept"
+
+# --- a full disk: nothing left, exit 74, no count claimed ---
+if [ "$(id -u)" != 0 ]; then
+    echo "# SKIP full-disk tests: mounting a tmpfs needs root"
+    echo "1..$TESTS_N"
+    exit 0
+fi
+FULL=$TMP/full
+mkdir -p "$FULL"
+if ! mount -t tmpfs -o size=96k,mode=1777 tmpfs "$FULL" 2>"$TMP/mount.err"; then
+    echo "# SKIP full-disk tests: cannot mount a tmpfs here: $(cat "$TMP/mount.err")"
+    echo "1..$TESTS_N"
+    exit 0
+fi
+trap 'umount "$FULL" 2>/dev/null; rm -rf "$TMP"' EXIT
+# a roster too large for the space left: fill the disk so that a tenth to
+# nine tenths of what the roster needs is free
+E user add off2 --role officer >/dev/null
+rows=$(sql "$DB" "SELECT count(*) FROM aid_grants WHERE status <> 'cancelled'")
+check "the demo has grants to export ($rows)" test "$rows" -gt 50
+E --user off2 export aid --full-id -o "$TMP/sized.xlsx" >/dev/null
+need=$(( $(stat -c %s "$TMP/sized.xlsx") / 1024 + 1 ))
+total=$(df -k --output=avail "$FULL" | tail -1)
+for pct in 10 40 70 90; do
+    rm -f "$FULL"/fill
+    free=$(( need * pct / 100 ))
+    dd if=/dev/zero of="$FULL/fill" bs=1k count=$(( total - free )) 2>/dev/null
+    expect_rc 74 "export aid with $pct% of the roster's $need KiB free exits 74" E --user off2 export aid --full-id -o "$FULL/aid.xlsx"
+    lacks "$TMP/out" "已导出" "…and claims no count"
+    equals "$(leftovers "$FULL" fill)" "" "…and leaves no file"
+done
+contains "$TMP/err" "aid.xlsx" "the message names the file"
+rm -f "$FULL/fill"
+dd if=/dev/zero of="$FULL/fill" bs=1k count=$(( total - 8 )) 2>/dev/null
+expect_rc 74 "backup on a full disk exits 74" E backup "$FULL/b.db"
+equals "$(leftovers "$FULL" fill)" "" "…and leaves no file (no -journal either)"
+contains "$TMP/err" "b.db" "the message names the file"
+rm -f "$FULL/fill"
+dd if=/dev/zero of="$FULL/fill" bs=1k count=$(( total + 8 )) 2>/dev/null
+expect_rc 74 "report disputes --format xlsx on a full disk exits 74" E report disputes --year 2026 --format xlsx -o "$FULL/r.xlsx"
+equals "$(leftovers "$FULL" fill)" "" "…and leaves no file"
+expect_rc 74 "report disputes --format csv on a full disk exits 74" E report disputes --year 2026 --format csv -o "$FULL/r.csv"
+equals "$(leftovers "$FULL" fill)" "" "…and leaves no file"
+rm -f "$FULL/fill"
+expect_rc 0 "with room again the same export succeeds" E --user off2 export aid -o "$FULL/aid.xlsx"
+$PY - "$FULL/aid.xlsx" "$rows" >"$TMP/py.out" 2>&1 <<'EOF'
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).active
+n = sum(1 for r in ws.iter_rows(min_row=4) if isinstance(r[0].value, int))
+sys.exit(0 if n == int(sys.argv[2]) else f"{n} rows, expected {sys.argv[2]}")
+EOF
+if [ $? -eq 0 ]; then ok "…and holds every grant ($rows rows, read back with openpyxl)"; else not_ok "roster rows"; diag "$TMP/py.out"; fi
+echo "1..$TESTS_N"
