@@ -38,7 +38,9 @@ struct ud_db {
 enum ud_open_flags {
     UD_OPEN_CREATE = 1,   /* create the file if missing */
     UD_OPEN_NO_MIGRATE = 2, /* open as is (migrate status) */
-    UD_OPEN_READONLY = 4
+    UD_OPEN_READONLY = 4,
+    UD_OPEN_ADOPT_EMPTY = 8 /* init only: an existing empty file becomes the
+                             * database (anything else refuses it, exit 74) */
 };
 
 /* Resolves the database path: explicit, else $UNIONDESK_DB, else db/uniondesk.db. */
@@ -95,6 +97,12 @@ enum ud_role ud_role_from_code(const char *code);
  * the number of problems, or -1 when a check could not run. */
 int ud_db_check(struct ud_db *db, void (*report)(int which, const char *text, void *arg), void *arg,
                 int problems[2], struct ud_err *err);
+
+/* integrity_check of a file that ud_db_open refuses (empty, not a
+ * database, truncated, damaged): each problem is passed to report.
+ * Returns the number of problems, or -1 when the file cannot be read. */
+int ud_db_check_path(const char *path, void (*report)(int which, const char *text, void *arg), void *arg,
+                     struct ud_err *err);
 
 /* Page cache of this connection in MiB (0 = SQLite's default): bulk work
  * (an import, the demo) keeps its working set in memory meanwhile. */

@@ -100,7 +100,7 @@ int ud_cli_parse(const struct ud_cmd *c, int argc, char **argv, const struct ud_
 
 int ud_cli_open(struct ud_cli *cli, int create, struct ud_err *err)
 {
-    if (ud_db_open(&cli->db, cli->db_path, create ? UD_OPEN_CREATE : 0, err) != UD_OK)
+    if (ud_db_open(&cli->db, cli->db_path, create ? UD_OPEN_CREATE | UD_OPEN_ADOPT_EMPTY : 0, err) != UD_OK)
         return err->status;
     return ud_db_act_as(cli->db, cli->user, err);
 }

@@ -40,7 +40,8 @@ struct ud_opt {
 int ud_cli_parse(const struct ud_cmd *c, int argc, char **argv, const struct ud_opt *opts,
                  const char **pos, int maxpos, int *npos);
 
-/* Opens the database (creating it when create=1) and sets the user. */
+/* Opens the database (create=1, for init: creating it, or adopting an
+ * existing empty file) and sets the user. */
 int ud_cli_open(struct ud_cli *cli, int create, struct ud_err *err);
 /* Prints err to stderr in the user's language; returns its exit code. */
 int ud_cli_fail(const struct ud_err *err);

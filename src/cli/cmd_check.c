@@ -22,8 +22,22 @@ int ud_cmd_check(struct ud_cli *cli, int argc, char **argv)
         return r < 0 ? 0 : r;
     struct ud_err err;
     ud_err_clear(&err);
-    if (ud_cli_open(cli, 0, &err) != UD_OK)
-        return ud_cli_fail(&err);
+    if (ud_cli_open(cli, 0, &err) != UD_OK) {
+        if (err.status != UD_ERR_IO)
+            return ud_cli_fail(&err);
+        /* a damaged database: say what is wrong with it, change nothing */
+        int code = ud_exit_code(err.status);
+        printf(T("检查 %s …\n", "checking %s …\n"), cli->db_path);
+        struct ud_err e2;
+        ud_err_clear(&e2);
+        int n = ud_db_check_path(cli->db_path, print_problem, NULL, &e2);
+        if (n < 0)
+            return ud_cli_fail(&e2);
+        fprintf(stderr, "%s", T("uniondesk：数据库已损坏，请用备份恢复（uniondesk backup 做的备份可直接替换数据库文件）\n",
+                                "uniondesk: the database is damaged; restore a backup (a file made by uniondesk backup "
+                                "can replace the database file as it is)\n"));
+        return code;
+    }
     printf(T("检查 %s …\n", "checking %s …\n"), cli->db_path);
     int p[2];
     if (ud_db_check(cli->db, print_problem, NULL, p, &err) < 0)

@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "uniondesk/dbfile.h"
 #include "uniondesk/i18n.h"
 #include "uniondesk/migrate.h"
 #include "uniondesk/outfile.h"
@@ -173,8 +174,24 @@ static int writable(const char *path)
  * does not let us create it and no -wal file holds unfinished writes, the
  * file is read as immutable (nobody can be writing through this directory
  * without a -wal file). */
-static int open_readonly(const char *path, sqlite3 **h)
+static int open_immutable(const char *path, sqlite3 **h)
 {
+    char *uri = sqlite3_mprintf("file:%s?immutable=1", path);
+    if (!uri)
+        return SQLITE_NOMEM;
+    int rc = sqlite3_open_v2(uri, h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+    sqlite3_free(uri);
+    return rc;
+}
+
+static int open_readonly_as(const char *path, sqlite3 **h, int looking_only)
+{
+    /* No -wal or -shm: nobody has the file open. A plain read-only open
+     * would create them, with the file's mode: read-only ones stop every
+     * later writer, and a look at a file that may be refused must leave
+     * nothing behind. */
+    if ((looking_only || access(path, W_OK) != 0) && ud_dbfile_side_files_absent(path))
+        return open_immutable(path, h);
     int rc = sqlite3_open_v2(path, h, SQLITE_OPEN_READONLY, NULL);
     if (rc == SQLITE_OK && sqlite3_exec(*h, "PRAGMA user_version", NULL, NULL, NULL) == SQLITE_OK)
         return SQLITE_OK;
@@ -184,25 +201,46 @@ static int open_readonly(const char *path, sqlite3 **h)
         return rc != SQLITE_OK ? rc : sqlite3_errcode(*h);
     sqlite3_close(*h);
     *h = NULL;
-    char *uri = sqlite3_mprintf("file:%s?immutable=1", path);
-    if (!uri)
-        return SQLITE_NOMEM;
-    rc = sqlite3_open_v2(uri, h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-    sqlite3_free(uri);
-    return rc;
+    return open_immutable(path, h);
+}
+
+static int open_readonly(const char *path, sqlite3 **h)
+{
+    return open_readonly_as(path, h, 0);
 }
 
 static int precheck(const char *path, int *cur, struct ud_err *err)
 {
     sqlite3 *h = NULL;
-    int rc = open_readonly(path, &h);
+    int rc = open_readonly_as(path, &h, 1);
     if (rc != SQLITE_OK) {
-        ud_err_set(err, UD_ERR_NOINPUT, T("无法打开数据库 %s：%s", "cannot open database %s: %s"),
+        int damaged = (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_IOERR;
+        ud_err_set(err, damaged ? UD_ERR_IO : UD_ERR_NOINPUT,
+                   damaged ? T("数据库 %s 已损坏：%s；未做任何修改，可运行 uniondesk check 查看，或用备份恢复",
+                               "database %s is damaged: %s; nothing was changed; run uniondesk check to see more, "
+                               "or restore a backup")
+                           : T("无法打开数据库 %s：%s", "cannot open database %s: %s"),
                    path, h ? sqlite3_errmsg(h) : sqlite3_errstr(rc));
         sqlite3_close(h);
         return err->status;
     }
     sqlite3_busy_timeout(h, BUSY_TIMEOUT_MS);
+    /* the schema must read back whole: a damaged first page shows here,
+     * not as a puzzling migration message */
+    sqlite3_stmt *q = NULL;
+    rc = sqlite3_prepare_v2(h, "SELECT type, name, tbl_name, sql FROM sqlite_master", -1, &q, NULL);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW)
+        rc = SQLITE_OK;
+    sqlite3_finalize(q);
+    if (rc != SQLITE_DONE) {
+        ud_err_set(err, UD_ERR_IO,
+                   T("数据库 %s 已损坏：%s；未做任何修改，可运行 uniondesk check 查看，或用备份恢复",
+                     "database %s is damaged: %s; nothing was changed; run uniondesk check to see more, "
+                     "or restore a backup"),
+                   path, sqlite3_errmsg(h));
+        sqlite3_close(h);
+        return err->status;
+    }
     int st = ud_migrate_check(h, err);
     if (st == UD_OK)
         *cur = ud_migrate_current(h, err);
@@ -237,6 +275,12 @@ int ud_db_open(struct ud_db **out, const char *path, int flags, struct ud_err *e
                             "database %s does not exist; run uniondesk init (or make run) first"),
                           path);
     int cur = 0;
+    struct ud_dbfile_info info;
+    if (exists && ud_dbfile_inspect(path, &info) != UD_DBFILE_OK &&
+        !(info.state == UD_DBFILE_EMPTY && (flags & UD_OPEN_ADOPT_EMPTY)) && ud_dbfile_refuse(path, &info, err) != UD_OK)
+        return err->status;
+    if (exists && writable(path) && !(flags & UD_OPEN_READONLY) && ud_dbfile_fix_side_files(path, err) != UD_OK)
+        return err->status;
     if (exists && precheck(path, &cur, err) != UD_OK)
         return err->status;
     /* a new database holds personal data from its first row: 0600 (the
@@ -635,6 +679,42 @@ int ud_db_check(struct ud_db *db, void (*report)(int which, const char *text, vo
     if (problems[1] < 0)
         return -1;
     return problems[0] + problems[1];
+}
+
+int ud_db_check_path(const char *path, void (*report)(int which, const char *text, void *arg), void *arg,
+                     struct ud_err *err)
+{
+    struct ud_dbfile_info info;
+    if (ud_dbfile_inspect(path, &info) != UD_DBFILE_OK) {
+        struct ud_err why;
+        ud_err_clear(&why);
+        ud_dbfile_refuse(path, &info, &why);
+        if (info.state == UD_DBFILE_MISSING)
+            return ud_err_set(err, UD_ERR_NOINPUT, T("数据库 %s 不存在", "database %s does not exist"), path), -1;
+        report(0, why.msg, arg);
+        return 1;
+    }
+    /* read as it is: no migration check, no side files created */
+    struct ud_db tmp;
+    memset(&tmp, 0, sizeof tmp);
+    int rc = open_readonly_as(path, &tmp.h, 1);
+    if (rc != SQLITE_OK) {
+        char line[600];
+        snprintf(line, sizeof line, T("无法作为数据库打开：%s", "cannot be opened as a database: %s"),
+                 tmp.h ? sqlite3_errmsg(tmp.h) : sqlite3_errstr(rc));
+        report(0, line, arg);
+        sqlite3_close(tmp.h);
+        return 1;
+    }
+    sqlite3_busy_timeout(tmp.h, BUSY_TIMEOUT_MS);
+    int problems = run_check(&tmp, "PRAGMA integrity_check", 0, 1, report, arg, err);
+    if (problems < 0) {
+        report(0, err->msg, arg);
+        ud_err_clear(err);
+        problems = 1;
+    }
+    sqlite3_close(tmp.h);
+    return problems;
 }
 
 void ud_db_set_cache(struct ud_db *db, int mib)

@@ -1,11 +1,13 @@
 /* The frame: title line, tabs, the current tab's views, status line and
  * key bar; the input loop; signals; the terminal always restored. */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
@@ -376,9 +378,21 @@ static void route_stderr(void)
     char path[512];
     const char *tmp = getenv("TMPDIR");
     snprintf(path, sizeof path, "%s/uniondesk-%d.log", tmp && *tmp ? tmp : "/tmp", (int)getuid());
-    if (!freopen(path, "a", stderr))
-        if (!freopen("/dev/null", "w", stderr))
-            return;
+    /* a shared /tmp: never through a link someone planted under our log's
+     * name, never into a file that is not ours */
+    int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+    struct stat sb;
+    if (fd >= 0 && (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_uid != getuid())) {
+        close(fd);
+        fd = -1;
+    }
+    if (fd < 0)
+        fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        fflush(stderr);
+        dup2(fd, STDERR_FILENO);
+        close(fd);
+    }
 }
 
 static double elapsed_ms(const struct timespec *t0)

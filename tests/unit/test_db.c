@@ -568,15 +568,31 @@ static void new_files_are_migrated_to_the_latest_version(void **state)
     FILE *f = fopen(path, "w");
     assert_non_null(f);
     fclose(f);
+    /* …is refused by anything but init (UD_OPEN_CREATE): no schema is
+     * silently written into it, and nothing is created beside it */
     ud_err_clear(&err);
-    must_ok(ud_db_open(&db, path, 0, &err), &err);
-    assert_int_equal(ud_migrate_current(db->h, &err), 2);
-    struct ud_mig_status st[4];
+    assert_int_equal(ud_db_open(&db, path, 0, &err), UD_ERR_IO);
+    assert_null(db);
+    assert_non_null(strstr(err.msg, path));
+    struct stat sb;
+    assert_int_equal(stat(path, &sb), 0);
+    assert_int_equal(sb.st_size, 0);
+    char side[340];
+    snprintf(side, sizeof side, "%s-wal", path);
+    assert_int_equal(access(side, F_OK), -1);
+    snprintf(side, sizeof side, "%s-shm", path);
+    assert_int_equal(access(side, F_OK), -1);
+    ud_err_clear(&err);
+    assert_int_equal(ud_db_open(&db, path, UD_OPEN_CREATE, &err), UD_ERR_IO);
+    ud_err_clear(&err);
+    must_ok(ud_db_open(&db, path, UD_OPEN_CREATE | UD_OPEN_ADOPT_EMPTY, &err), &err);
+    assert_int_equal(ud_migrate_current(db->h, &err), ud_migrate_latest());
+    struct ud_mig_status st[8];
     int n;
-    must_ok(ud_migrate_status(db->h, st, 4, &n, &err), &err);
-    assert_int_equal(n, 2);
-    assert_int_equal(st[0].state, UD_MIG_APPLIED);
-    assert_int_equal(st[1].state, UD_MIG_APPLIED);
+    must_ok(ud_migrate_status(db->h, st, 8, &n, &err), &err);
+    assert_int_equal(n, ud_migrate_latest());
+    for (int i = 0; i < n; i++)
+        assert_int_equal(st[i].state, UD_MIG_APPLIED);
     ud_db_close(db);
     /* a new database needs no backup */
     char pat[320];
