@@ -2,12 +2,14 @@
  * commands.c, or the screens when there is none. */
 #include <langinfo.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "uniondesk/i18n.h"
+#include "uniondesk/outfile.h"
 #include "uniondesk/tui.h"
 
 /* The program needs a UTF-8 locale for the screens; these machines often
@@ -19,6 +21,26 @@ static void setup_locale(void)
         setlocale(LC_ALL, "C.UTF-8");
     /* libxlsxwriter formats numbers with the locale's sprintf */
     setlocale(LC_NUMERIC, "C");
+}
+
+/* Ctrl-C or a hangup during an export: the half-written temporary goes,
+ * then the signal takes its usual course. */
+static void on_fatal_signal(int sig)
+{
+    ud_out_abort_all_signal();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void remove_outputs_on_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_fatal_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGPIPE, &sa, NULL);
 }
 
 int main(int argc, char **argv)
@@ -90,6 +112,7 @@ int main(int argc, char **argv)
         ud_cli_usage(stderr);
         return 64;
     }
+    remove_outputs_on_signals();
     int rc = c->run(&cli, argc - i - 1, argv + i + 1);
     ud_db_close(cli.db);
     return rc;

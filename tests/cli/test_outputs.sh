@@ -68,6 +68,12 @@ equals "$(mode "$TMP/modes/m.xlsx")" 600 "a report file is created 0600"
 expect_rc 0 "init a new database" ud --db "$TMP/modes/new.db" init
 equals "$(mode "$TMP/modes/new.db")" 600 "a new database is created 0600"
 equals "$(leftovers "$TMP/modes" backup.db full.xlsx m.xlsx new.db new.db-wal new.db-shm)" "" "no temporary files left beside them"
+ud --db "$TMP/modes/old.db" migrate up --to 1 >/dev/null
+expect_rc 0 "migrating a version-1 database" ud --db "$TMP/modes/old.db" migrate up
+bak=$(ls "$TMP/modes"/old.db.v1-*.bak 2>/dev/null | head -1)
+check "the migration left a backup" test -n "$bak"
+equals "$(mode "$bak")" 600 "the backup taken before a migration is 0600"
+rm -f "$TMP/modes"/old.db*
 (umask 077 && ud --db "$DB" report members --format csv -o "$TMP/modes/strict.csv")
 equals "$(mode "$TMP/modes/strict.csv")" 600 "a stricter umask is kept"
 
