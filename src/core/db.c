@@ -399,8 +399,15 @@ int ud_db_migrate(struct ud_db *db, int target, struct ud_err *err)
         /* the office's records: a copy before the schema changes */
         char bak[1100];
         backup_name(db->path, cur, bak, sizeof bak);
-        if (ud_db_backup(db, bak, err) != UD_OK)
+        if (ud_db_backup(db, bak, err) != UD_OK) {
+            char what[1300];
+            snprintf(what, sizeof what,
+                     T("数据库 %s 未升级（仍为版本 %d，没有改动）：升级前的备份 %s 失败",
+                       "database %s not upgraded (still version %d, unchanged): the backup %s before it failed"),
+                     db->path, cur, bak);
+            ud_err_prefix(err, what);
             return err->status;
+        }
         fprintf(stderr, T("uniondesk：数据库由版本 %d 升级到 %d；原库已备份为 %s\n",
                           "uniondesk: upgrading database from version %d to %d; backup in %s\n"),
                 cur, to, bak);
