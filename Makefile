@@ -75,10 +75,16 @@ $(BUILD)/tests/testutil.o: tests/unit/testutil.c | $(BUILD)/.deps-test
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/tests/testutil.o $(LIB) | $(BUILD)/.deps-test
+# the fault-injection VFS (tests only): see tests/unit/faultvfs.h
+$(BUILD)/tests/faultvfs.o: tests/unit/faultvfs.c | $(BUILD)/.deps-test
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/tests/testutil.o $(LIB) $(LDLIBS) -lcmocka
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/tests/testutil.o $(BUILD)/tests/faultvfs.o $(LIB) | $(BUILD)/.deps-test
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/tests/testutil.o $(BUILD)/tests/faultvfs.o $(LIB) $(LDLIBS) -lcmocka
 
 $(BUILD)/bench/%: bench/%.c $(LIB)
 	@mkdir -p $(dir $@)

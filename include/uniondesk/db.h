@@ -32,6 +32,15 @@ struct ud_db {
      * commit. Per-row savepoints cost a third of an import. */
     int all_or_nothing;
     int spoiled;
+    /* After SQLITE_FULL, an I/O error, NOMEM or BUSY SQLite may roll the
+     * transaction back by itself, and every later statement would commit
+     * on its own. `lost` (the SQLite code that did it) marks the open
+     * transaction as gone: begin, commit and the modules' steps then fail
+     * until the outermost rollback. The commit hook refuses every commit
+     * but the one ud_db_commit asks for (`committing`) while txn_depth > 0. */
+    int lost;
+    int committing;
+    int rolling_back;
     struct ud_stmt_cache_entry cache[UD_STMT_CACHE];
 };
 
@@ -70,7 +79,14 @@ sqlite3_stmt *ud_db_stmt(struct ud_db *db, const char *sql, struct ud_err *err);
  * savepoints, so a module function is atomic alone and inside an import. */
 int ud_db_begin(struct ud_db *db, struct ud_err *err);
 int ud_db_commit(struct ud_db *db, struct ud_err *err);
+/* Copes with a transaction SQLite has already rolled back. */
 void ud_db_rollback(struct ud_db *db);
+/* Non-zero when the open transaction is lost (see struct ud_db): err is
+ * then filled with the I/O error naming the database file. */
+int ud_db_lost(struct ud_db *db, struct ud_err *err);
+/* 1 for statuses that mean the database could not be written (I/O, a full
+ * disk, busy): bulk work stops at the first one instead of going on. */
+int ud_status_is_io(int status);
 
 /* Fills err from the connection's last error; returns its status. */
 int ud_db_error(struct ud_db *db, int rc, struct ud_err *err);

@@ -38,7 +38,8 @@ int ud_cmd_import(struct ud_cli *cli, int argc, char **argv)
     int st = ud_import_run(cli->db, &o, &res, &err);
     const char *enc_name = res.encoding == UD_ENC_GBK ? "GBK" : "UTF-8";
     if (st != UD_OK) {
-        if (res.rows)
+        /* a database that cannot be written is one message, not a count of rows */
+        if (res.rows && !ud_status_is_io(st))
             fprintf(stderr, T("共 %ld 行数据，%ld 行有错误（其中重复 %ld 行）；文件编码 %s\n",
                               "%ld data rows, %ld bad (%ld duplicates); encoding %s\n"),
                     res.rows, res.bad, res.duplicates, enc_name);

@@ -107,8 +107,110 @@ static int register_functions(struct ud_db *db)
     return rc;
 }
 
+/* ---- a transaction SQLite may have rolled back by itself ----
+ * "Response To Errors Within A Transaction" (SQLite docs): after FULL,
+ * IOERR, NOMEM or BUSY the whole transaction may be gone, and every later
+ * statement would commit on its own. So: such an error marks the open
+ * transaction lost (SQLite's rollback hook and sqlite3_get_autocommit()
+ * catch the rest); a lost transaction takes no further statement, cannot
+ * commit, and no commit happens while one is believed open but the one
+ * ud_db_commit asks for. */
+
+static int io_class(int rc)
+{
+    switch (rc & 0xFF) {
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_NOMEM:
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_CANTOPEN:
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+int ud_status_is_io(int status)
+{
+    return status == UD_ERR_IO || status == UD_ERR_BUSY;
+}
+
+static int commit_hook(void *arg)
+{
+    struct ud_db *db = arg;
+    if (db->txn_depth > 0 && !db->committing) {
+        if (!db->lost)
+            db->lost = SQLITE_ABORT;
+        return 1; /* becomes a rollback */
+    }
+    return 0;
+}
+
+static void rollback_hook(void *arg)
+{
+    struct ud_db *db = arg;
+    if (db->txn_depth > 0 && !db->rolling_back && !db->lost)
+        db->lost = SQLITE_ABORT; /* the cause comes with the error, if any */
+}
+
+/* The error of a lost transaction (undone = 1) or of a failed statement
+ * outside one: both wrote nothing. */
+static int io_error(struct ud_db *db, int code, int undone, const char *detail, struct ud_err *err)
+{
+    const char *what = undone ? T("本次操作已全部撤销，没有写入任何数据", "the whole operation was undone, nothing was written")
+                              : T("没有写入任何数据", "nothing was written");
+    switch (code & 0xFF) {
+    case SQLITE_FULL:
+        return ud_err_set(err, UD_ERR_IO, T("磁盘已满：无法写入数据库 %s；%s", "the disk is full: cannot write the database %s; %s"),
+                          db->path, what);
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return ud_err_set(err, UD_ERR_BUSY,
+                          T("数据库 %s 正忙（其他用户正在写入）：%s；请稍后再试",
+                            "the database %s is busy (someone else is writing): %s; try again"),
+                          db->path, what);
+    case SQLITE_NOMEM:
+        return ud_err_set(err, UD_ERR_INTERNAL, T("内存不足：数据库 %s %s", "out of memory: database %s, %s"), db->path, what);
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return ud_err_set(err, UD_ERR_IO,
+                          T("数据库文件 %s 损坏或不是数据库（%s）；%s", "the database file %s is damaged or not a database (%s); %s"),
+                          db->path, detail, what);
+    default:
+        return ud_err_set(err, UD_ERR_IO, T("读写数据库 %s 出错（%s）；%s", "I/O error on the database %s (%s); %s"),
+                          db->path, detail, what);
+    }
+}
+
+int ud_db_lost(struct ud_db *db, struct ud_err *err)
+{
+    if (db->txn_depth <= 0)
+        return 0;
+    if (!db->lost && sqlite3_get_autocommit(db->h))
+        db->lost = SQLITE_ABORT;
+    if (!db->lost)
+        return 0;
+    io_error(db, db->lost, 1,
+             db->lost == SQLITE_ABORT ? T("事务已被 SQLite 撤销", "SQLite rolled the transaction back")
+                                      : sqlite3_errstr(db->lost),
+             err);
+    return 1;
+}
+
 int ud_db_error(struct ud_db *db, int rc, struct ud_err *err)
 {
+    if (db && db->h && db->txn_depth > 0) {
+        /* nothing more runs in a transaction such an error has hit */
+        if (io_class(rc) && (!db->lost || db->lost == SQLITE_ABORT))
+            db->lost = rc & 0xFF;
+        if (ud_db_lost(db, err))
+            return err->status;
+    }
+    if (db && db->h && io_class(rc))
+        return io_error(db, rc, 0, sqlite3_errmsg(db->h), err);
     const char *m = db && db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc);
     int ext = db && db->h ? sqlite3_extended_errcode(db->h) : rc;
     switch (rc & 0xFF) {
@@ -312,6 +414,8 @@ int ud_db_open(struct ud_db **out, const char *path, int flags, struct ud_err *e
     }
     sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
     sqlite3_extended_result_codes(db->h, 1);
+    sqlite3_commit_hook(db->h, commit_hook, db);
+    sqlite3_rollback_hook(db->h, rollback_hook, db);
     start_trace(db);
     if (register_functions(db) != SQLITE_OK ||
         ud_db_exec(db, "PRAGMA foreign_keys=ON", err) != UD_OK ||
@@ -354,8 +458,15 @@ int ud_db_migrate(struct ud_db *db, int target, struct ud_err *err)
         /* the office's records: a copy before the schema changes */
         char bak[1100];
         backup_name(db->path, cur, bak, sizeof bak);
-        if (backup_into(db, bak, UD_OUT_DB_SIDE, err) != UD_OK)
+        if (backup_into(db, bak, UD_OUT_DB_SIDE, err) != UD_OK) {
+            char what[1300];
+            snprintf(what, sizeof what,
+                     T("数据库 %s 未升级（仍为版本 %d，没有改动）：升级前的备份 %s 失败",
+                       "database %s not upgraded (still version %d, unchanged): the backup %s before it failed"),
+                     db->path, cur, bak);
+            ud_err_prefix(err, what);
             return err->status;
+        }
         fprintf(stderr, T("uniondesk：数据库由版本 %d 升级到 %d；原库已备份为 %s\n",
                           "uniondesk: upgrading database from version %d to %d; backup in %s\n"),
                 cur, to, bak);
@@ -422,6 +533,8 @@ int ud_db_act_as(struct ud_db *db, const char *login, struct ud_err *err)
 
 sqlite3_stmt *ud_db_stmt(struct ud_db *db, const char *sql, struct ud_err *err)
 {
+    if (db->txn_depth > 0 && (db->lost || sqlite3_get_autocommit(db->h)) && ud_db_lost(db, err))
+        return NULL;
     size_t h = ((uintptr_t)sql >> 3) % UD_STMT_CACHE;
     for (size_t k = 0; k < UD_STMT_CACHE; k++) {
         struct ud_stmt_cache_entry *e = &db->cache[(h + k) % UD_STMT_CACHE];
@@ -453,6 +566,8 @@ int ud_db_begin(struct ud_db *db, struct ud_err *err)
         return ud_err_set(err, UD_ERR_PERM, "%s",
                           T("只读模式：数据库文件不可写", "read-only: the database file is not writable"));
     char sql[48];
+    if (ud_db_lost(db, err))
+        return err->status;
     if (db->txn_depth > 0 && db->all_or_nothing) {
         db->txn_depth++; /* no savepoint: a failure spoils the whole transaction anyway */
         return UD_OK;
@@ -460,6 +575,7 @@ int ud_db_begin(struct ud_db *db, struct ud_err *err)
     if (db->txn_depth == 0) {
         snprintf(sql, sizeof sql, "BEGIN IMMEDIATE");
         db->spoiled = 0;
+        db->lost = 0;
     } else {
         snprintf(sql, sizeof sql, "SAVEPOINT sp%d", db->txn_depth);
     }
@@ -475,6 +591,10 @@ int ud_db_commit(struct ud_db *db, struct ud_err *err)
     char sql[48];
     if (db->txn_depth <= 0)
         return ud_err_set(err, UD_ERR_INTERNAL, "commit without transaction");
+    if (ud_db_lost(db, err)) {
+        ud_db_rollback(db);
+        return err->status;
+    }
     if (db->txn_depth > 1 && db->all_or_nothing) {
         db->txn_depth--;
         return UD_OK;
@@ -488,7 +608,9 @@ int ud_db_commit(struct ud_db *db, struct ud_err *err)
         snprintf(sql, sizeof sql, "COMMIT");
     else
         snprintf(sql, sizeof sql, "RELEASE sp%d", db->txn_depth - 1);
+    db->committing = db->txn_depth == 1;
     int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+    db->committing = 0;
     if (rc != SQLITE_OK) {
         ud_db_error(db, rc, err);
         ud_db_rollback(db);
@@ -509,13 +631,26 @@ void ud_db_rollback(struct ud_db *db)
         db->txn_depth--;
         return;
     }
-    if (db->txn_depth == 1)
-        snprintf(sql, sizeof sql, "ROLLBACK");
-    else
-        snprintf(sql, sizeof sql, "ROLLBACK TO sp%d; RELEASE sp%d", db->txn_depth - 1,
-                 db->txn_depth - 1);
-    sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+    if (sqlite3_get_autocommit(db->h)) {
+        /* SQLite rolled it back already: a ROLLBACK TO would fail, and a
+         * statement now would run outside any transaction */
+        if (!db->lost)
+            db->lost = SQLITE_ABORT;
+    } else {
+        if (db->txn_depth == 1)
+            snprintf(sql, sizeof sql, "ROLLBACK");
+        else
+            snprintf(sql, sizeof sql, "ROLLBACK TO sp%d; RELEASE sp%d", db->txn_depth - 1,
+                     db->txn_depth - 1);
+        db->rolling_back = 1;
+        sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+        db->rolling_back = 0;
+    }
     db->txn_depth--;
+    if (db->txn_depth == 0) {
+        db->lost = 0;
+        db->spoiled = 0;
+    }
 }
 
 int ud_bind_text(sqlite3_stmt *st, int i, const char *s)

@@ -36,10 +36,18 @@ static int has_table(sqlite3 *h, const char *name)
 
 static int sql_fail(sqlite3 *h, struct ud_err *err, const char *what)
 {
-    int rc = sqlite3_errcode(h);
+    int rc = sqlite3_errcode(h) & 0xFF; /* extended codes may be on */
     enum ud_status st = (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) ? UD_ERR_BUSY
-                        : (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT) ? UD_ERR_IO
+                        : (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT || rc == SQLITE_FULL ||
+                           rc == SQLITE_IOERR || rc == SQLITE_CANTOPEN) ? UD_ERR_IO
                                                                           : UD_ERR_INTERNAL;
+    const char *path = sqlite3_db_filename(h, "main");
+    if (rc == SQLITE_FULL)
+        return ud_err_set(err, st, T("%s：磁盘已满，无法写入数据库 %s", "%s: the disk is full: cannot write the database %s"),
+                          what, path ? path : "");
+    if (st != UD_ERR_INTERNAL)
+        return ud_err_set(err, st, T("%s：数据库 %s：%s", "%s: database %s: %s"), what, path ? path : "",
+                          sqlite3_errmsg(h));
     return ud_err_set(err, st, "%s: %s", what, sqlite3_errmsg(h));
 }
 
@@ -149,7 +157,7 @@ int ud_migrate_check(sqlite3 *h, struct ud_err *err)
     return UD_OK;
 }
 
-static int apply_one(sqlite3 *h, const struct ud_migration *m, struct ud_err *err)
+static int apply_one(sqlite3 *h, const struct ud_migration *m, int from, struct ud_err *err)
 {
     char what[200];
     snprintf(what, sizeof what, T("迁移 %s 失败", "migration %s failed"), m->name);
@@ -187,7 +195,17 @@ static int apply_one(sqlite3 *h, const struct ud_migration *m, struct ud_err *er
     return UD_OK;
 fail:
     sql_fail(h, err, what);
-    sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL);
+    /* SQLite may have rolled back already (a full disk): then this does nothing */
+    if (!sqlite3_get_autocommit(h))
+        sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL);
+    {
+        char done[160];
+        snprintf(done, sizeof done, T("；本次迁移已撤销，数据库仍为版本 %d", "; this migration was undone, the database stays at version %d"),
+                 from);
+        size_t n = strlen(err->msg);
+        if (n + strlen(done) < sizeof err->msg)
+            memcpy(err->msg + n, done, strlen(done) + 1);
+    }
     return err->status;
 }
 
@@ -202,8 +220,9 @@ int ud_migrate_up(sqlite3 *h, int target, struct ud_err *err)
             continue;
         if (target > 0 && m->version > target)
             break;
-        if (apply_one(h, m, err) != UD_OK)
+        if (apply_one(h, m, cur, err) != UD_OK)
             return err->status;
+        cur = m->version;
     }
     return UD_OK;
 }

@@ -120,8 +120,27 @@ struct pending_org {
     void *rec;
 };
 
+/* The database cannot be written (a full disk, an I/O error, busy, or the
+ * transaction lost): the import stops there, whatever --skip-bad says, and
+ * reports it once in err (with the row it happened at), not per row. */
+static int cannot_write(struct ud_db *db, const struct ud_err *e, const struct ud_import_opts *o, long record,
+                        struct ud_err *err)
+{
+    if (!ud_db_lost(db, err)) {
+        if (!e || !ud_status_is_io(e->status))
+            return 0;
+        *err = *e;
+    }
+    char where[300];
+    snprintf(where, sizeof where, T("%s 第 %ld 行", "%s row %ld"), o->path, record);
+    ud_err_prefix(err, where);
+    return 1;
+}
+
+/* 1 saved, 0 a bad row (reported), -1 the database cannot be written (err). */
 static int save_row(struct ud_db *db, const struct ud_import_kind *k, void *rec, void *extra,
-                    const struct ud_import_opts *o, long record, struct ud_import_result *res)
+                    const struct ud_import_opts *o, long record, struct ud_import_result *res,
+                    struct ud_err *err)
 {
     struct ud_err e;
     ud_err_clear(&e);
@@ -130,6 +149,8 @@ static int save_row(struct ud_db *db, const struct ud_import_kind *k, void *rec,
         report_warnings(o, record, &e);
         return 1;
     }
+    if (cannot_write(db, &e, o, record, err))
+        return -1;
     res->bad++;
     if (e.status == UD_ERR_DUPLICATE)
         res->duplicates++;
@@ -140,7 +161,8 @@ static int save_row(struct ud_db *db, const struct ud_import_kind *k, void *rec,
 }
 
 static int save_pending_orgs(struct ud_db *db, const struct ud_import_kind *k, struct pending_org *p,
-                             long np, const struct ud_import_opts *o, struct ud_import_result *res)
+                             long np, const struct ud_import_opts *o, struct ud_import_result *res,
+                             struct ud_err *err)
 {
     long left = np;
     int progress = 1;
@@ -153,10 +175,14 @@ static int save_pending_orgs(struct ud_db *db, const struct ud_import_kind *k, s
             struct ud_err e;
             ud_err_clear(&e);
             int64_t pid;
-            if (ud_org_resolve(db, p[i].parent_code, &pid, &e) != UD_OK)
+            if (ud_org_resolve(db, p[i].parent_code, &pid, &e) != UD_OK) {
+                if (cannot_write(db, &e, o, p[i].record, err))
+                    return err->status;
                 continue; /* parent not there yet */
+            }
             org->parent_id = pid;
-            save_row(db, k, org, NULL, o, p[i].record, res);
+            if (save_row(db, k, org, NULL, o, p[i].record, res, err) < 0)
+                return err->status;
             free(p[i].rec);
             p[i].rec = NULL;
             left--;
@@ -257,6 +283,10 @@ int ud_import_run(struct ud_db *db, const struct ud_import_opts *o, struct ud_im
             }
             ud_field_set(db, cols[i].field, cols[i].extra ? extra : rec, fields[i], &e);
         }
+        if (cannot_write(db, NULL, o, record, err)) {
+            status = err->status;
+            goto done;
+        }
         if (e.nfields) {
             report_row(o, record, &e);
             res->bad++;
@@ -269,6 +299,9 @@ int ud_import_run(struct ud_db *db, const struct ud_import_opts *o, struct ud_im
             ud_err_clear(&pe);
             if (ud_org_resolve(db, parent_code, &pid, &pe) == UD_OK) {
                 org->parent_id = pid;
+            } else if (cannot_write(db, &pe, o, record, err)) {
+                status = err->status;
+                goto done;
             } else {
                 /* the parent may come later in the file */
                 if (npending == cap_pending) {
@@ -292,14 +325,17 @@ int ud_import_run(struct ud_db *db, const struct ud_import_opts *o, struct ud_im
                 continue;
             }
         }
-        save_row(db, k, rec, extra, o, record, res);
+        if (save_row(db, k, rec, extra, o, record, res, err) < 0) {
+            status = err->status;
+            goto done;
+        }
     }
     if (r < 0) {
         status = err->status;
         goto done;
     }
     if (npending)
-        save_pending_orgs(db, k, pending, npending, o, res);
+        status = save_pending_orgs(db, k, pending, npending, o, res, err);
 done:
     for (long i = 0; i < npending; i++) {
         free(pending[i].parent_code);
@@ -322,5 +358,11 @@ done:
             res->imported = 0;
         return status;
     }
-    return ud_db_commit(db, err);
+    if (ud_db_commit(db, err) != UD_OK) {
+        res->imported = 0;
+        if (strstr(err->msg, o->path) == NULL)
+            ud_err_prefix(err, o->path);
+        return err->status;
+    }
+    return UD_OK;
 }
