@@ -112,6 +112,14 @@ static void report_warnings(const struct ud_import_opts *o, long record, const s
         fprintf(out, T("  第 %ld 行：注意：%s\n", "  row %ld: warning: %s\n"), record, e->warnings[i]);
 }
 
+static void report_field_warning(const struct ud_import_opts *o, long record, int column,
+                                 const struct ud_field *f, const char *msg)
+{
+    FILE *out = o->report ? o->report : stderr;
+    fprintf(out, T("  第 %ld 行第 %d 列（%s）：注意：%s\n", "  row %ld, column %d (%s): warning: %s\n"), record, column,
+            f->name, msg);
+}
+
 /* Organizations may name parents that come later in the file: rows wait
  * until their parent exists. */
 struct pending_org {
@@ -255,7 +263,10 @@ int ud_import_run(struct ud_db *db, const struct ud_import_opts *o, struct ud_im
                 ud_trim(parent_code);
                 continue;
             }
+            int nw = e.nwarnings;
             ud_field_set(db, cols[i].field, cols[i].extra ? extra : rec, fields[i], &e);
+            for (; nw < e.nwarnings; nw++) /* e.g. a credit code failing its check */
+                report_field_warning(o, record, i + 1, cols[i].field, e.warnings[nw]);
         }
         if (e.nfields) {
             report_row(o, record, &e);
