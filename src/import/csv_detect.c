@@ -114,10 +114,11 @@ enum ud_csv_encoding ud_enc_guess_result(struct ud_enc_guess *g)
     }
     if (g->utf8_bad == 0)
         return UD_ENC_UTF8;
-    /* GBK only when every high byte is part of a GBK character, nine in
+    /* GBK only when its high bytes pair up as GBK characters (a stray
+     * byte in ten pairs at most: the reader then names its line), nine in
      * ten of them in the GB2312 range (names, places), and the bytes that
      * fail as UTF-8 are not outnumbered by ones that decode as UTF-8. */
-    if (g->gbk_bad == 0 && g->gbk_pairs > 0 && g->gb2312_pairs * 10 >= g->gbk_pairs * 9 &&
+    if (g->gbk_pairs > 0 && g->gbk_bad * 10 < g->gbk_pairs && g->gb2312_pairs * 10 >= g->gbk_pairs * 9 &&
         g->utf8_bad >= g->utf8_multi)
         return UD_ENC_GBK;
     return UD_ENC_UTF8;
