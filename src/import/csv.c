@@ -11,7 +11,11 @@
 #include "uniondesk/i18n.h"
 #include "uniondesk/utf8.h"
 
-#define RAW_CHUNK 65536
+/* the fuzz build makes it tiny, so that chunk boundaries fall everywhere */
+#ifndef UD_CSV_CHUNK
+#define UD_CSV_CHUNK 65536
+#endif
+#define RAW_CHUNK UD_CSV_CHUNK
 
 struct ud_csv {
     FILE *f;
