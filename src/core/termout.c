@@ -72,7 +72,10 @@ static ssize_t term_write(void *cookie, const char *buf, size_t size)
     used += k;
     memcpy(t->carry + t->ncarry, buf + used, size - used);
     t->ncarry += size - used;
-    return ferror(t->to) ? -1 : (ssize_t)size;
+    /* nothing waits in fp's buffer: a fork (lp) would write it twice */
+    if (fflush(t->to) != 0 || ferror(t->to))
+        return -1;
+    return (ssize_t)size;
 }
 
 static int term_close(void *cookie)
@@ -98,5 +101,6 @@ FILE *ud_term_safe(FILE *fp)
         free(t);
         return fp;
     }
+    setvbuf(s, NULL, _IOLBF, BUFSIZ); /* as a terminal's stream is */
     return s;
 }

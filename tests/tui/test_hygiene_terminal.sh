@@ -45,6 +45,14 @@ if grep -q "$ESC\]52" "$TMP/r.csv"; then ok "report -o FILE keeps the data as it
 ud --db "$DB" report members --format csv 2>/dev/null | cat >"$TMP/pipe.csv"
 if grep -q "$ESC\[2J" "$TMP/pipe.csv"; then ok "report to a pipe keeps the data as it is"; else not_ok "report to a pipe changed the data"; fi
 
+# messages on stderr name people from the database: the same holds there
+printf 'name,id_number,org\n另一人,%s,BL-XQ-1\n' "$ID" >"$TMP/dup.csv"
+tm_start dup 100 30 sh -c "'$UD_BIN' --db '$DB' import members '$TMP/dup.csv'; echo IMPORT-END; sleep 60"
+tm_wait dup "IMPORT-END" 10
+tm capture-pane -p -t dup >"$TMP/dup.screen"
+contains "$TMP/dup.screen" "王<U+202E>五" "an import message naming a member shows U+202E visibly"
+contains "$TMP/dup.screen" "重复" "…in the duplicate message"
+
 # the screens: names in the member list (cut to the column: a visible
 # form is never split) and in full in a member's detail
 tm_start scr 100 30 "$UD_BIN" --db "$DB"
