@@ -5,6 +5,7 @@
 
 #include "uniondesk/i18n.h"
 #include "uniondesk/org.h"
+#include "uniondesk/parse.h"
 #include "uniondesk/utf8.h"
 
 #define MAX_COLS 64
@@ -261,6 +262,10 @@ int ud_import_run(struct ud_db *db, const struct ud_import_opts *o, struct ud_im
             if (is_orgs && strcmp(cols[i].field->name, "parent") == 0) {
                 parent_code = fields[i];
                 ud_trim(parent_code);
+                /* it is looked up, not set: checked here like every field */
+                const char *why = ud_check_text(parent_code, 0, 0);
+                if (why)
+                    ud_err_field(&e, cols[i].field->name, ud_field_label(cols[i].field), "%s", why);
                 continue;
             }
             int nw = e.nwarnings;

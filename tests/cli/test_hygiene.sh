@@ -42,6 +42,10 @@ done
 $PY -c "import sys; sys.stdout.buffer.write(('code,name,kind,address\nU2,好工会,enterprise_union,北仑\\u2067路\n').encode())" >"$TMP/obidi.csv"
 expect_rc 65 "a bidi isolate in an organization's address is refused" ud --db "$DB" import orgs "$TMP/obidi.csv"
 contains "$TMP/err" "U+2067" "…naming U+2067"
+printf 'code,name,kind,parent\nU5,五号工会,enterprise_union,U0\033[2J\n' >"$TMP/oparent.csv"
+expect_rc 65 "an escape in a parent code is refused, not echoed" ud --db "$DB" import orgs "$TMP/oparent.csv"
+contains "$TMP/err" "上级组织" "…naming the parent column"
+if grep -q "$(printf '\033')" "$TMP/err"; then not_ok "…and no raw ESC in the message"; else ok "…and no raw ESC in the message"; fi
 equals "$(members)" 0 "no member stored with a control character"
 
 # row 14: one overlong sequence (C0 80) in a UTF-8 file is not GBK
