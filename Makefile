@@ -98,7 +98,7 @@ run: deps $(BIN)
 	$(Q)test -f $(DEMO_DB) || LANG=C.UTF-8 ./$(BIN) --db $(DEMO_DB) init --demo --scale 0.05
 	$(Q)LANG=C.UTF-8 ./$(BIN) --db $(DEMO_DB)
 
-test: deps-test all
+test: deps-test all fuzz-build
 	$(Q)LANG=C.UTF-8 UD_BUILD=$(BUILD) UD_BIN=$(CURDIR)/$(BIN) tests/run.sh
 
 # Address and undefined-behaviour sanitizers over the whole suite.
@@ -106,6 +106,24 @@ asan:
 	$(Q)$(MAKE) --no-print-directory BUILD=build-asan BIN=uniondesk-asan \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=address,undefined" test
+
+# libFuzzer targets (tests/fuzz/fuzz_*.c): the library built again with
+# clang and the sanitizers in build-fuzz/. `make fuzz` runs each target for
+# FUZZ_SECONDS seconds; `make test` runs each for a bounded number of inputs.
+FUZZ_BUILD   = build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_SAN     = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+FUZZ_TARGETS = $(patsubst tests/fuzz/%.c,$(FUZZ_BUILD)/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+.PHONY: fuzz fuzz-build
+fuzz-build:
+	$(Q)$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang \
+	    CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN) -DUD_CSV_CHUNK=16" $(FUZZ_TARGETS)
+$(FUZZ_BUILD)/fuzz/%: tests/fuzz/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	@echo "  FUZZ    $<"
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(LIB) $(LDLIBS)
+fuzz: deps-test fuzz-build
+	$(Q)LANG=C.UTF-8 tests/fuzz/run.sh time $(FUZZ_SECONDS)
 
 bench: all
 	$(Q)LANG=C.UTF-8 UD_BUILD=$(BUILD) UD_BIN=$(CURDIR)/$(BIN) bench/run.sh
@@ -119,6 +137,6 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/uniondesk $(DESTDIR)$(PREFIX)/share/man/man1/uniondesk.1
 
 clean:
-	rm -rf build build-asan uniondesk uniondesk-asan
+	rm -rf build build-asan build-fuzz uniondesk uniondesk-asan
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -15,8 +15,12 @@ int ud_utf8_valid(const char *s, size_t n);
 /* Number of characters (code points) of valid UTF-8 text. */
 size_t ud_utf8_chars(const char *s);
 
-/* Columns one character takes: 0, 1 or 2. Control characters count as the
- * width of their visible form (see ud_text_visible). */
+/* C0 and C1 controls and DEL; bidirectional overrides and isolates
+ * (U+202A-202E, U+2066-2069). Neither is ever sent to a terminal raw. */
+int ud_cp_is_control(uint32_t cp);
+int ud_cp_is_bidi(uint32_t cp);
+/* Columns one character takes: 0, 1 or 2. Control and bidi characters
+ * count as the width of their visible form (see ud_text_visible). */
 int ud_cp_width(uint32_t cp);
 int ud_str_width(const char *s);
 /* Bytes of s that fit in `cols` columns without splitting a character. */
@@ -28,7 +32,8 @@ enum ud_align { UD_LEFT, UD_RIGHT, UD_CENTER };
  * shown visibly (^X). Returns bytes written (NUL-terminated). */
 size_t ud_str_cell(char *out, size_t outsz, const char *s, int cols, enum ud_align al);
 /* Copy of s with control characters and invalid bytes made visible:
- * ESC → ^[, DEL → ^?, invalid byte → \xNN. */
+ * ESC → ^[, DEL → ^?, C1 U+0085 → \x85, U+202E → <U+202E>,
+ * invalid byte → \xNN. */
 size_t ud_text_visible(char *out, size_t outsz, const char *s);
 /* Byte offset of the previous / next character boundary. */
 size_t ud_utf8_prev(const char *s, size_t pos);

@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "uniondesk/i18n.h"
 #include "uniondesk/outfile.h"
+#include "uniondesk/termout.h"
 #include "uniondesk/tui.h"
 
 /* The program needs a UTF-8 locale for the screens; these machines often
@@ -113,6 +114,10 @@ int main(int argc, char **argv)
         return 64;
     }
     remove_outputs_on_signals();
+    /* what a command prints (names from the database in lists and
+     * messages) reaches a terminal with no raw control characters */
+    stdout = ud_term_safe(stdout);
+    stderr = ud_term_safe(stderr);
     int rc = c->run(&cli, argc - i - 1, argv + i + 1);
     ud_db_close(cli.db);
     return rc;

@@ -63,15 +63,26 @@ const char *ud_check_text(const char *in, int maxchars, int multiline)
     size_t n = strlen(in);
     if (!ud_utf8_valid(in, n))
         return T("含有无效的UTF-8字节（文件编码不对？）", "contains invalid UTF-8 bytes (wrong file encoding?)");
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)in[i];
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        int l = ud_utf8_decode(in + i, n - i, &c);
+        i += (size_t)l;
         if ((c == '\n' || c == '\r') && !multiline)
             return T("不能换行（含有换行符）", "must be one line (contains a line break)");
-        if ((c < 0x20 && !(multiline && (c == '\n' || c == '\t' || c == '\r'))) || c == 0x7F)
-            return T("含有控制字符", "contains control characters");
-        /* C1 controls U+0080..U+009F are encoded C2 80..C2 9F */
-        if (c == 0xC2 && i + 1 < n && (unsigned char)in[i + 1] < 0xA0)
-            return T("含有控制字符", "contains control characters");
+        if (ud_cp_is_control(c) && !(multiline && (c == '\n' || c == '\t' || c == '\r'))) {
+            snprintf(msg, sizeof msg, T("含有控制字符（U+%04X）", "contains a control character (U+%04X)"),
+                     (unsigned)c);
+            return msg;
+        }
+        /* U+202E and its kin reorder what a terminal or a list shows:
+         * U+202E followed by "gpj.exe" reads as "exe.jpg" */
+        if (ud_cp_is_bidi(c)) {
+            snprintf(msg, sizeof msg,
+                     T("含有双向文本控制字符（U+%04X），会改变文字的显示顺序",
+                       "contains a bidirectional control (U+%04X) that reorders the text shown"),
+                     (unsigned)c);
+            return msg;
+        }
     }
     size_t chars = ud_utf8_chars(in);
     if (maxchars > 0 && chars > (size_t)maxchars) {

@@ -130,15 +130,22 @@ static int in_table(uint32_t c, const struct range *t, size_t n)
     return 0;
 }
 
-static int is_control(uint32_t c)
+int ud_cp_is_control(uint32_t c)
 {
     return c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0);
 }
 
+int ud_cp_is_bidi(uint32_t c)
+{
+    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
 int ud_cp_width(uint32_t c)
 {
-    if (is_control(c))
+    if (ud_cp_is_control(c))
         return c < 0x80 ? 2 : 4; /* shown as ^X or \xNN-like */
+    if (ud_cp_is_bidi(c))
+        return 8; /* shown as <U+202E> */
     if (in_table(c, zero, sizeof zero / sizeof zero[0]))
         return 0;
     if (in_table(c, wide, sizeof wide / sizeof wide[0]))
@@ -147,17 +154,22 @@ int ud_cp_width(uint32_t c)
 }
 
 /* Visible form of one character; returns its length. */
-static int visible_form(uint32_t c, int valid, unsigned char byte, char out[8])
+/* longest visible form, "<U+202E>", and its NUL */
+#define VIS_MAX 12
+
+static int visible_form(uint32_t c, int valid, unsigned char byte, char out[VIS_MAX])
 {
     if (!valid)
-        return snprintf(out, 8, "\\x%02X", byte);
+        return snprintf(out, VIS_MAX, "\\x%02X", byte);
     if (c < 0x20 || c == 0x7F) {
         out[0] = '^';
         out[1] = c == 0x7F ? '?' : (char)(c + 0x40);
         return 2;
     }
     if (c >= 0x80 && c < 0xA0)
-        return snprintf(out, 8, "\\x%02X", (unsigned)c);
+        return snprintf(out, VIS_MAX, "\\x%02X", (unsigned)c);
+    if (ud_cp_is_bidi(c))
+        return snprintf(out, VIS_MAX, "<U+%04X>", (unsigned)c);
     return ud_utf8_encode(c, out);
 }
 
@@ -206,7 +218,7 @@ size_t ud_text_visible(char *out, size_t outsz, const char *s)
     while (i < n) {
         uint32_t c;
         int l = ud_utf8_decode(s + i, n - i, &c);
-        char buf[8];
+        char buf[VIS_MAX];
         int bl = visible_form(c, l != 0, (unsigned char)s[i], buf);
         if (o + (size_t)bl >= outsz)
             break;
@@ -237,7 +249,7 @@ size_t ud_str_cell(char *out, size_t outsz, const char *s, int cols, enum ud_ali
     while (i < n) {
         uint32_t c;
         int l = ud_utf8_decode(s + i, n - i, &c);
-        char buf[8];
+        char buf[VIS_MAX];
         int bl = visible_form(c, l != 0, (unsigned char)s[i], buf);
         int cw = l ? ud_cp_width(c) : 4;
         if (w + cw > room || o + (size_t)bl + 1 >= outsz)

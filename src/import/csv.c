@@ -6,11 +6,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "uniondesk/i18n.h"
 #include "uniondesk/utf8.h"
 
-#define RAW_CHUNK 65536
+/* the fuzz build makes it tiny, so that chunk boundaries fall everywhere */
+#ifndef UD_CSV_CHUNK
+#define UD_CSV_CHUNK 65536
+#endif
+#define RAW_CHUNK UD_CSV_CHUNK
 
 struct ud_csv {
     FILE *f;
@@ -24,6 +29,7 @@ struct ud_csv {
     size_t len, pos;
     int eof;
     int bom_checked;
+    int bad; /* bytes that do not decode follow buf[len] */
     long record;
     long line;
     /* the current record */
@@ -50,51 +56,33 @@ enum ud_csv_encoding ud_csv_used_encoding(const struct ud_csv *c)
     return c->enc;
 }
 
-/* One streaming pass: is the whole file valid UTF-8? */
-static int file_is_utf8(FILE *f)
+/* One streaming pass over the file to guess its encoding. */
+static enum ud_csv_encoding guess_file(FILE *f)
 {
-    char chunk[RAW_CHUNK + 4];
-    size_t carry = 0, n;
-    int ok = 1;
-    while (ok && (n = fread(chunk + carry, 1, RAW_CHUNK, f)) > 0) {
-        size_t total = carry + n, i = 0;
-        while (i < total) {
-            uint32_t cp;
-            int l = ud_utf8_decode(chunk + i, total - i, &cp);
-            if (l == 0) {
-                /* maybe a character cut by the chunk boundary */
-                if (total - i < 4 && !feof(f))
-                    break;
-                ok = 0;
-                break;
-            }
-            i += (size_t)l;
-        }
-        carry = ok ? total - i : 0;
-        memmove(chunk, chunk + i, carry);
-    }
-    if (ok && carry)
-        ok = 0; /* truncated character at the end */
+    char chunk[RAW_CHUNK];
+    size_t n;
+    struct ud_enc_guess g;
+    ud_enc_guess_init(&g);
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        ud_enc_guess_feed(&g, chunk, n);
     rewind(f);
-    return ok;
+    return ud_enc_guess_result(&g);
 }
 
-int ud_csv_open(struct ud_csv **out, const char *path, enum ud_csv_encoding enc, struct ud_err *err)
+int ud_csv_open_stream(struct ud_csv **out, FILE *f, const char *name, enum ud_csv_encoding enc,
+                       struct ud_err *err)
 {
     *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return ud_err_set(err, UD_ERR_NOINPUT, T("无法打开文件 %s：%s", "cannot open %s: %s"), path, ud_strerror(errno));
     struct ud_csv *c = calloc(1, sizeof *c);
     if (!c) {
         fclose(f);
         return ud_err_set(err, UD_ERR_INTERNAL, "out of memory");
     }
     c->f = f;
-    snprintf(c->path, sizeof c->path, "%s", path);
+    snprintf(c->path, sizeof c->path, "%s", name);
     c->cd = (iconv_t)-1;
     if (enc == UD_ENC_AUTO)
-        enc = file_is_utf8(f) ? UD_ENC_UTF8 : UD_ENC_GBK;
+        enc = guess_file(f);
     c->enc = enc;
     if (enc == UD_ENC_GBK) {
         c->cd = iconv_open("UTF-8", "GB18030");
@@ -106,6 +94,20 @@ int ud_csv_open(struct ud_csv **out, const char *path, enum ud_csv_encoding enc,
     c->line = 1;
     *out = c;
     return UD_OK;
+}
+
+int ud_csv_open(struct ud_csv **out, const char *path, enum ud_csv_encoding enc, struct ud_err *err)
+{
+    *out = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return ud_err_set(err, UD_ERR_NOINPUT, T("无法打开文件 %s：%s", "cannot open %s: %s"), path, ud_strerror(errno));
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(f);
+        return ud_err_set(err, UD_ERR_NOINPUT, T("%s 是目录，不是 CSV 文件", "%s is a directory, not a CSV file"), path);
+    }
+    return ud_csv_open_stream(out, f, path, enc, err);
 }
 
 void ud_csv_close(struct ud_csv *c)
@@ -122,10 +124,43 @@ void ud_csv_close(struct ud_csv *c)
     free(c);
 }
 
-/* Refills buf with UTF-8 bytes. Returns 0 at end, -1 on error. */
+/* Length of the valid UTF-8 at the start of p[0..n); *cut is set when
+ * the rest is an incomplete character that more bytes may complete. */
+static size_t utf8_prefix(const char *p, size_t n, int at_end, int *cut)
+{
+    size_t i = 0;
+    *cut = 0;
+    while (i < n) {
+        uint32_t cp;
+        int l = ud_utf8_decode(p + i, n - i, &cp);
+        if (l == 0) {
+            if (n - i < 4 && !at_end) {
+                /* might be a character cut by the chunk: check its head */
+                struct ud_enc_guess g;
+                ud_enc_guess_init(&g);
+                ud_enc_guess_feed(&g, p + i, n - i);
+                *cut = g.utf8_bad == 0;
+            }
+            break;
+        }
+        i += (size_t)l;
+    }
+    return i;
+}
+
+/* Refills buf with UTF-8 bytes. Returns 0 at end, -1 on error. Bytes
+ * that do not decode stop the buffer short; the error is reported when
+ * the parser reaches them, so that its line count names the right line. */
 static int refill(struct ud_csv *c, struct ud_err *err)
 {
     c->pos = c->len = 0;
+    if (c->bad)
+        return ud_err_set(err, UD_ERR_INVALID,
+                          c->enc == UD_ENC_UTF8
+                              ? T("%s 第 %ld 行：不是有效的 UTF-8 编码（文件损坏？可用 --encoding 指定编码）",
+                                  "%s line %ld: not valid UTF-8 (a damaged file? --encoding names the encoding)")
+                              : T("%s 第 %ld 行：既不是 UTF-8 也不是 GBK 编码", "%s line %ld: neither UTF-8 nor GBK"),
+                          c->path, c->line), -1;
     if (c->eof)
         return 0;
     size_t n = fread(c->raw + c->raw_len, 1, sizeof c->raw - c->raw_len, c->f);
@@ -134,33 +169,36 @@ static int refill(struct ud_csv *c, struct ud_err *err)
     c->raw_len += n;
     int at_end = n == 0 || feof(c->f);
     if (c->enc == UD_ENC_UTF8) {
-        memcpy(c->buf, c->raw, c->raw_len);
-        c->len = c->raw_len;
-        c->raw_len = 0;
+        int cut;
+        size_t good = utf8_prefix(c->raw, c->raw_len, at_end, &cut);
+        memcpy(c->buf, c->raw, good);
+        c->len = good;
+        if (good < c->raw_len && !cut)
+            c->bad = 1;
+        memmove(c->raw, c->raw + good, c->raw_len - good);
+        c->raw_len -= good;
     } else {
         char *in = c->raw, *outp = c->buf;
         size_t inleft = c->raw_len, outleft = sizeof c->buf;
         size_t r = iconv(c->cd, &in, &inleft, &outp, &outleft);
-        if (r == (size_t)-1 && errno == EILSEQ)
-            return ud_err_set(err, UD_ERR_INVALID,
-                              T("%s 第 %ld 行附近：既不是 UTF-8 也不是 GBK 编码",
-                                "%s near line %ld: neither UTF-8 nor GBK"),
-                              c->path, c->line), -1;
-        if (r == (size_t)-1 && errno == EINVAL && at_end)
-            return ud_err_set(err, UD_ERR_INVALID, T("%s：文件末尾有不完整的字符", "%s: incomplete character at the end"),
-                              c->path), -1;
+        if (r == (size_t)-1 && (errno == EILSEQ || (errno == EINVAL && at_end)))
+            c->bad = 1;
         c->len = sizeof c->buf - outleft;
         memmove(c->raw, in, inleft); /* an incomplete character waits for more bytes */
         c->raw_len = inleft;
     }
     if (at_end && c->raw_len == 0)
         c->eof = 1;
-    if (!c->bom_checked) {
+    if (!c->bom_checked && c->len >= 3) {
         c->bom_checked = 1;
-        if (c->len >= 3 && memcmp(c->buf, "\xEF\xBB\xBF", 3) == 0)
+        if (memcmp(c->buf, "\xEF\xBB\xBF", 3) == 0)
             c->pos = 3;
     }
-    return c->len > c->pos ? 1 : (c->eof ? 0 : refill(c, err));
+    if (c->len > c->pos)
+        return 1;
+    if (c->bad || !c->eof)
+        return refill(c, err);
+    return 0;
 }
 
 /* -2 at end of input */
@@ -218,6 +256,15 @@ static int end_field(struct ud_csv *c)
     return 0;
 }
 
+/* A record that breaks RFC 4180 or holds a NUL byte: refused with its
+ * row (the record number, as Excel counts), column and line in the file. */
+static int bad_record(struct ud_csv *c, const char *what, struct ud_err *err)
+{
+    return ud_err_set(err, UD_ERR_INVALID,
+                      T("%s 第 %ld 行第 %d 列（文件第 %ld 行）：%s", "%s row %ld, column %d (line %ld of the file): %s"),
+                      c->path, c->record + 1, c->nfields + 1, c->line, what), -1;
+}
+
 int ud_csv_next(struct ud_csv *c, char ***fields, int *n, long *record, struct ud_err *err)
 {
     for (;;) {
@@ -229,10 +276,14 @@ int ud_csv_next(struct ud_csv *c, char ***fields, int *n, long *record, struct u
             return -1;
         if (ch == -2)
             return 0;
-        int quoted = 0, in_quotes = 0, done = 0;
+        /* quoted: this field began with a quote; in_quotes: inside it;
+         * closed: its closing quote has been read */
+        int quoted = 0, in_quotes = 0, closed = 0, done = 0, any_quoted = 0;
         while (!done) {
             if (ch == -1)
                 return -1;
+            if (ch == 0)
+                return bad_record(c, T("字段中有 NUL 字节（0x00）", "a NUL byte (0x00) in a field"), err);
             if (in_quotes) {
                 if (ch == -2)
                     return ud_err_set(err, UD_ERR_INVALID,
@@ -240,12 +291,15 @@ int ud_csv_next(struct ud_csv *c, char ***fields, int *n, long *record, struct u
                                       c->path, start_line), -1;
                 if (ch == '"') {
                     int nx = peek_char(c, err);
+                    if (nx == -1)
+                        return -1;
                     if (nx == '"') {
                         next_char(c, err);
                         if (push_byte(c, '"') < 0)
                             goto oom;
                     } else {
                         in_quotes = 0;
+                        closed = 1;
                     }
                 } else if (ch == '\r' && peek_char(c, err) == '\n') {
                     /* CRLF inside a quoted field is one newline */
@@ -255,12 +309,10 @@ int ud_csv_next(struct ud_csv *c, char ***fields, int *n, long *record, struct u
                     if (push_byte(c, (char)ch) < 0)
                         goto oom;
                 }
-            } else if (ch == '"' && !quoted && c->field_len == (c->nfields ? c->offsets[c->nfields - 1] : 0)) {
-                quoted = in_quotes = 1;
             } else if (ch == ',') {
                 if (end_field(c) < 0)
                     goto oom;
-                quoted = 0;
+                quoted = closed = 0;
             } else if (ch == '\n' || ch == '\r' || ch == -2) {
                 if (ch == '\r' && peek_char(c, err) == '\n')
                     next_char(c, err);
@@ -268,6 +320,16 @@ int ud_csv_next(struct ud_csv *c, char ***fields, int *n, long *record, struct u
                     c->line++;
                 done = 1;
                 break;
+            } else if (closed) {
+                return bad_record(c, T("结束引号后面还有文字（引号内的引号应写成两个：\"\"）",
+                                       "text after the closing quote (a quote inside quotes is written twice: \"\")"),
+                                  err);
+            } else if (ch == '"') {
+                if (quoted || c->field_len != (c->nfields ? c->offsets[c->nfields - 1] : 0))
+                    return bad_record(c, T("引号只能用来括起整个字段（字段中的引号应写成 \"…\"\"…\"）",
+                                           "a quote may only enclose a whole field (write \"…\"\"…\")"),
+                                      err);
+                quoted = in_quotes = any_quoted = 1;
             } else {
                 if (push_byte(c, (char)ch) < 0)
                     goto oom;
@@ -278,7 +340,7 @@ int ud_csv_next(struct ud_csv *c, char ***fields, int *n, long *record, struct u
             goto oom;
         c->record++;
         /* a line with nothing on it is not a record */
-        if (c->nfields == 1 && c->offsets[0] == 1 && !quoted) {
+        if (c->nfields == 1 && c->offsets[0] == 1 && !any_quoted) {
             c->record--;
             continue;
         }

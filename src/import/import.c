@@ -5,6 +5,7 @@
 
 #include "uniondesk/i18n.h"
 #include "uniondesk/org.h"
+#include "uniondesk/parse.h"
 #include "uniondesk/utf8.h"
 
 #define MAX_COLS 64
@@ -110,6 +111,14 @@ static void report_warnings(const struct ud_import_opts *o, long record, const s
     FILE *out = o->report ? o->report : stderr;
     for (int i = 0; i < e->nwarnings; i++)
         fprintf(out, T("  第 %ld 行：注意：%s\n", "  row %ld: warning: %s\n"), record, e->warnings[i]);
+}
+
+static void report_field_warning(const struct ud_import_opts *o, long record, int column,
+                                 const struct ud_field *f, const char *msg)
+{
+    FILE *out = o->report ? o->report : stderr;
+    fprintf(out, T("  第 %ld 行第 %d 列（%s）：注意：%s\n", "  row %ld, column %d (%s): warning: %s\n"), record, column,
+            f->name, msg);
 }
 
 /* Organizations may name parents that come later in the file: rows wait
@@ -279,9 +288,16 @@ int ud_import_run(struct ud_db *db, const struct ud_import_opts *o, struct ud_im
             if (is_orgs && strcmp(cols[i].field->name, "parent") == 0) {
                 parent_code = fields[i];
                 ud_trim(parent_code);
+                /* it is looked up, not set: checked here like every field */
+                const char *why = ud_check_text(parent_code, 0, 0);
+                if (why)
+                    ud_err_field(&e, cols[i].field->name, ud_field_label(cols[i].field), "%s", why);
                 continue;
             }
+            int nw = e.nwarnings;
             ud_field_set(db, cols[i].field, cols[i].extra ? extra : rec, fields[i], &e);
+            for (; nw < e.nwarnings; nw++) /* e.g. a credit code failing its check */
+                report_field_warning(o, record, i + 1, cols[i].field, e.warnings[nw]);
         }
         if (cannot_write(db, NULL, o, record, err)) {
             status = err->status;

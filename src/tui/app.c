@@ -102,6 +102,8 @@ void tui_pop(struct tui_app *app)
 
 /* The status line, cut at a character boundary however long the text. */
 static void set_status(struct tui_app *app, int error, const char *fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
+static void set_status(struct tui_app *app, int error, const char *fmt, va_list ap)
 {
     char buf[4096];
     vsnprintf(buf, sizeof buf, fmt, ap);

@@ -6,6 +6,7 @@
 
 #include "tui.h"
 #include "uniondesk/i18n.h"
+#include "uniondesk/parse.h"
 #include "uniondesk/utf8.h"
 
 struct tui_form *tui_form_new(const char *title)
@@ -155,6 +156,16 @@ static void form_draw(struct tui_app *app, struct tui_view *v, WINDOW *w, int h,
 static void check_leaving(struct tui_app *app, struct tui_form *form)
 {
     struct tui_form_field *f = &form->f[form->cur];
+    if (f->def->type == UD_F_CREDIT && f->edit.changed && f->edit.len) {
+        /* a check character that does not agree is saved, with a warning */
+        char v[UD_CREDIT_SZ];
+        int ok = 1;
+        if (!ud_check_credit_code(f->edit.text, v, &ok) && !ok)
+            snprintf(f->error, sizeof f->error, "%s",
+                     T("注意：校验位不符（GB 32100），将按原样保存，请核对",
+                       "warning: the check character does not match GB 32100; it will be kept as typed, please verify"));
+        return;
+    }
     if (!app || f->def->type != UD_F_REF || !f->edit.changed || !f->edit.len || f->shown[0])
         return;
     int64_t id;

@@ -806,6 +806,18 @@ static void text_must_be_valid_utf8_without_controls(void **state)
         if (!r || !strstr(r, "控制字符"))
             fail_msg("control text #%zu: %s", i, r ? r : "accepted");
     }
+    /* bidirectional overrides and isolates reorder what is shown */
+    const char *bidi[] = {"\xE2\x80\xAA", "a\xE2\x80\xAB", "\xE2\x80\xAC", "\xE2\x80\xAD",
+                          "gpj\xE2\x80\xAE" "exe", "\xE2\x81\xA6", "\xE2\x81\xA7", "\xE2\x81\xA8", "x\xE2\x81\xA9"};
+    for (size_t i = 0; i < sizeof bidi / sizeof bidi[0]; i++) {
+        const char *r = ud_check_text(bidi[i], 0, 1);
+        if (!r || !strstr(r, "双向"))
+            fail_msg("bidi text #%zu: %s", i, r ? r : "accepted");
+    }
+    const char *r = ud_check_text("王\xE2\x80\xAE五", 0, 0);
+    assert_non_null(r);
+    assert_non_null(strstr(r, "U+202E"));
+    assert_null(ud_check_text("\xE2\x80\xA9", 0, 0)); /* U+2029, just before the overrides: not bidi */
 }
 
 static void text_newlines_only_when_multiline(void **state)

@@ -137,6 +137,9 @@ static void widths(void **state)
         {"\xC2\x85", 4, "C1 U+0085 shown as \\x85"},
         {"\xFF", 4, "invalid byte shown as \\xFF"},
         {"\xC2\xA0", 1, "NBSP"},
+        {"a\xE2\x80\xAE" "b", 10, "U+202E shown as <U+202E>"},
+        {"\xE2\x81\xA6", 8, "U+2066 shown as <U+2066>"},
+        {"\xE2\x80\x8E", 0, "LRM U+200E stays zero-width"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         int w = ud_str_width(cases[i].s);
@@ -300,6 +303,8 @@ static void visible_text(void **state)
         {"\xFF", "\\xFF"},
         {"\xE4\xB8" "a", "\\xE4\\xB8a"},
         {"\xED\xA0\x80", "\\xED\\xA0\\x80"},
+        {"\xE2\x80\xAA\xE2\x80\xAE" ZHONG, "<U+202A><U+202E>" ZHONG},
+        {"\xE2\x81\xA6x\xE2\x81\xA9", "<U+2066>x<U+2069>"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char out[64];
@@ -312,6 +317,13 @@ static void visible_text(void **state)
     assert_string_equal(small, "a^[");
     ud_text_visible(small, 3, "a\x1B" "b"); /* ^[ does not fit whole: left out */
     assert_string_equal(small, "a");
+    /* a bidi override in a cell: shown whole or not at all, width kept */
+    char cell[64];
+    ud_str_cell(cell, sizeof cell, "\xE2\x80\xAE" "ab", 12, UD_LEFT);
+    assert_string_equal(cell, "<U+202E>ab  ");
+    ud_str_cell(cell, sizeof cell, "x\xE2\x80\xAE" "ab", 6, UD_LEFT);
+    assert_string_equal(cell, "x    ~");
+    assert_int_equal(ud_str_width(cell), 6);
 }
 
 /* ======================================================= copy and step */
