@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "uniondesk/i18n.h"
+#include "uniondesk/privilege.h"
 #include "uniondesk/tui.h"
 
 /* The program needs a UTF-8 locale for the screens; these machines often
@@ -23,6 +24,10 @@ static void setup_locale(void)
 
 int main(int argc, char **argv)
 {
+    /* installed setgid: clean the environment and give the group up
+     * before anything reads a file */
+    if (ud_priv_init() != 0)
+        return 70;
     setup_locale();
     const char *env_lang = getenv("UNIONDESK_LANG");
     if (ud_lang_parse(env_lang) >= 0)
