@@ -232,6 +232,24 @@ static void backup_name(const char *path, int version, char *out, size_t outsz)
 
 static int open_with_group(struct ud_db **out, const char *path, int flags, struct ud_err *err);
 
+/* SQLite syncs the directory after the first write to a new -wal file;
+ * run setgid, that happens without the group and fails quietly. So the
+ * directory is synced here, with the group, once the -wal exists. */
+static void sync_dir(const char *path)
+{
+    char dir[sizeof ((struct ud_db *)0)->path];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (!slash)
+        return;
+    *slash = '\0';
+    int fd = open(dir[0] ? dir : "/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+}
+
 /* Run setgid, the database is opened with the group's rights, and the
  * group is given up again before anything else happens. */
 int ud_db_open(struct ud_db **out, const char *path, int flags, struct ud_err *err)
@@ -292,6 +310,8 @@ static int open_with_group(struct ud_db **out, const char *path, int flags, stru
         ud_db_close(db);
         return err->status;
     }
+    if (!db->readonly && ud_priv_setgid())
+        sync_dir(path);
     if (!(flags & UD_OPEN_NO_MIGRATE) && cur < ud_migrate_latest()) {
         if (ud_priv_setgid()) {
             /* an office database changes its schema only by an admin's hand */
