@@ -133,6 +133,18 @@ as $A sh -c "umask 022; exec $B backup $HA/backup.db" >"$TMP/out" 2>"$TMP/err"
 file_is_theirs "$HA/backup.db" $A "the admin's backup"
 equals "$(sql "$HA/backup.db" "select count(*) from members")" 3 "the admin's backup holds the members"
 
+# --- the group's rights never reach a user's file ---------------------------
+as $C "$B" import members "$DB" >"$TMP/out" 2>"$TMP/err"
+rc=$?
+[ $rc -ne 0 ] && ok "a clerk cannot import the database file as CSV (exit $rc)" || not_ok "a clerk cannot import the database file as CSV"
+lacks "$TMP/err" "SQLite format" "…and its bytes appear in no message"
+cp -p "$DB" "$TMP/db.now"
+expect_rc 73 "a clerk cannot write a report into the office's directory" as $C "$B" report members -o "$DIR/r.csv"
+expect_rc 73 "…nor export onto the database itself" as $C "$B" export aid -o "$DB"
+cmp -s "$DB" "$TMP/db.now" && ok "…which is left as it was" || not_ok "…which is left as it was"
+expect_rc 73 "an admin's backup into the office's directory is refused too (files are the user's)" as $A "$B" backup "$DIR/b.db"
+[ -e "$DIR/r.csv" ] || [ -e "$DIR/b.db" ] && not_ok "no file appeared in the office's directory" || ok "no file appeared in the office's directory"
+
 # --- a planted symbolic link is not followed -------------------------------
 mkdir "$HOST/shared"
 chmod 777 "$HOST/shared" # shared, without the sticky bit that protects links
