@@ -145,6 +145,31 @@ cmp -s "$DB" "$TMP/db.now" && ok "…which is left as it was" || not_ok "…whic
 expect_rc 73 "an admin's backup into the office's directory is refused too (files are the user's)" as $A "$B" backup "$DIR/b.db"
 [ -e "$DIR/r.csv" ] || [ -e "$DIR/b.db" ] && not_ok "no file appeared in the office's directory" || ok "no file appeared in the office's directory"
 
+# Every file a run opens, and with which group: the office's files only
+# with the group, the user's only without it.
+if command -v strace >/dev/null 2>&1; then
+    G=$(getent group uniondesk | cut -d: -f3)
+    printf 'name,id_number,org\n孙五,%s,T-E1\n' "$(idnum 19840505 15)" >"$HC/more.csv"
+    chown $C "$HC/more.csv"
+    : >"$TMP/opens"
+    for cmd in "import members $HC/more.csv" "report members --format xlsx -o $HC/st.xlsx" "export aid -o $HC/st-aid.xlsx"; do
+        (cd "$HC" && strace -f -u $C -o "$TMP/strace" -e trace=openat,open,creat,setresgid,setregid,setgid,setfsgid \
+            env LANG=C.UTF-8 "$B" $cmd >/dev/null 2>&1)
+        awk -v g="$G" -v dir="$DIR/" -v home="$HOST/home/" '
+            BEGIN { eg = g }
+            /setresgid\(-1, [0-9]+, -1\) += 0/ { sub(/.*setresgid\(-1, /, ""); sub(/,.*/, ""); eg = $0; next }
+            /open(at)?\(/ {
+                path = $0; sub(/^[^"]*"/, "", path); sub(/".*/, "", path)
+                if (eg == g && index(path, home) == 1) print "with the group: " path
+                if (eg != g && index(path, dir) == 1) print "without the group: " path
+            }' "$TMP/strace" >>"$TMP/opens"
+    done
+    equals "$(head -5 "$TMP/opens")" "" "user files are opened without the group, the office's files only with it"
+    grep -q 'setresgid' "$TMP/strace" && ok "…(the runs did change groups)" || not_ok "…(the runs did change groups)"
+else
+    echo "# SKIP: strace missing, the opens are not traced"
+fi
+
 # --- a planted symbolic link is not followed -------------------------------
 mkdir "$HOST/shared"
 chmod 777 "$HOST/shared" # shared, without the sticky bit that protects links
