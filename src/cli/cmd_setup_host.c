@@ -231,10 +231,17 @@ int ud_cmd_setup_host(struct ud_cli *cli, int argc, char **argv)
     }
     ud_priv_forget(); /* root needs no group; no path is refused for it */
     changes = 0;
+    umask(027); /* what it creates (a pre-upgrade backup) stays within the group */
 
     if (!admin) {
         struct passwd *pw = getpwuid(getuid());
         admin = pw ? pw->pw_name : NULL;
+        /* only a hint: who the admin is never comes from the environment */
+        const char *sudo_user = getenv("SUDO_USER");
+        if (admin && sudo_user && *sudo_user && strcmp(sudo_user, admin) != 0)
+            printf(T("注意：未给 --admin，新数据库的第一位管理员将是 %s；要让 %s 当管理员，请加 --admin %s\n",
+                     "note: no --admin, so a new database's first admin is %s; to make %s the admin, add --admin %s\n"),
+                   admin, sudo_user, sudo_user);
     }
     if (!admin || !getpwnam(admin)) {
         fprintf(stderr, T("uniondesk setup-host：本机没有用户 %s（--admin 应为操作系统账户）\n",

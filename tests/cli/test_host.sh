@@ -227,6 +227,28 @@ expect_rc 77 "a clerk cannot run init on the office database" as $C "$B" init
 expect_rc 77 "…nor migrate up" as $C "$B" migrate up
 expect_rc 0 "the admin may run init (nothing to do)" as $A "$B" init
 
+# --- an older office database is upgraded by an admin only ----------------
+DIR2=$HOST/data2
+mkdir "$DIR2"
+"$UD_BIN" --db "$DIR2/uniondesk.db" migrate up --to 1 >/dev/null 2>&1
+sql "$DIR2/uniondesk.db" "insert into users(login, role) values ('$A', 'admin'), ('$C', 'clerk');"
+chown -R root:uniondesk "$DIR2"
+chmod 2770 "$DIR2"
+chmod 660 "$DIR2/uniondesk.db"
+expect_rc 77 "a clerk's run does not upgrade an older office database" as $C "$B" --db "$DIR2/uniondesk.db" user list
+contains "$TMP/err" "migrate up" "…and says an admin runs migrate up"
+expect_rc 77 "a clerk's migrate up is refused" as $C "$B" --db "$DIR2/uniondesk.db" migrate up
+equals "$(sql "$DIR2/uniondesk.db" "pragma user_version")" 1 "…the database is still at version 1"
+expect_rc 0 "the admin's migrate up upgrades it" as $A "$B" --db "$DIR2/uniondesk.db" migrate up
+[ "$(sql "$DIR2/uniondesk.db" "pragma user_version")" -gt 1 ] && ok "…to the latest version" || not_ok "…to the latest version"
+bak=$(ls "$DIR2"/uniondesk.db.v1-*.bak 2>/dev/null | head -1)
+if [ -n "$bak" ]; then
+    equals "$(stat -c '%G' "$bak")" uniondesk "…with its backup beside it, the group's"
+    as $A cat "$bak" >/dev/null 2>&1 && not_ok "…which no user can read directly" || ok "…which no user can read directly"
+else
+    not_ok "…with its backup beside it"
+fi
+
 # --- identity ---------------------------------------------------------------
 expect_rc 77 "USER=<admin> in the environment does not make a clerk an admin" as $C env USER=$A LOGNAME=$A "$B" user add ${P}z --role admin
 expect_rc 77 "a user id without a passwd entry is refused" \
