@@ -5,6 +5,7 @@
 # makes OS users (and the group, when missing) and removes them after.
 . tests/lib.sh
 . tests/cli/lib_idnum.sh
+. tests/tui/lib_tmux.sh
 
 skip() {
     echo "# SKIP test_host: $*"
@@ -40,6 +41,8 @@ CONF=/etc/uniondesk.conf
 had_conf=0
 if [ -e "$CONF" ]; then had_conf=1; cp -p "$CONF" "$HOST/conf.saved"; fi
 cleanup() {
+    tm kill-server 2>/dev/null
+    rm -f "/tmp/uniondesk-$(id -u $C 2>/dev/null).log"
     for u in $A $C $O $X; do userdel "$u" >/dev/null 2>&1; done
     [ "$made_group" -eq 1 ] && groupdel uniondesk >/dev/null 2>&1
     if [ "$had_conf" -eq 1 ]; then cp -p "$HOST/conf.saved" "$CONF"; else rm -f "$CONF"; fi
@@ -132,6 +135,29 @@ file_is_theirs "$HC/aid.xlsx" $C "export aid -o"
 as $A sh -c "umask 022; exec $B backup $HA/backup.db" >"$TMP/out" 2>"$TMP/err"
 file_is_theirs "$HA/backup.db" $A "the admin's backup"
 equals "$(sql "$HA/backup.db" "select count(*) from members")" 3 "the admin's backup holds the members"
+
+# --- the screens, for a clerk: writable through the group, log the user's --
+if command -v tmux >/dev/null 2>&1; then
+    CU=$(id -u $C)
+    rm -f "/tmp/uniondesk-$CU.log"
+    tm new-session -d -s host -x 120 -y 30 -c "$HC" runuser -u $C -- env -u TMPDIR LANG=C.UTF-8 TERM=xterm-256color "$B"
+    tm set-option -t host remain-on-exit on >/dev/null
+    expect_screen host "办事员" "the screens open the office's database for a clerk"
+    if tm_screen host | head -1 | grep -qF "只读"; then not_ok "…writable, not read-only"; else ok "…writable, not read-only"; fi
+    tm_keys host 2
+    expect_screen host "张一" "…and show the members"
+    tm_keys host q
+    tm_wait_dead host
+    if [ -f "/tmp/uniondesk-$CU.log" ]; then
+        equals "$(stat -c '%U' "/tmp/uniondesk-$CU.log")" "$C" "the screens' log is the clerk's"
+        [ "$(stat -c '%G' "/tmp/uniondesk-$CU.log")" != uniondesk ] && ok "…not group uniondesk" || not_ok "…not group uniondesk"
+    else
+        not_ok "the screens' log is the clerk's (no /tmp/uniondesk-$CU.log)"
+    fi
+    rm -f "/tmp/uniondesk-$CU.log"
+else
+    echo "# SKIP: tmux missing, the screens are not tried"
+fi
 
 # --- the group's rights never reach a user's file ---------------------------
 as $C "$B" import members "$DB" >"$TMP/out" 2>"$TMP/err"
