@@ -75,7 +75,7 @@ static int add_group(void)
 }
 
 /* Owner, group and mode of an open file, changed only where they differ.
- * chown clears the set-group-ID bit, so the mode comes after. */
+ * chown may clear the set-group-ID bit, so the mode comes after. */
 static int fix(int fd, const char *path, gid_t gid, mode_t mode)
 {
     struct stat st;
@@ -87,7 +87,8 @@ static int fix(int fd, const char *path, gid_t gid, mode_t mode)
             return -1;
         snprintf(line, sizeof line, "chown root:%s %s", UD_GROUP, path);
         did(line);
-        st.st_mode &= ~(mode_t)S_ISGID;
+        if (fstat(fd, &st) != 0)
+            return -1;
     }
     if ((st.st_mode & 07777) != mode) {
         if (fchmod(fd, mode) != 0)

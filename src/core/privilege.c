@@ -71,12 +71,12 @@ int ud_priv_init(void)
     /* no core dump and no ptrace by the user: the open database
      * descriptors stay out of reach (/proc/PID/fd) */
     prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-    clean_environment();
     if (setegid(getgid()) != 0 || getegid() != getgid()) {
         fprintf(stderr, "%s", T("uniondesk：无法放弃 uniondesk 组权限，退出\n",
                                 "uniondesk: cannot give up the uniondesk group; stopping\n"));
         return -1;
     }
+    clean_environment(); /* TMPDIR is looked at as the user */
     return 0;
 }
 
