@@ -17,6 +17,13 @@ for t in useradd userdel groupdel runuser setpriv stat sqlite3; do
     command -v "$t" >/dev/null 2>&1 || skip "needs $t"
 done
 
+# The group and /etc/uniondesk.conf are the host's: one run at a time
+# (make test and make asan side by side would share them).
+if command -v flock >/dev/null 2>&1; then
+    exec 9>/tmp/uniondesk-test-host.lock
+    flock 9
+fi
+
 # A place every user can reach, on a file system that honours setgid.
 HOST=$(mktemp -d /tmp/udhost.XXXXXX)
 chmod 755 "$HOST"
