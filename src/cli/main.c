@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "uniondesk/i18n.h"
@@ -23,7 +24,6 @@ static void setup_locale(void)
 }
 
 #if defined(__SANITIZE_ADDRESS__)
-#include <unistd.h>
 /* Sanitizer builds (make asan): LeakSanitizer stops the process with
  * ptrace, which a setgid (non-dumpable) process forbids, and cannot read
  * its options from the environment then. No leak check in a setgid run. */
