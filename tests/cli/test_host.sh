@@ -97,6 +97,18 @@ contains "$TMP/out" "没有改动" "…changes nothing and says so"
 equals "$(mode "$DIR") $(mode "$DB") $(mode "$B")" "root:uniondesk 2770 root:uniondesk 660 root:uniondesk 2755" "…modes as they were"
 cmp -s "$DB" "$TMP/db.before" && ok "…and the database untouched" || not_ok "…and the database untouched"
 
+chmod 755 "$DIR"
+chmod 644 "$DB"
+expect_rc 0 "setup-host again after someone loosened the modes" "$B" setup-host --dir "$DIR" --admin "$A"
+contains "$TMP/out" "chmod 2770" "…says what it put back"
+equals "$(mode "$DIR") $(mode "$DB")" "root:uniondesk 2770 root:uniondesk 660" "…and puts it back"
+mkdir "$HOST/data3"
+echo "not a database" >"$HOST/target"
+ln -s "$HOST/target" "$HOST/data3/uniondesk.db"
+expect_rc 73 "setup-host refuses a database file that is a symbolic link" "$B" setup-host --dir "$HOST/data3" --admin "$A"
+equals "$(mode "$HOST/target") $(cat "$HOST/target")" "root:root 644 not a database" "…and leaves its target alone"
+contains "$CONF" "db = $DB" "…and the conf still names the first database"
+
 # --- accounts, through the setgid binary and the database named in the conf
 expect_rc 0 "the admin adds a clerk (no --db: the conf names the database)" as $A "$B" user add $C --role clerk --name 办事员甲
 expect_rc 0 "…and an officer" as $A "$B" user add $O --role officer
@@ -259,6 +271,13 @@ expect_rc 77 "a clerk's backup is refused" as $C "$B" backup "$HC/b.db"
 expect_rc 77 "a clerk cannot run init on the office database" as $C "$B" init
 expect_rc 77 "…nor migrate up" as $C "$B" migrate up
 expect_rc 0 "the admin may run init (nothing to do)" as $A "$B" init
+
+# --- /etc/uniondesk.conf counts only when it is root's ---------------------
+chown $C "$CONF"
+expect_rc 66 "a conf file the clerk owns is ignored" as $C "$B" user list
+contains "$TMP/err" "$CONF" "…and the message says so"
+chown root "$CONF"
+expect_rc 0 "…and counts again once it is root's" as $C "$B" user list
 
 # --- an older office database is upgraded by an admin only ----------------
 DIR2=$HOST/data2
