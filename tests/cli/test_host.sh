@@ -272,6 +272,14 @@ expect_rc 77 "a clerk cannot run init on the office database" as $C "$B" init
 expect_rc 77 "…nor migrate up" as $C "$B" migrate up
 expect_rc 0 "the admin may run init (nothing to do)" as $A "$B" init
 
+# --- a binary that is not setgid (a checkout) works as before -------------
+cp "$UD_BIN" "$HC/uniondesk-dev"
+chown $C "$HC/uniondesk-dev"
+expect_rc 66 "a checkout's binary does not take the office's database from the conf" as $C "$HC/uniondesk-dev" user list
+contains "$TMP/err" "db/uniondesk.db" "…it looks for db/uniondesk.db as before"
+expect_rc 0 "…and makes the user's own database" as $C "$HC/uniondesk-dev" --db "$HC/mine.db" init
+equals "$(stat -c '%U' "$HC/mine.db")" "$C" "…which is theirs"
+
 # --- /etc/uniondesk.conf counts only when it is root's ---------------------
 chown $C "$CONF"
 expect_rc 66 "a conf file the clerk owns is ignored" as $C "$B" user list
