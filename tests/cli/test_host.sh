@@ -165,6 +165,13 @@ if command -v tmux >/dev/null 2>&1; then
     if tm_screen host | head -1 | grep -qF "只读"; then not_ok "…writable, not read-only"; else ok "…writable, not read-only"; fi
     tm_keys host 2
     expect_screen host "张一" "…and show the members"
+    pid=$(pgrep -u $C -x uniondesk | head -1)
+    if [ -n "$pid" ]; then
+        n=$(as $C ls "/proc/$pid/fd" 2>/dev/null | wc -l)
+        equals "$n" 0 "the clerk cannot reach the open database through /proc/$pid/fd"
+    else
+        not_ok "the clerk's uniondesk process is found"
+    fi
     tm_keys host q
     tm_wait_dead host
     if [ -f "/tmp/uniondesk-$CU.log" ]; then
