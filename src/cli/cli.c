@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "uniondesk/i18n.h"
+#include "uniondesk/privilege.h"
 
 const struct ud_cmd *ud_cmd_find(const char *name)
 {
@@ -103,6 +104,17 @@ int ud_cli_open(struct ud_cli *cli, int create, struct ud_err *err)
     if (ud_db_open(&cli->db, cli->db_path, create ? UD_OPEN_CREATE | UD_OPEN_ADOPT_EMPTY : 0, err) != UD_OK)
         return err->status;
     return ud_db_act_as(cli->db, cli->user, err);
+}
+
+int ud_cli_open_admin(struct ud_cli *cli, struct ud_err *err)
+{
+    if (!ud_priv_setgid())
+        return ud_cli_open(cli, 1, err);
+    if (ud_db_open(&cli->db, cli->db_path, UD_OPEN_NO_MIGRATE, err) != UD_OK ||
+        ud_db_act_as(cli->db, cli->user, err) != UD_OK ||
+        ud_require_role(cli->db, UD_ROLE_ADMIN, err) != UD_OK)
+        return err->status;
+    return ud_db_migrate(cli->db, 0, err);
 }
 
 void ud_cli_warnings(const struct ud_err *err)

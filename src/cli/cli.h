@@ -43,6 +43,9 @@ int ud_cli_parse(const struct ud_cmd *c, int argc, char **argv, const struct ud_
 /* Opens the database (create=1, for init: creating it, or adopting an
  * existing empty file) and sets the user. */
 int ud_cli_open(struct ud_cli *cli, int create, struct ud_err *err);
+/* Run setgid (an office database): opens without migrating, requires the
+ * admin role, then migrates. Otherwise the same as ud_cli_open(cli, 1). */
+int ud_cli_open_admin(struct ud_cli *cli, struct ud_err *err);
 /* Prints err to stderr in the user's language; returns its exit code. */
 int ud_cli_fail(const struct ud_err *err);
 int ud_cli_usage_error(const struct ud_cmd *c, const char *fmt, ...)

@@ -17,7 +17,8 @@ int ud_cmd_backup(struct ud_cli *cli, int argc, char **argv)
         return ud_cli_usage_error(c, "%s", T("需要备份文件名", "expected the backup file name"));
     struct ud_err err;
     ud_err_clear(&err);
-    if (ud_cli_open(cli, 0, &err) != UD_OK)
+    /* a copy of everyone's personal data: admins only (DESIGN.md, Trust) */
+    if (ud_cli_open(cli, 0, &err) != UD_OK || ud_require_role(cli->db, UD_ROLE_ADMIN, &err) != UD_OK)
         return ud_cli_fail(&err);
     if (ud_db_backup(cli->db, pos[0], &err) != UD_OK)
         return ud_cli_fail(&err);

@@ -9,6 +9,7 @@
 #include "uniondesk/i18n.h"
 #include "uniondesk/migrate.h"
 #include "uniondesk/parse.h"
+#include "uniondesk/privilege.h"
 #include "uniondesk/user.h"
 
 int ud_cmd_init(struct ud_cli *cli, int argc, char **argv);
@@ -63,8 +64,9 @@ int ud_cmd_init(struct ud_cli *cli, int argc, char **argv)
     struct ud_err err;
     ud_err_clear(&err);
     struct stat sb;
-    int existed = stat(cli->db_path, &sb) == 0;
-    if (ud_cli_open(cli, 1, &err) != UD_OK)
+    /* run setgid, the office's database exists (setup-host made it) */
+    int existed = ud_priv_setgid() || stat(cli->db_path, &sb) == 0;
+    if (ud_cli_open_admin(cli, &err) != UD_OK)
         return ud_cli_fail(&err);
     const char *login = cli->user ? cli->user : cli->db->login;
     if (ud_user_bootstrap(cli->db, login, &err) != UD_OK)

@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "uniondesk/i18n.h"
 #include "uniondesk/migrate.h"
+#include "uniondesk/privilege.h"
 #include "uniondesk/utf8.h"
 
 int ud_cmd_migrate(struct ud_cli *cli, int argc, char **argv);
@@ -84,6 +85,10 @@ static int up(struct ud_cli *cli, const char *to)
         /* partial upgrade: open without migrating, then go to the target */
         if (ud_db_open(&cli->db, cli->db_path, UD_OPEN_CREATE | UD_OPEN_NO_MIGRATE, &err) != UD_OK)
             return ud_cli_fail(&err);
+        /* an office database (run setgid): admins only */
+        if (ud_priv_setgid() && (ud_db_act_as(cli->db, cli->user, &err) != UD_OK ||
+                                 ud_require_role(cli->db, UD_ROLE_ADMIN, &err) != UD_OK))
+            return ud_cli_fail(&err);
         int cur = ud_migrate_current(cli->db->h, &err);
         if (cur > target) {
             fprintf(stderr, T("uniondesk migrate：数据库已是版本 %d，不能降级\n",
@@ -93,7 +98,8 @@ static int up(struct ud_cli *cli, const char *to)
         }
         if (ud_db_migrate(cli->db, target, &err) != UD_OK)
             return ud_cli_fail(&err);
-    } else if (ud_db_open(&cli->db, cli->db_path, UD_OPEN_CREATE, &err) != UD_OK) {
+    } else if (ud_priv_setgid() ? ud_cli_open_admin(cli, &err) != UD_OK
+                                : ud_db_open(&cli->db, cli->db_path, UD_OPEN_CREATE, &err) != UD_OK) {
         return ud_cli_fail(&err);
     }
     printf(T("数据库 %s 现为版本 %d\n", "database %s is now at version %d\n"), cli->db_path,

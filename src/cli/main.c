@@ -6,11 +6,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "uniondesk/i18n.h"
 #include "uniondesk/outfile.h"
 #include "uniondesk/termout.h"
+#include "uniondesk/privilege.h"
 #include "uniondesk/tui.h"
 
 /* The program needs a UTF-8 locale for the screens; these machines often
@@ -43,9 +45,23 @@ static void remove_outputs_on_signals(void)
     sigaction(SIGHUP, &sa, NULL);
     sigaction(SIGPIPE, &sa, NULL);
 }
+#if defined(__SANITIZE_ADDRESS__)
+/* Sanitizer builds (make asan): LeakSanitizer stops the process with
+ * ptrace, which a setgid (non-dumpable) process forbids, and cannot read
+ * its options from the environment then. No leak check in a setgid run. */
+const char *__asan_default_options(void);
+const char *__asan_default_options(void)
+{
+    return getegid() != getgid() ? "detect_leaks=0" : "";
+}
+#endif
 
 int main(int argc, char **argv)
 {
+    /* installed setgid: clean the environment and give the group up
+     * before anything reads a file */
+    if (ud_priv_init() != 0)
+        return 70;
     setup_locale();
     const char *env_lang = getenv("UNIONDESK_LANG");
     if (ud_lang_parse(env_lang) >= 0)

@@ -15,6 +15,7 @@
 #include "uniondesk/migrate.h"
 #include "uniondesk/outfile.h"
 #include "uniondesk/parse.h"
+#include "uniondesk/privilege.h"
 #include "uniondesk/rules.h"
 #include "uniondesk/utf8.h"
 
@@ -29,6 +30,10 @@ const char *ud_db_default_path(const char *explicit_path)
     const char *env = getenv("UNIONDESK_DB");
     if (env && *env)
         return env;
+    /* an office install: setup-host recorded where the database is */
+    const char *conf = ud_priv_conf_db();
+    if (conf)
+        return conf;
     return "db/uniondesk.db";
 }
 
@@ -255,9 +260,10 @@ static int file_exists(const char *path)
     return stat(path, &st) == 0;
 }
 
+/* With the effective ids: a setgid run writes through the group. */
 static int writable(const char *path)
 {
-    if (access(path, W_OK) != 0)
+    if (faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) != 0)
         return 0;
     /* WAL and journal files live next to the database */
     char dir[1024];
@@ -267,7 +273,7 @@ static int writable(const char *path)
         *slash = '\0';
     else
         snprintf(dir, sizeof dir, ".");
-    return access(dir, W_OK) == 0;
+    return faccessat(AT_FDCWD, dir, W_OK, AT_EACCESS) == 0;
 }
 
 /* Reads the schema state with a read-only connection, so that a database
@@ -292,7 +298,7 @@ static int open_readonly_as(const char *path, sqlite3 **h, int looking_only)
      * would create them, with the file's mode: read-only ones stop every
      * later writer, and a look at a file that may be refused must leave
      * nothing behind. */
-    if ((looking_only || access(path, W_OK) != 0) && ud_dbfile_side_files_absent(path))
+    if ((looking_only || faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) != 0) && ud_dbfile_side_files_absent(path))
         return open_immutable(path, h);
     int rc = sqlite3_open_v2(path, h, SQLITE_OPEN_READONLY, NULL);
     if (rc == SQLITE_OK && sqlite3_exec(*h, "PRAGMA user_version", NULL, NULL, NULL) == SQLITE_OK)
@@ -367,9 +373,42 @@ static void backup_name(const char *path, int version, char *out, size_t outsz)
         snprintf(out, outsz, "%s.v%d-%s-%d.bak", path, version, ts, i);
 }
 
+static int open_with_group(struct ud_db **out, const char *path, int flags, struct ud_err *err);
+
+/* SQLite syncs the directory after the first write to a new -wal file;
+ * run setgid, that happens without the group and fails quietly. So the
+ * directory is synced here, with the group, once the -wal exists. */
+static void sync_dir(const char *path)
+{
+    char dir[sizeof ((struct ud_db *)0)->path];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (!slash)
+        return;
+    *slash = '\0';
+    int fd = open(dir[0] ? dir : "/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+}
+
+/* Run setgid, the database is opened with the group's rights, and the
+ * group is given up again before anything else happens. */
 int ud_db_open(struct ud_db **out, const char *path, int flags, struct ud_err *err)
 {
     *out = NULL;
+    char real[sizeof ((struct ud_db *)0)->path];
+    if (ud_priv_check_db(path, real, sizeof real, err) != UD_OK)
+        return err->status;
+    ud_priv_raise();
+    int rc = open_with_group(out, ud_priv_setgid() ? real : path, flags, err);
+    ud_priv_drop();
+    return rc;
+}
+
+static int open_with_group(struct ud_db **out, const char *path, int flags, struct ud_err *err)
+{
     int exists = file_exists(path);
     if (!exists && !(flags & UD_OPEN_CREATE))
         return ud_err_set(err, UD_ERR_NOINPUT,
@@ -421,7 +460,9 @@ int ud_db_open(struct ud_db **out, const char *path, int flags, struct ud_err *e
         ud_db_exec(db, "PRAGMA foreign_keys=ON", err) != UD_OK ||
         /* savepoint journals in memory: every module call inside an
          * import is a savepoint, and a file would take a write per page */
-        ud_db_exec(db, "PRAGMA temp_store=MEMORY", err) != UD_OK) {
+        ud_db_exec(db, "PRAGMA temp_store=MEMORY", err) != UD_OK ||
+        /* a first read opens the -wal and -shm files while the group is held */
+        ud_db_exec(db, "PRAGMA schema_version", err) != UD_OK) {
         ud_db_close(db);
         return err->status ? err->status : UD_ERR_INTERNAL;
     }
@@ -431,7 +472,18 @@ int ud_db_open(struct ud_db **out, const char *path, int flags, struct ud_err *e
         ud_db_close(db);
         return err->status;
     }
+    if (!db->readonly && ud_priv_setgid())
+        sync_dir(path);
     if (!(flags & UD_OPEN_NO_MIGRATE) && cur < ud_migrate_latest()) {
+        if (ud_priv_setgid()) {
+            /* an office database changes its schema only by an admin's hand */
+            ud_err_set(err, UD_ERR_PERM,
+                       T("数据库 %s 需要升级：请管理员运行 uniondesk migrate up",
+                         "database %s needs an upgrade: an admin runs uniondesk migrate up"),
+                       path);
+            ud_db_close(db);
+            return err->status;
+        }
         if (db->readonly) {
             ud_err_set(err, UD_ERR_PERM,
                        T("数据库 %s 需要升级，但文件只读", "database %s needs an upgrade but is read-only"),
@@ -448,7 +500,18 @@ int ud_db_open(struct ud_db **out, const char *path, int flags, struct ud_err *e
     return UD_OK;
 }
 
+static int migrate_with_group(struct ud_db *db, int target, struct ud_err *err);
+
+/* The backup beside the database is made with the group's rights. */
 int ud_db_migrate(struct ud_db *db, int target, struct ud_err *err)
+{
+    ud_priv_raise();
+    int rc = migrate_with_group(db, target, err);
+    ud_priv_drop();
+    return rc;
+}
+
+static int migrate_with_group(struct ud_db *db, int target, struct ud_err *err)
 {
     int cur = ud_migrate_current(db->h, err);
     int to = target > 0 ? target : ud_migrate_latest();
@@ -481,8 +544,12 @@ void ud_db_close(struct ud_db *db)
     for (int i = 0; i < UD_STMT_CACHE; i++)
         if (db->cache[i].stmt)
             sqlite3_finalize(db->cache[i].stmt);
+    /* the last connection to close removes -wal and -shm: a write to the
+     * directory, with the group's rights */
+    ud_priv_raise();
     if (db->h)
         sqlite3_close(db->h);
+    ud_priv_drop();
     free(db);
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "uniondesk/i18n.h"
+#include "uniondesk/privilege.h"
 
 void ud_migration_checksum(const char *sql, char out[17])
 {
@@ -231,14 +232,20 @@ int ud_migrate_status_file(const char *path, struct ud_mig_status *out, int max,
 {
     sqlite3 *h = NULL;
     *n = 0;
-    int rc = sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL);
+    char real[4096];
+    if (ud_priv_check_db(path, real, sizeof real, err) != UD_OK)
+        return err->status;
+    ud_priv_raise(); /* run setgid: the office's database, with the group */
+    int rc = sqlite3_open_v2(real, &h, SQLITE_OPEN_READONLY, NULL);
     if (rc != SQLITE_OK) {
         ud_err_set(err, UD_ERR_NOINPUT, T("无法打开数据库 %s：%s", "cannot open database %s: %s"), path,
                    h ? sqlite3_errmsg(h) : sqlite3_errstr(rc));
         sqlite3_close(h);
+        ud_priv_drop();
         return err->status;
     }
     int st = ud_migrate_status(h, out, max, n, err);
     sqlite3_close(h);
+    ud_priv_drop();
     return st;
 }

@@ -87,7 +87,9 @@ int ud_out_check(const char *path, unsigned flags, struct ud_err *err)
     if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
         return ud_err_set(err, UD_ERR_CANTCREAT, T("无法创建 %s：目录 %s 不存在", "cannot create %s: no directory %s"),
                           path, dir);
-    if (access(dir, W_OK | X_OK) != 0)
+    /* effective ids: a setgid run writes the backup before a migration
+     * into the office directory with the group */
+    if (faccessat(AT_FDCWD, dir, W_OK | X_OK, AT_EACCESS) != 0)
         return ud_err_set(err, UD_ERR_CANTCREAT, T("无法创建 %s：%s", "cannot create %s: %s"), path,
                           ud_strerror(errno));
     if (!(flags & UD_OUT_DB_SIDE) && canonical(path, canon, sizeof canon) == 0 && is_database_file(canon))
