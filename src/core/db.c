@@ -27,17 +27,27 @@ const char *ud_db_default_path(const char *explicit_path)
     return "db/uniondesk.db";
 }
 
+/* The account of the real user id, from the passwd database only: never
+ * the effective id (a setgid or setuid binary) nor $USER, $LOGNAME or any
+ * other variable a user can set. NULL when the uid has no passwd entry. */
 const char *ud_os_login(void)
 {
     static char name[64];
-    struct passwd *pw = getpwuid(geteuid());
-    if (pw && pw->pw_name)
-        snprintf(name, sizeof name, "%s", pw->pw_name);
-    else if (getenv("USER"))
-        snprintf(name, sizeof name, "%s", getenv("USER"));
-    else
-        snprintf(name, sizeof name, "uid%d", (int)geteuid());
+    struct passwd *pw = getpwuid(getuid());
+    if (!pw || !pw->pw_name || !pw->pw_name[0] || strlen(pw->pw_name) >= sizeof name)
+        return NULL;
+    snprintf(name, sizeof name, "%s", pw->pw_name);
     return name;
+}
+
+int ud_os_login_check(struct ud_err *err)
+{
+    if (ud_os_login())
+        return UD_OK;
+    return ud_err_set(err, UD_ERR_PERM,
+                      T("用户 ID %ld 在系统账户（passwd）中没有记录：拒绝运行",
+                        "user id %ld has no entry in the system accounts (passwd): refused"),
+                      (long)getuid());
 }
 
 /* SQL function ud_user(): the login of whoever holds this connection, so
@@ -48,6 +58,16 @@ static void sql_ud_user(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     (void)argv;
     struct ud_db *db = sqlite3_user_data(ctx);
     sqlite3_result_text(ctx, db->login, -1, SQLITE_TRANSIENT);
+}
+
+/* SQL function ud_os_login(): the real OS account behind this connection
+ * (db->login is the account acted as under --user). */
+static void sql_ud_os_login(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    (void)argv;
+    struct ud_db *db = sqlite3_user_data(ctx);
+    sqlite3_result_text(ctx, db->os_login, -1, SQLITE_TRANSIENT);
 }
 
 /* SQL function ud_overdue(status, filed_on, as_of): see rules.h. */
@@ -94,6 +114,9 @@ static void start_trace(struct ud_db *db)
 static int register_functions(struct ud_db *db)
 {
     int rc = sqlite3_create_function_v2(db->h, "ud_user", 0, SQLITE_UTF8, db, sql_ud_user,
+                                        NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function_v2(db->h, "ud_os_login", 0, SQLITE_UTF8, db, sql_ud_os_login,
                                         NULL, NULL, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_create_function_v2(db->h, "ud_overdue", 3,
@@ -226,6 +249,8 @@ static void backup_name(const char *path, int version, char *out, size_t outsz)
 int ud_db_open(struct ud_db **out, const char *path, int flags, struct ud_err *err)
 {
     *out = NULL;
+    if (ud_os_login_check(err) != UD_OK)
+        return err->status;
     int exists = file_exists(path);
     if (!exists && !(flags & UD_OPEN_CREATE))
         return ud_err_set(err, UD_ERR_NOINPUT,
@@ -241,6 +266,7 @@ int ud_db_open(struct ud_db **out, const char *path, int flags, struct ud_err *e
         return ud_err_set(err, UD_ERR_INTERNAL, "out of memory");
     snprintf(db->path, sizeof db->path, "%s", path);
     snprintf(db->login, sizeof db->login, "%s", ud_os_login());
+    snprintf(db->os_login, sizeof db->os_login, "%s", db->login);
     db->readonly = (flags & UD_OPEN_READONLY) || (exists && !writable(path));
     int rc = db->readonly ? open_readonly(path, &db->h)
                           : sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
@@ -342,7 +368,7 @@ int ud_db_set_user(struct ud_db *db, const char *login, struct ud_err *err)
 
 int ud_db_act_as(struct ud_db *db, const char *login, struct ud_err *err)
 {
-    if (ud_db_set_user(db, ud_os_login(), err) != UD_OK)
+    if (ud_db_set_user(db, db->os_login, err) != UD_OK)
         return err->status;
     if (!login || !*login || strcmp(login, db->login) == 0)
         return UD_OK;
