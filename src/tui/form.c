@@ -6,6 +6,7 @@
 
 #include "tui.h"
 #include "uniondesk/i18n.h"
+#include "uniondesk/member.h"
 #include "uniondesk/parse.h"
 #include "uniondesk/privacy.h"
 #include "uniondesk/utf8.h"
@@ -28,7 +29,9 @@ static uint64_t text_sum(const char *s)
 
 int tui_form_field_hidden(const struct tui_form_field *f)
 {
-    return f->def->type == UD_F_IDNUM && f->edit.len > 0 && text_sum(f->edit.text) != f->typed_sum;
+    /* ID number fields, and references to a member typed as one */
+    int id = f->def->type == UD_F_IDNUM || (f->def->type == UD_F_REF && f->def->ref == &ud_ref_member);
+    return id && f->edit.len > 0 && text_sum(f->edit.text) != f->typed_sum;
 }
 
 const char *tui_form_field_typed(const struct tui_form_field *f)
