@@ -140,9 +140,9 @@ static void grant_list_draw(struct tui_app *app, struct tui_view *v, WINDOW *w, 
         snprintf(title, sizeof title, "%s", T("帮扶发放", "Aid grants"));
     tui_put(w, 0, 0, title, wdt, UD_LEFT, tui_attr(TE_HEADER));
     if (t->scope_id[0]) {
-        char line[200];
-        snprintf(line, sizeof line, T("身份证号 %s（Esc 返回档案）", "ID number %s (Esc: back to the record)"),
-                 t->scope_id);
+        char line[200], idm[UD_IDNUM_SZ];
+        ud_show_id_number(t->scope_id, idm, sizeof idm);
+        snprintf(line, sizeof line, T("身份证号 %s（Esc 返回档案）", "ID number %s (Esc: back to the record)"), idm);
         tui_put(w, 1, 0, line, wdt, UD_LEFT, tui_attr(TE_DIM));
         tui_list_draw(app, t->list, w, 2, h - 2, wdt);
         return;
