@@ -145,7 +145,7 @@ int ud_audit_list(struct ud_db *db, const struct ud_audit_filter *f, const struc
     sqlite3_stmt *st;
     if (ud_sql_prepare(db, &q, &st, err) != UD_OK)
         return err->status;
-    int rc;
+    int rc = SQLITE_DONE;
     while (*n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         read_row(st, &rows[*n]);
         if (cursors) {
