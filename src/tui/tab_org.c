@@ -304,7 +304,7 @@ static void tree_resume(struct tui_app *app, struct tui_view *v)
 static const struct tui_keyhelp tree_keys[] = {
     {"Enter", "展开/收起", "open/close"}, {"Right", "详情", "details"}, {"/", "查找", "find"},
     {"a", "新建下级", "add below"},      {"e", "修改", "edit"},    {"d", "撤销", "dissolve"},
-    {"A", "审计日志", "audit log"},      TUI_KEYS_END};
+    {"A", "审计", "audit"},              TUI_KEYS_END};
 
 static const struct tui_view_ops tree_ops = {tree_draw, tree_key, tree_free, NULL, tree_resume};
 
