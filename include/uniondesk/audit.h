@@ -64,4 +64,10 @@ typedef int (*ud_audit_fn)(const struct ud_audit *a, const char *before_json, co
 int ud_audit_each(struct ud_db *db, const struct ud_audit_filter *f, int64_t limit, ud_audit_fn fn, void *ctx,
                   struct ud_err *err);
 
+/* One entry's columns, key by key: the value before and after (NULL where
+ * the entry has none: an insert has no before, a delete no after), in the
+ * row's column order. Admins only. fn returns nonzero to stop. */
+typedef int (*ud_audit_change_fn)(const char *key, const char *before, const char *after, void *ctx);
+int ud_audit_changes(struct ud_db *db, int64_t id, ud_audit_change_fn fn, void *ctx, struct ud_err *err);
+
 #endif

@@ -210,3 +210,37 @@ int ud_audit_each(struct ud_db *db, const struct ud_audit_filter *f, int64_t lim
     sqlite3_finalize(st);
     return err->status;
 }
+
+int ud_audit_changes(struct ud_db *db, int64_t id, ud_audit_change_fn fn, void *ctx, struct ud_err *err)
+{
+    if (ud_require_role(db, UD_ROLE_ADMIN, err) != UD_OK)
+        return err->status;
+    /* the keys of whichever side exists, in its order; each side's value */
+    sqlite3_stmt *st = ud_db_stmt(db,
+                                  "SELECT k.key, json_extract(a.before_json, '$.\"' || k.key || '\"'), "
+                                  "json_extract(a.after_json, '$.\"' || k.key || '\"'), "
+                                  "a.before_json IS NOT NULL, a.after_json IS NOT NULL "
+                                  "FROM audit_log a, json_each(coalesce(a.after_json, a.before_json)) k "
+                                  "WHERE a.id = ?1 ORDER BY k.id",
+                                  err);
+    if (!st)
+        return err->status;
+    sqlite3_bind_int64(st, 1, id);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *b = sqlite3_column_int(st, 3) ? (const char *)sqlite3_column_text(st, 1) : NULL;
+        const char *a = sqlite3_column_int(st, 4) ? (const char *)sqlite3_column_text(st, 2) : NULL;
+        if (sqlite3_column_int(st, 3) && !b)
+            b = "";
+        if (sqlite3_column_int(st, 4) && !a)
+            a = "";
+        if (fn((const char *)sqlite3_column_text(st, 0), b, a, ctx) != 0) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    if (rc != SQLITE_DONE)
+        ud_db_error(db, rc, err);
+    sqlite3_reset(st);
+    return err->status;
+}

@@ -75,6 +75,7 @@ static const struct tui_column columns[] = {
 static const struct tui_list_source source = {sizeof(struct ud_audit), columns, 7, fetch, NULL, cell, NULL, row_id};
 
 static void open_filter(struct tui_app *app, struct audit_view *t);
+static void open_entry(struct tui_app *app, const struct ud_audit *a);
 
 static void draw(struct tui_app *app, struct tui_view *v, WINDOW *w, int h, int wdt)
 {
@@ -106,6 +107,11 @@ static int key(struct tui_app *app, struct tui_view *v, int k)
         open_filter(app, t);
         return 1;
     }
+    const struct ud_audit *a = tui_list_selected(t->list);
+    if (a && (k == TK_ENTER || k == TK_KEY(KEY_ENTER) || k == '\r')) {
+        open_entry(app, a);
+        return 1;
+    }
     return 0;
 }
 
@@ -122,7 +128,8 @@ static void resume(struct tui_app *app, struct tui_view *v)
     tui_list_reload(app, t->list);
 }
 
-static const struct tui_keyhelp keys[] = {{"f", "筛选", "filter"}, {"Esc", "返回", "back"}, TUI_KEYS_END};
+static const struct tui_keyhelp keys[] = {
+    {"Enter", "详情", "entry"}, {"f", "筛选", "filter"}, {"Esc", "返回", "back"}, TUI_KEYS_END};
 
 static const struct tui_view_ops ops = {draw, key, view_free, NULL, resume};
 
@@ -193,4 +200,79 @@ static void open_filter(struct tui_app *app, struct audit_view *t)
     form->save = filter_save;
     form->ctx = t;
     tui_form_open(app, form);
+}
+
+/* ---- one entry: who, when, and each column before and after ---- */
+
+struct entry {
+    struct ud_audit a;
+    struct tui_detail d;
+};
+
+static int add_change(const char *key, const char *before, const char *after, void *ctx)
+{
+    struct tui_detail *d = ctx;
+    char v[512];
+    if (before && after)
+        snprintf(v, sizeof v, "%s → %s", before, after);
+    else
+        snprintf(v, sizeof v, "%s", before ? before : after ? after : "");
+    /* an update's changed columns stand out */
+    tui_detail_add(d, key, v, before && after && strcmp(before, after) != 0);
+    return 0;
+}
+
+static void entry_draw(struct tui_app *app, struct tui_view *v, WINDOW *w, int h, int wdt)
+{
+    struct entry *e = v->data;
+    char title[200];
+    snprintf(title, sizeof title, T("审计记录 %lld", "Audit entry %lld"), (long long)e->a.id);
+    tui_put(w, 0, 0, title, wdt, UD_LEFT, tui_attr(TE_HEADER));
+    tui_detail_draw(app, &e->d, w, 1, h - 1, wdt);
+}
+
+static int entry_key(struct tui_app *app, struct tui_view *v, int k)
+{
+    (void)app;
+    struct entry *e = v->data;
+    return tui_detail_key(&e->d, k, 10);
+}
+
+static void entry_free(struct tui_view *v)
+{
+    struct entry *e = v->data;
+    tui_detail_free(&e->d);
+    free(e);
+}
+
+static const struct tui_keyhelp entry_keys[] = {{"Esc", "返回", "back"}, TUI_KEYS_END};
+static const struct tui_view_ops entry_ops = {entry_draw, entry_key, entry_free, NULL, NULL};
+
+static void open_entry(struct tui_app *app, const struct ud_audit *a)
+{
+    struct entry *e = calloc(1, sizeof *e);
+    struct tui_view *v = calloc(1, sizeof *v);
+    if (!e || !v) {
+        free(e);
+        free(v);
+        return;
+    }
+    e->a = *a;
+    char row[32];
+    tui_detail_add(&e->d, T("时间", "time"), a->at, 0);
+    tui_detail_add(&e->d, T("用户", "user"), a->login, 0);
+    tui_detail_add(&e->d, T("系统账户", "OS account"), a->os_login[0] ? a->os_login : "-", 0);
+    tui_detail_add(&e->d, T("操作", "action"), a->action, 0);
+    tui_detail_add(&e->d, T("表", "table"), a->tbl, 0);
+    snprintf(row, sizeof row, "%lld", (long long)a->row_id);
+    tui_detail_add(&e->d, T("行", "row"), row, 0);
+    tui_detail_section(&e->d, T("内容（修改前 → 修改后；! 为改动的列）", "content (before → after; ! marks a change)"));
+    struct ud_err err;
+    ud_err_clear(&err);
+    if (ud_audit_changes(app->db, a->id, add_change, &e->d, &err) != UD_OK)
+        tui_error(app, &err);
+    v->ops = &entry_ops;
+    v->keys = entry_keys;
+    v->data = e;
+    tui_push(app, v);
 }

@@ -144,6 +144,20 @@ tm_type a clerk1
 tm_keys a F2
 expect_screen a "用户：clerk1" "admin: filtered by user"
 tm_gone a "officer1 root" 5 && ok "admin: …the officer's reads are gone" || not_ok "admin: …the officer's reads are gone"
+tm_keys a f
+tm_wait a "审计日志筛选" 5
+tm_keys a Tab C-u
+tm_keys a F2
+tm_keys a f
+tm_wait a "审计日志筛选" 5
+tm_keys a Tab Tab
+tm_type a update
+tm_keys a F2
+expect_screen a "操作：update" "admin: filtered by action"
+tm_keys a Enter
+expect_screen a "审计记录" "admin: Enter opens an entry"
+expect_screen a "修改前 → 修改后" "admin: …column by column, before and after"
+expect_screen a "! " "admin: …the changed columns marked"
 tm_keys a q
 
 echo "1..$TESTS_N"

@@ -155,6 +155,43 @@ static void list_is_for_admins_newest_first_by_pages(void **state)
     assert_int_equal(n, 0);
 }
 
+struct changes {
+    int n, changed;
+    char keys[512];
+};
+
+static int collect(const char *key, const char *before, const char *after, void *ctx)
+{
+    struct changes *c = ctx;
+    c->n++;
+    if (before && after && strcmp(before, after) != 0) {
+        c->changed++;
+        strncat(c->keys, key, sizeof c->keys - strlen(c->keys) - 2);
+        strcat(c->keys, " ");
+    }
+    return 0;
+}
+
+static void an_entry_column_by_column(void **state)
+{
+    struct tu_fixture *fx = *state;
+    int64_t id = tu_member(fx, "张三丰", "19850312", 123);
+    struct ud_member m;
+    struct ud_err err;
+    ud_err_clear(&err);
+    assert_int_equal(ud_member_get(fx->db, id, &m, &err), UD_OK);
+    snprintf(m.phone, sizeof m.phone, "%s", "13812345678");
+    assert_int_equal(ud_member_update(fx->db, &m, &err), UD_OK);
+    int64_t entry = tu_int(fx, "SELECT max(id) FROM audit_log WHERE tbl = 'members' AND action = 'update'");
+    struct changes c = {0, 0, ""};
+    assert_int_equal(ud_audit_changes(fx->db, entry, collect, &c, &err), UD_OK);
+    assert_true(c.n > 10); /* every column of the row */
+    assert_int_equal(c.changed, 2);
+    assert_string_equal(c.keys, "phone version ");
+    tu_login(fx, "officer");
+    assert_int_equal(ud_audit_changes(fx->db, entry, collect, &c, &err), UD_ERR_PERM);
+}
+
 static void filter_check(void **state)
 {
     (void)state;
@@ -175,6 +212,7 @@ int main(void)
         T_(reveal_is_for_officers_and_recorded),
         T_(display_masks_ids_always_and_phones_for_strangers),
         T_(list_is_for_admins_newest_first_by_pages),
+        T_(an_entry_column_by_column),
         cmocka_unit_test(filter_check),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
