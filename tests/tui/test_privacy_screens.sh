@@ -87,6 +87,22 @@ equals "$(reads)" 0 "clerk: no read recorded"
 tm_keys c q
 tm_wait_dead c
 
+# typing into a masked ID number replaces it
+C=$(idnum 19900101 126)
+screens c2 clerk1
+tm_keys c2 2 /
+tm_type c2 "李四"
+tm_keys c2 Enter e
+expect_screen c2 "修改会员：李四" "clerk: the form of another member"
+tm_keys c2 Tab
+tm_type c2 "$C"
+expect_screen c2 "$C" "clerk: what the clerk types shows as typed"
+tm_keys c2 F2
+tm_gone c2 "修改会员" 5
+equals "$(sql "$DB" "select id_number from members where name='李四'")" "$C" "clerk: typing over the masked number replaced it"
+tm_keys c2 q
+tm_wait_dead c2
+
 # ---- a stranger: no account ----
 screens s nobody1
 tm_keys s 2
