@@ -22,6 +22,7 @@ struct ud_db {
     sqlite3 *h;
     char path[1024];
     char login[64];       /* current user (OS login or --user) */
+    char os_login[64];    /* the real OS account (getpwuid(getuid())) */
     char display_name[64];
     enum ud_role role;    /* UD_ROLE_NONE: no account, read-only */
     int readonly;         /* file not writable, or no account */
@@ -69,8 +70,11 @@ int ud_db_set_user(struct ud_db *db, const char *login, struct ud_err *err);
 /* The OS login's account, or `login`'s when it is given: only an admin
  * may act as another user (UD_ERR_PERM), except before any account exists. */
 int ud_db_act_as(struct ud_db *db, const char *login, struct ud_err *err);
-/* The OS login name of this process. */
+/* The OS login of the real user id (getpwuid(getuid()); never the
+ * environment), or NULL when the uid has no passwd entry. */
 const char *ud_os_login(void);
+/* UD_ERR_PERM (exit 77) naming the uid when it has no passwd entry. */
+int ud_os_login_check(struct ud_err *err);
 
 /* Cached statement for a static SQL string; reset and unbound. */
 sqlite3_stmt *ud_db_stmt(struct ud_db *db, const char *sql, struct ud_err *err);

@@ -58,6 +58,8 @@ const char *ud_check_id_number(const char *in, char out[UD_IDNUM_SZ],
 char ud_id_check_char(const char *first17);
 /* Masks the middle: 330206********1234 */
 void ud_mask_id_number(const char *id, char *out, size_t outsz);
+/* Masks a phone but its first three and last four: 138****5678. */
+void ud_mask_phone(const char *phone, char *out, size_t outsz);
 /* GB 32100: 18 characters from the code's alphabet. Returns NULL when the
  * form is good; *check_ok says whether the check character agrees. */
 const char *ud_check_credit_code(const char *in, char out[UD_CREDIT_SZ], int *check_ok);

@@ -1,4 +1,4 @@
-/* Users of the program and their roles; the audit log they leave. */
+/* Users of the program and their roles (the audit log: audit.h). */
 #ifndef UD_USER_H
 #define UD_USER_H
 
@@ -30,19 +30,5 @@ int ud_user_count(struct ud_db *db, struct ud_err *err);
 /* Makes `login` an admin when there is no user at all yet (first init). */
 int ud_user_bootstrap(struct ud_db *db, const char *login, struct ud_err *err);
 
-struct ud_audit {
-    int64_t id;
-    char at[32];
-    char login[100];
-    char tbl[32];
-    int64_t row_id;
-    char action[8];
-    char *before_json; /* malloc'd; ud_audit_free */
-    char *after_json;
-};
-/* Newest first; table NULL for all tables, row_id 0 for all rows. */
-int ud_audit_list(struct ud_db *db, const char *table, int64_t row_id, struct ud_audit *rows,
-                  int max, int *n, struct ud_err *err);
-void ud_audit_free(struct ud_audit *rows, int n);
 
 #endif

@@ -43,12 +43,13 @@ static int open_sink(const struct ropts *o, struct sink *s, struct ud_err *err)
 }
 
 /* Closes the sink after the report was written with status st. */
-static int close_sink(const struct ropts *o, struct sink *s, int st, const char *title, struct ud_err *err)
+static int close_sink(struct ud_db *db, const struct ud_report_request *rq, const struct ropts *o, struct sink *s,
+                      int st, const char *title, struct ud_err *err)
 {
     if (o->print) {
         fclose(s->fp);
         if (st == UD_OK)
-            st = ud_report_print(s->buf, s->len, title, 0, err);
+            st = ud_report_print_noted(db, rq, s->buf, s->len, title, 0, err);
         free(s->buf);
         if (st == UD_OK)
             fprintf(stderr, "%s", T("报表已送往打印机\n", "the report was sent to the printer\n"));
@@ -188,7 +189,7 @@ int ud_cmd_report(struct ud_cli *cli, int argc, char **argv)
             st = ud_err_set(&err, UD_ERR_IO, "%s", T("写入标准输出时出错", "error writing to standard output"));
         char title[300];
         snprintf(title, sizeof title, "uniondesk report %s", o.kind);
-        st = close_sink(&o, &s, st, title, &err);
+        st = close_sink(cli->db, &rq, &o, &s, st, title, &err);
     }
     if (st != UD_OK)
         return ud_cli_fail(&err);

@@ -10,6 +10,7 @@ int ud_cmd_import(struct ud_cli *cli, int argc, char **argv);
 int ud_cmd_report(struct ud_cli *cli, int argc, char **argv);
 int ud_cmd_export(struct ud_cli *cli, int argc, char **argv);
 int ud_cmd_setup_host(struct ud_cli *cli, int argc, char **argv);
+int ud_cmd_audit(struct ud_cli *cli, int argc, char **argv);
 
 const struct ud_cmd ud_commands[] = {
     {"init", ud_cmd_init, "init [--demo] [--scale N] [--seed S] [--as-of DATE]",
@@ -199,5 +200,31 @@ const struct ud_cmd ud_commands[] = {
      "(else exit 77); backup, init and migrate up are for admins; SQLITE_*, LD_* and the like are ignored.\n"
      "Exit codes: 0 ok; 64 usage; 65 no such OS user; 73 cannot create or set up; 77 not root.\n"
      "example: sudo make install && sudo uniondesk setup-host --dir /srv/uniondesk --admin wangfang\n"},
+    {"audit", ud_cmd_audit,
+     "audit [--table T] [--row ID] [--user L] [--from D] [--to D] [--action A] [--limit N] [--format text|csv|json]",
+     "查看审计日志（管理员）", "read the audit log (admins)",
+     "每次新增、修改、删除，以及查看完整身份证号（read）、打印报表和导出完整身份证号（print），都记入审计日志：\n"
+     "时间、用户（--user 代为操作的账户）、系统账户（实际登录的操作系统用户）、表、行、内容。最新的在前。\n"
+     "  --table T        只看表 T（orgs、members、cases、case_events、aid_recipients、aid_grants、courses、enrolments、users）\n"
+     "  --row ID         只看该行（与 --table 一起用）：这一行的完整历史\n"
+     "  --user L         用户或系统账户为 L 的记录\n"
+     "  --from D / --to D  日期范围（含两端）\n"
+     "  --action A       insert、update、delete、read、print\n"
+     "  --limit N        最多 N 条\n"
+     "  --format F       text（默认，按显示宽度对齐）、csv（含修改前后的 JSON）、json\n"
+     "退出码：0 成功；64 用法错误；77 不是管理员。\n"
+     "例：uniondesk audit --table cases --row 42\n",
+     "Every insert, update and delete, every whole ID number revealed (read), every report printed and every\n"
+     "export with whole ID numbers (print) is in the audit log: time, user (the account acted as with --user),\n"
+     "OS account (the operating-system user really logged in), table, row, what. Newest first.\n"
+     "  --table T        table T only (orgs, members, cases, case_events, aid_recipients, aid_grants, courses, enrolments, users)\n"
+     "  --row ID         that row only (with --table): its whole history\n"
+     "  --user L         entries whose user or OS account is L\n"
+     "  --from D / --to D  dates (both included)\n"
+     "  --action A       insert, update, delete, read, print\n"
+     "  --limit N        at most N entries\n"
+     "  --format F       text (default, aligned by display width), csv (with the JSON before and after), json\n"
+     "Exit codes: 0 ok; 64 usage; 77 not an admin.\n"
+     "example: uniondesk audit --table cases --row 42\n"},
     {0, 0, 0, 0, 0, 0, 0},
 };

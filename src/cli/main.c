@@ -105,6 +105,17 @@ int main(int argc, char **argv)
     }
     cli.db_path = ud_db_default_path(db_opt);
 
+    /* who runs us comes from the real uid only; a uid the system does not
+     * know is refused before anything is opened (help and version aside) */
+    const char *first = i < argc ? argv[i] : "";
+    if (strcmp(first, "--help") != 0 && strcmp(first, "-h") != 0 && strcmp(first, "help") != 0 &&
+        strcmp(first, "--version") != 0 && strcmp(first, "-V") != 0) {
+        struct ud_err err;
+        ud_err_clear(&err);
+        if (ud_os_login_check(&err) != UD_OK)
+            return ud_cli_fail(&err);
+    }
+
     if (i >= argc)
         return ud_tui_main(cli.db_path, cli.user);
     const char *cmd = argv[i];

@@ -37,17 +37,27 @@ const char *ud_db_default_path(const char *explicit_path)
     return "db/uniondesk.db";
 }
 
+/* The account of the real user id, from the passwd database only: never
+ * the effective id (a setgid or setuid binary) nor $USER, $LOGNAME or any
+ * other variable a user can set. NULL when the uid has no passwd entry. */
 const char *ud_os_login(void)
 {
     static char name[64];
-    struct passwd *pw = getpwuid(geteuid());
-    if (pw && pw->pw_name)
-        snprintf(name, sizeof name, "%s", pw->pw_name);
-    else if (getenv("USER"))
-        snprintf(name, sizeof name, "%s", getenv("USER"));
-    else
-        snprintf(name, sizeof name, "uid%d", (int)geteuid());
+    struct passwd *pw = getpwuid(getuid());
+    if (!pw || !pw->pw_name || !pw->pw_name[0] || strlen(pw->pw_name) >= sizeof name)
+        return NULL;
+    snprintf(name, sizeof name, "%s", pw->pw_name);
     return name;
+}
+
+int ud_os_login_check(struct ud_err *err)
+{
+    if (ud_os_login())
+        return UD_OK;
+    return ud_err_set(err, UD_ERR_PERM,
+                      T("用户 ID %ld 在系统账户（passwd）中没有记录：拒绝运行",
+                        "user id %ld has no entry in the system accounts (passwd): refused"),
+                      (long)getuid());
 }
 
 /* SQL function ud_user(): the login of whoever holds this connection, so
@@ -58,6 +68,16 @@ static void sql_ud_user(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     (void)argv;
     struct ud_db *db = sqlite3_user_data(ctx);
     sqlite3_result_text(ctx, db->login, -1, SQLITE_TRANSIENT);
+}
+
+/* SQL function ud_os_login(): the real OS account behind this connection
+ * (db->login is the account acted as under --user). */
+static void sql_ud_os_login(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    (void)argv;
+    struct ud_db *db = sqlite3_user_data(ctx);
+    sqlite3_result_text(ctx, db->os_login, -1, SQLITE_TRANSIENT);
 }
 
 /* SQL function ud_overdue(status, filed_on, as_of): see rules.h. */
@@ -104,6 +124,9 @@ static void start_trace(struct ud_db *db)
 static int register_functions(struct ud_db *db)
 {
     int rc = sqlite3_create_function_v2(db->h, "ud_user", 0, SQLITE_UTF8, db, sql_ud_user,
+                                        NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function_v2(db->h, "ud_os_login", 0, SQLITE_UTF8, db, sql_ud_os_login,
                                         NULL, NULL, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_create_function_v2(db->h, "ud_overdue", 3,
@@ -289,6 +312,8 @@ static int open_immutable(const char *path, sqlite3 **h)
         return SQLITE_NOMEM;
     int rc = sqlite3_open_v2(uri, h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
     sqlite3_free(uri);
+    if (*h)
+        sqlite3_busy_timeout(*h, BUSY_TIMEOUT_MS);
     return rc;
 }
 
@@ -301,6 +326,10 @@ static int open_readonly_as(const char *path, sqlite3 **h, int looking_only)
     if ((looking_only || faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) != 0) && ud_dbfile_side_files_absent(path))
         return open_immutable(path, h);
     int rc = sqlite3_open_v2(path, h, SQLITE_OPEN_READONLY, NULL);
+    /* before the first read: another user closing the database holds a
+     * lock for a moment */
+    if (*h)
+        sqlite3_busy_timeout(*h, BUSY_TIMEOUT_MS);
     if (rc == SQLITE_OK && sqlite3_exec(*h, "PRAGMA user_version", NULL, NULL, NULL) == SQLITE_OK)
         return SQLITE_OK;
     char wal[1100];
@@ -323,7 +352,8 @@ static int precheck(const char *path, int *cur, struct ud_err *err)
     int rc = open_readonly_as(path, &h, 1);
     if (rc != SQLITE_OK) {
         int damaged = (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_IOERR;
-        ud_err_set(err, damaged ? UD_ERR_IO : UD_ERR_NOINPUT,
+        int busy = (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
+        ud_err_set(err, damaged ? UD_ERR_IO : busy ? UD_ERR_BUSY : UD_ERR_NOINPUT,
                    damaged ? T("数据库 %s 已损坏：%s；未做任何修改，可运行 uniondesk check 查看，或用备份恢复",
                                "database %s is damaged: %s; nothing was changed; run uniondesk check to see more, "
                                "or restore a backup")
@@ -398,6 +428,8 @@ static void sync_dir(const char *path)
 int ud_db_open(struct ud_db **out, const char *path, int flags, struct ud_err *err)
 {
     *out = NULL;
+    if (ud_os_login_check(err) != UD_OK)
+        return err->status;
     char real[sizeof ((struct ud_db *)0)->path];
     if (ud_priv_check_db(path, real, sizeof real, err) != UD_OK)
         return err->status;
@@ -441,6 +473,7 @@ static int open_with_group(struct ud_db **out, const char *path, int flags, stru
         return ud_err_set(err, UD_ERR_INTERNAL, "out of memory");
     snprintf(db->path, sizeof db->path, "%s", path);
     snprintf(db->login, sizeof db->login, "%s", ud_os_login());
+    snprintf(db->os_login, sizeof db->os_login, "%s", db->login);
     db->readonly = (flags & UD_OPEN_READONLY) || (exists && !writable(path));
     int rc = db->readonly ? open_readonly(path, &db->h)
                           : sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
@@ -579,7 +612,7 @@ int ud_db_set_user(struct ud_db *db, const char *login, struct ud_err *err)
 
 int ud_db_act_as(struct ud_db *db, const char *login, struct ud_err *err)
 {
-    if (ud_db_set_user(db, ud_os_login(), err) != UD_OK)
+    if (ud_db_set_user(db, db->os_login, err) != UD_OK)
         return err->status;
     if (!login || !*login || strcmp(login, db->login) == 0)
         return UD_OK;

@@ -158,12 +158,11 @@ int ud_migrate_check(sqlite3 *h, struct ud_err *err)
     return UD_OK;
 }
 
-static int apply_one(sqlite3 *h, const struct ud_migration *m, int from, struct ud_err *err)
+/* One migration, inside the upgrade's transaction. */
+static int apply_one(sqlite3 *h, const struct ud_migration *m, struct ud_err *err)
 {
     char what[200];
     snprintf(what, sizeof what, T("迁移 %s 失败", "migration %s failed"), m->name);
-    if (sqlite3_exec(h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-        return sql_fail(h, err, what);
     if (sqlite3_exec(h,
                      "CREATE TABLE IF NOT EXISTS schema_migrations("
                      " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
@@ -191,22 +190,25 @@ static int apply_one(sqlite3 *h, const struct ud_migration *m, int from, struct 
     snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", m->version);
     if (sqlite3_exec(h, pragma, NULL, NULL, NULL) != SQLITE_OK)
         goto fail;
-    if (sqlite3_exec(h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-        goto fail;
     return UD_OK;
 fail:
-    sql_fail(h, err, what);
+    return sql_fail(h, err, what);
+}
+
+/* The whole upgrade is one transaction: a failure at any step (a full
+ * disk in the third of three migrations) leaves the version it started at. */
+static int upgrade_failed(sqlite3 *h, int from, struct ud_err *err)
+{
     /* SQLite may have rolled back already (a full disk): then this does nothing */
     if (!sqlite3_get_autocommit(h))
         sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL);
-    {
-        char done[160];
-        snprintf(done, sizeof done, T("；本次迁移已撤销，数据库仍为版本 %d", "; this migration was undone, the database stays at version %d"),
-                 from);
-        size_t n = strlen(err->msg);
-        if (n + strlen(done) < sizeof err->msg)
-            memcpy(err->msg + n, done, strlen(done) + 1);
-    }
+    char done[160];
+    snprintf(done, sizeof done,
+             T("；本次升级已全部撤销，数据库仍为版本 %d", "; the whole upgrade was undone, the database stays at version %d"),
+             from);
+    size_t n = strlen(err->msg);
+    if (n + strlen(done) < sizeof err->msg)
+        memcpy(err->msg + n, done, strlen(done) + 1);
     return err->status;
 }
 
@@ -214,16 +216,21 @@ int ud_migrate_up(sqlite3 *h, int target, struct ud_err *err)
 {
     if (ud_migrate_check(h, err) != UD_OK)
         return err->status;
-    int cur = ud_migrate_current(h, err);
+    int from = ud_migrate_current(h, err);
+    if (sqlite3_exec(h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return sql_fail(h, err, T("无法开始升级", "cannot start the upgrade"));
     for (int i = 0; i < ud_migration_count; i++) {
         const struct ud_migration *m = &ud_migrations[i];
-        if (m->version <= cur)
+        if (m->version <= from)
             continue;
         if (target > 0 && m->version > target)
             break;
-        if (apply_one(h, m, cur, err) != UD_OK)
-            return err->status;
-        cur = m->version;
+        if (apply_one(h, m, err) != UD_OK)
+            return upgrade_failed(h, from, err);
+    }
+    if (sqlite3_exec(h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        sql_fail(h, err, T("升级提交失败", "committing the upgrade failed"));
+        return upgrade_failed(h, from, err);
     }
     return UD_OK;
 }

@@ -96,6 +96,21 @@ void ud_mask_id_number(const char *id, char *out, size_t outsz)
     snprintf(out, outsz, "%.6s********%.4s", id, id + 14);
 }
 
+void ud_mask_phone(const char *phone, char *out, size_t outsz)
+{
+    size_t n = strlen(phone);
+    if (n == 0) {
+        snprintf(out, outsz, "%s", "");
+        return;
+    }
+    if (n < 8) { /* too short to show any of it */
+        snprintf(out, outsz, "%s", "****");
+        return;
+    }
+    /* the first three and the last four: 138****5678, 057****8888 */
+    snprintf(out, outsz, "%.3s****%s", phone, phone + n - 4);
+}
+
 static const char credit_alphabet[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
 static int credit_value(char c)

@@ -5,10 +5,12 @@
  * them when the workbook closes). */
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <xlsxwriter.h>
 
+#include "uniondesk/audit.h"
 #include "uniondesk/enums.h"
 #include "uniondesk/export.h"
 #include "uniondesk/i18n.h"
@@ -305,5 +307,15 @@ int ud_export_aid_roster(struct ud_db *db, const struct ud_aid_roster_opts *o, s
     }
     res->rows = R.n;
     res->total_fen = R.total_fen;
+    if (o->full_id) {
+        /* whole ID numbers left the database: one audit entry for the file */
+        char what[1400], *abs = realpath(o->path, NULL);
+        snprintf(what, sizeof what, "export aid --full-id: %lld rows -> %s", (long long)R.n, abs ? abs : o->path);
+        free(abs);
+        if (ud_audit_note(db, "aid_grants", 0, "print", what, err) != UD_OK) {
+            remove(o->path); /* not recorded: not handed out */
+            return err->status;
+        }
+    }
     return UD_OK;
 }

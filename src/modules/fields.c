@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "uniondesk/i18n.h"
+#include "uniondesk/privacy.h"
 #include "uniondesk/parse.h"
 
 const char *ud_field_label(const struct ud_field *f)
@@ -212,6 +213,20 @@ void ud_field_format(struct ud_db *db, const struct ud_field *f, const void *rec
             f->ref->display(db, v, out, outsz);
         else
             f->ref->key(db, v, out, outsz);
+        return;
+    /* shown to a person: masked as privacy.h says (a detail reveals an ID
+     * number with ud_reveal_id_number); forms and files get the value */
+    case UD_F_IDNUM:
+        if (mode == UD_FMT_DISPLAY)
+            ud_show_id_number(ud_fstr(f, r), out, outsz);
+        else
+            snprintf(out, outsz, "%s", ud_fstr(f, r));
+        return;
+    case UD_F_PHONE:
+        if (mode == UD_FMT_DISPLAY)
+            ud_show_phone(db, ud_fstr(f, r), out, outsz);
+        else
+            snprintf(out, outsz, "%s", ud_fstr(f, r));
         return;
     default:
         snprintf(out, outsz, "%s", ud_fstr(f, r));

@@ -8,6 +8,7 @@
 #include "uniondesk/listq.h"
 #include "uniondesk/modutil.h"
 #include "uniondesk/org.h"
+#include "uniondesk/privacy.h"
 
 #define S struct ud_member
 const struct ud_field ud_member_fields[] = {
@@ -126,8 +127,11 @@ static void ref_display(struct ud_db *db, int64_t id, char *out, size_t outsz)
     struct ud_member m;
     struct ud_err e;
     ud_err_clear(&e);
-    if (ud_member_get(db, id, &m, &e) == UD_OK)
-        snprintf(out, outsz, "%s %s", m.name, m.id_number);
+    char idm[UD_IDNUM_SZ];
+    if (ud_member_get(db, id, &m, &e) == UD_OK) {
+        ud_show_id_number(m.id_number, idm, sizeof idm); /* shown to a person: masked */
+        snprintf(out, outsz, "%s %s", m.name, idm);
+    }
     else
         snprintf(out, outsz, "#%lld", (long long)id);
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "uniondesk/audit.h"
 #include "uniondesk/i18n.h"
 #include "uniondesk/org.h"
 #include "uniondesk/report.h"
@@ -72,4 +73,24 @@ int ud_report_run(struct ud_db *db, const struct ud_report_request *rq, enum ud_
     else if (out)
         ud_out_abort(out);
     return st;
+}
+
+int ud_report_print_noted(struct ud_db *db, const struct ud_report_request *rq, const char *text, size_t len,
+                          const char *title, int quiet, struct ud_err *err)
+{
+    const char *kind = rq->kind ? rq->kind : "";
+    const char *table = strcmp(kind, "disputes") == 0 ? "cases" : strcmp(kind, "training") == 0 ? "courses" : "members";
+    char what[400];
+    if (strcmp(kind, "disputes") == 0)
+        snprintf(what, sizeof what, "report disputes %s..%s%s%s%s%s -> printer", rq->from, rq->to,
+                 rq->level ? " level " : "", rq->level ? rq->level : "", rq->org_code ? " org " : "",
+                 rq->org_code ? rq->org_code : "");
+    else if (strcmp(kind, "training") == 0)
+        snprintf(what, sizeof what, "report training %d -> printer", rq->year);
+    else
+        snprintf(what, sizeof what, "report %s%s%s -> printer", kind, rq->org_code ? " org " : "",
+                 rq->org_code ? rq->org_code : "");
+    if (ud_audit_note(db, table, 0, "print", what, err) != UD_OK)
+        return err->status;
+    return ud_report_print(text, len, title, quiet, err);
 }

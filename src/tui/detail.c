@@ -5,6 +5,7 @@
 
 #include "tui.h"
 #include "uniondesk/i18n.h"
+#include "uniondesk/privacy.h"
 #include "uniondesk/utf8.h"
 
 void tui_detail_clear(struct tui_detail *d)
@@ -50,7 +51,9 @@ void tui_detail_fields(struct tui_app *app, struct tui_detail *d, const struct u
 {
     for (const struct ud_field *f = defs; f->name; f++) {
         char v[512];
-        ud_field_format(app->db, f, rec, UD_FMT_DISPLAY, v, sizeof v);
+        /* a revealed detail shows the ID number whole (the read is logged) */
+        ud_field_format(app->db, f, rec, f->type == UD_F_IDNUM && d->revealed ? UD_FMT_EDIT : UD_FMT_DISPLAY, v,
+                        sizeof v);
         tui_detail_add(d, ud_field_label(f), v, 0);
     }
 }
@@ -121,4 +124,25 @@ void tui_detail_free(struct tui_detail *d)
     free(d->lines);
     d->lines = NULL;
     d->n = d->cap = 0;
+}
+
+int tui_detail_reveal(struct tui_app *app, struct tui_detail *d, const char *table, int64_t row_id)
+{
+    struct ud_err err;
+    ud_err_clear(&err);
+    if (ud_reveal_id_number(app->db, table, row_id, &err) != UD_OK) {
+        tui_error(app, &err);
+        return 0;
+    }
+    d->revealed = 1;
+    tui_message(app, "%s", T("已显示完整身份证号（已记入审计日志）", "whole ID number shown (recorded in the audit log)"));
+    return 1;
+}
+
+void tui_detail_id(const struct tui_detail *d, const char *id, char *out, size_t outsz)
+{
+    if (d->revealed)
+        snprintf(out, outsz, "%s", id);
+    else
+        ud_show_id_number(id, out, outsz);
 }

@@ -6,7 +6,9 @@
 
 #include "tui.h"
 #include "uniondesk/i18n.h"
+#include "uniondesk/member.h"
 #include "uniondesk/parse.h"
+#include "uniondesk/privacy.h"
 #include "uniondesk/utf8.h"
 
 struct tui_form *tui_form_new(const char *title)
@@ -15,6 +17,40 @@ struct tui_form *tui_form_new(const char *title)
     if (f)
         snprintf(f->title, sizeof f->title, "%s", title);
     return f;
+}
+
+static uint64_t text_sum(const char *s)
+{
+    uint64_t h = 14695981039346656037ULL; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
+int tui_form_field_hidden(const struct tui_form_field *f)
+{
+    /* ID number fields, and references to a member typed as one */
+    int id = f->def->type == UD_F_IDNUM || (f->def->type == UD_F_REF && f->def->ref == &ud_ref_member);
+    return id && f->edit.len > 0 && text_sum(f->edit.text) != f->typed_sum;
+}
+
+const char *tui_form_field_typed(const struct tui_form_field *f)
+{
+    return tui_form_field_hidden(f) ? "" : f->edit.text;
+}
+
+/* Draws a field's editor, an ID number masked while hidden. */
+static void draw_edit(struct tui_form_field *f, WINDOW *w, int y, int x, int cols, int active, attr_t attr)
+{
+    if (!tui_form_field_hidden(f)) {
+        tui_edit_draw(&f->edit, w, y, x, cols, active, attr);
+        return;
+    }
+    struct tui_edit shown = f->edit;
+    char m[UD_IDNUM_SZ];
+    ud_show_id_number(f->edit.text, m, sizeof m);
+    tui_edit_set(&shown, m);
+    tui_edit_draw(&shown, w, y, x, cols, active, attr);
 }
 
 struct tui_form_field *tui_form_add(struct tui_form *form, const struct ud_field *def, const char *text)
@@ -119,10 +155,13 @@ static void form_draw(struct tui_app *app, struct tui_view *v, WINDOW *w, int h,
         int active = i == form->cur;
         tui_put(w, y, 1, label, lw, UD_RIGHT, active ? tui_attr(TE_HEADER) : tui_attr(TE_LABEL));
         if (f->readonly) {
-            tui_put(w, y, fx, f->edit.text, fw, UD_LEFT, tui_attr(TE_DIM));
+            char m[UD_IDNUM_SZ];
+            if (tui_form_field_hidden(f))
+                ud_show_id_number(f->edit.text, m, sizeof m);
+            tui_put(w, y, fx, tui_form_field_hidden(f) ? m : f->edit.text, fw, UD_LEFT, tui_attr(TE_DIM));
         } else {
             int ew = is_choice(f) ? fw - 3 : fw;
-            tui_edit_draw(&f->edit, w, y, fx, ew, 0, active ? tui_attr(TE_FIELD_ACTIVE) : tui_attr(TE_FIELD));
+            draw_edit(f, w, y, fx, ew, 0, active ? tui_attr(TE_FIELD_ACTIVE) : tui_attr(TE_FIELD));
             if (is_choice(f))
                 tui_put(w, y, fx + ew, "[v]", 3, UD_LEFT, tui_attr(TE_DIM));
         }
@@ -144,7 +183,7 @@ static void form_draw(struct tui_app *app, struct tui_view *v, WINDOW *w, int h,
         struct tui_form_field *f = &form->f[i];
         if (i == form->cur && !f->readonly) {
             int ew = is_choice(f) ? fw - 3 : fw;
-            tui_edit_draw(&f->edit, w, y, fx, ew, 1, tui_attr(TE_FIELD_ACTIVE));
+            draw_edit(f, w, y, fx, ew, 1, tui_attr(TE_FIELD_ACTIVE));
             break;
         }
         y += 1 + (f->error[0] ? 1 : 0);
@@ -309,7 +348,26 @@ static int form_key(struct tui_app *app, struct tui_view *v, int key)
         tui_edit_set(&f->edit, "");
     if (tui_is_char(key) || key == TK_KEY(KEY_LEFT) || key == TK_KEY(KEY_RIGHT))
         form->fresh = 0;
+    if (tui_form_field_hidden(f)) {
+        /* a hidden ID number is replaced, never edited in place */
+        if (key == TK_KEY(KEY_LEFT) || key == TK_KEY(KEY_RIGHT) || key == TK_KEY(KEY_HOME) || key == TK_KEY(KEY_END))
+            return 1;
+        struct tui_edit probe = f->edit;
+        if (tui_edit_key(&probe, key)) {
+            tui_edit_set(&f->edit, "");
+            f->edit.changed = 1;
+            if (tui_is_char(key))
+                tui_edit_key(&f->edit, key);
+            f->typed_sum = text_sum(f->edit.text);
+            f->error[0] = '\0';
+            if (f->def->type == UD_F_REF)
+                f->shown[0] = '\0';
+            return 1;
+        }
+    }
     if (tui_edit_key(&f->edit, key)) {
+        if (f->edit.changed)
+            f->typed_sum = text_sum(f->edit.text);
         if (f->edit.changed)
             f->error[0] = '\0';
         if (f->def->type == UD_F_REF)

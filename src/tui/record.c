@@ -8,6 +8,7 @@
 #include "uniondesk/i18n.h"
 #include "uniondesk/member.h"
 #include "uniondesk/org.h"
+#include "uniondesk/privacy.h"
 
 void tui_form_fill(struct tui_app *app, struct tui_form *form, const struct ud_field *defs, const void *rec)
 {
@@ -135,7 +136,7 @@ static void member_cell(struct tui_app *app, void *ctx, const void *row, int col
     if (col == 0)
         snprintf(out, outsz, "%s", m->name);
     else if (col == 1)
-        snprintf(out, outsz, "%s", m->id_number);
+        ud_show_id_number(m->id_number, out, outsz);
     else
         snprintf(out, outsz, "%s", m->org_name);
 }
@@ -169,6 +170,6 @@ int tui_pick_member(struct tui_app *app, struct tui_form_field *f, void *ctx)
 {
     (void)ctx;
     tui_pick_open(app, T("选择会员（输入姓名、身份证号或电话）", "choose a member (type a name, ID number or phone)"),
-                  &tui_member_pick_source, NULL, member_done, f, f->edit.text);
+                  &tui_member_pick_source, NULL, member_done, f, tui_form_field_typed(f));
     return 0;
 }

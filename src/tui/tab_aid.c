@@ -16,6 +16,7 @@
 #include "uniondesk/member.h"
 #include "uniondesk/org.h"
 #include "uniondesk/parse.h"
+#include "uniondesk/privacy.h"
 #include "uniondesk/utf8.h"
 
 const char *aid_program_label(const char *code)
@@ -139,9 +140,9 @@ static void grant_list_draw(struct tui_app *app, struct tui_view *v, WINDOW *w, 
         snprintf(title, sizeof title, "%s", T("帮扶发放", "Aid grants"));
     tui_put(w, 0, 0, title, wdt, UD_LEFT, tui_attr(TE_HEADER));
     if (t->scope_id[0]) {
-        char line[200];
-        snprintf(line, sizeof line, T("身份证号 %s（Esc 返回档案）", "ID number %s (Esc: back to the record)"),
-                 t->scope_id);
+        char line[200], idm[UD_IDNUM_SZ];
+        ud_show_id_number(t->scope_id, idm, sizeof idm);
+        snprintf(line, sizeof line, T("身份证号 %s（Esc 返回档案）", "ID number %s (Esc: back to the record)"), idm);
         tui_put(w, 1, 0, line, wdt, UD_LEFT, tui_attr(TE_DIM));
         tui_list_draw(app, t->list, w, 2, h - 2, wdt);
         return;
@@ -537,7 +538,8 @@ static void grant_detail_load(struct tui_app *app, struct grant_detail *dt)
     tui_detail_section(&dt->d, T("受助人", "recipient"));
     tui_detail_add(&dt->d, T("姓名", "name"), g->member_name, 0);
     tui_detail_add(&dt->d, T("性别", "sex"), ud_enum_label(&ud_enum_gender, g->gender), 0);
-    tui_detail_add(&dt->d, T("身份证号", "ID number"), g->id_number, 0);
+    tui_detail_id(&dt->d, g->id_number, v, sizeof v);
+    tui_detail_add(&dt->d, T("身份证号", "ID number"), v, 0);
     tui_detail_add(&dt->d, T("所属工会", "union"), g->org_name, 0);
     struct ud_aid_recipient r;
     if (ud_aid_recipient_get(app->db, g->recipient_id, &r, &err) == UD_OK) {
@@ -581,6 +583,10 @@ static int grant_detail_key(struct tui_app *app, struct tui_view *v, int key)
         return 0;
     struct ud_aid_grant g = dt->g;
     switch (key) {
+    case 'i':
+        if (tui_detail_reveal(app, &dt->d, "aid_grants", dt->id))
+            grant_detail_load(app, dt);
+        return 1;
     case 'a':
         if (grant_approve(app, &g))
             grant_detail_load(app, dt);
@@ -616,11 +622,12 @@ static void grant_detail_free(struct tui_view *v)
 
 static void grant_detail_resume(struct tui_app *app, struct tui_view *v)
 {
+    ((struct grant_detail *)v->data)->d.revealed = 0; /* a reveal lasts while the detail stays open */
     grant_detail_load(app, v->data);
 }
 
 static const struct tui_keyhelp grant_detail_keys[] = {
-    {"a", "审批", "approve"}, {"p", "发放", "pay"},     {"c", "取消", "cancel"},          {"e", "修改", "edit"},
+    {"i", "完整证号", "whole ID"}, {"a", "审批", "approve"}, {"p", "发放", "pay"},     {"c", "取消", "cancel"},          {"e", "修改", "edit"},
     {"d", "删除", "delete"},  {"r", "困难档案", "recipient"}, {"Esc", "返回", "back"}, TUI_KEYS_END};
 
 static const struct tui_view_ops grant_detail_ops = {grant_detail_draw, grant_detail_key, grant_detail_free, NULL, grant_detail_resume};

@@ -112,7 +112,7 @@ static void grant_member_done(struct tui_app *app, const void *row, void *arg)
 static int grant_pick_member(struct tui_app *app, struct tui_form_field *f, void *ctx)
 {
     tui_pick_open(app, T("受助会员：输入姓名、身份证号或电话搜索", "recipient: type a member's name, ID number or phone"),
-                  &tui_member_pick_source, NULL, grant_member_done, ctx, f->edit.text);
+                  &tui_member_pick_source, NULL, grant_member_done, ctx, tui_form_field_typed(f));
     return 0;
 }
 

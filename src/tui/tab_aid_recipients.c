@@ -13,6 +13,7 @@
 #include "uniondesk/member.h"
 #include "uniondesk/org.h"
 #include "uniondesk/parse.h"
+#include "uniondesk/privacy.h"
 #include "uniondesk/utf8.h"
 
 /* ==== recipients (困难职工档案) ==== */
@@ -303,7 +304,8 @@ static void rcp_detail_load(struct tui_app *app, struct rcp_detail *dt)
     char v[600];
     tui_detail_add(&dt->d, T("姓名", "name"), r->member_name, 0);
     tui_detail_add(&dt->d, T("性别", "sex"), ud_enum_label(&ud_enum_gender, r->gender), 0);
-    tui_detail_add(&dt->d, T("身份证号", "ID number"), r->id_number, 0);
+    tui_detail_id(&dt->d, r->id_number, v, sizeof v);
+    tui_detail_add(&dt->d, T("身份证号", "ID number"), v, 0);
     tui_detail_add(&dt->d, T("所属工会", "union"), r->org_name, 0);
     for (const struct ud_field *f = ud_aid_recipient_fields; f->name; f++) {
         if (!strcmp(f->name, "id_number"))
@@ -334,6 +336,10 @@ static int rcp_detail_key(struct tui_app *app, struct tui_view *v, int key)
     if (!dt->loaded)
         return 0;
     switch (key) {
+    case 'i':
+        if (tui_detail_reveal(app, &dt->d, "aid_recipients", dt->id))
+            rcp_detail_load(app, dt);
+        return 1;
     case 'g': {
         struct tui_view *gv = aid_grant_list_new(app, &dt->r);
         if (gv)
@@ -367,11 +373,12 @@ static void rcp_detail_free(struct tui_view *v)
 
 static void rcp_detail_resume(struct tui_app *app, struct tui_view *v)
 {
+    ((struct rcp_detail *)v->data)->d.revealed = 0; /* a reveal lasts while the detail stays open */
     rcp_detail_load(app, v->data);
 }
 
 static const struct tui_keyhelp rcp_detail_keys[] = {
-    {"g", "发放记录", "grants"}, {"n", "新发放", "new grant"}, {"e", "修改", "edit"},
+    {"i", "完整证号", "whole ID"}, {"g", "发放记录", "grants"}, {"n", "新发放", "new grant"}, {"e", "修改", "edit"},
     {"d", "删除", "delete"},     {"Esc", "返回", "back"},      TUI_KEYS_END};
 
 static const struct tui_view_ops rcp_detail_ops = {rcp_detail_draw, rcp_detail_key, rcp_detail_free, NULL, rcp_detail_resume};

@@ -11,6 +11,7 @@
 #include "uniondesk/member.h"
 #include "uniondesk/org.h"
 #include "uniondesk/parse.h"
+#include "uniondesk/privacy.h"
 #include "uniondesk/rules.h"
 #include "uniondesk/utf8.h"
 
@@ -333,7 +334,10 @@ static void detail_load(struct tui_app *app, struct detail *dt)
     snprintf(v, sizeof v, T("接待 %s  受理 %s  结案 %s", "received %s  filed %s  closed %s"), k->received_on,
              k->filed_on[0] ? k->filed_on : "-", k->closed_on[0] ? k->closed_on : "-");
     tui_detail_add(&dt->d, T("日期", "dates"), v, 0);
-    snprintf(v, sizeof v, "%s  %s  %s%s", k->applicant_name, k->applicant_id_number, k->applicant_phone,
+    char idv[UD_IDNUM_SZ], phv[UD_PHONE_SZ + 8];
+    tui_detail_id(&dt->d, k->applicant_id_number, idv, sizeof idv);
+    ud_show_phone(app->db, k->applicant_phone, phv, sizeof phv);
+    snprintf(v, sizeof v, "%s  %s  %s%s", k->applicant_name, idv, phv,
              k->member_id != UD_NULL_INT ? T("（本区工会会员）", " (member)") : "");
     tui_detail_add(&dt->d, T("申请人", "applicant"), v, 0);
     snprintf(v, sizeof v, "%s%s%s", k->employer_name, k->employer_credit_code[0] ? "  " : "", k->employer_credit_code);
@@ -411,6 +415,10 @@ static int detail_key(struct tui_app *app, struct tui_view *v, int key)
     if (!dt->loaded)
         return 0;
     switch (key) {
+    case 'i':
+        if (tui_detail_reveal(app, &dt->d, "cases", dt->id))
+            detail_load(app, dt);
+        return 1;
     case 'e':
         if (tui_can_write(app, UD_ROLE_CLERK))
             open_form(app, dt->id);
@@ -446,11 +454,12 @@ static void detail_free(struct tui_view *v)
 
 static void detail_resume(struct tui_app *app, struct tui_view *v)
 {
+    ((struct detail *)v->data)->d.revealed = 0; /* a reveal lasts while the detail stays open */
     detail_load(app, v->data);
 }
 
 static const struct tui_keyhelp detail_keys[] = {
-    {"s", "状态", "status"}, {"l", "记事", "log"}, {"e", "修改", "edit"}, {"d", "删除", "delete"},
+    {"i", "完整证号", "whole ID"}, {"s", "状态", "status"}, {"l", "记事", "log"}, {"e", "修改", "edit"}, {"d", "删除", "delete"},
     {"Esc", "返回", "back"}, TUI_KEYS_END};
 
 static const struct tui_view_ops detail_ops = {detail_draw, detail_key, detail_free, NULL, detail_resume};

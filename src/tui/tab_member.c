@@ -8,6 +8,7 @@
 #include "uniondesk/i18n.h"
 #include "uniondesk/member.h"
 #include "uniondesk/org.h"
+#include "uniondesk/privacy.h"
 #include "uniondesk/utf8.h"
 
 struct filter {
@@ -49,14 +50,13 @@ static int count(struct tui_app *app, void *ctx, const char *query, int64_t *c, 
 
 static void cell(struct tui_app *app, void *ctx, const void *row, int col, char *out, size_t outsz)
 {
-    (void)app;
     (void)ctx;
     const struct ud_member *m = row;
     switch (col) {
     case 0: snprintf(out, outsz, "%s", m->name); break;
     case 1: snprintf(out, outsz, "%s", ud_enum_label(&ud_enum_gender, m->gender)); break;
-    case 2: snprintf(out, outsz, "%s", m->id_number); break;
-    case 3: snprintf(out, outsz, "%s", m->phone); break;
+    case 2: ud_show_id_number(m->id_number, out, outsz); break;
+    case 3: ud_show_phone(app->db, m->phone, out, outsz); break;
     case 4: snprintf(out, outsz, "%s", ud_enum_label(&ud_enum_member_status, m->status)); break;
     case 5: snprintf(out, outsz, "%s", m->org_name); break;
     }
@@ -143,8 +143,9 @@ static int list_key(struct tui_app *app, struct tui_view *v, int key)
         return 1;
     case 'd':
         if (m && tui_can_write(app, UD_ROLE_OFFICER)) {
-            char q[300];
-            snprintf(q, sizeof q, T("删除会员 %s（%s）？", "Delete member %s (%s)?"), m->name, m->id_number);
+            char q[300], idm[UD_IDNUM_SZ];
+            ud_show_id_number(m->id_number, idm, sizeof idm);
+            snprintf(q, sizeof q, T("删除会员 %s（%s）？", "Delete member %s (%s)?"), m->name, idm);
             if (tui_confirm(app, q)) {
                 struct ud_err err;
                 ud_err_clear(&err);
@@ -279,14 +280,19 @@ static int detail_key(struct tui_app *app, struct tui_view *v, int key)
 {
     struct detail *dt = v->data;
     switch (key) {
+    case 'i':
+        if (dt->loaded && tui_detail_reveal(app, &dt->d, "members", dt->id))
+            detail_load(app, dt);
+        return 1;
     case 'e':
         if (dt->loaded && tui_can_write(app, UD_ROLE_CLERK))
             open_form(app, dt->id);
         return 1;
     case 'd':
         if (dt->loaded && tui_can_write(app, UD_ROLE_OFFICER)) {
-            char q[300];
-            snprintf(q, sizeof q, T("删除会员 %s（%s）？", "Delete member %s (%s)?"), dt->m.name, dt->m.id_number);
+            char q[300], idm[UD_IDNUM_SZ];
+            ud_show_id_number(dt->m.id_number, idm, sizeof idm);
+            snprintf(q, sizeof q, T("删除会员 %s（%s）？", "Delete member %s (%s)?"), dt->m.name, idm);
             if (tui_confirm(app, q)) {
                 struct ud_err err;
                 ud_err_clear(&err);
@@ -313,11 +319,13 @@ static void detail_free(struct tui_view *v)
 
 static void detail_resume(struct tui_app *app, struct tui_view *v)
 {
-    detail_load(app, v->data);
+    struct detail *dt = v->data;
+    dt->d.revealed = 0; /* a reveal lasts while the detail stays open */
+    detail_load(app, dt);
 }
 
 static const struct tui_keyhelp detail_keys[] = {
-    {"e", "修改", "edit"}, {"d", "删除", "delete"}, {"Esc", "返回", "back"}, TUI_KEYS_END};
+    {"i", "完整证号", "whole ID"}, {"e", "修改", "edit"}, {"d", "删除", "delete"}, {"Esc", "返回", "back"}, TUI_KEYS_END};
 
 static const struct tui_view_ops detail_ops = {detail_draw, detail_key, detail_free, NULL, detail_resume};
 

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "audit_view.h"
 #include "record.h"
 #include "uniondesk/i18n.h"
 #include "uniondesk/org.h"
@@ -255,6 +256,9 @@ static int tree_key(struct tui_app *app, struct tui_view *v, int key)
         if (nd && tui_can_write(app, UD_ROLE_ADMIN))
             open_form(app, 0, nd->id);
         return 1;
+    case 'A':
+        tui_audit_open(app);
+        return 1;
     case 'e':
         if (nd && tui_can_write(app, UD_ROLE_ADMIN))
             open_form(app, nd->id, 0);
@@ -299,7 +303,8 @@ static void tree_resume(struct tui_app *app, struct tui_view *v)
 
 static const struct tui_keyhelp tree_keys[] = {
     {"Enter", "展开/收起", "open/close"}, {"Right", "详情", "details"}, {"/", "查找", "find"},
-    {"a", "新建下级", "add below"},      {"e", "修改", "edit"},    {"d", "撤销", "dissolve"}, TUI_KEYS_END};
+    {"a", "新建下级", "add below"},      {"e", "修改", "edit"},    {"d", "撤销", "dissolve"},
+    {"A", "审计", "audit"},              TUI_KEYS_END};
 
 static const struct tui_view_ops tree_ops = {tree_draw, tree_key, tree_free, NULL, tree_resume};
 

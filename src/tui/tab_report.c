@@ -237,7 +237,7 @@ static int key(struct tui_app *app, struct tui_view *v, int k)
             if (fp && ud_report_run(app->db, &t->rq, UD_REPORT_TEXT, fp, NULL, &err) == UD_OK) {
                 fclose(fp);
                 fp = NULL;
-                if (ud_report_print(paper, len, t->name, 1, &err) == UD_OK)
+                if (ud_report_print_noted(app->db, &t->rq, paper, len, t->name, 1, &err) == UD_OK)
                     tui_message(app, "%s", T("已送往打印机", "sent to the printer"));
                 else
                     tui_error(app, &err);

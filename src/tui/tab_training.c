@@ -10,6 +10,7 @@
 #include "uniondesk/member.h"
 #include "uniondesk/org.h"
 #include "uniondesk/parse.h"
+#include "uniondesk/privacy.h"
 #include "uniondesk/training.h"
 #include "uniondesk/utf8.h"
 
@@ -515,7 +516,7 @@ static void enrol_cell(struct tui_app *app, void *ctx, const void *row, int col,
     const struct ud_enrolment *e = row;
     switch (col) {
     case 0: snprintf(out, outsz, "%s", e->member_name); break;
-    case 1: snprintf(out, outsz, "%s", e->id_number); break;
+    case 1: ud_show_id_number(e->id_number, out, outsz); break;
     case 2: snprintf(out, outsz, "%s", e->org_name); break;
     case 3: snprintf(out, outsz, "%s", yes_no(e->attended)); break;
     case 4: snprintf(out, outsz, "%s", yes_no(e->completed)); break;
@@ -741,8 +742,6 @@ static void enrol_detail_load(struct tui_app *app, struct enrol_detail *dt)
     tui_detail_add(&dt->d, T("所属工会", "union"), e->org_name, 0);
     for (const struct ud_field *f = ud_enrolment_fields; f->name; f++) {
         ud_field_format(app->db, f, e, UD_FMT_DISPLAY, v, sizeof v);
-        if (!strcmp(f->name, "id_number"))
-            snprintf(v, sizeof v, "%s", e->id_number);
         tui_detail_add(&dt->d, ud_field_label(f), v, 0);
     }
     tui_detail_section(&dt->d, T("记录", "record"));

@@ -248,6 +248,7 @@ struct tui_form_field {
     void *pick_ctx;
     char shown[256]; /* what the user sees for a picked value */
     int readonly;
+    uint64_t typed_sum; /* hash of the text as the user last typed it */
 };
 
 #define TUI_FORM_MAX 32
@@ -270,6 +271,12 @@ struct tui_form {
 };
 
 struct tui_form *tui_form_new(const char *title);
+/* An ID number field shows its value masked unless the user typed it
+ * here (a value from the database or a pick list stays hidden); typing
+ * into a hidden value replaces it. The text a pick list may start from:
+ * "" while hidden. */
+int tui_form_field_hidden(const struct tui_form_field *f);
+const char *tui_form_field_typed(const struct tui_form_field *f);
 struct tui_form_field *tui_form_add(struct tui_form *form, const struct ud_field *def, const char *text);
 struct tui_form_field *tui_form_find(struct tui_form *form, const char *name);
 const char *tui_form_text(struct tui_form *form, const char *name);
@@ -302,6 +309,7 @@ struct tui_detail {
     struct tui_detail_line *lines;
     int n, cap;
     int top;
+    int revealed; /* whole ID numbers shown (after `i`, recorded as a read) */
 };
 void tui_detail_clear(struct tui_detail *d);
 void tui_detail_add(struct tui_detail *d, const char *label, const char *value, int alert);
@@ -309,6 +317,12 @@ void tui_detail_section(struct tui_detail *d, const char *title);
 /* lines from a record's field table */
 void tui_detail_fields(struct tui_app *app, struct tui_detail *d, const struct ud_field *defs, const void *rec);
 void tui_detail_draw(struct tui_app *app, struct tui_detail *d, WINDOW *w, int y, int h, int wdt);
+/* The `i` key of a detail holding an ID number: officers and admins only;
+ * records the read of table/row_id in the audit log, then marks the detail
+ * revealed (the caller reloads it). Returns 1 when revealed. */
+int tui_detail_reveal(struct tui_app *app, struct tui_detail *d, const char *table, int64_t row_id);
+/* An ID number as the detail shows it: masked until revealed. */
+void tui_detail_id(const struct tui_detail *d, const char *id, char *out, size_t outsz);
 int tui_detail_key(struct tui_detail *d, int key, int h);
 void tui_detail_free(struct tui_detail *d);
 
