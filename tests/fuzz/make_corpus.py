@@ -68,6 +68,16 @@ for name, data in [
 ]:
     put("fuzz_encoding", name, b"\x03" + data)
 
+# the terminal filter: first byte is the piece size
+for name, data in [
+    ("controls", b"\x1b]52;c;aGk=\x07\x1b[2J\x7f\xc2\x85 ok\r\n"),
+    ("bidi", "a\u202eb\u2066c\u2069\n".encode()),
+    ("csv-crlf", "统计日期,单位\r\n2026-11-26,北仑\r\n".encode()),
+    ("lone-cr", b"safe\rdanger\r"),
+    ("bad-utf8", b"\xc0\x80\xe4\xb8\xff\xf0\x9f\x98"),
+]:
+    put("fuzz_termout", name, b"\x02" + data)
+
 # the parsers: one string each
 for i, s in enumerate([
     "2026-11-26", "2026-1-5", "20261126", "2026/11/26", "2026.11.26", "2026年11月26日", "2024-02-29",
