@@ -91,8 +91,9 @@ int main(int argc, char **argv)
         ud_cli_usage(stderr);
         return 64;
     }
-    /* what a command prints (names from the database in lists and
-     * messages) reaches a terminal with no raw control characters */
+    /* what a command prints (reports, lists, messages naming people from
+     * the database) reaches a terminal with no raw control characters;
+     * glibc lets stdout and stderr be set like any variable */
     FILE *out = stdout, *errs = stderr;
     stdout = ud_term_safe(out);
     stderr = ud_term_safe(errs);
