@@ -101,5 +101,9 @@ for name, flags, data in [
     ("cases-crlf-gbk", 9, cases.replace("\n", "\r\n").encode("gbk")),
     ("members-unknown-column", 0, b"name,shoe_size\nx,42\n"),
     ("members-nul", 0, b"name,id_number,org\n\xe7\x8e\x8b\x00,1,BL-XQ-001\n"),
+    ("orgs-parent-later", 16, "code,name,kind,parent,credit_code\nF-1,甲厂工会,enterprise_union,F,"
+                              "91350100M000100Y43\nF,某街道总工会,street_federation,BL,\n".encode()),
+    ("orgs-cycle", 18, "code,name,kind,parent\nC1,一,street_federation,C2\nC2,二,street_federation,C1\n"
+                       "C3,三,enterprise_union,C9\n".encode()),
 ]:
     put("fuzz_import", name, bytes([flags]) + data)
