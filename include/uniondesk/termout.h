@@ -12,5 +12,7 @@
  * EOF if writing failed, and leaves fp open. A stream that is not a file
  * (already wrapped) is returned as it is. */
 FILE *ud_term_safe(FILE *fp);
+/* The filter itself, whatever fp is (the fuzz tests); NULL without memory. */
+FILE *ud_term_filter(FILE *fp);
 
 #endif

@@ -9,7 +9,6 @@
 #include "uniondesk/i18n.h"
 #include "uniondesk/org.h"
 #include "uniondesk/report.h"
-#include "uniondesk/termout.h"
 
 int ud_cmd_report(struct ud_cli *cli, int argc, char **argv);
 
@@ -183,10 +182,7 @@ int ud_cmd_report(struct ud_cli *cli, int argc, char **argv)
     struct sink s;
     int st = open_sink(&o, &s, &err);
     if (st == UD_OK) {
-        FILE *out = s.fp == stdout ? ud_term_safe(stdout) : s.fp; /* no raw controls on a terminal */
-        st = ud_report_run(cli->db, &rq, o.fmt, out, o.out, &err);
-        if (out != s.fp && fclose(out) != 0 && st == UD_OK)
-            st = ud_err_set(&err, UD_ERR_IO, "%s", T("写入标准输出时出错", "error writing to standard output"));
+        st = ud_report_run(cli->db, &rq, o.fmt, s.fp, o.out, &err);
         char title[300];
         snprintf(title, sizeof title, "uniondesk report %s", o.kind);
         st = close_sink(cli->db, &rq, &o, &s, st, title, &err);

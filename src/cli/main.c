@@ -141,11 +141,19 @@ int main(int argc, char **argv)
         return 64;
     }
     remove_outputs_on_signals();
-    /* what a command prints (names from the database in lists and
-     * messages) reaches a terminal with no raw control characters */
-    stdout = ud_term_safe(stdout);
-    stderr = ud_term_safe(stderr);
+    /* what a command prints (reports, lists, messages naming people from
+     * the database) reaches a terminal with no raw control characters;
+     * glibc lets stdout and stderr be set like any variable */
+    FILE *out = stdout, *errs = stderr;
+    stdout = ud_term_safe(out);
+    stderr = ud_term_safe(errs);
     int rc = c->run(&cli, argc - i - 1, argv + i + 1);
     ud_db_close(cli.db);
+    if (stdout != out && fclose(stdout) != 0 && rc == 0)
+        rc = 74; /* the terminal could not be written */
+    if (stderr != errs)
+        fclose(stderr);
+    stdout = out;
+    stderr = errs;
     return rc;
 }

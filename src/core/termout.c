@@ -18,8 +18,40 @@ struct term {
     size_t ncarry;
 };
 
-/* Writes the visible form of p[0..n); returns how many bytes it consumed
- * (fewer than n when the tail may be completed by the next write). */
+/* True when p[0..m) is the start of a valid UTF-8 sequence that more
+ * bytes may complete. */
+static int utf8_head(const char *s, size_t m)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    unsigned char lo = 0x80, hi = 0xBF;
+    size_t need;
+    if (p[0] >= 0xC2 && p[0] <= 0xDF) {
+        need = 1;
+    } else if (p[0] >= 0xE0 && p[0] <= 0xEF) {
+        need = 2;
+        lo = p[0] == 0xE0 ? 0xA0 : 0x80;
+        hi = p[0] == 0xED ? 0x9F : 0xBF;
+    } else if (p[0] >= 0xF0 && p[0] <= 0xF4) {
+        need = 3;
+        lo = p[0] == 0xF0 ? 0x90 : 0x80;
+        hi = p[0] == 0xF4 ? 0x8F : 0xBF;
+    } else {
+        return 0;
+    }
+    if (m > need)
+        return 0;
+    for (size_t j = 1; j < m; j++) {
+        if (p[j] < lo || p[j] > hi)
+            return 0;
+        lo = 0x80;
+        hi = 0xBF;
+    }
+    return 1;
+}
+
+/* Writes the visible form of p[0..n); returns how many bytes it consumed:
+ * fewer than n only when the rest (a CR, or at most 3 bytes of a
+ * character) may be completed by the next write. */
 static size_t put_visible(struct term *t, const char *p, size_t n, int last)
 {
     size_t i = 0;
@@ -41,8 +73,8 @@ static size_t put_visible(struct term *t, const char *p, size_t n, int last)
         }
         uint32_t cp;
         int l = ud_utf8_decode(p + i, n - i, &cp);
-        if (l == 0 && n - i < 4 && !last && b >= 0xC2 && b <= 0xF4)
-            break; /* maybe cut by the end of this write */
+        if (l == 0 && !last && utf8_head(p + i, n - i))
+            break; /* cut by the end of this write */
         size_t len = l ? (size_t)l : 1;
         if (l && !ud_cp_is_control(cp) && !ud_cp_is_bidi(cp)) {
             fwrite(p + i, 1, len, t->to);
@@ -60,18 +92,16 @@ static size_t put_visible(struct term *t, const char *p, size_t n, int last)
 static ssize_t term_write(void *cookie, const char *buf, size_t size)
 {
     struct term *t = cookie;
-    size_t used = 0;
-    while (t->ncarry && used < size) {
-        /* complete the carried bytes first, one byte at a time */
-        t->carry[t->ncarry++] = buf[used++];
-        size_t k = put_visible(t, t->carry, t->ncarry, t->ncarry == sizeof t->carry);
-        memmove(t->carry, t->carry + k, t->ncarry - k);
-        t->ncarry -= k;
-    }
-    size_t k = put_visible(t, buf + used, size - used, 0);
-    used += k;
-    memcpy(t->carry + t->ncarry, buf + used, size - used);
-    t->ncarry += size - used;
+    size_t n = t->ncarry + size;
+    char *all = malloc(n);
+    if (!all)
+        return -1;
+    memcpy(all, t->carry, t->ncarry);
+    memcpy(all + t->ncarry, buf, size);
+    size_t k = put_visible(t, all, n, 0);
+    t->ncarry = n - k; /* at most 3: see put_visible */
+    memcpy(t->carry, all + k, t->ncarry);
+    free(all);
     /* nothing waits in fp's buffer: a fork (lp) would write it twice */
     if (fflush(t->to) != 0 || ferror(t->to))
         return -1;
@@ -87,20 +117,26 @@ static int term_close(void *cookie)
     return r;
 }
 
-FILE *ud_term_safe(FILE *fp)
+FILE *ud_term_filter(FILE *fp)
 {
-    if (!isatty(fileno(fp)))
-        return fp;
     struct term *t = calloc(1, sizeof *t);
     if (!t)
-        return fp;
+        return NULL;
     t->to = fp;
     cookie_io_functions_t io = {NULL, term_write, NULL, term_close};
     FILE *s = fopencookie(t, "w", io);
     if (!s) {
         free(t);
-        return fp;
+        return NULL;
     }
     setvbuf(s, NULL, _IOLBF, BUFSIZ); /* as a terminal's stream is */
     return s;
+}
+
+FILE *ud_term_safe(FILE *fp)
+{
+    if (!isatty(fileno(fp)))
+        return fp;
+    FILE *s = ud_term_filter(fp);
+    return s ? s : fp;
 }

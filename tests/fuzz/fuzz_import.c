@@ -1,6 +1,8 @@
-/* libFuzzer target: the whole import, members and cases, of fuzzed CSV
- * into a database with a small organization tree. The first byte picks the
- * kind and the options (dry run, skip bad rows); the rest is the file.
+/* libFuzzer target: the whole import, members and cases (and orgs, whose
+ * parents may come later in the file), of fuzzed CSV into a database with
+ * a small organization tree. The first byte picks the kind (bit 0 cases,
+ * bit 4 orgs) and the options (bits 1-2 equal to 01 write, else a dry run;
+ * bit 3 --skip-bad); the rest is the file.
  * Whatever the file: no crash, leak or undefined behaviour; a refused
  * file or a dry run leaves the database as it was. */
 #include <stdint.h>
@@ -92,8 +94,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fclose(f);
     struct ud_import_opts o;
     memset(&o, 0, sizeof o);
-    o.kind = data[0] & 1 ? "cases" : "members";
-    const char *table = data[0] & 1 ? "cases" : "members";
+    o.kind = data[0] & 16 ? "orgs" : data[0] & 1 ? "cases" : "members";
+    const char *table = data[0] & 16 ? "orgs" : data[0] & 1 ? "cases" : "members";
     o.path = csv_path;
     o.encoding = UD_ENC_AUTO;
     o.dry_run = (data[0] & 6) != 2; /* mostly dry runs: the database stays small */

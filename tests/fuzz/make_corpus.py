@@ -68,6 +68,16 @@ for name, data in [
 ]:
     put("fuzz_encoding", name, b"\x03" + data)
 
+# the terminal filter: first byte is the piece size
+for name, data in [
+    ("controls", b"\x1b]52;c;aGk=\x07\x1b[2J\x7f\xc2\x85 ok\r\n"),
+    ("bidi", "a\u202eb\u2066c\u2069\n".encode()),
+    ("csv-crlf", "统计日期,单位\r\n2026-11-26,北仑\r\n".encode()),
+    ("lone-cr", b"safe\rdanger\r"),
+    ("bad-utf8", b"\xc0\x80\xe4\xb8\xff\xf0\x9f\x98"),
+]:
+    put("fuzz_termout", name, b"\x02" + data)
+
 # the parsers: one string each
 for i, s in enumerate([
     "2026-11-26", "2026-1-5", "20261126", "2026/11/26", "2026.11.26", "2026年11月26日", "2024-02-29",
@@ -91,5 +101,9 @@ for name, flags, data in [
     ("cases-crlf-gbk", 9, cases.replace("\n", "\r\n").encode("gbk")),
     ("members-unknown-column", 0, b"name,shoe_size\nx,42\n"),
     ("members-nul", 0, b"name,id_number,org\n\xe7\x8e\x8b\x00,1,BL-XQ-001\n"),
+    ("orgs-parent-later", 16, "code,name,kind,parent,credit_code\nF-1,甲厂工会,enterprise_union,F,"
+                              "91350100M000100Y43\nF,某街道总工会,street_federation,BL,\n".encode()),
+    ("orgs-cycle", 18, "code,name,kind,parent\nC1,一,street_federation,C2\nC2,二,street_federation,C1\n"
+                       "C3,三,enterprise_union,C9\n".encode()),
 ]:
     put("fuzz_import", name, bytes([flags]) + data)

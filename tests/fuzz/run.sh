@@ -34,7 +34,9 @@ for t in "$bin"/fuzz_*; do
     log=$scratch/$name.log
     # -use_value_profile: finds the compare-heavy paths of the parsers sooner
     # shellcheck disable=SC2086
-    "$t" "$scratch/$name" "$root/tests/fuzz/corpus/$name" $limit -use_value_profile=1 \
+    dict=
+    [ -f "$root/tests/fuzz/$name.dict" ] && dict=-dict=$root/tests/fuzz/$name.dict
+    "$t" "$scratch/$name" "$root/tests/fuzz/corpus/$name" $limit $dict -use_value_profile=1 \
         -print_final_stats=1 -artifact_prefix="$crashes/$name-" -close_fd_mask=3 >"$log" 2>&1
     rc=$?
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
