@@ -378,8 +378,8 @@ static void sweep(const struct op *op, enum fv_op kind, int rc, int persistent)
         /* exactly what it held before, as another connection sees it */
         if (file_digest(work) != before) {
             partial_writes++;
-            fail_msg("%s, %s fault %d: the database changed after a failure (%s)", op->name, kind_name(kind), n,
-                     err.msg);
+            fail_msg("%s, %s fault %d (error %d%s): the database changed after a failure (%s)", op->name,
+                     kind_name(kind), n, rc, persistent ? ", lasting" : ", once", err.msg);
         }
         if (op->after)
             op->after(0);
