@@ -479,7 +479,7 @@ static int write_members(const char *path, int n)
         return -1;
     fputs("name,id_number,org,phone,join_date\n", f);
     for (int i = 0; i < n; i++) {
-        char birth[9], id[19];
+        char birth[16], id[19];
         snprintf(birth, sizeof birth, "1975%02d%02d", 1 + i % 12, 1 + i % 28);
         tu_id_number(birth, 100 + i, id);
         fprintf(f, "会员%d,%s,BL-XQ-DG-001,1380013%04d,2020-01-%02d\n", i, id, i, 1 + i % 28);
