@@ -76,8 +76,15 @@ int demo_aid(struct demo_ctx *c, struct ud_err *err)
         struct ud_member m;
         struct ud_err e;
         ud_err_clear(&e);
-        if (ud_member_get(c->db, mid, &m, &e) != UD_OK || strcmp(m.status, "active") != 0)
+        if (ud_member_get(c->db, mid, &m, &e) != UD_OK || strcmp(m.status, "active") != 0) {
+            if (ud_status_is_io(e.status)) { /* the database cannot be written: stop */
+                *err = e;
+                free(rids);
+                free(since);
+                return err->status;
+            }
             continue;
+        }
         if (make_recipient(c, mid, &rids[made], &e) != UD_OK) {
             if (e.status == UD_ERR_DUPLICATE)
                 continue;

@@ -44,3 +44,17 @@ done
 LANG_OPT="--lang en"
 expect_rc 74 "in English too" ud --db "$DB" $LANG_OPT import members "$TMP/m.csv"
 contains "$TMP/err" "disk is full" "the English message says the disk is full"
+
+# A backup onto the full disk (row 19): no file left, no -journal either
+SRC=$(demo_db)
+expect_rc 74 "a backup onto a full disk exits 74" ud --db "$SRC" backup "$MNT/b.db"
+if [ -e "$MNT/b.db" ]; then not_ok "the failed backup left $MNT/b.db"; else ok "the failed backup left no file"; fi
+if [ -e "$MNT/b.db-journal" ]; then not_ok "the failed backup left b.db-journal"; else ok "the failed backup left no -journal"; fi
+
+# init --demo on a full disk: one transaction, none of it committed
+DEMO=$MNT/demo.db
+expect_rc 74 "init --demo on a full disk exits 74" ud --db "$DEMO" init --demo --scale 0.05 --seed 3
+contains "$TMP/err" "$DEMO" "the message names the database file"
+equals "$(sql "$DEMO" "select count(*) from orgs")|$(sql "$DEMO" "select count(*) from members")" "0|0" \
+    "no demo organization or member committed"
+equals "$(sql "$DEMO" "pragma integrity_check")" ok "the demo database passes integrity_check"
