@@ -12,6 +12,8 @@ trap 'rm -rf "$TMP"' EXIT
 PY=/usr/bin/python3
 
 ok() { TESTS_N=$((TESTS_N + 1)); echo "ok $TESTS_N - $*"; }
+# skip WHY: a test that cannot run here; counted as skipped, never as passed
+skip() { TESTS_N=$((TESTS_N + 1)); echo "ok $TESTS_N # SKIP $*"; }
 not_ok() { TESTS_N=$((TESTS_N + 1)); echo "not ok $TESTS_N - $*"; }
 # diag FILE: show a file's lines as TAP comments
 diag() { [ -f "$1" ] && sed 's/^/#   /' "$1" | head -40; }
@@ -52,6 +54,20 @@ lacks() {
 # equals GOT WANT DESC
 equals() {
     if [ "$1" = "$2" ]; then ok "$3"; else not_ok "$3 (got '$1', expected '$2')"; fi
+}
+# small_tmpfs DIR SIZE [MODE]: a real small file system at DIR (root only),
+# unmounted when the test ends; 1 (after saying SKIP) when it cannot be had
+small_tmpfs() {
+    if [ "$(id -u)" != 0 ]; then
+        skip "a small tmpfs needs root (mount -t tmpfs)"
+        return 1
+    fi
+    mkdir -p "$1"
+    if ! mount -t tmpfs -o "size=$2,mode=${3:-0755}" tmpfs "$1" 2>"$TMP/mount.err"; then
+        skip "cannot mount a tmpfs here: $(cat "$TMP/mount.err")"
+        return 1
+    fi
+    trap 'umount "'"$1"'" 2>/dev/null; rm -rf "$TMP"' EXIT
 }
 # sql DB QUERY: one value from the database, read with the sqlite3 shell
 sql() { sqlite3 -batch -noheader "$1" "$2"; }

@@ -46,10 +46,10 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
         equals "$(sql "$DB" "select count(*) from users where login like 'evil%'")" 0 "no account was added"
         userdel "$OSU" 2>/dev/null
     else
-        ok "# SKIP useradd failed: cannot try an OS user with USER=root"
+        skip "useradd failed: cannot try an OS user with USER=root"
     fi
 else
-    ok "# SKIP not root or no setpriv: cannot run as a uid without a passwd entry"
+    skip "not root or no setpriv: cannot run as a uid without a passwd entry"
 fi
 # as root: the environment changes nothing
 USER=clerk1 LOGNAME=clerk1 ud --db "$DB" user add viewer1 --role clerk >"$TMP/out" 2>&1

@@ -75,6 +75,6 @@ if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
     contains "$TMP/err" "chmod" "…and says what to run"
     rm -f "$RO/d.db-shm"
 else
-    echo "# SKIP read-only -shm tests: need root and the nobody account to act as another user"
+    skip "read-only -shm tests: need root and the nobody account to act as another user"
 fi
 echo "1..$TESTS_N"

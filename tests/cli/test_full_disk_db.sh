@@ -4,19 +4,8 @@
 # commit none of the file's members, and leave the database intact.
 . tests/lib.sh
 . tests/cli/lib_members.sh
-if [ "$(id -u)" -ne 0 ] || ! command -v mount >/dev/null; then
-    echo "# SKIP: mounting a small tmpfs needs root"
-    echo "ok 1 - # SKIP full-disk database tests need root (mount -t tmpfs)"
-    exit 0
-fi
 MNT=$TMP/mnt
-mkdir -p "$MNT"
-if ! mount -t tmpfs -o size=3m,mode=0755 tmpfs "$MNT" 2>"$TMP/mount.err"; then
-    echo "# SKIP: cannot mount a tmpfs here: $(cat "$TMP/mount.err")"
-    echo "ok 1 - # SKIP full-disk database tests (mount -t tmpfs failed)"
-    exit 0
-fi
-trap 'umount "$MNT" 2>/dev/null; rm -rf "$TMP"' EXIT
+small_tmpfs "$MNT" 3m || exit 0
 DB=$MNT/ud.db
 ud --db "$DB" init >/dev/null 2>"$TMP/init.err" || diag "$TMP/init.err"
 members_orgs "$TMP/orgs.csv"

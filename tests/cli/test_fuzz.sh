@@ -4,7 +4,7 @@
 # them for longer (FUZZ_SECONDS).
 . tests/lib.sh
 if [ ! -x "$UD_ROOT/build-fuzz/fuzz/fuzz_csv" ]; then
-    echo "# SKIP: the fuzz targets are not built (make fuzz-build; needs clang and libclang-rt-14-dev)"
+    skip "the fuzz targets are not built (make fuzz-build; needs clang and libclang-rt-14-dev)"
     exit 0
 fi
 FUZZ_SCRATCH=$TMP/corpus UD_ROOT=$UD_ROOT sh "$UD_ROOT/tests/fuzz/run.sh" runs "${FUZZ_RUNS:-20000}"

@@ -182,7 +182,7 @@ if command -v tmux >/dev/null 2>&1; then
     fi
     rm -f "/tmp/uniondesk-$CU.log"
 else
-    echo "# SKIP: tmux missing, the screens are not tried"
+    skip "tmux missing, the screens are not tried"
 fi
 
 # --- the group's rights never reach a user's file ---------------------------
@@ -219,7 +219,7 @@ if command -v strace >/dev/null 2>&1; then
     equals "$(head -5 "$TMP/opens")" "" "user files are opened without the group, the office's files only with it"
     grep -q 'setresgid' "$TMP/strace" && ok "…(the runs did change groups)" || not_ok "…(the runs did change groups)"
 else
-    echo "# SKIP: strace missing, the opens are not traced"
+    skip "strace missing, the opens are not traced"
 fi
 
 # --- a planted symbolic link is not followed -------------------------------

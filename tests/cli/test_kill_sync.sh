@@ -5,7 +5,7 @@
 . tests/lib.sh
 . tests/cli/lib_members.sh
 if ! command -v strace >/dev/null || ! strace -o /dev/null true 2>/dev/null; then
-    echo "ok 1 - # SKIP strace is missing or cannot trace here"
+    skip "strace is missing or cannot trace here"
     exit 0
 fi
 ROWS=3000

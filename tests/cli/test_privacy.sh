@@ -58,7 +58,7 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null && id nobody >/dev/null 2
         setpriv --reuid=nobody --regid=nogroup --clear-groups env PATH="$TMP/bin:$PATH" "$UD_BIN" --db "$TMP/ro.db" report members --print
     [ -e "$TMP/printed.txt" ] && not_ok "…and nothing reached the printer" || ok "…and nothing reached the printer"
 else
-    ok "# SKIP not root: cannot try a read-only user's print"
+    skip "not root: cannot try a read-only user's print"
 fi
 
 echo "1..$TESTS_N"
