@@ -1,9 +1,11 @@
 /* Files written for a user (reports, exports, backups): whole or absent.
  *
- * The data goes to a temporary file created with O_EXCL in the target's
- * directory (mode 0600, so no other user of the host reads it meanwhile),
- * is flushed and fsync'ed, and only then renamed onto the final name; any
- * failure unlinks it. Never through a symlink (a rename replaces a link, it
+ * The data goes to a temporary file in the target's directory (mode 0600,
+ * so no other user of the host reads it meanwhile): unnamed (O_TMPFILE)
+ * where the file system allows, so that even kill -9 leaves nothing, else
+ * made with O_EXCL under a hidden name. It is flushed and fsync'ed, and
+ * only then linked (or, with UD_OUT_FORCE, renamed) onto the final name;
+ * any failure removes it. Never through a symlink (a rename replaces a link, it
  * does not follow it), never onto the database or its -wal/-shm/-journal
  * and backup files (UD_ERR_CANTCREAT, exit 73), and an existing file only
  * with UD_OUT_FORCE. Write errors are UD_ERR_IO (exit 74), naming the file. */
@@ -17,9 +19,11 @@
 
 enum ud_out_flags {
     UD_OUT_FORCE = 1,  /* replace an existing file (never the database's) */
-    UD_OUT_DB_SIDE = 2 /* core only: a file kept beside the database (the
-                        * backup before a migration), exempt from the
-                        * database-name check */
+    UD_OUT_DB_SIDE = 2, /* core only: a file kept beside the database (the
+                         * backup before a migration), exempt from the
+                         * database-name check */
+    UD_OUT_NAMED = 4    /* the temporary needs a name (SQLite opens it by
+                         * name); otherwise it has none until complete */
 };
 
 struct ud_outfile {
@@ -30,6 +34,8 @@ struct ud_outfile {
                       * writers that open by name (libxlsxwriter), so that no
                       * one can swap the name under them */
     FILE *fp;        /* stdio over the temporary */
+    unsigned flags;
+    int unnamed;     /* O_TMPFILE: no name until ud_out_commit links it */
     dev_t dev;
     ino_t ino;
     int open;

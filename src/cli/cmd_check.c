@@ -27,12 +27,15 @@ int ud_cmd_check(struct ud_cli *cli, int argc, char **argv)
             return ud_cli_fail(&err);
         /* a damaged database: say what is wrong with it, change nothing */
         int code = ud_exit_code(err.status);
+        fprintf(stderr, "uniondesk: %s\n", err.msg);
         printf(T("检查 %s …\n", "checking %s …\n"), cli->db_path);
         struct ud_err e2;
         ud_err_clear(&e2);
         int n = ud_db_check_path(cli->db_path, print_problem, NULL, &e2);
         if (n < 0)
             return ud_cli_fail(&e2);
+        if (n == 0) /* whole as SQLite sees it, but not ours to open */
+            return code;
         fprintf(stderr, "%s", T("uniondesk：数据库已损坏，请用备份恢复（uniondesk backup 做的备份可直接替换数据库文件）\n",
                                 "uniondesk: the database is damaged; restore a backup (a file made by uniondesk backup "
                                 "can replace the database file as it is)\n"));

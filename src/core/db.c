@@ -346,7 +346,7 @@ static int open_readonly(const char *path, sqlite3 **h)
     return open_readonly_as(path, h, 0);
 }
 
-static int precheck(const char *path, int *cur, struct ud_err *err)
+static int precheck(const char *path, int adopt_empty, int *cur, struct ud_err *err)
 {
     sqlite3 *h = NULL;
     int rc = open_readonly_as(path, &h, 1);
@@ -366,9 +366,16 @@ static int precheck(const char *path, int *cur, struct ud_err *err)
     /* the schema must read back whole: a damaged first page shows here,
      * not as a puzzling migration message */
     sqlite3_stmt *q = NULL;
+    int tables = 0, ours = 0;
     rc = sqlite3_prepare_v2(h, "SELECT type, name, tbl_name, sql FROM sqlite_master", -1, &q, NULL);
-    while (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW)
+    while (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+        const char *type = (const char *)sqlite3_column_text(q, 0), *name = (const char *)sqlite3_column_text(q, 1);
+        if (type && strcmp(type, "table") == 0 && name && strncmp(name, "sqlite_", 7) != 0) {
+            tables++;
+            ours |= strcmp(name, "schema_migrations") == 0;
+        }
         rc = SQLITE_OK;
+    }
     sqlite3_finalize(q);
     if (rc != SQLITE_DONE) {
         ud_err_set(err, UD_ERR_IO,
@@ -378,6 +385,20 @@ static int precheck(const char *path, int *cur, struct ud_err *err)
                    path, sqlite3_errmsg(h));
         sqlite3_close(h);
         return err->status;
+    }
+    /* another program's database, or an empty one: never given our schema
+     * (only init adopts an empty database) */
+    if (rc == SQLITE_DONE && !ours && (tables > 0 || !adopt_empty)) {
+        sqlite3_close(h);
+        return ud_err_set(err, UD_ERR_IO,
+                          tables ? T("%s 不是 uniondesk 数据库（是其他程序的 SQLite 数据库）；未做任何修改",
+                                     "%s is not a uniondesk database (another program's SQLite database); nothing was "
+                                     "changed")
+                                 : T("%s 是空的 SQLite 数据库，不是 uniondesk 数据库；未做任何修改（只有 uniondesk init "
+                                     "会创建数据库）",
+                                     "%s is an empty SQLite database, not a uniondesk one; nothing was changed (only "
+                                     "uniondesk init creates a database)"),
+                          path);
     }
     int st = ud_migrate_check(h, err);
     if (st == UD_OK)
@@ -454,7 +475,7 @@ static int open_with_group(struct ud_db **out, const char *path, int flags, stru
         return err->status;
     if (exists && writable(path) && !(flags & UD_OPEN_READONLY) && ud_dbfile_fix_side_files(path, err) != UD_OK)
         return err->status;
-    if (exists && precheck(path, &cur, err) != UD_OK)
+    if (exists && precheck(path, (flags & UD_OPEN_ADOPT_EMPTY) != 0, &cur, err) != UD_OK)
         return err->status;
     /* a new database holds personal data from its first row: 0600 (the
      * host setup widens it to the group), created here so that SQLite does
@@ -554,7 +575,7 @@ static int migrate_with_group(struct ud_db *db, int target, struct ud_err *err)
         /* the office's records: a copy before the schema changes */
         char bak[1100];
         backup_name(db->path, cur, bak, sizeof bak);
-        if (backup_into(db, bak, UD_OUT_DB_SIDE, err) != UD_OK) {
+        if (backup_into(db, bak, UD_OUT_DB_SIDE | UD_OUT_NAMED, err) != UD_OK) {
             char what[1300];
             snprintf(what, sizeof what,
                      T("数据库 %s 未升级（仍为版本 %d，没有改动）：升级前的备份 %s 失败",
@@ -871,7 +892,7 @@ static int backup_into(struct ud_db *db, const char *dest, unsigned flags, struc
 
 int ud_db_backup(struct ud_db *db, const char *dest, struct ud_err *err)
 {
-    return backup_into(db, dest, 0, err);
+    return backup_into(db, dest, UD_OUT_NAMED, err);
 }
 
 static int run_check(struct ud_db *db, const char *sql, int which, int ok_row,

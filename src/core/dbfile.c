@@ -44,6 +44,14 @@ enum ud_dbfile_state ud_dbfile_inspect(const char *path, struct ud_dbfile_info *
     info->page_size = page;
     /* the page count in the header is valid when the change counter beside
      * it matches the one at offset 92 (SQLite's file format, section 1.3.7) */
+    /* With a -wal holding pages, the newest of them (and a checkpoint cut
+     * short) live there, and the main file may be shorter than its header
+     * says: SQLite completes it. Only a file without one is measured. */
+    char wal[1100];
+    struct stat ws;
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    if (stat(wal, &ws) == 0 && ws.st_size > 0)
+        return info->state = UD_DBFILE_OK;
     uint32_t pages = be32(h + 28);
     if (pages > 0 && be32(h + 24) == be32(h + 92)) {
         info->expected = (int64_t)pages * page;
@@ -97,7 +105,8 @@ int ud_dbfile_fix_side_files(const char *path, struct ud_err *err)
         char side[1100];
         snprintf(side, sizeof side, "%s%s", path, suffixes[i]);
         struct stat sb;
-        if (lstat(side, &sb) != 0 || access(side, W_OK) == 0)
+        /* effective ids: run setgid, the group's files are writable */
+        if (lstat(side, &sb) != 0 || faccessat(AT_FDCWD, side, W_OK, AT_EACCESS) == 0)
             continue;
         if (!S_ISREG(sb.st_mode))
             return ud_err_set(err, UD_ERR_PERM, T("%s 不是普通文件；请管理员检查数据库目录",

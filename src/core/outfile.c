@@ -11,8 +11,9 @@
 
 #include "uniondesk/i18n.h"
 
-/* The open database, as a canonical path (directory resolved). */
-static char protected_db[PATH_MAX + 8];
+/* The open database: the name it was opened by (directory resolved) and
+ * the file itself (a link to it resolved), where SQLite keeps -wal/-shm. */
+static char protected_db[PATH_MAX + 8], protected_real[PATH_MAX + 8];
 
 /* Temporaries being written, for the signal handler. */
 #define MAX_OPEN 4
@@ -53,14 +54,19 @@ void ud_out_protect(const char *db_path)
 {
     if (!db_path || canonical(db_path, protected_db, sizeof protected_db) != 0)
         protected_db[0] = '\0';
+    char real[PATH_MAX];
+    if (db_path && realpath(db_path, real))
+        snprintf(protected_real, sizeof protected_real, "%s", real);
+    else
+        snprintf(protected_real, sizeof protected_real, "%s", protected_db);
 }
 
 /* The database, its -wal/-shm/-journal, or one of its backups
  * (PATH.vN-….bak, written before a migration). */
-static int is_database_file(const char *canon)
+static int is_named_like(const char *canon, const char *db)
 {
-    size_t n = strlen(protected_db);
-    if (!n || strncmp(canon, protected_db, n) != 0)
+    size_t n = strlen(db);
+    if (!n || strncmp(canon, db, n) != 0)
         return 0;
     const char *rest = canon + n;
     if (!*rest || !strcmp(rest, "-wal") || !strcmp(rest, "-shm") || !strcmp(rest, "-journal"))
@@ -69,11 +75,26 @@ static int is_database_file(const char *canon)
     return rest[0] == '.' && rest[1] == 'v' && r > 4 && strcmp(rest + r - 4, ".bak") == 0;
 }
 
+static int is_database_file(const char *canon)
+{
+    return is_named_like(canon, protected_db) || is_named_like(canon, protected_real);
+}
+
+/* By inode too: a hard link or a bind mount gives the database, or its
+ * live -wal and -shm, another name. */
 static int same_file_as_database(const char *path)
 {
+    static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
     struct stat a, b;
-    return protected_db[0] && stat(path, &a) == 0 && stat(protected_db, &b) == 0 && a.st_dev == b.st_dev &&
-           a.st_ino == b.st_ino;
+    if (!protected_real[0] || stat(path, &a) != 0)
+        return 0;
+    for (int i = 0; i < 4; i++) {
+        char f[PATH_MAX + 16];
+        snprintf(f, sizeof f, "%s%s", protected_real, suffixes[i]);
+        if (stat(f, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+            return 1;
+    }
+    return 0;
 }
 
 int ud_out_check(const char *path, unsigned flags, struct ud_err *err)
@@ -108,11 +129,18 @@ int ud_out_check(const char *path, unsigned flags, struct ud_err *err)
         if (S_ISDIR(sb.st_mode))
             return ud_err_set(err, UD_ERR_CANTCREAT, T("无法创建 %s：这是一个目录", "cannot create %s: it is a directory"),
                               path);
+        /* a link is never replaced either: /dev/stdout is one */
+        if (S_ISLNK(sb.st_mode))
+            return ud_err_set(err, UD_ERR_CANTCREAT,
+                              T("%s 是符号链接，不会写入或替换它；请换一个文件名", "%s is a symbolic link; it is neither "
+                                                                                  "written through nor replaced; choose "
+                                                                                  "another name"),
+                              path);
         if (!(flags & UD_OUT_FORCE))
             return ud_err_set(err, UD_ERR_CANTCREAT,
                               T("%s 已存在，不覆盖；要替换它请加 --force", "%s exists; not overwriting it (--force replaces it)"),
                               path);
-        if (!S_ISREG(sb.st_mode) && !S_ISLNK(sb.st_mode))
+        if (!S_ISREG(sb.st_mode))
             return ud_err_set(err, UD_ERR_CANTCREAT, T("无法替换 %s：不是普通文件", "cannot replace %s: not a regular file"),
                               path);
     }
@@ -140,6 +168,50 @@ void ud_out_abort_all_signal(void)
             unlink(open_tmps[i]);
 }
 
+/* A temporary with no name (O_TMPFILE): killed at any moment, nothing is
+ * left behind; it gets its name only when complete. 0 when the file system
+ * cannot do that. */
+static int open_unnamed(struct ud_outfile *o)
+{
+#ifdef O_TMPFILE
+    int fd = open(o->dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return -1;
+    snprintf(o->byfd, sizeof o->byfd, "/proc/self/fd/%d", fd);
+    if (access(o->byfd, F_OK) != 0) { /* no /proc: it could never be linked */
+        close(fd);
+        return -1;
+    }
+    o->unnamed = 1;
+    o->tmp[0] = '\0';
+    return fd;
+#else
+    (void)o;
+    return -1;
+#endif
+}
+
+static int open_named(struct ud_outfile *o, const char *base, struct ud_err *err)
+{
+    int n = snprintf(o->tmp, sizeof o->tmp, "%s/.%s.XXXXXX", o->dir, base);
+    if (n < 0 || (size_t)n >= sizeof o->tmp) {
+        ud_err_set(err, UD_ERR_CANTCREAT, T("无法创建 %s：文件名太长", "cannot create %s: name too long"), o->path);
+        return -1;
+    }
+    /* mkostemp: O_CREAT|O_EXCL, mode 0600, never through a link */
+    int fd = mkostemp(o->tmp, O_CLOEXEC);
+    if (fd < 0) {
+        ud_err_set(err, errno == ENOSPC || errno == EDQUOT || errno == EIO ? UD_ERR_IO : UD_ERR_CANTCREAT,
+                   T("无法创建 %s：%s", "cannot create %s: %s"), o->path, ud_strerror(errno));
+        return -1;
+    }
+    snprintf(o->byfd, sizeof o->byfd, "/proc/self/fd/%d", fd);
+    if (access(o->byfd, F_OK) != 0)
+        snprintf(o->byfd, sizeof o->byfd, "%.63s", o->tmp); /* no /proc: the name it is */
+    track(o->tmp, 1);
+    return fd;
+}
+
 int ud_out_open(struct ud_outfile *o, const char *path, unsigned flags, struct ud_err *err)
 {
     memset(o, 0, sizeof *o);
@@ -148,29 +220,65 @@ int ud_out_open(struct ud_outfile *o, const char *path, unsigned flags, struct u
     const char *base;
     snprintf(o->path, sizeof o->path, "%s", path);
     split_path(path, o->dir, sizeof o->dir, &base);
-    int n = snprintf(o->tmp, sizeof o->tmp, "%s/.%s.XXXXXX", o->dir, base);
-    if (n < 0 || (size_t)n >= sizeof o->tmp)
-        return ud_err_set(err, UD_ERR_CANTCREAT, T("无法创建 %s：文件名太长", "cannot create %s: name too long"), path);
-    /* mkostemp: O_CREAT|O_EXCL, mode 0600, never through a link */
-    int fd = mkostemp(o->tmp, O_CLOEXEC);
-    if (fd < 0)
-        return ud_err_set(err, errno == ENOSPC || errno == EDQUOT || errno == EIO ? UD_ERR_IO : UD_ERR_CANTCREAT,
-                          T("无法创建 %s：%s", "cannot create %s: %s"), path, ud_strerror(errno));
+    o->flags = flags;
+    int fd = (flags & UD_OUT_NAMED) ? -1 : open_unnamed(o);
+    if (fd < 0 && (fd = open_named(o, base, err)) < 0)
+        return err->status;
     struct stat sb;
     if (fstat(fd, &sb) != 0 || !(o->fp = fdopen(fd, "w"))) {
         int e = errno;
         close(fd);
-        unlink(o->tmp);
+        if (!o->unnamed) {
+            unlink(o->tmp);
+            track(o->tmp, 0);
+        }
         return ud_err_set(err, UD_ERR_CANTCREAT, T("无法创建 %s：%s", "cannot create %s: %s"), path, ud_strerror(e));
     }
     o->dev = sb.st_dev;
     o->ino = sb.st_ino;
-    snprintf(o->byfd, sizeof o->byfd, "/proc/self/fd/%d", fd);
-    if (access(o->byfd, F_OK) != 0)
-        snprintf(o->byfd, sizeof o->byfd, "%.63s", o->tmp); /* no /proc: the name it is */
     o->open = 1;
-    track(o->tmp, 1);
     return UD_OK;
+}
+
+/* Gives the finished temporary its final name. Without UD_OUT_FORCE by
+ * link(), which fails when a file appeared under the name meanwhile
+ * (rename would silently replace it). */
+static int put_in_place(struct ud_outfile *o)
+{
+    if (o->unnamed) {
+        if (!(o->flags & UD_OUT_FORCE))
+            return linkat(AT_FDCWD, o->byfd, AT_FDCWD, o->path, AT_SYMLINK_FOLLOW);
+        /* replacing: a name of its own first, then the atomic rename */
+        for (int i = 0; i < 100; i++) {
+            snprintf(o->tmp, sizeof o->tmp, "%s/.uniondesk-%ld-%d.tmp", o->dir, (long)getpid(), i);
+            if (linkat(AT_FDCWD, o->byfd, AT_FDCWD, o->tmp, AT_SYMLINK_FOLLOW) == 0)
+                break;
+            if (errno != EEXIST)
+                return -1;
+        }
+        if (rename(o->tmp, o->path) != 0) {
+            int e = errno;
+            unlink(o->tmp);
+            errno = e;
+            return -1;
+        }
+        return 0;
+    }
+    if (o->flags & UD_OUT_FORCE)
+        return rename(o->tmp, o->path);
+    if (link(o->tmp, o->path) != 0)
+        return -1;
+    unlink(o->tmp);
+    return 0;
+}
+
+static void drop_temporary(struct ud_outfile *o)
+{
+    if (!o->unnamed) {
+        unlink(o->tmp);
+        track(o->tmp, 0);
+    }
+    o->open = 0;
 }
 
 static int fail(struct ud_outfile *o, int e, struct ud_err *err)
@@ -192,30 +300,30 @@ int ud_out_commit(struct ud_outfile *o, struct ud_err *err)
     if (fsync(fd) != 0)
         return fail(o, errno, err);
     struct stat sb;
-    if (lstat(o->tmp, &sb) != 0 || sb.st_dev != o->dev || sb.st_ino != o->ino)
+    if (!o->unnamed && (lstat(o->tmp, &sb) != 0 || sb.st_dev != o->dev || sb.st_ino != o->ino))
         return fail(o, EEXIST, err); /* someone swapped the temporary's name */
+    int placed = put_in_place(o), e = errno;
     FILE *fp = o->fp;
     o->fp = NULL;
-    if (fclose(fp) != 0) {
-        int e = errno;
-        o->fp = NULL;
-        unlink(o->tmp);
-        track(o->tmp, 0);
-        o->open = 0;
+    int closed = fclose(fp);
+    if (placed != 0) {
+        drop_temporary(o);
+        if (e == EEXIST)
+            return ud_err_set(err, UD_ERR_CANTCREAT,
+                              T("%s 在写入期间出现了同名文件，未覆盖它；没有留下新文件",
+                                "%s appeared while it was being written; it was not replaced and no new file was left"),
+                              o->path);
         return ud_err_set(err, UD_ERR_IO, T("写入 %s 时出错：%s；没有留下文件", "error writing %s: %s; no file was left"),
                           o->path, ud_strerror(e));
     }
-    if (rename(o->tmp, o->path) != 0) {
-        int e = errno;
-        unlink(o->tmp);
+    if (!o->unnamed)
         track(o->tmp, 0);
-        o->open = 0;
-        return ud_err_set(err, UD_ERR_IO, T("写入 %s 时出错：%s；没有留下文件", "error writing %s: %s; no file was left"),
-                          o->path, ud_strerror(e));
-    }
-    track(o->tmp, 0);
     o->open = 0;
-    /* the rename itself survives a crash only once the directory is synced */
+    if (closed != 0) { /* in place already, and synced: say so rather than hide it */
+        return ud_err_set(err, UD_ERR_IO, T("写入 %s 时出错：%s", "error writing %s: %s"), o->path,
+                          ud_strerror(errno));
+    }
+    /* the new name survives a crash only once the directory is synced */
     int dfd = open(o->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd >= 0) {
         fsync(dfd);
@@ -231,7 +339,5 @@ void ud_out_abort(struct ud_outfile *o)
     if (o->fp)
         fclose(o->fp);
     o->fp = NULL;
-    unlink(o->tmp);
-    track(o->tmp, 0);
-    o->open = 0;
+    drop_temporary(o);
 }

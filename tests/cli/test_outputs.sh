@@ -43,9 +43,22 @@ contains "$TMP/out1/r.csv" "会员" "the new report is there"
 echo "secret dotfile" >"$TMP/bashrc"
 ln -s "$TMP/bashrc" "$TMP/out1/roster.xlsx"
 expect_rc 73 "a planted symlink under the export's name is refused" E export aid -o "$TMP/out1/roster.xlsx"
-expect_rc 0 "with --force the link itself is replaced" E export aid -o "$TMP/out1/roster.xlsx" --force
+expect_rc 73 "…with --force too: a link is neither followed nor replaced" E export aid -o "$TMP/out1/roster.xlsx" --force
+contains "$TMP/err" "符号链接" "the message says it is a symbolic link"
 equals "$(cat "$TMP/bashrc")" "secret dotfile" "the link's target was not written through"
-check "the export is a regular file now, not a link" test -f "$TMP/out1/roster.xlsx" -a ! -L "$TMP/out1/roster.xlsx"
+check "the link is still there, unchanged" test -L "$TMP/out1/roster.xlsx"
+# /dev/stdout is a link: as root, --force must not replace it
+expect_rc 73 "-o /dev/stdout --force is refused, not replaced" E report members -o /dev/stdout --force
+check "/dev/stdout is still a link" test -L /dev/stdout
+# the database's live -wal under another name (a link to the database)
+ln -s "$DB" "$TMP/dblink.db"
+expect_rc 73 "the -wal of a database opened through a link is refused" ud --db "$TMP/dblink.db" report members -o "$DB-wal" --force
+rm -f "$TMP/dblink.db"
+# a kill in the middle leaves no hidden temporary
+E report members --format xlsx -o "$TMP/out1/k.xlsx" &
+kill -9 $! 2>/dev/null
+wait 2>/dev/null
+equals "$(ls -A "$TMP/out1" | grep -c '^\.')" 0 "a killed export leaves no hidden temporary"
 ln -s "$TMP/bashrc" "$TMP/out1/b.db"
 expect_rc 73 "backup onto a planted symlink refused" E backup "$TMP/out1/b.db"
 equals "$(cat "$TMP/bashrc")" "secret dotfile" "backup did not write through the link"
