@@ -170,6 +170,24 @@ static int write_conf(const char *db)
 }
 
 /* Creates or migrates DIR/uniondesk.db and gives it its first admin. */
+/* Only root may have made what the office's rights are given to: a
+ * directory, database or program a staff member made (or still holds open,
+ * or mapped writable) must not become the group's. */
+static int refuse_unless_roots(const char *path, const struct stat *st, int group_may_write, const char *what_zh,
+                               const char *what_en)
+{
+    mode_t others = group_may_write ? S_IWOTH : (S_IWGRP | S_IWOTH);
+    if (st->st_uid == 0 && !(st->st_mode & others))
+        return 0;
+    fprintf(stderr,
+            T("uniondesk setup-host：%s %s 属于 uid %d（权限 %o），不只由 root 控制：可能是别人预先放置的，拒绝使用；"
+              "请检查后由 root 重新建立（程序请先 make install）\n",
+              "uniondesk setup-host: the %s %s belongs to uid %d (mode %o), not to root alone: someone may have put "
+              "it there first; refusing it. Check it and have root make it anew (the program: make install first)\n"),
+            T(what_zh, what_en), path, (int)st->st_uid, (unsigned)(st->st_mode & 07777));
+    return 73;
+}
+
 static int make_database(struct ud_cli *cli, const char *db, const char *admin)
 {
     struct stat st;
@@ -179,6 +197,8 @@ static int make_database(struct ud_cli *cli, const char *db, const char *admin)
                           "uniondesk setup-host: %s is not a regular file; refusing it\n"), db);
         return 73;
     }
+    if (existed && st.st_uid != 0)
+        return refuse_unless_roots(db, &st, 1, "数据库", "database");
     struct ud_err err;
     ud_err_clear(&err);
     cli->db_path = db;
@@ -252,6 +272,25 @@ int ud_cmd_setup_host(struct ud_cli *cli, int argc, char **argv)
     }
 
     printf(T("uniondesk setup-host：\n", "uniondesk setup-host:\n"));
+    /* the program, checked before anything is changed: root's, in a
+     * directory only root may write */
+    char bin[PATH_MAX], bindir[PATH_MAX];
+    struct stat bst;
+    if (!realpath(bin_opt ? bin_opt : "/proc/self/exe", bin))
+        return fail(66, T("找不到程序 %s：%s", "cannot find the program %s: %s"), bin_opt ? bin_opt : "/proc/self/exe", ud_strerror(errno));
+    if (stat(bin, &bst) != 0 || !S_ISREG(bst.st_mode))
+        return fail(66, T("%s 不是程序文件", "%s is not a program file"), bin);
+    if (refuse_unless_roots(bin, &bst, 0, "程序", "program"))
+        return 73;
+    snprintf(bindir, sizeof bindir, "%s", bin);
+    *strrchr(bindir, '/') = '\0';
+    if (!bindir[0])
+        snprintf(bindir, sizeof bindir, "/");
+    if (stat(bindir, &bst) != 0)
+        return fail(66, "%s: %s", bindir, ud_strerror(errno));
+    if (refuse_unless_roots(bindir, &bst, 0, "程序所在目录", "program's directory"))
+        return 73;
+
     struct group *gr = getgrnam(UD_GROUP);
     if (!gr) {
         if (add_group() != 0 || !(gr = getgrnam(UD_GROUP)))
@@ -277,6 +316,8 @@ int ud_cmd_setup_host(struct ud_cli *cli, int argc, char **argv)
         fprintf(stderr, T("uniondesk setup-host：%s 不是目录\n", "uniondesk setup-host: %s is not a directory\n"),
                 dir_opt);
         return 73;
+    } else if (refuse_unless_roots(dir_opt, &st, 1, "目录", "directory")) {
+        return 73;
     }
     char dir[PATH_MAX];
     if (!realpath(dir_opt, dir))
@@ -295,11 +336,6 @@ int ud_cmd_setup_host(struct ud_cli *cli, int argc, char **argv)
         return fail(73, T("无法设置数据库 %s：%s", "cannot set up the database %s: %s"), db, ud_strerror(errno));
 
     /* the binary: setgid uniondesk, like locate or wall */
-    char bin[PATH_MAX];
-    if (!realpath(bin_opt ? bin_opt : "/proc/self/exe", bin))
-        return fail(66, T("找不到程序 %s：%s", "cannot find the program %s: %s"), bin_opt ? bin_opt : "/proc/self/exe", ud_strerror(errno));
-    if (stat(bin, &st) != 0 || !S_ISREG(st.st_mode))
-        return fail(66, T("%s 不是程序文件", "%s is not a program file"), bin);
     if (fix_path(bin, 0, gid, 02755) != 0)
         return fail(73, T("无法设置程序 %s：%s", "cannot set up the program %s: %s"), bin, ud_strerror(errno));
     struct statvfs vfs;

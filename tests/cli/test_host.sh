@@ -334,4 +334,17 @@ equals "$stray" "" "every file in the directory is the group's"
 wide=$(find "$DIR" -mindepth 1 -perm /007 | head -3)
 equals "$wide" "" "no file in the directory is open to others"
 
+# --- setup-host gives the group's rights only to what root alone made --------
+cp "$UD_BIN" "$HC/uniondesk"
+chown $C "$HC/uniondesk"
+expect_rc 73 "setup-host refuses a program a staff member owns" "$B" setup-host --dir "$HOST/data-refused" --bin "$HC/uniondesk"
+contains "$TMP/err" "$HC/uniondesk" "…naming it"
+check "…and its setgid bit was never set" test ! -g "$HC/uniondesk"
+check "…nor the directory made" test ! -e "$HOST/data-refused"
+mkdir "$HOST/planted"
+chown $C "$HOST/planted"
+expect_rc 73 "setup-host refuses a directory a staff member made first" "$B" setup-host --dir "$HOST/planted" --bin "$B"
+check "…and did not hand it to the group" test "$(stat -c %U "$HOST/planted")" = "$C" -a "$(stat -c %G "$HOST/planted")" != uniondesk
+rm -rf "$HOST/planted" "$HC/uniondesk"
+
 echo "1..$TESTS_N"
