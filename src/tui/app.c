@@ -2,6 +2,7 @@
  * key bar; the input loop; signals; the terminal always restored. */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -265,6 +266,18 @@ void tui_redraw(struct tui_app *app)
     doupdate();
 }
 
+/* The terminal went away without a SIGHUP reaching us (started through
+ * su or setsid, the connection dropped): reads fail at once from then on,
+ * and a loop that only retries would spin, holding the database open. */
+static int terminal_gone(void)
+{
+    struct pollfd p = {STDIN_FILENO, POLLIN, 0};
+    if (poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)))
+        return 1;
+    struct termios t;
+    return tcgetattr(STDIN_FILENO, &t) != 0 && (errno == EIO || errno == EBADF || errno == ENOTTY);
+}
+
 int tui_getkey(struct tui_app *app)
 {
     for (;;) {
@@ -281,8 +294,11 @@ int tui_getkey(struct tui_app *app)
         }
         wint_t ch;
         int r = wget_wch(body, &ch);
-        if (r == ERR)
+        if (r == ERR) {
+            if (terminal_gone())
+                got_signal = SIGHUP;
             continue; /* timeout: look at the signal flag again */
+        }
         if (r == KEY_CODE_YES) {
             if (ch == KEY_RESIZE) {
                 layout();
