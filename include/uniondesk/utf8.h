@@ -19,6 +19,10 @@ size_t ud_utf8_chars(const char *s);
  * (U+202A-202E, U+2066-2069). Neither is ever sent to a terminal raw. */
 int ud_cp_is_control(uint32_t cp);
 int ud_cp_is_bidi(uint32_t cp);
+/* Characters that show as nothing (zero-width, separators, fillers,
+ * noncharacters, tags): refused on input, so that two names that look the
+ * same are the same. */
+int ud_cp_is_invisible(uint32_t cp);
 /* Columns one character takes: 0, 1 or 2. Control and bidi characters
  * count as the width of their visible form (see ud_text_visible). */
 int ud_cp_width(uint32_t cp);

@@ -83,6 +83,13 @@ const char *ud_check_text(const char *in, int maxchars, int multiline)
                      (unsigned)c);
             return msg;
         }
+        if (ud_cp_is_invisible(c)) {
+            snprintf(msg, sizeof msg,
+                     T("含有不可见字符（U+%04X），看起来一样的文字会因此不同",
+                       "contains an invisible character (U+%04X) that makes look-alike text differ"),
+                     (unsigned)c);
+            return msg;
+        }
     }
     size_t chars = ud_utf8_chars(in);
     if (maxchars > 0 && chars > (size_t)maxchars) {

@@ -137,7 +137,21 @@ int ud_cp_is_control(uint32_t c)
 
 int ud_cp_is_bidi(uint32_t c)
 {
-    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+    /* Unicode's Bidi_Control: the marks as well as the overrides */
+    return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+int ud_cp_is_invisible(uint32_t c)
+{
+    return c == 0x00AD                                   /* soft hyphen */
+           || (c >= 0x200B && c <= 0x200D)               /* zero-width space, (non-)joiner */
+           || c == 0x2028 || c == 0x2029                 /* line and paragraph separators */
+           || (c >= 0x2060 && c <= 0x2064)               /* word joiner, invisible operators */
+           || c == 0xFEFF                                /* a byte-order mark inside text */
+           || (c >= 0xFFF9 && c <= 0xFFFB)               /* interlinear annotation */
+           || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 /* Hangul fillers */
+           || (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE  /* noncharacters */
+           || (c >= 0xE0000 && c <= 0xE007F);           /* tag characters */
 }
 
 int ud_cp_width(uint32_t c)

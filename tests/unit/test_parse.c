@@ -817,7 +817,25 @@ static void text_must_be_valid_utf8_without_controls(void **state)
     const char *r = ud_check_text("王\xE2\x80\xAE五", 0, 0);
     assert_non_null(r);
     assert_non_null(strstr(r, "U+202E"));
-    assert_null(ud_check_text("\xE2\x80\xA9", 0, 0)); /* U+2029, just before the overrides: not bidi */
+    /* the bidi marks too (Unicode's Bidi_Control): U+061C, U+200E, U+200F */
+    const char *marks[] = {"\xD8\x9C", "a\xE2\x80\x8E", "\xE2\x80\x8F"};
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+        const char *m = ud_check_text(marks[i], 0, 0);
+        if (!m || !strstr(m, "双向"))
+            fail_msg("bidi mark #%zu: %s", i, m ? m : "accepted");
+    }
+    /* what shows as nothing makes look-alike names differ: zero-width
+     * space and joiner, U+2028/2029, a BOM inside, soft hyphen, a Hangul
+     * filler, a noncharacter, a tag character */
+    const char *invisible[] = {"王\xE2\x80\x8B五", "\xE2\x80\x8D", "a\xE2\x80\xA8" "b", "\xE2\x80\xA9",
+                               "王\xEF\xBB\xBF", "\xC2\xAD", "\xE3\x85\xA4", "\xEF\xBF\xBE",
+                               "\xF3\xA0\x80\x81"};
+    for (size_t i = 0; i < sizeof invisible / sizeof invisible[0]; i++) {
+        const char *m = ud_check_text(invisible[i], 0, 1);
+        if (!m || !strstr(m, "不可见"))
+            fail_msg("invisible text #%zu: %s", i, m ? m : "accepted");
+    }
+    assert_null(ud_check_text("王五·张三　李四", 0, 0)); /* the middle dot and ideographic space stay */
 }
 
 static void text_newlines_only_when_multiline(void **state)

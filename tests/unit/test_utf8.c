@@ -139,7 +139,7 @@ static void widths(void **state)
         {"\xC2\xA0", 1, "NBSP"},
         {"a\xE2\x80\xAE" "b", 10, "U+202E shown as <U+202E>"},
         {"\xE2\x81\xA6", 8, "U+2066 shown as <U+2066>"},
-        {"\xE2\x80\x8E", 0, "LRM U+200E stays zero-width"},
+        {"\xE2\x80\x8E", 8, "LRM U+200E, a bidi control too, shown as <U+200E>"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         int w = ud_str_width(cases[i].s);
