@@ -47,9 +47,11 @@ expect_rc 73 "…with --force too: a link is neither followed nor replaced" E ex
 contains "$TMP/err" "符号链接" "the message says it is a symbolic link"
 equals "$(cat "$TMP/bashrc")" "secret dotfile" "the link's target was not written through"
 check "the link is still there, unchanged" test -L "$TMP/out1/roster.xlsx"
-# /dev/stdout is a link: as root, --force must not replace it
-expect_rc 73 "-o /dev/stdout --force is refused, not replaced" E report members -o /dev/stdout --force
-check "/dev/stdout is still a link" test -L /dev/stdout
+# /dev/stdout is such a link (to /proc/self/fd/1): --force must not replace
+# it. Tried on a copy of it, so that a build with the bug cannot damage the host.
+ln -s /proc/self/fd/1 "$TMP/out1/stdout"
+expect_rc 73 "-o LINK-TO-/proc/self/fd/1 --force is refused, not replaced" E report members -o "$TMP/out1/stdout" --force
+check "the link is still a link" test -L "$TMP/out1/stdout"
 # the database's live -wal under another name (a link to the database)
 ln -s "$DB" "$TMP/dblink.db"
 expect_rc 73 "the -wal of a database opened through a link is refused" ud --db "$TMP/dblink.db" report members -o "$DB-wal" --force
