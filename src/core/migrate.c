@@ -216,9 +216,11 @@ int ud_migrate_up(sqlite3 *h, int target, struct ud_err *err)
 {
     if (ud_migrate_check(h, err) != UD_OK)
         return err->status;
-    int from = ud_migrate_current(h, err);
     if (sqlite3_exec(h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
         return sql_fail(h, err, T("无法开始升级", "cannot start the upgrade"));
+    /* read under the lock: another process (a second init) may have
+     * upgraded the file while we waited for it */
+    int from = ud_migrate_current(h, err);
     for (int i = 0; i < ud_migration_count; i++) {
         const struct ud_migration *m = &ud_migrations[i];
         if (m->version <= from)
