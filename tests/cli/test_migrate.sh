@@ -74,3 +74,22 @@ equals "$(sql "$OLD2" "pragma user_version")" 2 "…and upgrades"
 expect_rc 64 "migrate without an action is a usage error" ud --db "$DB" migrate
 expect_rc 66 "a missing database exits 66" ud --db "$TMP/none.db" check
 contains "$TMP/err" "uniondesk init" "…and says how to create one"
+
+# two inits at once: the second waits for the first and finds nothing left
+# to do (it must not report a failed upgrade)
+ud --db "$TMP/latest.db" init >/dev/null 2>&1
+latest=$(sql "$TMP/latest.db" "pragma user_version")
+both=ok
+for i in 1 2 3 4 5; do
+    rm -f "$TMP/two.db"*
+    ud --db "$TMP/two.db" init >"$TMP/i1" 2>&1 &
+    ud --db "$TMP/two.db" init >"$TMP/i2" 2>&1
+    r2=$?
+    wait $!
+    r1=$?
+    if [ "$r1$r2" != 00 ] || [ "$(sql "$TMP/two.db" "pragma user_version")" != "$latest" ]; then
+        both="try $i: $r1 $r2 $(cat "$TMP/i1" "$TMP/i2")"
+        break
+    fi
+done
+equals "$both" ok "two inits at once both succeed, the database at the latest version"
