@@ -158,6 +158,8 @@ int ud_cmd_report(struct ud_cli *cli, int argc, char **argv)
         return ud_cli_usage_error(c, T("未知的报表“%s”：应为 disputes、members 或 training",
                                        "unknown report '%s': disputes, members or training"),
                                   o.kind);
+    if (o.out && strcmp(o.out, "-") == 0)
+        o.out = NULL; /* -o - : standard output, as usual */
     if ((r = check_options(c, &o)) != 0)
         return r;
 

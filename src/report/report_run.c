@@ -68,10 +68,16 @@ int ud_report_run(struct ud_db *db, const struct ud_report_request *rq, enum ud_
         st = ud_err_set(err, UD_ERR_USAGE, T("未知的报表“%s”", "unknown report '%s'"), rq->kind);
     }
     free(fig);
-    if (out && st == UD_OK)
+    if (out && st == UD_OK) {
         st = ud_out_commit(out, err);
-    else if (out)
+    } else if (out) {
         ud_out_abort(out);
+        if (!strstr(err->msg, path)) { /* a renderer's write error: say which file, and that it is gone */
+            char what[1200];
+            snprintf(what, sizeof what, T("%s（没有留下文件）", "%s (no file was left)"), path);
+            ud_err_prefix(err, what);
+        }
+    }
     return st;
 }
 
