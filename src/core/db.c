@@ -346,6 +346,35 @@ static int open_readonly(const char *path, sqlite3 **h)
     return open_readonly_as(path, h, 0);
 }
 
+static int damaged_error(const char *path, const char *detail, struct ud_err *err)
+{
+    return ud_err_set(err, UD_ERR_IO,
+                      T("数据库 %s 已损坏：%s；未做任何修改，可运行 uniondesk check 查看，或用备份恢复",
+                        "database %s is damaged: %s; nothing was changed; run uniondesk check to see more, "
+                        "or restore a backup"),
+                      path, detail);
+}
+
+/* Reads the whole schema (a damaged first page shows here, not as a
+ * puzzling migration message): how many tables, and whether ours. Returns
+ * SQLITE_DONE when it read back whole. */
+static int read_schema(sqlite3 *h, int *tables, int *ours)
+{
+    sqlite3_stmt *q = NULL;
+    *tables = *ours = 0;
+    int rc = sqlite3_prepare_v2(h, "SELECT type, name, sql FROM sqlite_master", -1, &q, NULL);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+        const char *type = (const char *)sqlite3_column_text(q, 0), *name = (const char *)sqlite3_column_text(q, 1);
+        if (type && strcmp(type, "table") == 0 && name && strncmp(name, "sqlite_", 7) != 0) {
+            (*tables)++;
+            *ours |= strcmp(name, "schema_migrations") == 0;
+        }
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(q);
+    return rc;
+}
+
 static int precheck(const char *path, int adopt_empty, int *cur, struct ud_err *err)
 {
     sqlite3 *h = NULL;
@@ -353,42 +382,25 @@ static int precheck(const char *path, int adopt_empty, int *cur, struct ud_err *
     if (rc != SQLITE_OK) {
         int damaged = (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_IOERR;
         int busy = (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
-        ud_err_set(err, damaged ? UD_ERR_IO : busy ? UD_ERR_BUSY : UD_ERR_NOINPUT,
-                   damaged ? T("数据库 %s 已损坏：%s；未做任何修改，可运行 uniondesk check 查看，或用备份恢复",
-                               "database %s is damaged: %s; nothing was changed; run uniondesk check to see more, "
-                               "or restore a backup")
-                           : T("无法打开数据库 %s：%s", "cannot open database %s: %s"),
-                   path, h ? sqlite3_errmsg(h) : sqlite3_errstr(rc));
+        const char *detail = h ? sqlite3_errmsg(h) : sqlite3_errstr(rc);
+        if (damaged)
+            damaged_error(path, detail, err);
+        else
+            ud_err_set(err, busy ? UD_ERR_BUSY : UD_ERR_NOINPUT, T("无法打开数据库 %s：%s", "cannot open database %s: %s"),
+                       path, detail);
         sqlite3_close(h);
         return err->status;
     }
     sqlite3_busy_timeout(h, BUSY_TIMEOUT_MS);
-    /* the schema must read back whole: a damaged first page shows here,
-     * not as a puzzling migration message */
-    sqlite3_stmt *q = NULL;
-    int tables = 0, ours = 0;
-    rc = sqlite3_prepare_v2(h, "SELECT type, name, tbl_name, sql FROM sqlite_master", -1, &q, NULL);
-    while (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
-        const char *type = (const char *)sqlite3_column_text(q, 0), *name = (const char *)sqlite3_column_text(q, 1);
-        if (type && strcmp(type, "table") == 0 && name && strncmp(name, "sqlite_", 7) != 0) {
-            tables++;
-            ours |= strcmp(name, "schema_migrations") == 0;
-        }
-        rc = SQLITE_OK;
-    }
-    sqlite3_finalize(q);
-    if (rc != SQLITE_DONE) {
-        ud_err_set(err, UD_ERR_IO,
-                   T("数据库 %s 已损坏：%s；未做任何修改，可运行 uniondesk check 查看，或用备份恢复",
-                     "database %s is damaged: %s; nothing was changed; run uniondesk check to see more, "
-                     "or restore a backup"),
-                   path, sqlite3_errmsg(h));
+    int tables, ours;
+    if (read_schema(h, &tables, &ours) != SQLITE_DONE) {
+        damaged_error(path, sqlite3_errmsg(h), err);
         sqlite3_close(h);
         return err->status;
     }
     /* another program's database, or an empty one: never given our schema
      * (only init adopts an empty database) */
-    if (rc == SQLITE_DONE && !ours && (tables > 0 || !adopt_empty)) {
+    if (!ours && (tables > 0 || !adopt_empty)) {
         sqlite3_close(h);
         return ud_err_set(err, UD_ERR_IO,
                           tables ? T("%s 不是 uniondesk 数据库（是其他程序的 SQLite 数据库）；未做任何修改",

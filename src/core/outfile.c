@@ -281,12 +281,16 @@ static void drop_temporary(struct ud_outfile *o)
     o->open = 0;
 }
 
+static int write_error(const struct ud_outfile *o, int e, struct ud_err *err)
+{
+    return ud_err_set(err, UD_ERR_IO, T("写入 %s 时出错：%s；没有留下文件", "error writing %s: %s; no file was left"),
+                      o->path, ud_strerror(e));
+}
+
 static int fail(struct ud_outfile *o, int e, struct ud_err *err)
 {
     ud_out_abort(o);
-    return ud_err_set(err, UD_ERR_IO,
-                      T("写入 %s 时出错：%s；没有留下文件", "error writing %s: %s; no file was left"), o->path,
-                      ud_strerror(e));
+    return write_error(o, e, err);
 }
 
 int ud_out_commit(struct ud_outfile *o, struct ud_err *err)
@@ -313,8 +317,7 @@ int ud_out_commit(struct ud_outfile *o, struct ud_err *err)
                               T("%s 在写入期间出现了同名文件，未覆盖它；没有留下新文件",
                                 "%s appeared while it was being written; it was not replaced and no new file was left"),
                               o->path);
-        return ud_err_set(err, UD_ERR_IO, T("写入 %s 时出错：%s；没有留下文件", "error writing %s: %s; no file was left"),
-                          o->path, ud_strerror(e));
+        return write_error(o, e, err);
     }
     if (!o->unnamed)
         track(o->tmp, 0);

@@ -46,18 +46,6 @@ static void temp_path(char *out, size_t outsz)
     unlink(out);
 }
 
-/* The database and everything named after it: -wal, -shm, backups and
- * their own -wal and -shm (the names are unique, from mkstemp). */
-static void remove_db(const char *path)
-{
-    char p[600];
-    snprintf(p, sizeof p, "%s*", path);
-    glob_t g;
-    if (glob(p, 0, NULL, &g) == 0)
-        for (size_t i = 0; i < g.gl_pathc; i++)
-            unlink(g.gl_pathv[i]);
-    globfree(&g);
-}
 
 /* The whole file, malloc'ed; *n its size. */
 static unsigned char *slurp(const char *path, size_t *n)
@@ -373,7 +361,7 @@ static void backup_writes_a_readable_copy(void **state)
     assert_non_null(strstr(err.msg, dest));
     assert_same_file(before, n, dest);
     free(before);
-    remove_db(dest);
+    tu_remove_db(dest);
 
     /* nowhere to write */
     ud_err_clear(&err);
@@ -481,7 +469,7 @@ static void a_newer_database_is_refused_untouched(void **state)
     }
     assert_no_wal_data(path);
     free(before);
-    remove_db(path);
+    tu_remove_db(path);
 }
 
 static void an_altered_migration_is_refused_untouched(void **state)
@@ -506,7 +494,7 @@ static void an_altered_migration_is_refused_untouched(void **state)
     assert_same_file(before, n, path);
     assert_no_wal_data(path);
     free(before);
-    remove_db(path);
+    tu_remove_db(path);
 
     /* a migration this program does not know is refused the same way */
     make_db(path, sizeof path);
@@ -518,7 +506,7 @@ static void an_altered_migration_is_refused_untouched(void **state)
     assert_non_null(strstr(err.msg, "0009_future.sql"));
     assert_same_file(before, n, path);
     free(before);
-    remove_db(path);
+    tu_remove_db(path);
 }
 
 static void a_file_that_is_not_a_database_is_left_alone(void **state)
@@ -540,7 +528,7 @@ static void a_file_that_is_not_a_database_is_left_alone(void **state)
     assert_null(db);
     assert_same_file(before, n, path);
     free(before);
-    remove_db(path);
+    tu_remove_db(path);
 }
 
 static void new_files_are_migrated_to_the_latest_version(void **state)
@@ -562,7 +550,7 @@ static void new_files_are_migrated_to_the_latest_version(void **state)
     must_ok(ud_db_open(&db, path, UD_OPEN_CREATE, &err), &err);
     assert_int_equal(ud_migrate_current(db->h, &err), ud_migrate_latest());
     ud_db_close(db);
-    remove_db(path);
+    tu_remove_db(path);
 
     /* an empty file, as `touch` leaves it */
     FILE *f = fopen(path, "w");
@@ -600,7 +588,7 @@ static void new_files_are_migrated_to_the_latest_version(void **state)
     glob_t g;
     assert_int_equal(glob(pat, 0, NULL, &g), GLOB_NOMATCH);
     globfree(&g);
-    remove_db(path);
+    tu_remove_db(path);
 }
 
 static void an_older_database_is_backed_up_then_migrated(void **state)
@@ -627,7 +615,7 @@ static void an_older_database_is_backed_up_then_migrated(void **state)
     assert_int_equal(raw_int(g.gl_pathv[0], "PRAGMA user_version"), 1);
     assert_int_equal(raw_int(g.gl_pathv[0], "SELECT count(*) FROM sqlite_master WHERE name = 'audit_log'"), 0);
     globfree(&g);
-    remove_db(path);
+    tu_remove_db(path);
 }
 
 /* =============================================================== roles */

@@ -53,18 +53,6 @@ static int exists(const char *path)
     return access(path, F_OK) == 0;
 }
 
-/* Removes path and every file whose name starts with path (its -wal,
- * -shm, -journal, pre-migration .bak files). */
-static void remove_all(const char *path)
-{
-    char pat[400];
-    snprintf(pat, sizeof pat, "%s*", path);
-    glob_t g;
-    if (glob(pat, 0, NULL, &g) == 0)
-        for (size_t i = 0; i < g.gl_pathc; i++)
-            unlink(g.gl_pathv[i]);
-    globfree(&g);
-}
 
 /* ---- digest: every table's rows, the schema, user_version ---- */
 
@@ -297,14 +285,14 @@ static void after_backup(int ok)
         if (exists(j))
             fail_msg("a failed backup left %s", j);
     }
-    remove_all(backup_dest);
+    tu_remove_db(backup_dest);
 }
 
 /* ---- the sweep ---- */
 
 static struct ud_db *open_work(const struct op *op)
 {
-    remove_all(work);
+    tu_remove_db(work);
     copy_file(op->base, work);
     struct ud_db *db;
     struct ud_err err;
@@ -527,7 +515,7 @@ static int setup(void **state)
     case_id = c.id;
     ud_db_close(fx->db);
     copy_file(fx->path, base_main);
-    remove_all(fx->path);
+    tu_remove_db(fx->path);
     free(fx);
 
     /* a database at version 1 (the schema before the audit log), with rows */
@@ -557,10 +545,10 @@ static int teardown(void **state)
     (void)state;
     printf("# faults injected: %ld in %ld attempts; partial writes found: %ld\n", total_injected, total_attempts,
            partial_writes);
-    remove_all(work);
-    remove_all(base_main);
-    remove_all(base_v1);
-    remove_all(backup_dest);
+    tu_remove_db(work);
+    tu_remove_db(base_main);
+    tu_remove_db(base_v1);
+    tu_remove_db(backup_dest);
     unlink(members_csv);
     unlink(spill_csv);
     unlink(orgs_csv);

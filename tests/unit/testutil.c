@@ -1,5 +1,6 @@
 #include "testutil.h"
 
+#include <glob.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -139,4 +140,15 @@ int64_t tu_int(struct tu_fixture *fx, const char *sql)
         v = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
     return v;
+}
+
+void tu_remove_db(const char *path)
+{
+    char pat[600];
+    snprintf(pat, sizeof pat, "%s*", path);
+    glob_t g;
+    if (glob(pat, 0, NULL, &g) == 0)
+        for (size_t i = 0; i < g.gl_pathc; i++)
+            unlink(g.gl_pathv[i]);
+    globfree(&g);
 }

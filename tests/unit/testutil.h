@@ -34,5 +34,8 @@ int64_t tu_member(struct tu_fixture *fx, const char *name, const char *birth, in
 int tu_audit_count(struct tu_fixture *fx, const char *table, const char *action);
 /* One integer from a query without parameters. */
 int64_t tu_int(struct tu_fixture *fx, const char *sql);
+/* Removes a database and every file named after it: -wal, -shm,
+ * -journal, pre-migration backups (the names come from mkstemp). */
+void tu_remove_db(const char *path);
 
 #endif
