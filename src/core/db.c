@@ -480,6 +480,19 @@ static int open_with_group(struct ud_db **out, const char *path, int flags, stru
                           T("数据库 %s 不存在；请先运行 uniondesk init（或 make run）",
                             "database %s does not exist; run uniondesk init (or make run) first"),
                           path);
+    /* a new database holds personal data from its first row: 0600 (the
+     * host setup widens it to the group), created here so that SQLite does
+     * not make it 0644; its -wal and -shm take the same mode */
+    if (!exists) {
+        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        if (fd >= 0)
+            close(fd);
+        else if (errno == EEXIST)
+            exists = 1; /* a second init made it meanwhile: open what it makes, as any existing file */
+        else
+            return ud_err_set(err, UD_ERR_CANTCREAT, T("无法创建数据库 %s：%s", "cannot create database %s: %s"), path,
+                              ud_strerror(errno));
+    }
     int cur = 0;
     struct ud_dbfile_info info;
     if (exists && ud_dbfile_inspect(path, &info) != UD_DBFILE_OK &&
@@ -489,16 +502,6 @@ static int open_with_group(struct ud_db **out, const char *path, int flags, stru
         return err->status;
     if (exists && precheck(path, (flags & UD_OPEN_ADOPT_EMPTY) != 0, &cur, err) != UD_OK)
         return err->status;
-    /* a new database holds personal data from its first row: 0600 (the
-     * host setup widens it to the group), created here so that SQLite does
-     * not make it 0644; its -wal and -shm take the same mode */
-    if (!exists) {
-        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-        if (fd < 0)
-            return ud_err_set(err, UD_ERR_CANTCREAT, T("无法创建数据库 %s：%s", "cannot create database %s: %s"), path,
-                              ud_strerror(errno));
-        close(fd);
-    }
     ud_out_protect(path);
 
     struct ud_db *db = calloc(1, sizeof *db);

@@ -106,15 +106,24 @@ int ud_user_create(struct ud_db *db, struct ud_user *u, struct ud_err *err)
 
 int ud_user_bootstrap(struct ud_db *db, const char *login, struct ud_err *err)
 {
-    int n = ud_user_count(db, err);
-    if (n != 0)
-        return n < 0 ? err->status : UD_OK;
     struct ud_user u;
     ud_user_init(&u);
     if (ud_user_set_fields(db, &u, login, NULL, "admin", err) != UD_OK)
         return err->status;
+    /* counted and written under one lock: two inits at once make one admin */
+    if (ud_db_begin(db, err) != UD_OK)
+        return err->status;
+    int n = ud_user_count(db, err);
+    if (n != 0) {
+        ud_db_rollback(db);
+        return n < 0 ? err->status : UD_OK;
+    }
     /* the connection has no role yet: the first user may be written */
-    if (insert(db, &u, err) != UD_OK)
+    if (insert(db, &u, err) != UD_OK) {
+        ud_db_rollback(db);
+        return err->status;
+    }
+    if (ud_db_commit(db, err) != UD_OK)
         return err->status;
     return ud_db_set_user(db, login, err);
 }

@@ -80,7 +80,7 @@ contains "$TMP/err" "uniondesk init" "…and says how to create one"
 ud --db "$TMP/latest.db" init >/dev/null 2>&1
 latest=$(sql "$TMP/latest.db" "pragma user_version")
 both=ok
-for i in 1 2 3 4 5; do
+for i in $(seq 1 20); do
     rm -f "$TMP/two.db"*
     ud --db "$TMP/two.db" init >"$TMP/i1" 2>&1 &
     ud --db "$TMP/two.db" init >"$TMP/i2" 2>&1
