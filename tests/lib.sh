@@ -55,6 +55,17 @@ lacks() {
 equals() {
     if [ "$1" = "$2" ]; then ok "$3"; else not_ok "$3 (got '$1', expected '$2')"; fi
 }
+# others_bin: the program copied where another user of the host can run
+# it (a checkout may sit in a directory only its owner can enter, such as
+# one from mktemp -d); the scratch directory is opened to others with it
+others_bin() {
+    if [ ! -x "$TMP/others/uniondesk" ]; then
+        mkdir -p "$TMP/others"
+        cp "$UD_BIN" "$TMP/others/uniondesk"
+        chmod 755 "$TMP" "$TMP/others" "$TMP/others/uniondesk"
+    fi
+    echo "$TMP/others/uniondesk"
+}
 # small_tmpfs DIR SIZE [MODE]: a real small file system at DIR (root only),
 # unmounted when the test ends; 1 (after saying SKIP) when it cannot be had
 small_tmpfs() {

@@ -21,7 +21,8 @@ chmod 666 "$DB"
 users_before=$(sql "$DB" "select count(*) from users")
 audit_before=$(sql "$DB" "select count(*) from audit_log")
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
-    asuid() { setpriv --reuid="$NOUID" --regid="$NOUID" --clear-groups env USER=root LOGNAME=root "$UD_BIN" --db "$DB" "$@"; }
+    OB=$(others_bin)
+    asuid() { setpriv --reuid="$NOUID" --regid="$NOUID" --clear-groups env USER=root LOGNAME=root "$OB" --db "$DB" "$@"; }
     expect_rc 77 "uid $NOUID without a passwd entry, USER=root: user add … --role admin is refused (77)" asuid user add evil2 --role admin
     contains "$TMP/err" "$NOUID" "…and the message names the uid"
     contains "$TMP/err" "passwd" "…and says it has no passwd entry"
@@ -39,7 +40,7 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
     # a real OS account without a uniondesk account, claiming to be root
     OSU=udaudit$$
     if useradd -M -N -s /bin/sh "$OSU" 2>/dev/null; then
-        asuser() { setpriv --reuid="$OSU" --regid="$(id -g "$OSU")" --clear-groups env USER=root LOGNAME=root "$UD_BIN" --db "$DB" "$@"; }
+        asuser() { setpriv --reuid="$OSU" --regid="$(id -g "$OSU")" --clear-groups env USER=root LOGNAME=root "$OB" --db "$DB" "$@"; }
         expect_rc 77 "an OS user with USER=root in the environment cannot add an admin" asuser user add evil3 --role admin
         contains "$TMP/err" "$OSU" "…and is named by the real account, not root"
         expect_rc 77 "…nor act as root with --user" asuser --user root user add evil3 --role admin

@@ -52,7 +52,8 @@ if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
     rm -f "$RO/d.db-wal" "$RO/d.db-shm"
     chown -R nobody "$RO"
     chmod 755 "$TMP"
-    as_nobody() { su -s /bin/sh nobody -c "cd '$RO' && LANG=C.UTF-8 UNIONDESK_TODAY=2026-11-26 '$UD_BIN' --db d.db $*"; }
+    OB=$(others_bin)
+    as_nobody() { su -s /bin/sh nobody -c "cd '$RO' && LANG=C.UTF-8 UNIONDESK_TODAY=2026-11-26 '$OB' --db d.db $*"; }
     chmod 444 "$RO/d.db"
     expect_rc 0 "check on a 0444 database" as_nobody check
     no_side "$RO/d.db" "the read-only look left no -wal/-shm behind"

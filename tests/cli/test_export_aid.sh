@@ -141,7 +141,7 @@ if [ "$(id -u)" = 0 ]; then
     chmod 755 "$TMP"
     chmod 644 "$DB"
     expect_rc 73 "a read-only directory exits 73 (the temporary files go there too)" \
-        setpriv --reuid=nobody --regid=nogroup --clear-groups "$UD_BIN" --db "$DB" export aid -o "$TMP/ro/r.xlsx"
+        setpriv --reuid=nobody --regid=nogroup --clear-groups "$(others_bin)" --db "$DB" export aid -o "$TMP/ro/r.xlsx"
 else
     expect_rc 73 "a read-only directory exits 73 (the temporary files go there too)" E export aid -o "$TMP/ro/r.xlsx"
 fi

@@ -55,7 +55,7 @@ rm -f "$TMP/printed.txt"
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null && id nobody >/dev/null 2>&1; then
     chmod 755 "$TMP"
     expect_rc 77 "a print that cannot be written to the audit log is refused" \
-        setpriv --reuid=nobody --regid=nogroup --clear-groups env PATH="$TMP/bin:$PATH" "$UD_BIN" --db "$TMP/ro.db" report members --print
+        setpriv --reuid=nobody --regid=nogroup --clear-groups env PATH="$TMP/bin:$PATH" "$(others_bin)" --db "$TMP/ro.db" report members --print
     [ -e "$TMP/printed.txt" ] && not_ok "…and nothing reached the printer" || ok "…and nothing reached the printer"
 else
     skip "not root: cannot try a read-only user's print"

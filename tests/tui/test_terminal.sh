@@ -51,9 +51,11 @@ expect_screen ro "没有账户" "n is refused with the reason"
 if [ "$(id -u)" -eq 0 ]; then
     who=nobody
     run_as="setpriv --reuid=nobody --regid=nogroup --clear-groups"
+    RUN_BIN=$(others_bin)
 else
     who=$(id -un)
     run_as=""
+    RUN_BIN=$UD_BIN
 fi
 # close the other sessions' connections so the last one out checkpoints
 # the WAL into the file
@@ -63,7 +65,7 @@ ud --db "$DB" user add "$who" --role clerk >/dev/null 2>&1
 [ ! -f "$DB-wal" ] && ok "the WAL was checkpointed into the file" || not_ok "the WAL was checkpointed into the file"
 chmod 755 "$TMP"
 chmod 444 "$DB"
-tm_start rf 80 24 env TMPDIR=/tmp $run_as "$UD_BIN" --db "$DB"
+tm_start rf 80 24 env TMPDIR=/tmp $run_as "$RUN_BIN" --db "$DB"
 expect_screen rf "只读" "a database file without write permission opens read-only"
 tm_keys rf 3 n
 expect_screen rf "数据库文件不可写" "n is refused: the file is not writable"
