@@ -5,6 +5,7 @@
 #ifndef UD_DISPUTE_H
 #define UD_DISPUTE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "uniondesk/db.h"
@@ -71,6 +72,22 @@ int ud_case_delete(struct ud_db *db, int64_t id, int64_t version, struct ud_err 
 /* Statuses a case in `from` may move to (at most max of them, written to
  * to[]); returns how many there are. */
 int ud_case_allowed_moves(const char *from, const char **to, int max);
+/* A closing status: succeeded, failed, withdrawn, not_accepted. */
+int ud_case_is_terminal(const char *status);
+/* What a move to `to` takes besides a note (UD_MOVE_* bits): a date (the
+ * filing date for filed, the closing date for a terminal status), the
+ * agreed amount (succeeded), the outcome text (terminal), the referral to
+ * arbitration (failed). */
+#define UD_MOVE_DATE 1u
+#define UD_MOVE_AGREED 2u
+#define UD_MOVE_OUTCOME 4u
+#define UD_MOVE_REFERRED 8u
+unsigned ud_case_move_needs(const char *to);
+/* The case field a move to `to` dates: "filed_on", "closed_on" or NULL. */
+const char *ud_case_move_date_field(const char *to);
+/* The employer a union stands for: its name without the trailing 工会
+ * ("宁波旭越电器有限公司工会" → "宁波旭越电器有限公司"). */
+void ud_case_employer_of_union(const char *union_name, char *out, size_t outsz);
 
 struct ud_case_move {
     const char *date;       /* filing date (→ filed) or closing date (→ terminal); NULL = today */

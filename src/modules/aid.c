@@ -7,6 +7,7 @@
 
 #include "uniondesk/i18n.h"
 #include "uniondesk/listq.h"
+#include "uniondesk/may.h"
 #include "uniondesk/member.h"
 #include "uniondesk/modutil.h"
 #include "uniondesk/org.h"
@@ -148,7 +149,7 @@ static int step_failed(struct ud_db *db, int rc, struct ud_err *err)
 
 int ud_aid_recipient_create(struct ud_db *db, struct ud_aid_recipient *r, struct ud_err *err)
 {
-    if (ud_require_role(db, UD_ROLE_CLERK, err) != UD_OK)
+    if (ud_may(db, UD_ACT_AID_WRITE, err) != UD_OK)
         return err->status;
     r->id = 0;
     if (validate(db, r, err) != UD_OK)
@@ -175,7 +176,7 @@ int ud_aid_recipient_create(struct ud_db *db, struct ud_aid_recipient *r, struct
 
 int ud_aid_recipient_update(struct ud_db *db, struct ud_aid_recipient *r, struct ud_err *err)
 {
-    if (ud_require_role(db, UD_ROLE_CLERK, err) != UD_OK)
+    if (ud_may(db, UD_ACT_AID_WRITE, err) != UD_OK)
         return err->status;
     if (validate(db, r, err) != UD_OK)
         return err->status;
@@ -216,7 +217,7 @@ int ud_aid_recipient_update(struct ud_db *db, struct ud_aid_recipient *r, struct
 
 int ud_aid_recipient_delete(struct ud_db *db, int64_t id, int64_t version, struct ud_err *err)
 {
-    return ud_mod_delete(db, UD_ROLE_OFFICER, "DELETE FROM aid_recipients WHERE id = ?1 AND version = ?2",
+    return ud_mod_delete(db, ud_act_role(UD_ACT_AID_DELETE), "DELETE FROM aid_recipients WHERE id = ?1 AND version = ?2",
                          "aid_recipients", id, version,
                          T("该档案已有帮扶发放记录，不能删除；脱困的请把档案状态改为已脱困",
                            "this record has aid grants and cannot be deleted; set its status to lifted "

@@ -8,6 +8,7 @@
 
 #include "uniondesk/i18n.h"
 #include "uniondesk/listq.h"
+#include "uniondesk/may.h"
 #include "uniondesk/member.h"
 #include "uniondesk/modutil.h"
 #include "uniondesk/org.h"
@@ -171,14 +172,14 @@ static int is_history(const char *status)
 /* allow_double and history statuses are officer decisions. */
 static int check_roles(struct ud_db *db, const struct ud_aid_grant *g, int allow_double, struct ud_err *err)
 {
-    if (ud_require_role(db, UD_ROLE_CLERK, err) != UD_OK)
+    if (ud_may(db, UD_ACT_AID_WRITE, err) != UD_OK)
         return err->status;
-    if (allow_double && db->role < UD_ROLE_OFFICER)
+    if (allow_double && db->role < ud_act_role(UD_ACT_AID_DECIDE))
         return ud_err_set(err, UD_ERR_PERM,
                           T("只有主管或管理员可以确认重复帮扶（当前用户 %s）",
                             "only officers and admins may confirm a second grant (you are %s)"),
                           db->login);
-    if (is_history(g->status) && db->role < UD_ROLE_OFFICER)
+    if (is_history(g->status) && db->role < ud_act_role(UD_ACT_AID_DECIDE))
         return ud_err_set(err, UD_ERR_PERM,
                           T("只有主管或管理员可以录入%s状态的帮扶（当前用户 %s）",
                             "only officers and admins may enter a grant that is already %s (you are %s)"),
@@ -395,9 +396,9 @@ static int same_year(const char *a, const char *b)
 
 int ud_aid_grant_update(struct ud_db *db, struct ud_aid_grant *g, int allow_double, struct ud_err *err)
 {
-    if (ud_require_role(db, UD_ROLE_CLERK, err) != UD_OK)
+    if (ud_may(db, UD_ACT_AID_WRITE, err) != UD_OK)
         return err->status;
-    if (allow_double && db->role < UD_ROLE_OFFICER)
+    if (allow_double && db->role < ud_act_role(UD_ACT_AID_DECIDE))
         return ud_err_set(err, UD_ERR_PERM,
                           T("只有主管或管理员可以确认重复帮扶（当前用户 %s）",
                             "only officers and admins may confirm a second grant (you are %s)"),
@@ -457,7 +458,7 @@ struct move {
 
 static int do_move(struct ud_db *db, struct ud_aid_grant *g, const struct move *mv, struct ud_err *err)
 {
-    if (ud_require_role(db, UD_ROLE_OFFICER, err) != UD_OK)
+    if (ud_may(db, UD_ACT_AID_DECIDE, err) != UD_OK)
         return err->status;
     if (ud_db_begin(db, err) != UD_OK)
         return err->status;
@@ -500,7 +501,7 @@ int ud_aid_grant_approve(struct ud_db *db, struct ud_aid_grant *g, struct ud_err
 
 int ud_aid_grant_pay(struct ud_db *db, struct ud_aid_grant *g, const char *paid_on, struct ud_err *err)
 {
-    if (ud_require_role(db, UD_ROLE_OFFICER, err) != UD_OK)
+    if (ud_may(db, UD_ACT_AID_DECIDE, err) != UD_OK)
         return err->status;
     char d[UD_DATE_SZ], today[UD_DATE_SZ];
     const char *why;
@@ -524,7 +525,7 @@ int ud_aid_grant_cancel(struct ud_db *db, struct ud_aid_grant *g, struct ud_err 
 
 int ud_aid_grant_delete(struct ud_db *db, int64_t id, int64_t version, struct ud_err *err)
 {
-    if (ud_require_role(db, UD_ROLE_OFFICER, err) != UD_OK)
+    if (ud_may(db, UD_ACT_AID_DELETE, err) != UD_OK)
         return err->status;
     if (ud_db_begin(db, err) != UD_OK)
         return err->status;

@@ -8,6 +8,7 @@
 
 #include "uniondesk/i18n.h"
 #include "uniondesk/listq.h"
+#include "uniondesk/may.h"
 #include "uniondesk/modutil.h"
 #include "uniondesk/parse.h"
 #include "uniondesk/sqlbuf.h"
@@ -128,7 +129,7 @@ int ud_audit_list(struct ud_db *db, const struct ud_audit_filter *f, const struc
                   struct ud_audit *rows, struct ud_cursor *cursors, int *n, struct ud_err *err)
 {
     *n = 0;
-    if (ud_require_role(db, UD_ROLE_ADMIN, err) != UD_OK)
+    if (ud_may(db, UD_ACT_AUDIT_READ, err) != UD_OK)
         return err->status;
     struct ud_sqlbuf q;
     int w = 0;
@@ -180,7 +181,7 @@ int ud_audit_list(struct ud_db *db, const struct ud_audit_filter *f, const struc
 int ud_audit_each(struct ud_db *db, const struct ud_audit_filter *f, int64_t limit, ud_audit_fn fn, void *ctx,
                   struct ud_err *err)
 {
-    if (ud_require_role(db, UD_ROLE_ADMIN, err) != UD_OK)
+    if (ud_may(db, UD_ACT_AUDIT_READ, err) != UD_OK)
         return err->status;
     if (ud_audit_filter_check(f, err) != UD_OK)
         return err->status;
@@ -213,7 +214,7 @@ int ud_audit_each(struct ud_db *db, const struct ud_audit_filter *f, int64_t lim
 
 int ud_audit_changes(struct ud_db *db, int64_t id, ud_audit_change_fn fn, void *ctx, struct ud_err *err)
 {
-    if (ud_require_role(db, UD_ROLE_ADMIN, err) != UD_OK)
+    if (ud_may(db, UD_ACT_AUDIT_READ, err) != UD_OK)
         return err->status;
     /* the keys of whichever side exists, in its order; each side's value */
     sqlite3_stmt *st = ud_db_stmt(db,

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "uniondesk/i18n.h"
+#include "uniondesk/may.h"
 #include "uniondesk/member.h"
 #include "uniondesk/modutil.h"
 #include "uniondesk/org.h"
@@ -91,10 +92,36 @@ static int move_allowed(const char *from, const char *to)
 }
 
 /* The schema's rules on dates per status (migration 0001's CHECKs). */
-static int is_terminal(const char *s)
+int ud_case_is_terminal(const char *s)
 {
     return strcmp(s, "succeeded") == 0 || strcmp(s, "failed") == 0 || strcmp(s, "withdrawn") == 0 ||
            strcmp(s, "not_accepted") == 0;
+}
+
+const char *ud_case_move_date_field(const char *to)
+{
+    return strcmp(to, "filed") == 0 ? "filed_on" : ud_case_is_terminal(to) ? "closed_on" : NULL;
+}
+
+unsigned ud_case_move_needs(const char *to)
+{
+    unsigned n = ud_case_move_date_field(to) ? UD_MOVE_DATE : 0;
+    if (strcmp(to, "succeeded") == 0)
+        n |= UD_MOVE_AGREED;
+    if (ud_case_is_terminal(to))
+        n |= UD_MOVE_OUTCOME;
+    if (strcmp(to, "failed") == 0)
+        n |= UD_MOVE_REFERRED;
+    return n;
+}
+
+void ud_case_employer_of_union(const char *union_name, char *out, size_t outsz)
+{
+    static const char suffix[] = "工会";
+    size_t n = strlen(union_name), s = sizeof suffix - 1;
+    if (n > s && strcmp(union_name + n - s, suffix) == 0)
+        n -= s;
+    snprintf(out, outsz, "%.*s", (int)n, union_name);
 }
 
 static int needs_filed_on(const char *s)
@@ -142,11 +169,11 @@ static void check_consistency(struct ud_case *c, struct ud_err *err)
                          status_label(s));
             ok_filed = 0;
         }
-        if (is_terminal(s) && !c->closed_on[0] && !ud_err_find(err, "closed_on"))
+        if (ud_case_is_terminal(s) && !c->closed_on[0] && !ud_err_find(err, "closed_on"))
             ud_err_field(err, "closed_on", label("closed_on"),
                          T("已结案（%s）的案件必须有结案日期", "a closed case (%s) needs a closing date"),
                          status_label(s));
-        if (!is_terminal(s) && c->closed_on[0]) {
+        if (!ud_case_is_terminal(s) && c->closed_on[0]) {
             ud_err_field(err, "closed_on", label("closed_on"),
                          T("未结案（%s）的案件不能有结案日期", "an open case (%s) has no closing date"),
                          status_label(s));
@@ -383,7 +410,7 @@ static void bind_fields(sqlite3_stmt *st, const struct ud_case *c)
 
 int ud_case_create(struct ud_db *db, struct ud_case *c, struct ud_err *err)
 {
-    if (ud_require_role(db, UD_ROLE_CLERK, err) != UD_OK)
+    if (ud_may(db, UD_ACT_CASE_WRITE, err) != UD_OK)
         return err->status;
     c->id = 0;
     if (!c->status[0])
@@ -421,7 +448,7 @@ int ud_case_create(struct ud_db *db, struct ud_case *c, struct ud_err *err)
 
 int ud_case_update(struct ud_db *db, struct ud_case *c, struct ud_err *err)
 {
-    if (ud_require_role(db, UD_ROLE_CLERK, err) != UD_OK)
+    if (ud_may(db, UD_ACT_CASE_WRITE, err) != UD_OK)
         return err->status;
     struct ud_case old;
     if (ud_case_get(db, c->id, &old, err) != UD_OK)
@@ -458,7 +485,7 @@ int ud_case_update(struct ud_db *db, struct ud_case *c, struct ud_err *err)
 
 int ud_case_delete(struct ud_db *db, int64_t id, int64_t version, struct ud_err *err)
 {
-    return ud_mod_delete(db, UD_ROLE_OFFICER, "DELETE FROM cases WHERE id = ?1 AND version = ?2", "cases", id,
+    return ud_mod_delete(db, ud_act_role(UD_ACT_CASE_DELETE), "DELETE FROM cases WHERE id = ?1 AND version = ?2", "cases", id,
                          version, NULL, err);
 }
 
@@ -468,7 +495,7 @@ int ud_case_delete(struct ud_db *db, int64_t id, int64_t version, struct ud_err 
  * field each argument lands in. */
 static void apply_move(const char *to, const struct ud_case_move *a, struct ud_case *n, struct ud_err *err)
 {
-    const char *date_field = strcmp(to, "filed") == 0 ? "filed_on" : is_terminal(to) ? "closed_on" : NULL;
+    const char *date_field = ud_case_move_date_field(to);
     if (date_field) {
         char d[UD_DATE_SZ], today[UD_DATE_SZ];
         const char *why = NULL;
@@ -519,7 +546,7 @@ static void apply_move(const char *to, const struct ud_case_move *a, struct ud_c
 int ud_case_move(struct ud_db *db, int64_t id, int64_t expected_version, const char *to_status,
                  const struct ud_case_move *args, struct ud_err *err)
 {
-    if (ud_require_role(db, UD_ROLE_CLERK, err) != UD_OK)
+    if (ud_may(db, UD_ACT_CASE_MOVE, err) != UD_OK)
         return err->status;
     struct ud_case_move defaults;
     if (!args) {
@@ -571,7 +598,7 @@ int ud_case_move(struct ud_db *db, int64_t id, int64_t expected_version, const c
 int ud_case_add_event(struct ud_db *db, int64_t case_id, const char *kind, const char *body,
                       struct ud_err *err)
 {
-    if (ud_require_role(db, UD_ROLE_CLERK, err) != UD_OK)
+    if (ud_may(db, UD_ACT_CASE_WRITE, err) != UD_OK)
         return err->status;
     const struct ud_enum_item *k = kind ? ud_enum_find(&ud_enum_event_kind, kind) : NULL;
     if (!k || strcmp(k->code, "status") == 0)

@@ -6,6 +6,7 @@
 
 #include "uniondesk/i18n.h"
 #include "uniondesk/listq.h"
+#include "uniondesk/may.h"
 #include "uniondesk/modutil.h"
 #include "uniondesk/org.h"
 #include "uniondesk/privacy.h"
@@ -200,7 +201,7 @@ static void bind_fields(sqlite3_stmt *st, const struct ud_member *m)
 
 int ud_member_create(struct ud_db *db, struct ud_member *m, struct ud_err *err)
 {
-    if (ud_require_role(db, UD_ROLE_CLERK, err) != UD_OK)
+    if (ud_may(db, UD_ACT_MEMBER_WRITE, err) != UD_OK)
         return err->status;
     m->id = 0;
     if (validate(db, m, err) != UD_OK)
@@ -225,7 +226,7 @@ int ud_member_create(struct ud_db *db, struct ud_member *m, struct ud_err *err)
 
 int ud_member_update(struct ud_db *db, struct ud_member *m, struct ud_err *err)
 {
-    if (ud_require_role(db, UD_ROLE_CLERK, err) != UD_OK)
+    if (ud_may(db, UD_ACT_MEMBER_WRITE, err) != UD_OK)
         return err->status;
     if (validate(db, m, err) != UD_OK)
         return err->status;
@@ -250,7 +251,7 @@ int ud_member_update(struct ud_db *db, struct ud_member *m, struct ud_err *err)
 
 int ud_member_delete(struct ud_db *db, int64_t id, int64_t version, struct ud_err *err)
 {
-    return ud_mod_delete(db, UD_ROLE_OFFICER, "DELETE FROM members WHERE id = ?1 AND version = ?2", "members", id,
+    return ud_mod_delete(db, ud_act_role(UD_ACT_MEMBER_DELETE), "DELETE FROM members WHERE id = ?1 AND version = ?2", "members", id,
                          version,
                          T("该会员有案件、帮扶或培训记录，不能删除；请把会籍状态改为退会或转出",
                            "this member has cases, aid or training records and cannot be deleted; set the "

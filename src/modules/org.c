@@ -6,6 +6,7 @@
 
 #include "uniondesk/i18n.h"
 #include "uniondesk/listq.h"
+#include "uniondesk/may.h"
 #include "uniondesk/modutil.h"
 
 #define S struct ud_org
@@ -243,7 +244,7 @@ static void bind_fields(sqlite3_stmt *st, const struct ud_org *o)
 
 int ud_org_create(struct ud_db *db, struct ud_org *o, struct ud_err *err)
 {
-    if (ud_require_role(db, UD_ROLE_ADMIN, err) != UD_OK)
+    if (ud_may(db, UD_ACT_ORG_WRITE, err) != UD_OK)
         return err->status;
     o->id = 0;
     if (validate(db, o, err) != UD_OK)
@@ -268,7 +269,7 @@ int ud_org_create(struct ud_db *db, struct ud_org *o, struct ud_err *err)
 
 int ud_org_update(struct ud_db *db, struct ud_org *o, struct ud_err *err)
 {
-    if (ud_require_role(db, UD_ROLE_ADMIN, err) != UD_OK)
+    if (ud_may(db, UD_ACT_ORG_WRITE, err) != UD_OK)
         return err->status;
     if (validate(db, o, err) != UD_OK)
         return err->status;
@@ -294,7 +295,7 @@ int ud_org_update(struct ud_db *db, struct ud_org *o, struct ud_err *err)
 int ud_org_dissolve(struct ud_db *db, int64_t id, int64_t version, struct ud_err *err)
 {
     struct ud_org o;
-    if (ud_require_role(db, UD_ROLE_ADMIN, err) != UD_OK || ud_org_get(db, id, &o, err) != UD_OK)
+    if (ud_may(db, UD_ACT_ORG_WRITE, err) != UD_OK || ud_org_get(db, id, &o, err) != UD_OK)
         return err->status;
     o.version = version;
     snprintf(o.status, sizeof o.status, "dissolved");
@@ -311,7 +312,7 @@ int ud_org_dissolve(struct ud_db *db, int64_t id, int64_t version, struct ud_err
 
 int ud_org_delete(struct ud_db *db, int64_t id, int64_t version, struct ud_err *err)
 {
-    return ud_mod_delete(db, UD_ROLE_ADMIN, "DELETE FROM orgs WHERE id = ?1 AND version = ?2", "orgs", id, version,
+    return ud_mod_delete(db, ud_act_role(UD_ACT_ORG_WRITE), "DELETE FROM orgs WHERE id = ?1 AND version = ?2", "orgs", id, version,
                          T("该组织仍有下级组织、会员、案件或培训班引用，不能删除（可改为撤销）",
                            "sub-organizations, members, cases or courses still refer to it: it cannot be "
                            "deleted (dissolve it instead)"),

@@ -5,6 +5,7 @@
 
 #include "uniondesk/audit.h"
 #include "uniondesk/i18n.h"
+#include "uniondesk/may.h"
 #include "uniondesk/parse.h"
 
 void ud_show_id_number(const char *id, char *out, size_t outsz)
@@ -22,13 +23,13 @@ void ud_show_phone(const struct ud_db *db, const char *phone, char *out, size_t 
 
 int ud_may_reveal_id(const struct ud_db *db)
 {
-    return db && db->role >= UD_ROLE_OFFICER;
+    return db && db->role >= ud_act_role(UD_ACT_REVEAL_ID);
 }
 
 int ud_reveal_id_number(struct ud_db *db, const char *table, int64_t row_id, struct ud_err *err)
 {
     if (!ud_may_reveal_id(db)) {
-        if (ud_require_role(db, UD_ROLE_OFFICER, err) == UD_OK)
+        if (ud_may(db, UD_ACT_REVEAL_ID, err) == UD_OK)
             ud_err_set(err, UD_ERR_PERM, "%s", T("不能查看完整身份证号", "may not see whole ID numbers"));
         ud_err_prefix(err, T("只有主管和管理员可以查看完整身份证号", "only officers and admins may see whole ID numbers"));
         return err->status;

@@ -6,6 +6,7 @@
 
 #include "uniondesk/i18n.h"
 #include "uniondesk/listq.h"
+#include "uniondesk/may.h"
 #include "uniondesk/member.h"
 #include "uniondesk/modutil.h"
 #include "uniondesk/org.h"
@@ -208,7 +209,7 @@ static void course_bind(sqlite3_stmt *st, const struct ud_course *c)
 
 int ud_course_create(struct ud_db *db, struct ud_course *c, struct ud_err *err)
 {
-    if (ud_require_role(db, UD_ROLE_CLERK, err) != UD_OK)
+    if (ud_may(db, UD_ACT_COURSE_WRITE, err) != UD_OK)
         return err->status;
     c->id = 0;
     if (course_validate(db, c, err) != UD_OK)
@@ -233,7 +234,7 @@ int ud_course_create(struct ud_db *db, struct ud_course *c, struct ud_err *err)
 
 int ud_course_update(struct ud_db *db, struct ud_course *c, struct ud_err *err)
 {
-    if (ud_require_role(db, UD_ROLE_CLERK, err) != UD_OK)
+    if (ud_may(db, UD_ACT_COURSE_WRITE, err) != UD_OK)
         return err->status;
     if (ud_db_begin(db, err) != UD_OK)
         return err->status;
@@ -258,7 +259,7 @@ int ud_course_update(struct ud_db *db, struct ud_course *c, struct ud_err *err)
 
 int ud_course_delete(struct ud_db *db, int64_t id, int64_t version, struct ud_err *err)
 {
-    return ud_mod_delete(db, UD_ROLE_OFFICER, "DELETE FROM courses WHERE id = ?1 AND version = ?2", "courses", id,
+    return ud_mod_delete(db, ud_act_role(UD_ACT_COURSE_DELETE), "DELETE FROM courses WHERE id = ?1 AND version = ?2", "courses", id,
                          version,
                          T("该培训班已有报名记录，不能删除", "members are enrolled in this course: it cannot be deleted"),
                          err);
@@ -430,7 +431,7 @@ static void enr_bind(sqlite3_stmt *st, const struct ud_enrolment *e)
 
 int ud_enrolment_create(struct ud_db *db, struct ud_enrolment *e, struct ud_err *err)
 {
-    if (ud_require_role(db, UD_ROLE_CLERK, err) != UD_OK)
+    if (ud_may(db, UD_ACT_ENROL_WRITE, err) != UD_OK)
         return err->status;
     e->id = 0;
     if (enr_validate(db, e, 1, err) != UD_OK)
@@ -476,7 +477,7 @@ int ud_enrolment_create(struct ud_db *db, struct ud_enrolment *e, struct ud_err 
 
 int ud_enrolment_update(struct ud_db *db, struct ud_enrolment *e, struct ud_err *err)
 {
-    if (ud_require_role(db, UD_ROLE_CLERK, err) != UD_OK)
+    if (ud_may(db, UD_ACT_ENROL_WRITE, err) != UD_OK)
         return err->status;
     if (enr_validate(db, e, 0, err) != UD_OK)
         return err->status;
@@ -516,7 +517,7 @@ int ud_enrolment_update(struct ud_db *db, struct ud_enrolment *e, struct ud_err 
 
 int ud_enrolment_delete(struct ud_db *db, int64_t id, int64_t version, struct ud_err *err)
 {
-    return ud_mod_delete(db, UD_ROLE_CLERK, "DELETE FROM enrolments WHERE id = ?1 AND version = ?2", "enrolments",
+    return ud_mod_delete(db, ud_act_role(UD_ACT_ENROL_WRITE), "DELETE FROM enrolments WHERE id = ?1 AND version = ?2", "enrolments",
                          id, version, NULL, err);
 }
 

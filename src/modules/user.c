@@ -7,6 +7,7 @@
 
 #include "uniondesk/enums.h"
 #include "uniondesk/i18n.h"
+#include "uniondesk/may.h"
 #include "uniondesk/modutil.h"
 
 #define USER_COLS "id, login, coalesce(display_name, ''), role, active, created_at, version"
@@ -97,7 +98,7 @@ static int insert(struct ud_db *db, struct ud_user *u, struct ud_err *err)
 
 int ud_user_create(struct ud_db *db, struct ud_user *u, struct ud_err *err)
 {
-    if (ud_require_role(db, UD_ROLE_ADMIN, err) != UD_OK)
+    if (ud_may(db, UD_ACT_USER_ADMIN, err) != UD_OK)
         return err->status;
     if (!u->login[0])
         return ud_err_field(err, "login", T("登录名", "login"), "%s", T("必填", "required"));
@@ -130,7 +131,7 @@ int ud_user_bootstrap(struct ud_db *db, const char *login, struct ud_err *err)
 
 int ud_user_update(struct ud_db *db, struct ud_user *u, struct ud_err *err)
 {
-    if (ud_require_role(db, UD_ROLE_ADMIN, err) != UD_OK)
+    if (ud_may(db, UD_ACT_USER_ADMIN, err) != UD_OK)
         return err->status;
     if (strcmp(u->login, db->login) == 0 && (strcmp(u->role, "admin") != 0 || !u->active))
         return ud_err_set(err, UD_ERR_STATE, "%s",
