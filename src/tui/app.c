@@ -135,10 +135,12 @@ void tui_error(struct tui_app *app, const struct ud_err *err)
     tui_error_text(app, "%s", buf);
 }
 
-int tui_can_write(struct tui_app *app, enum ud_role min)
+int tui_may(struct tui_app *app, enum ud_act act)
 {
     struct ud_err err;
     ud_err_clear(&err);
+    if (act == UD_ACT_VIEW)
+        return 1;
     if (app->readonly) {
         tui_error_text(app, "%s",
                        app->db->role == UD_ROLE_NONE
@@ -147,7 +149,7 @@ int tui_can_write(struct tui_app *app, enum ud_role min)
                            : T("只读模式：数据库文件不可写", "read-only: the database file is not writable"));
         return 0;
     }
-    if (ud_require_role(app->db, min, &err) != UD_OK) {
+    if (ud_may(app->db, act, &err) != UD_OK) {
         tui_error(app, &err);
         return 0;
     }
@@ -198,8 +200,15 @@ static void draw_status(struct tui_app *app)
             tui_attr(app->status_error ? TE_ERROR : TE_STATUS));
 }
 
+/* `?` first: it stays on the bar however many keys the view has */
 static const struct tui_keyhelp global_keys[] = {
-    {"1-6", "切换", "tabs"}, {"?", "帮助", "help"}, {"q", "退出", "quit"}, TUI_KEYS_END};
+    {"?", "帮助", "help"}, {"1-6", "切换", "tabs"}, {"q", "退出", "quit"}, TUI_KEYS_END};
+
+/* Columns an entry takes: "n new  ": the key, a space, its label, two spaces. */
+static int keybar_width(const struct tui_keyhelp *k)
+{
+    return ud_str_width(k->key) + 1 + ud_str_width(T(k->zh, k->en)) + 2;
+}
 
 static void draw_keybar(struct tui_app *app)
 {
@@ -207,17 +216,18 @@ static void draw_keybar(struct tui_app *app)
     struct tui_view *v = tui_top(app);
     const struct tui_keyhelp *lists[2] = {v ? v->keys : NULL,
                                           v && v->modal ? NULL : global_keys};
+    int reserve = lists[1] ? keybar_width(&global_keys[0]) : 0;
     int x = 0;
     for (int l = 0; l < 2; l++)
         for (const struct tui_keyhelp *k = lists[l]; k && k->key; k++) {
             const char *label = T(k->zh, k->en);
             int kw = ud_str_width(k->key), lw = ud_str_width(label);
-            if (x + kw + lw + 1 > COLS)
-                return;
+            if (x + kw + 1 + lw > COLS - (l == 0 ? reserve : 0))
+                break;
             tui_put(stdscr, LINES - 1, x, k->key, kw, UD_LEFT, tui_attr(TE_KEYBAR_KEY));
-            x += kw;
+            x += kw + 1;
             tui_put(stdscr, LINES - 1, x, label, lw, UD_LEFT, tui_attr(TE_KEYBAR_TEXT));
-            x += lw + 1;
+            x += lw + 2;
         }
 }
 

@@ -137,7 +137,7 @@ void tui_audit_open(struct tui_app *app)
 {
     struct ud_err err;
     ud_err_clear(&err);
-    if (ud_require_role(app->db, UD_ROLE_ADMIN, &err) != UD_OK) {
+    if (ud_may(app->db, UD_ACT_AUDIT_READ, &err) != UD_OK) {
         tui_error(app, &err);
         return;
     }

@@ -90,7 +90,7 @@ void tui_help_open(struct tui_app *app)
     add_keys(&hp->d, T("列表", "lists"), lists);
     add_keys(&hp->d, T("表单", "forms"), forms);
     tui_detail_section(&hp->d, T("说明", "notes"));
-    tui_detail_add(&hp->d, "!", T("逾期案件（受理后超过15天仍未结案）在列表和详情中以 ! 标出", "overdue cases (open more than 15 days after filing) are marked ! in lists and details"), 0);
+    tui_detail_add(&hp->d, "!", T("超期案件（受理后超过15天仍未结案）在列表和详情中以 ! 标出", "overdue cases (open more than 15 days after filing) are marked ! in lists and details"), 0);
     tui_detail_add(&hp->d, "!", T("已满的培训班、主管确认的重复帮扶也以 ! 标出", "so are full courses and second grants an officer confirmed"), 0);
     tui_detail_add(&hp->d, ">", T("当前选中的行", "the selected row"), 0);
     tui_detail_add(&hp->d, "~", T("文字太长被截断", "text cut to fit"), 0);

@@ -155,6 +155,46 @@ void tui_list_reload(struct tui_app *app, struct tui_list *l)
     count(app, l);
 }
 
+static int select_in_window(struct tui_list *l, int64_t id)
+{
+    for (int i = 0; i < l->n; i++)
+        if (l->src->row_id(row_at(l, i)) == id) {
+            l->sel = i;
+            return 1;
+        }
+    return 0;
+}
+
+/* Walks the list from its start, a window at a time, up to a bound. */
+static int walk_to(struct tui_app *app, struct tui_list *l, int64_t id)
+{
+    state(l)->anchor.valid = 0;
+    l->sel = 0;
+    fill(app, l);
+    for (int page = 0; page < 64; page++) {
+        if (select_in_window(l, id))
+            return 1;
+        if (l->at_end || l->n == 0)
+            return 0;
+        state(l)->anchor = l->cursors[l->n - 1];
+        l->sel = 0;
+        fill(app, l);
+    }
+    return 0;
+}
+
+void tui_list_select_id(struct tui_app *app, struct tui_list *l, int64_t id)
+{
+    fill(app, l);
+    if (!select_in_window(l, id) && !walk_to(app, l, id) && l->search.len) {
+        /* the search hides it: show it without */
+        tui_edit_set(&l->search, "");
+        if (!walk_to(app, l, id))
+            tui_list_home(app, l);
+    }
+    count(app, l);
+}
+
 static void scroll_down(struct tui_app *app, struct tui_list *l, int k)
 {
     if (l->at_end || l->n == 0)

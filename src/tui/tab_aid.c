@@ -171,7 +171,7 @@ int aid_move_possible(struct tui_app *app, const struct ud_aid_grant *g, enum ud
 
 static int grant_approve(struct tui_app *app, const struct ud_aid_grant *row)
 {
-    if (!tui_can_write(app, UD_ROLE_OFFICER) || !aid_move_possible(app, row, UD_AID_APPROVE))
+    if (!tui_may(app, UD_ACT_AID_DECIDE) || !aid_move_possible(app, row, UD_AID_APPROVE))
         return 0;
     char amount[32], q[600];
     ud_format_money(row->amount_fen, amount, sizeof amount);
@@ -192,7 +192,7 @@ static int grant_approve(struct tui_app *app, const struct ud_aid_grant *row)
 
 static int grant_cancel(struct tui_app *app, const struct ud_aid_grant *row)
 {
-    if (!tui_can_write(app, UD_ROLE_OFFICER) || !aid_move_possible(app, row, UD_AID_CANCEL))
+    if (!tui_may(app, UD_ACT_AID_DECIDE) || !aid_move_possible(app, row, UD_AID_CANCEL))
         return 0;
     char amount[32], q[600];
     ud_format_money(row->amount_fen, amount, sizeof amount);
@@ -213,7 +213,7 @@ static int grant_cancel(struct tui_app *app, const struct ud_aid_grant *row)
 
 static int grant_delete(struct tui_app *app, const struct ud_aid_grant *row)
 {
-    if (!tui_can_write(app, UD_ROLE_OFFICER) || !aid_move_possible(app, row, UD_AID_DELETE))
+    if (!tui_may(app, UD_ACT_AID_DELETE) || !aid_move_possible(app, row, UD_AID_DELETE))
         return 0;
     char amount[32], q[600];
     ud_format_money(row->amount_fen, amount, sizeof amount);
@@ -271,7 +271,7 @@ static int pay_save(struct tui_app *app, struct tui_form *form, void *ctx, struc
 
 static void grant_pay(struct tui_app *app, const struct ud_aid_grant *row)
 {
-    if (!tui_can_write(app, UD_ROLE_OFFICER) || !aid_move_possible(app, row, UD_AID_PAY))
+    if (!tui_may(app, UD_ACT_AID_DECIDE) || !aid_move_possible(app, row, UD_AID_PAY))
         return;
     struct pay_ctx *c = calloc(1, sizeof *c);
     char title[400], amount[32], today[UD_DATE_SZ];
@@ -350,7 +350,7 @@ static void export_roster(struct tui_app *app, struct grant_tab *t)
     snprintf(name, sizeof name, T("帮扶发放花名册-%s-%s.xlsx", "aid-roster-%s-%s.xlsx"),
              r->f.program ? aid_program_label(r->f.program) : T("全部项目", "all"), today);
     tui_export_form(app, T("导出帮扶发放花名册（当前筛选条件；F2 写入）", "Export the aid roster (current filter; F2 writes)"),
-                    name, app->db->role >= UD_ROLE_OFFICER, write_roster, r, free);
+                    name, ud_may_reveal_id(app->db), write_roster, r, free);
 }
 
 static int grant_list_key(struct tui_app *app, struct tui_view *v, int key)
@@ -374,11 +374,11 @@ static int grant_list_key(struct tui_app *app, struct tui_view *v, int key)
             aid_open_grant_detail(app, g.id);
         return 1;
     case 'n':
-        if (tui_can_write(app, UD_ROLE_CLERK))
+        if (tui_may(app, UD_ACT_AID_WRITE))
             aid_open_grant_form(app, 0, t->scope_id[0] ? t->scope_member : 0, t);
         return 1;
     case 'e':
-        if (sel && tui_can_write(app, UD_ROLE_CLERK))
+        if (sel && tui_may(app, UD_ACT_AID_WRITE))
             aid_open_grant_form(app, g.id, 0, NULL);
         return 1;
     case 'a':
@@ -599,7 +599,7 @@ static int grant_detail_key(struct tui_app *app, struct tui_view *v, int key)
             grant_detail_load(app, dt);
         return 1;
     case 'e':
-        if (tui_can_write(app, UD_ROLE_CLERK))
+        if (tui_may(app, UD_ACT_AID_WRITE))
             aid_open_grant_form(app, dt->id, 0, NULL);
         return 1;
     case 'd':

@@ -120,7 +120,7 @@ static void rcp_list_draw(struct tui_app *app, struct tui_view *v, WINDOW *w, in
 
 static int rcp_delete(struct tui_app *app, const struct ud_aid_recipient *r)
 {
-    if (!tui_can_write(app, UD_ROLE_OFFICER))
+    if (!tui_may(app, UD_ACT_AID_DELETE))
         return 0;
     char q[400];
     snprintf(q, sizeof q, T("删除 %s 的困难职工档案？", "Delete the recipient record of %s?"), r->member_name);
@@ -148,11 +148,11 @@ static int rcp_list_key(struct tui_app *app, struct tui_view *v, int key)
             aid_open_recipient_detail(app, r->id);
         return 1;
     case 'n':
-        if (tui_can_write(app, UD_ROLE_CLERK))
+        if (tui_may(app, UD_ACT_AID_WRITE))
             open_rcp_form(app, 0);
         return 1;
     case 'e':
-        if (r && tui_can_write(app, UD_ROLE_CLERK))
+        if (r && tui_may(app, UD_ACT_AID_WRITE))
             open_rcp_form(app, r->id);
         return 1;
     case 'd':
@@ -347,11 +347,11 @@ static int rcp_detail_key(struct tui_app *app, struct tui_view *v, int key)
         return 1;
     }
     case 'n':
-        if (tui_can_write(app, UD_ROLE_CLERK))
+        if (tui_may(app, UD_ACT_AID_WRITE))
             aid_open_grant_form(app, 0, dt->r.member_id, NULL);
         return 1;
     case 'e':
-        if (tui_can_write(app, UD_ROLE_CLERK))
+        if (tui_may(app, UD_ACT_AID_WRITE))
             open_rcp_form(app, dt->id);
         return 1;
     case 'd': {

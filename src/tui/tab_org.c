@@ -249,22 +249,22 @@ static int tree_key(struct tui_app *app, struct tui_view *v, int key)
             find_next(t, idx + 1);
             return 1;
         }
-        if (nd && tui_can_write(app, UD_ROLE_ADMIN))
+        if (nd && tui_may(app, UD_ACT_ORG_WRITE))
             open_form(app, 0, nd->id);
         return 1;
     case 'a':
-        if (nd && tui_can_write(app, UD_ROLE_ADMIN))
+        if (nd && tui_may(app, UD_ACT_ORG_WRITE))
             open_form(app, 0, nd->id);
         return 1;
     case 'A':
         tui_audit_open(app);
         return 1;
     case 'e':
-        if (nd && tui_can_write(app, UD_ROLE_ADMIN))
+        if (nd && tui_may(app, UD_ACT_ORG_WRITE))
             open_form(app, nd->id, 0);
         return 1;
     case 'd':
-        if (nd && tui_can_write(app, UD_ROLE_ADMIN)) {
+        if (nd && tui_may(app, UD_ACT_ORG_WRITE)) {
             char q[300];
             snprintf(q, sizeof q, T("撤销组织“%s”？（会员和历史记录保留）", "Dissolve '%s'? (members and records are kept)"),
                      nd->name);
@@ -364,7 +364,7 @@ static int detail_key(struct tui_app *app, struct tui_view *v, int key)
 {
     struct detail *dt = v->data;
     if (key == 'e') {
-        if (tui_can_write(app, UD_ROLE_ADMIN))
+        if (tui_may(app, UD_ACT_ORG_WRITE))
             open_form(app, dt->id, 0);
         return 1;
     }

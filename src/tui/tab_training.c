@@ -145,7 +145,7 @@ static void course_list_draw(struct tui_app *app, struct tui_view *v, WINDOW *w,
 
 static int course_delete(struct tui_app *app, const struct ud_course *c)
 {
-    if (!tui_can_write(app, UD_ROLE_OFFICER))
+    if (!tui_may(app, UD_ACT_COURSE_DELETE))
         return 0;
     char q[400];
     snprintf(q, sizeof q, T("删除培训班 %s（%s）？", "Delete course %s (%s)?"), c->code, c->title);
@@ -177,11 +177,11 @@ static int course_list_key(struct tui_app *app, struct tui_view *v, int key)
             open_course_detail(app, c->id);
         return 1;
     case 'n':
-        if (tui_can_write(app, UD_ROLE_CLERK))
+        if (tui_may(app, UD_ACT_COURSE_WRITE))
             open_course_form(app, 0, t);
         return 1;
     case 'e':
-        if (c && tui_can_write(app, UD_ROLE_CLERK))
+        if (c && tui_may(app, UD_ACT_COURSE_WRITE))
             open_course_form(app, c->id, NULL);
         return 1;
     case 'd':
@@ -335,7 +335,7 @@ static int course_detail_key(struct tui_app *app, struct tui_view *v, int key)
         open_enrolments(app, dt->id);
         return 1;
     case 'e':
-        if (tui_can_write(app, UD_ROLE_CLERK))
+        if (tui_may(app, UD_ACT_COURSE_WRITE))
             open_course_form(app, dt->id, NULL);
         return 1;
     case 'd': {
@@ -603,7 +603,7 @@ static void open_enrol_detail(struct tui_app *app, int64_t id);
 
 static int enrol_remove(struct tui_app *app, const struct ud_enrolment *e)
 {
-    if (!tui_can_write(app, UD_ROLE_CLERK))
+    if (!tui_may(app, UD_ACT_COURSE_WRITE))
         return 0;
     char q[400];
     snprintf(q, sizeof q, T("删除 %s 在 %s 的报名记录？", "Remove %s from %s?"), e->member_name, e->course_code);
@@ -625,12 +625,12 @@ static int enrol_move(struct tui_app *app, const struct ud_enrolment *row, int k
     struct ud_enrolment e = *row;
     switch (key) {
     case 't':
-        if (!tui_can_write(app, UD_ROLE_CLERK))
+        if (!tui_may(app, UD_ACT_COURSE_WRITE))
             return 0;
         e.attended = !e.attended;
         return enrol_update(app, &e, e.attended ? "：已参训" : "：未参训", e.attended ? ": attended" : ": did not attend");
     case 'c':
-        if (!tui_can_write(app, UD_ROLE_CLERK))
+        if (!tui_may(app, UD_ACT_COURSE_WRITE))
             return 0;
         if (!e.attended) {
             /* completion needs attendance: the module refuses (in its own
@@ -641,7 +641,7 @@ static int enrol_move(struct tui_app *app, const struct ud_enrolment *row, int k
         open_complete_form(app, &e);
         return 0;
     case 'e':
-        if (tui_can_write(app, UD_ROLE_CLERK))
+        if (tui_may(app, UD_ACT_COURSE_WRITE))
             open_enrol_form(app, e.id);
         return 0;
     case 'd':
@@ -662,7 +662,7 @@ static int enrol_list_key(struct tui_app *app, struct tui_view *v, int key)
             open_enrol_detail(app, e->id);
         return 1;
     case 'n':
-        if (tui_can_write(app, UD_ROLE_CLERK))
+        if (tui_may(app, UD_ACT_COURSE_WRITE))
             tui_pick_open(app, T("报名：输入会员姓名、身份证号或电话搜索", "enrol: type a member's name, ID number or phone"),
                           &tui_member_pick_source, NULL, enrol_member_done, ev, NULL);
         return 1;

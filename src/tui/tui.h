@@ -21,6 +21,7 @@
 #include "uniondesk/err.h"
 #include "uniondesk/fields.h"
 #include "uniondesk/list.h"
+#include "uniondesk/may.h"
 #include "uniondesk/utf8.h"
 
 /* ---- keys ---- */
@@ -164,8 +165,9 @@ int tui_confirm(struct tui_app *app, const char *question);
 void tui_redraw(struct tui_app *app);
 /* Next key: from the terminal or the script; KEY_RESIZE handled here. */
 int tui_getkey(struct tui_app *app);
-/* Can the user write? (read-only mode, role) Shows why not. */
-int tui_can_write(struct tui_app *app, enum ud_role min);
+/* May the user do it? Asks the module (ud_may) after read-only mode;
+ * shows why not. */
+int tui_may(struct tui_app *app, enum ud_act act);
 
 /* An active editor calls this after placing the cursor with wmove. */
 void tui_show_cursor(void);
@@ -233,6 +235,9 @@ int tui_list_key(struct tui_app *app, struct tui_list *l, int key);
 void tui_list_count_text(const struct tui_list *l, char *out, size_t outsz);
 /* the selected row, or NULL */
 const void *tui_list_selected(struct tui_list *l);
+/* Makes the row with this id the selected one: in the window, else found
+ * from the start of the list (a search that hides it is cleared). */
+void tui_list_select_id(struct tui_app *app, struct tui_list *l, int64_t id);
 extern const struct tui_keyhelp tui_list_keys[];
 
 /* ---- forms ---- */

@@ -111,9 +111,9 @@ tm_wait s1 "调解案件  共"
 tm_keys s1 f
 tm_wait s1 "案件筛选"
 tm_keys s1 Tab Tab Tab y
-expect_screen s1 "仅逾期  是" "y sets a yes/no field to 是"
+expect_screen s1 "仅超期  是" "y sets a yes/no field to 是"
 tm_keys s1 Space
-expect_screen s1 "仅逾期  否" "Space switches it back"
+expect_screen s1 "仅超期  否" "Space switches it back"
 tm_keys s1 Escape
 tm_wait s1 "放弃未保存的修改"
 tm_keys s1 y

@@ -26,7 +26,7 @@ expect_screen vt "调解案件" "tabs switch under TERM=vt100"
 tm_keys vt ?
 expect_screen vt "帮助" "? opens the help"
 tm_keys vt G
-expect_screen vt "逾期案件" "the help explains the ! mark"
+expect_screen vt "超期案件" "the help explains the ! mark"
 tm_keys vt Escape
 tm_keys vt n
 expect_screen vt "登记新案件" "a form opens"

@@ -1,0 +1,191 @@
+/* The case screen's own keys (case_actions.h): status moves, with what
+ * each takes asked of the dispute module, and timeline entries. */
+#include "case_actions.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "uniondesk/dispute.h"
+#include "uniondesk/i18n.h"
+#include "uniondesk/parse.h"
+#include "uniondesk/rules.h"
+
+/* ---- status moves ---- */
+
+struct move_input {
+    char date[UD_DATE_SZ];
+    int64_t agreed;
+    char outcome[2004];
+    int referred;
+    char note[2004];
+};
+
+#define S struct move_input
+static const struct ud_field move_fields[] = {
+    UD_FIELD_OF(S, UD_F_DATE, "date", "日期", "date", date, UD_FF_REQUIRED | UD_FF_NOFUTURE),
+    UD_FIELD_OF(S, UD_F_MONEY, "agreed_amount", "协议金额", "amount agreed", agreed, 0),
+    UD_FIELD_LONGTEXT(S, "outcome", "调解结果", "outcome", outcome, 500, 0),
+    UD_FIELD_OF(S, UD_F_BOOL, "referred", "转仲裁", "referred to arbitration", referred, 0),
+    UD_FIELD_LONGTEXT(S, "note", "备注", "note", note, 500, 0),
+    UD_FIELD_END,
+};
+#undef S
+
+struct move_ctx {
+    int64_t id;
+    int64_t version;
+    char to[16];
+};
+
+static int move_save(struct tui_app *app, struct tui_form *form, void *ctx, struct ud_err *err)
+{
+    struct move_ctx *c = ctx;
+    struct move_input in;
+    ud_fields_clear(move_fields, &in);
+    if (tui_form_apply(app, form, move_fields, &in, err) != UD_OK)
+        return err->status;
+    struct ud_case_move mv;
+    ud_case_move_init(&mv);
+    mv.date = in.date[0] ? in.date : NULL;
+    if (in.agreed != UD_NULL_INT)
+        mv.agreed_fen = in.agreed;
+    mv.outcome = in.outcome;
+    mv.referred_to_arbitration = in.referred;
+    mv.note = in.note;
+    int st = ud_case_move(app->db, c->id, c->version, c->to, &mv, err);
+    /* the module names the date field of the move; the form calls it date */
+    const char *dated = ud_case_move_date_field(c->to);
+    for (int i = 0; i < err->nfields; i++)
+        if (dated && err->fields[i].field && !strcmp(err->fields[i].field, dated))
+            err->fields[i].field = "date";
+    if (st == UD_OK)
+        tui_message(app, T("状态已改为：%s", "status is now: %s"), ud_enum_label(&ud_enum_case_status, c->to));
+    return st;
+}
+
+static void move_chosen(struct tui_app *app, const struct ud_enum_item *item, void *arg)
+{
+    const struct move_ctx *base = arg;
+    struct move_ctx *c = calloc(1, sizeof *c);
+    if (!c)
+        return;
+    *c = *base;
+    snprintf(c->to, sizeof c->to, "%s", item->code);
+    char title[200];
+    snprintf(title, sizeof title, T("改为“%s”（F2 确定，Esc 取消）", "Move to '%s' (F2 confirms, Esc cancels)"),
+             T(item->zh, item->en));
+    struct tui_form *form = tui_form_new(title);
+    if (!form) {
+        free(c);
+        return;
+    }
+    char today[UD_DATE_SZ];
+    ud_today(today);
+    /* what the move takes is the module's rule */
+    unsigned needs = ud_case_move_needs(c->to);
+    if (needs & UD_MOVE_DATE)
+        tui_form_add(form, &move_fields[0], today);
+    if (needs & UD_MOVE_AGREED)
+        tui_form_add(form, &move_fields[1], "");
+    if (needs & UD_MOVE_OUTCOME)
+        tui_form_add(form, &move_fields[2], "");
+    if (needs & UD_MOVE_REFERRED)
+        tui_form_add(form, &move_fields[3], "");
+    tui_form_add(form, &move_fields[4], "");
+    form->save = move_save;
+    form->ctx = c;
+    form->free_ctx = free;
+    tui_form_open(app, form);
+}
+
+static void start_move(struct tui_app *app, int64_t id)
+{
+    struct ud_case k;
+    struct ud_err err;
+    ud_err_clear(&err);
+    if (ud_case_get(app->db, id, &k, &err) != UD_OK) {
+        tui_error(app, &err);
+        return;
+    }
+    const char *to[8];
+    int n = ud_case_allowed_moves(k.status, to, 8);
+    if (n == 0) {
+        tui_error_text(app, T("案件已是“%s”，不能再改变状态", "the case is %s: no further moves"),
+                       ud_enum_label(&ud_enum_case_status, k.status));
+        return;
+    }
+    const struct ud_enum_item *items[8];
+    for (int i = 0; i < n; i++)
+        items[i] = &ud_enum_case_status.items[ud_enum_index(&ud_enum_case_status, to[i])];
+    static struct move_ctx base; /* copied by move_chosen */
+    base.id = k.id;
+    base.version = k.version;
+    char title[200];
+    snprintf(title, sizeof title, T("案件 %s 现为“%s”，改为：", "Case %s is %s; move to:"), k.case_no,
+             ud_enum_label(&ud_enum_case_status, k.status));
+    tui_pick_items(app, title, items, n, move_chosen, &base);
+}
+
+/* ---- timeline entries ---- */
+
+struct event_input {
+    char kind[12];
+    char body[2004];
+};
+
+static const struct ud_enum_item event_items[] = {
+    {"note", "备注", "note"}, {"session", "调解会", "session"}, {"phone", "电话", "phone call"}, {"visit", "走访", "visit"}};
+static const struct ud_enum event_kinds = {"event_kind", event_items, 4};
+
+#define S struct event_input
+static const struct ud_field event_fields[] = {
+    UD_FIELD_ENUM(S, "kind", "类别", "kind", kind, &event_kinds, UD_FF_REQUIRED),
+    UD_FIELD_LONGTEXT(S, "body", "内容", "text", body, 2000, UD_FF_REQUIRED),
+    UD_FIELD_END,
+};
+#undef S
+
+static int event_save(struct tui_app *app, struct tui_form *form, void *ctx, struct ud_err *err)
+{
+    int64_t *id = ctx;
+    struct event_input in;
+    ud_fields_clear(event_fields, &in);
+    if (tui_form_apply(app, form, event_fields, &in, err) != UD_OK ||
+        ud_fields_check_required(event_fields, &in, err) != UD_OK)
+        return err->status;
+    return ud_case_add_event(app->db, *id, in.kind, in.body, err);
+}
+
+static void open_event_form(struct tui_app *app, int64_t id)
+{
+    int64_t *c = malloc(sizeof *c);
+    struct tui_form *form = tui_form_new(T("添加办理记录（F2 保存）", "Add a timeline entry (F2 saves)"));
+    if (!c || !form) {
+        free(c);
+        free(form);
+        return;
+    }
+    *c = id;
+    tui_form_add(form, &event_fields[0], T("备注", "note"));
+    tui_form_add(form, &event_fields[1], "");
+    form->cur = 1;
+    form->save = event_save;
+    form->ctx = c;
+    form->free_ctx = free;
+    tui_form_open(app, form);
+}
+
+enum tui_done case_move(struct tui_app *app, struct tui_scr *s, const void *rec)
+{
+    (void)s;
+    start_move(app, ((const struct ud_case *)rec)->id);
+    return TUI_STAY;
+}
+
+enum tui_done case_log(struct tui_app *app, struct tui_scr *s, const void *rec)
+{
+    (void)s;
+    open_event_form(app, ((const struct ud_case *)rec)->id);
+    return TUI_STAY;
+}
