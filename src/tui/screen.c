@@ -119,7 +119,10 @@ static void list_draw(struct tui_app *app, struct tui_view *v, WINDOW *w, int h,
     char title[800], filt[600], total[32];
     tui_scr_describe_filter(app, s, filt, sizeof filt);
     tui_list_count_text(s->list, total, sizeof total);
-    if (s->list->total_valid) {
+    char line[300] = "";
+    if (s->def->heading) {
+        s->def->heading(app, s, title, sizeof title, line, sizeof line);
+    } else if (s->list->total_valid) {
         /* the count's format has one %s, the count */
         fill1(title, sizeof title, TUI_TX(s->def->count), total);
         size_t n = strlen(title);
@@ -129,11 +132,14 @@ static void list_draw(struct tui_app *app, struct tui_view *v, WINDOW *w, int h,
         snprintf(title, sizeof title, "%s", TUI_TX(s->def->title));
     }
     tui_put(w, 0, 0, title, wdt, UD_LEFT, tui_attr(TE_HEADER));
+    int y = 1;
+    if (line[0])
+        tui_put(w, y++, 0, line, wdt, UD_LEFT, tui_attr(TE_DIM));
     const char *label = TUI_TX(s->def->search);
     int lw = ud_str_width(label);
-    tui_puts(w, 1, 0, label, s->list->searching ? tui_attr(TE_HEADER) : tui_attr(TE_DIM));
-    tui_list_draw(app, s->list, w, 2, h - 2, wdt);
-    tui_edit_draw(&s->list->search, w, 1, lw, wdt - lw - 1, s->list->searching,
+    tui_puts(w, y, 0, label, s->list->searching ? tui_attr(TE_HEADER) : tui_attr(TE_DIM));
+    tui_list_draw(app, s->list, w, y + 1, h - y - 1, wdt);
+    tui_edit_draw(&s->list->search, w, y, lw, wdt - lw - 1, s->list->searching,
                   s->list->searching ? tui_attr(TE_FIELD_ACTIVE) : tui_attr(TE_FIELD));
 }
 
@@ -221,9 +227,12 @@ struct tui_view *tui_screen_new(struct tui_app *app, const struct tui_screen *de
 
 void tui_screen_push(struct tui_app *app, const struct tui_screen *def, int64_t scope)
 {
+    struct tui_scr *parent = tui_scr_below(app);
     struct tui_view *v = tui_screen_new(app, def, scope);
-    if (v)
+    if (v) {
+        ((struct tui_scr *)v->data)->parent = parent;
         tui_push(app, v);
+    }
 }
 
 struct tui_scr *tui_scr_below(struct tui_app *app)
@@ -427,6 +436,7 @@ struct form_ctx {
     struct tui_scr *s;
     int64_t id; /* 0: new */
     int64_t version;
+    int mode;
 };
 
 static int form_save(struct tui_app *app, struct tui_form *form, void *ctx, struct ud_err *err)
@@ -445,12 +455,16 @@ static int form_save(struct tui_app *app, struct tui_form *form, void *ctx, stru
         def->init(app, c->s, rec);
         st = UD_OK;
     }
+    if (st == UD_OK && def->before_save)
+        def->before_save(c->s, rec, c->mode);
     if (st == UD_OK && (st = tui_form_apply(app, form, def->fields, rec, err)) == UD_OK)
         st = c->id ? def->update(app->db, rec, err) : def->create(app->db, rec, err);
     if (st == UD_OK) {
         /* the saved record is the selected row when the list comes back */
         c->s->select_id = rec_id(c->s, rec);
-        if (!c->id) {
+        if (c->mode > TUI_FORM_EDIT && def->saved) {
+            def->saved(app, c->s, rec, c->mode);
+        } else if (!c->id) {
             char name[300];
             name_of(c->s, rec, 0, name, sizeof name);
             char said[600];
@@ -466,7 +480,7 @@ static void form_fill(struct tui_app *app, struct form_ctx *c, struct tui_form *
 {
     form->n = 0;
     if (c->s->def->form_fill)
-        c->s->def->form_fill(app, c->s, form, rec, c->id != 0);
+        c->s->def->form_fill(app, c->s, form, rec, c->mode);
     else
         tui_form_fill(app, form, c->s->def->fields, rec);
     set_picks(form, c->s->def->form_picks, c->s);
@@ -491,7 +505,7 @@ static int form_reload(struct tui_app *app, struct tui_form *form, void *ctx)
     return UD_OK;
 }
 
-static void open_form(struct tui_app *app, struct tui_scr *s, int64_t id)
+static void open_form(struct tui_app *app, struct tui_scr *s, int64_t id, int mode, const char *given)
 {
     const struct tui_screen *def = s->def;
     char *rec = calloc(1, def->src.row_size);
@@ -507,7 +521,9 @@ static void open_form(struct tui_app *app, struct tui_scr *s, int64_t id)
             def->init(app, s, rec);
         char title[600], name[300];
         name_of(s, rec, 0, name, sizeof name);
-        if (id)
+        if (given)
+            snprintf(title, sizeof title, "%s", given);
+        else if (id)
             fill1(title, sizeof title, TUI_TX(def->edit_title), name);
         else
             fill1(title, sizeof title, TUI_TX(def->new_title), "");
@@ -516,6 +532,7 @@ static void open_form(struct tui_app *app, struct tui_scr *s, int64_t id)
             c->s = s;
             c->id = id;
             c->version = id ? tui_scr_version(s, rec) : 0;
+            c->mode = mode;
             form_fill(app, c, form, rec);
             form->save = form_save;
             form->reload = id ? form_reload : NULL;
@@ -532,12 +549,17 @@ static void open_form(struct tui_app *app, struct tui_scr *s, int64_t id)
 enum tui_done tui_scr_new(struct tui_app *app, struct tui_scr *s, const void *rec)
 {
     (void)rec;
-    open_form(app, s, 0);
+    open_form(app, s, 0, TUI_FORM_NEW, NULL);
     return TUI_STAY;
 }
 
 enum tui_done tui_scr_edit(struct tui_app *app, struct tui_scr *s, const void *rec)
 {
-    open_form(app, s, rec_id(s, rec));
+    open_form(app, s, rec_id(s, rec), TUI_FORM_EDIT, NULL);
     return TUI_STAY;
+}
+
+void tui_scr_form(struct tui_app *app, struct tui_scr *s, int64_t id, int mode, const char *title)
+{
+    open_form(app, s, id, mode, title);
 }

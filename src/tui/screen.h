@@ -87,8 +87,15 @@ struct tui_screen {
     const char *audit_table;      /* the detail shows an ID number: `i` records its read here */
     /* the detail's lines (NULL: every field, then the record's version and times) */
     void (*detail)(struct tui_app *app, struct tui_scr *s, struct tui_detail *d, const void *rec);
-    /* the form's fields (NULL: every field of `fields`), then form_picks */
-    void (*form_fill)(struct tui_app *app, struct tui_scr *s, struct tui_form *form, const void *rec, int editing);
+    /* the form's fields (NULL: every field of `fields`), then form_picks;
+     * mode is TUI_FORM_NEW, TUI_FORM_EDIT or a screen's own (tui_scr_form) */
+    void (*form_fill)(struct tui_app *app, struct tui_scr *s, struct tui_form *form, const void *rec, int mode);
+    /* before the form's fields are applied to the record (NULL: nothing) */
+    void (*before_save)(struct tui_scr *s, void *rec, int mode);
+    /* after a save of a screen's own mode: what to say (NULL: nothing) */
+    void (*saved)(struct tui_app *app, struct tui_scr *s, const void *rec, int mode);
+    /* the list's title and a line under it, instead of `count` (NULL: count) */
+    void (*heading)(struct tui_app *app, struct tui_scr *s, char *title, size_t titlesz, char *line, size_t linesz);
     const struct tui_screen_pick *form_picks;
     const struct tui_screen_key *keys; /* ends with a zero row */
     size_t private_size;               /* per-screen state, zeroed: s->priv */
@@ -104,6 +111,7 @@ struct tui_scr {
     void *filter;
     void *priv;
     int64_t scope;     /* the record this screen lists under (a course's enrolments), or 0 */
+    struct tui_scr *parent; /* the screen it was opened from (tui_screen_push), or NULL */
     int64_t select_id; /* a record just saved: selected when the list comes back */
     char hint[512];    /* a status message about the selected row (goes with the next key) */
     struct tui_keyhelp help[2][TUI_SCREEN_KEYS_MAX + 4]; /* list, detail: key bar and `?` */
@@ -120,6 +128,11 @@ enum tui_done tui_scr_new(struct tui_app *app, struct tui_scr *s, const void *re
 enum tui_done tui_scr_edit(struct tui_app *app, struct tui_scr *s, const void *rec);   /* the form */
 enum tui_done tui_scr_delete(struct tui_app *app, struct tui_scr *s, const void *rec); /* asks first */
 enum tui_done tui_scr_filter(struct tui_app *app, struct tui_scr *s, const void *rec); /* the filter form */
+
+#define TUI_FORM_NEW 0
+#define TUI_FORM_EDIT 1
+/* The form over the record `id` in a mode of the screen's own (title given). */
+void tui_scr_form(struct tui_app *app, struct tui_scr *s, int64_t id, int mode, const char *title);
 
 /* The row with this id becomes the selected one (after a save). */
 void tui_scr_select(struct tui_app *app, struct tui_scr *s, int64_t id);

@@ -315,7 +315,7 @@ static int pick_employer(struct tui_app *app, struct tui_form_field *f, void *ct
     return 0;
 }
 
-static void form_fill(struct tui_app *app, struct tui_scr *s, struct tui_form *form, const void *rec, int editing)
+static void form_fill(struct tui_app *app, struct tui_scr *s, struct tui_form *form, const void *rec, int mode)
 {
     (void)s;
     const struct ud_case *k = rec;
@@ -336,7 +336,7 @@ static void form_fill(struct tui_app *app, struct tui_scr *s, struct tui_form *f
         int by_moves = !strcmp(f->name, "filed_on") || !strcmp(f->name, "closed_on") ||
                        !strcmp(f->name, "agreed_amount") || !strcmp(f->name, "referred_to_arbitration") ||
                        !strcmp(f->name, "case_no");
-        if (by_moves && (!editing || ud_field_is_empty(f, k)))
+        if (by_moves && (mode == TUI_FORM_NEW || ud_field_is_empty(f, k)))
             continue;
         char text[2100];
         ud_field_format(app->db, f, k, UD_FMT_EDIT, text, sizeof text);

@@ -76,7 +76,7 @@ tm_wait $S "培训班筛选"
 tm_keys $S Tab
 tm_type $S "2025"
 tm_keys $S F2
-expect_screen $S "共 1 个（! 为已满）  筛选： 2025 年" "a year filter narrows the list and says so"
+expect_screen $S "共 1 个（! 为已满）  筛选： 开班年度：2025" "a year filter narrows the list and says so"
 expect_screen $S "JN-2025-07" "…to the course of that year"
 tm_keys $S f
 tm_wait $S "培训班筛选"
