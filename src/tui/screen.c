@@ -90,7 +90,8 @@ void tui_scr_hint(struct tui_app *app, struct tui_scr *s, const char *fmt, ...)
 
 void tui_scr_select(struct tui_app *app, struct tui_scr *s, int64_t id)
 {
-    tui_list_select_id(app, s->list, id);
+    if (s->list)
+        tui_list_select_id(app, s->list, id);
 }
 
 void tui_scr_describe_filter(struct tui_app *app, const struct tui_scr *s, char *out, size_t outsz)
@@ -135,6 +136,10 @@ static void list_draw(struct tui_app *app, struct tui_view *v, WINDOW *w, int h,
     int y = 1;
     if (line[0])
         tui_put(w, y++, 0, line, wdt, UD_LEFT, tui_attr(TE_DIM));
+    if (s->search_locked) {
+        tui_list_draw(app, s->list, w, y, h - y, wdt);
+        return;
+    }
     const char *label = TUI_TX(s->def->search);
     int lw = ud_str_width(label);
     tui_puts(w, y, 0, label, s->list->searching ? tui_attr(TE_HEADER) : tui_attr(TE_DIM));
@@ -147,6 +152,10 @@ static int list_key(struct tui_app *app, struct tui_view *v, int key)
 {
     struct tui_scr *s = v->data;
     /* a hint about the selected row stands only until the next key */
+    if (key == '/' && s->search_locked) {
+        tui_message(app, "%s", s->search_locked);
+        return 1;
+    }
     if (s->hint[0]) {
         if (strcmp(app->status, s->hint) == 0)
             app->status[0] = '\0';
@@ -168,13 +177,19 @@ static int list_key(struct tui_app *app, struct tui_view *v, int key)
     return done >= 0;
 }
 
-static void list_free(struct tui_view *v)
+static void scr_free(struct tui_scr *s)
 {
-    struct tui_scr *s = v->data;
+    if (!s)
+        return;
     tui_list_free(s->list);
     free(s->filter);
     free(s->priv);
     free(s);
+}
+
+static void list_free(struct tui_view *v)
+{
+    scr_free(v->data);
 }
 
 static void list_resume(struct tui_app *app, struct tui_view *v)
@@ -190,34 +205,40 @@ static void list_resume(struct tui_app *app, struct tui_view *v)
 
 static const struct tui_view_ops list_ops = {list_draw, list_key, list_free, NULL, list_resume};
 
-struct tui_view *tui_screen_new(struct tui_app *app, const struct tui_screen *def, int64_t scope)
+/* A running screen without its view: the list is made only for lists. */
+static struct tui_scr *scr_new(struct tui_app *app, const struct tui_screen *def, int64_t scope, int with_list)
 {
     struct tui_scr *s = calloc(1, sizeof *s);
-    struct tui_view *v = calloc(1, sizeof *v);
     if (s) {
+        s->def = def;
+        s->scope = scope;
         s->filter = calloc(1, def->filter_size ? def->filter_size : 1);
         s->priv = calloc(1, def->private_size ? def->private_size : 1);
-        s->list = tui_list_new(&def->src, s, def->sort, def->desc);
+        if (with_list)
+            s->list = tui_list_new(&def->src, s, def->sort, def->desc);
     }
-    if (!s || !v || !s->filter || !s->priv || !s->list) {
-        if (s) {
-            tui_list_free(s->list);
-            free(s->filter);
-            free(s->priv);
-        }
-        free(s);
-        free(v);
+    if (!s || !s->filter || !s->priv || (with_list && !s->list)) {
+        scr_free(s);
         tui_error_text(app, "%s", T("内存不足", "out of memory"));
         return NULL;
     }
-    s->def = def;
-    s->scope = scope;
     if (def->filter_fields)
         ud_fields_clear(def->filter_fields, s->filter);
     build_help(s, TUI_IN_LIST, s->help[0]);
     build_help(s, TUI_IN_DETAIL, s->help[1]);
     if (def->opened)
         def->opened(app, s);
+    return s;
+}
+
+struct tui_view *tui_screen_new(struct tui_app *app, const struct tui_screen *def, int64_t scope)
+{
+    struct tui_scr *s = scr_new(app, def, scope, 1);
+    struct tui_view *v = s ? calloc(1, sizeof *v) : NULL;
+    if (!v) {
+        scr_free(s);
+        return NULL;
+    }
     v->ops = &list_ops;
     v->keys = s->help[0];
     v->data = s;
@@ -335,6 +356,7 @@ struct detail {
     void *rec;
     struct tui_detail d;
     int loaded;
+    int owns_scr; /* a detail opened on its own (tui_screen_detail) */
 };
 
 static void default_detail(struct tui_app *app, struct tui_scr *s, struct tui_detail *d, const void *rec)
@@ -395,6 +417,8 @@ static void detail_free(struct tui_view *v)
     struct detail *dt = v->data;
     tui_detail_free(&dt->d);
     free(dt->rec);
+    if (dt->owns_scr)
+        scr_free(dt->s);
     free(dt);
 }
 
@@ -562,4 +586,28 @@ enum tui_done tui_scr_edit(struct tui_app *app, struct tui_scr *s, const void *r
 void tui_scr_form(struct tui_app *app, struct tui_scr *s, int64_t id, int mode, const char *title)
 {
     open_form(app, s, id, mode, title);
+}
+
+void tui_screen_detail(struct tui_app *app, const struct tui_screen *def, int64_t id)
+{
+    struct tui_scr *s = scr_new(app, def, 0, 0);
+    if (!s)
+        return;
+    s->parent = tui_scr_below(app);
+    char *rec = calloc(1, def->src.row_size);
+    struct ud_err err;
+    ud_err_clear(&err);
+    if (!rec || def->get(app->db, id, rec, &err) != UD_OK) {
+        tui_error(app, &err);
+        free(rec);
+        scr_free(s);
+        return;
+    }
+    tui_scr_open(app, s, rec);
+    free(rec);
+    struct tui_view *v = tui_top(app);
+    if (v && v->ops == &detail_ops && ((struct detail *)v->data)->s == s)
+        ((struct detail *)v->data)->owns_scr = 1;
+    else
+        scr_free(s);
 }

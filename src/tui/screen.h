@@ -112,6 +112,7 @@ struct tui_scr {
     void *priv;
     int64_t scope;     /* the record this screen lists under (a course's enrolments), or 0 */
     struct tui_scr *parent; /* the screen it was opened from (tui_screen_push), or NULL */
+    const char *search_locked; /* `/` says this instead of searching (a list of one person's) */
     int64_t select_id; /* a record just saved: selected when the list comes back */
     char hint[512];    /* a status message about the selected row (goes with the next key) */
     struct tui_keyhelp help[2][TUI_SCREEN_KEYS_MAX + 4]; /* list, detail: key bar and `?` */
@@ -121,6 +122,9 @@ struct tui_scr {
  * one (a course's enrolments: scope = the course). */
 struct tui_view *tui_screen_new(struct tui_app *app, const struct tui_screen *def, int64_t scope);
 void tui_screen_push(struct tui_app *app, const struct tui_screen *def, int64_t scope);
+/* The detail of one record on its own, over the current view (its keys
+ * work as in the screen's own detail). */
+void tui_screen_detail(struct tui_app *app, const struct tui_screen *def, int64_t id);
 
 /* The actions every screen can put in its key table. */
 enum tui_done tui_scr_open(struct tui_app *app, struct tui_scr *s, const void *rec);   /* the detail */

@@ -1,23 +1,19 @@
 /* 帮扶: hardship aid — the grants list (帮扶发放) over the whole table with
- * the count and sum of what the filter shows, its filters, the officers'
- * moves (approve, pay, cancel), the roster export, and the grant detail.
- * The grant form is in tab_aid_form.c, the recipients in
- * tab_aid_recipients.c. */
+ * the count and sum of what the filter shows, as a descriptor over
+ * screen.c; by hand: the officers' moves (approve, pay, cancel), the
+ * roster export, the grant detail's lines. The grant form is in
+ * tab_aid_form.c, the recipients in tab_aid_recipients.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "export_form.h"
-#include "record.h"
 #include "tab_aid.h"
-#include "uniondesk/aid.h"
 #include "uniondesk/export.h"
 #include "uniondesk/i18n.h"
 #include "uniondesk/member.h"
 #include "uniondesk/org.h"
-#include "uniondesk/parse.h"
 #include "uniondesk/privacy.h"
-#include "uniondesk/utf8.h"
 
 const char *aid_program_label(const char *code)
 {
@@ -29,30 +25,58 @@ const char *aid_grant_status_label(const char *code)
     return ud_enum_label(&ud_enum_grant_status, code);
 }
 
-/* ==== the grants list ==== */
+struct filter {
+    char program[20];
+    char status[16];
+    char date_from[UD_DATE_SZ];
+    char date_to[UD_DATE_SZ];
+    int64_t org;
+};
 
+#define S struct filter
+static const struct ud_field filter_fields[] = {
+    UD_FIELD_ENUM(S, "program", "帮扶项目", "program", program, &ud_enum_aid_program, 0),
+    UD_FIELD_ENUM(S, "status", "发放状态", "status", status, &ud_enum_grant_status, 0),
+    UD_FIELD_OF(S, UD_F_DATE, "date_from", "发放日期自", "granted from", date_from, 0),
+    UD_FIELD_OF(S, UD_F_DATE, "date_to", "发放日期至", "granted to", date_to, 0),
+    UD_FIELD_REF(S, "org", "所属工会（含下级）", "union (and below)", org, &ud_ref_org, 0),
+    UD_FIELD_END,
+};
+#undef S
 
-/* Selects the row with this id when it is in the window. */
-void aid_list_select(struct tui_list *l, int64_t id)
+static int filter_check(const void *filter, struct ud_err *err)
 {
-    for (int i = 0; i < l->n; i++)
-        if (l->src->row_id(l->rows + (size_t)i * l->src->row_size) == id)
-            l->sel = i;
+    const struct filter *f = filter;
+    if (f->date_from[0] && f->date_to[0] && strcmp(f->date_from, f->date_to) > 0)
+        return ud_err_field(err, "date_to", T("发放日期至", "granted to"), "%s", T("早于起始日期", "is before the start"));
+    return UD_OK;
 }
 
-static void grant_module_filter(const struct grant_tab *t, const char *query, struct ud_aid_grant_filter *gf)
+/* The screen's own state: one person's grants (their ID number is the
+ * search, fixed), and the sum read with the count. */
+struct grants {
+    char scope_id[UD_IDNUM_SZ];
+    char scope_name[96];
+    int64_t scope_member;
+    int64_t sum_fen;
+    int sum_valid;
+};
+
+static void grant_module_filter(const struct tui_scr *s, const char *query, struct ud_aid_grant_filter *gf)
 {
+    const struct filter *f = s->filter;
+    const struct grants *p = s->priv;
     memset(gf, 0, sizeof *gf);
-    gf->query = t->scope_id[0] ? t->scope_id : query;
-    gf->program = t->f.program[0] ? t->f.program : NULL;
-    gf->status = t->f.status[0] ? t->f.status : NULL;
-    gf->date_from = t->f.date_from[0] ? t->f.date_from : NULL;
-    gf->date_to = t->f.date_to[0] ? t->f.date_to : NULL;
-    gf->org_subtree = t->f.org != UD_NULL_INT ? t->f.org : 0;
+    gf->query = p->scope_id[0] ? p->scope_id : query;
+    gf->program = f->program[0] ? f->program : NULL;
+    gf->status = f->status[0] ? f->status : NULL;
+    gf->date_from = f->date_from[0] ? f->date_from : NULL;
+    gf->date_to = f->date_to[0] ? f->date_to : NULL;
+    gf->org_subtree = f->org != UD_NULL_INT ? f->org : 0;
 }
 
-static int grant_fetch(struct tui_app *app, void *ctx, const char *query, const struct ud_page *pg, void *rows,
-                       struct ud_cursor *cursors, int *n, struct ud_err *err)
+static int fetch(struct tui_app *app, void *ctx, const char *query, const struct ud_page *pg, void *rows,
+                 struct ud_cursor *cursors, int *n, struct ud_err *err)
 {
     struct ud_aid_grant_filter gf;
     grant_module_filter(ctx, query, &gf);
@@ -60,17 +84,18 @@ static int grant_fetch(struct tui_app *app, void *ctx, const char *query, const 
 }
 
 /* The count and the sum of the amounts come from one query. */
-static int grant_count(struct tui_app *app, void *ctx, const char *query, int64_t *c, struct ud_err *err)
+static int count(struct tui_app *app, void *ctx, const char *query, int64_t *c, struct ud_err *err)
 {
-    struct grant_tab *t = ctx;
+    struct tui_scr *s = ctx;
+    struct grants *p = s->priv;
     struct ud_aid_grant_filter gf;
-    grant_module_filter(t, query, &gf);
-    int st = ud_aid_grant_sum(app->db, &gf, c, &t->sum_fen, err);
-    t->sum_valid = st == UD_OK;
+    grant_module_filter(s, query, &gf);
+    int st = ud_aid_grant_sum(app->db, &gf, c, &p->sum_fen, err);
+    p->sum_valid = st == UD_OK;
     return st;
 }
 
-static void grant_cell(struct tui_app *app, void *ctx, const void *row, int col, char *out, size_t outsz)
+static void cell(struct tui_app *app, void *ctx, const void *row, int col, char *out, size_t outsz)
 {
     (void)app;
     (void)ctx;
@@ -86,7 +111,7 @@ static void grant_cell(struct tui_app *app, void *ctx, const void *row, int col,
     }
 }
 
-static int64_t grant_row_id(const void *row)
+static int64_t row_id(const void *row)
 {
     return ((const struct ud_aid_grant *)row)->id;
 }
@@ -101,61 +126,31 @@ static const struct tui_column grant_columns[] = {
     {"所属工会", "union", 10, 1, UD_LEFT, NULL},
 };
 
-static const struct tui_list_source grant_source = {
-    sizeof(struct ud_aid_grant), grant_columns, 7, grant_fetch, grant_count, grant_cell, NULL, grant_row_id};
-
-static void describe_grant_filter(struct tui_app *app, const struct grant_filter *f, char *out, size_t outsz)
+static void heading(struct tui_app *app, struct tui_scr *s, char *title, size_t titlesz, char *line, size_t linesz)
 {
-    size_t n = 0;
-    out[0] = '\0';
-#define ADD(...) (n += (size_t)snprintf(out + n, n < outsz ? outsz - n : 0, __VA_ARGS__))
-    if (f->program[0])
-        ADD(" %s", aid_program_label(f->program));
-    if (f->status[0])
-        ADD(" %s", aid_grant_status_label(f->status));
-    if (f->date_from[0] || f->date_to[0])
-        ADD(T(" 发放日期 %s～%s", " granted %s..%s"), f->date_from, f->date_to);
-    if (f->org != UD_NULL_INT) {
-        char name[200];
-        ud_ref_org.display(app->db, f->org, name, sizeof name);
-        ADD(T(" %s及下级", " %s and below"), name);
-    }
-#undef ADD
-}
-
-static void grant_list_draw(struct tui_app *app, struct tui_view *v, WINDOW *w, int h, int wdt)
-{
-    struct grant_tab *t = v->data;
-    char filt[600], title[1200], sum[40] = "";
-    describe_grant_filter(app, &t->f, filt, sizeof filt);
-    if (t->sum_valid)
-        ud_format_money(t->sum_fen, sum, sizeof sum);
-    if (t->list->total_valid && t->scope_id[0])
-        snprintf(title, sizeof title, T("%s 的帮扶发放  共 %lld 笔  合计 %s 元%s%s", "Grants to %s  %lld, total %s yuan%s%s"),
-                 t->scope_name, (long long)t->list->total, sum, filt[0] ? T("  筛选：", "  filter:") : "", filt);
-    else if (t->list->total_valid)
-        snprintf(title, sizeof title, T("帮扶发放  共 %lld 笔  合计 %s 元%s%s", "Aid grants  %lld, total %s yuan%s%s"),
-                 (long long)t->list->total, sum, filt[0] ? T("  筛选：", "  filter:") : "", filt);
+    const struct grants *p = s->priv;
+    char filt[600], sum[40] = "";
+    tui_scr_describe_filter(app, s, filt, sizeof filt);
+    if (p->sum_valid)
+        ud_format_money(p->sum_fen, sum, sizeof sum);
+    const char *fl = filt[0] ? T("  筛选：", "  filter:") : "";
+    if (s->list->total_valid && p->scope_id[0])
+        snprintf(title, titlesz, T("%s 的帮扶发放  共 %lld 笔  合计 %s 元%s%s", "Grants to %s  %lld, total %s yuan%s%s"),
+                 p->scope_name, (long long)s->list->total, sum, fl, filt);
+    else if (s->list->total_valid)
+        snprintf(title, titlesz, T("帮扶发放  共 %lld 笔  合计 %s 元%s%s", "Aid grants  %lld, total %s yuan%s%s"),
+                 (long long)s->list->total, sum, fl, filt);
     else
-        snprintf(title, sizeof title, "%s", T("帮扶发放", "Aid grants"));
-    tui_put(w, 0, 0, title, wdt, UD_LEFT, tui_attr(TE_HEADER));
-    if (t->scope_id[0]) {
-        char line[200], idm[UD_IDNUM_SZ];
-        ud_show_id_number(t->scope_id, idm, sizeof idm);
-        snprintf(line, sizeof line, T("身份证号 %s（Esc 返回档案）", "ID number %s (Esc: back to the record)"), idm);
-        tui_put(w, 1, 0, line, wdt, UD_LEFT, tui_attr(TE_DIM));
-        tui_list_draw(app, t->list, w, 2, h - 2, wdt);
-        return;
+        snprintf(title, titlesz, "%s", T("帮扶发放", "Aid grants"));
+    if (p->scope_id[0]) {
+        char idm[UD_IDNUM_SZ];
+        ud_show_id_number(p->scope_id, idm, sizeof idm);
+        snprintf(line, linesz, T("身份证号 %s（Esc 返回档案）", "ID number %s (Esc: back to the record)"), idm);
     }
-    const char *label = T("搜索（/ 姓名或身份证号）：", "search (/ name or ID number): ");
-    int lw = ud_str_width(label);
-    tui_puts(w, 1, 0, label, t->list->searching ? tui_attr(TE_HEADER) : tui_attr(TE_DIM));
-    tui_list_draw(app, t->list, w, 2, h - 2, wdt);
-    tui_edit_draw(&t->list->search, w, 1, lw, wdt - lw - 1, t->list->searching,
-                  t->list->searching ? tui_attr(TE_FIELD_ACTIVE) : tui_attr(TE_FIELD));
 }
 
-/* ---- the officers' moves; each returns 1 when the grant changed ---- */
+/* ---- the officers' moves ---- */
+
 
 /* A move is asked about only when the grant is in a state it starts from;
  * the module checks again, and its refusal reads the same. */
@@ -169,66 +164,75 @@ int aid_move_possible(struct tui_app *app, const struct ud_aid_grant *g, enum ud
     return 0;
 }
 
-static int grant_approve(struct tui_app *app, const struct ud_aid_grant *row)
+static enum tui_done grant_approve(struct tui_app *app, struct tui_scr *s, const void *rec)
 {
-    if (!tui_may(app, UD_ACT_AID_DECIDE) || !aid_move_possible(app, row, UD_AID_APPROVE))
-        return 0;
+    (void)s;
+    const struct ud_aid_grant *row = rec;
+    if (!aid_move_possible(app, row, UD_AID_APPROVE))
+        return TUI_STAY;
     char amount[32], q[600];
     ud_format_money(row->amount_fen, amount, sizeof amount);
     snprintf(q, sizeof q, T("审批通过 %s 的“%s” %s 元（%s）？", "Approve %s's '%s' grant of %s yuan (%s)?"),
              row->member_name, aid_program_label(row->program), amount, row->granted_on);
     if (!tui_confirm(app, q))
-        return 0;
+        return TUI_STAY;
     struct ud_aid_grant g = *row;
     struct ud_err err;
     ud_err_clear(&err);
     if (ud_aid_grant_approve(app->db, &g, &err) != UD_OK) {
         tui_error(app, &err);
-        return 0;
+        return TUI_STAY;
     }
     tui_message(app, T("已审批：%s %s 元（按 p 发放）", "approved: %s, %s yuan (p to pay)"), g.member_name, amount);
-    return 1;
+    tui_changed(app);
+    return TUI_RELOAD;
 }
 
-static int grant_cancel(struct tui_app *app, const struct ud_aid_grant *row)
+static enum tui_done grant_cancel(struct tui_app *app, struct tui_scr *s, const void *rec)
 {
-    if (!tui_may(app, UD_ACT_AID_DECIDE) || !aid_move_possible(app, row, UD_AID_CANCEL))
-        return 0;
+    (void)s;
+    const struct ud_aid_grant *row = rec;
+    if (!aid_move_possible(app, row, UD_AID_CANCEL))
+        return TUI_STAY;
     char amount[32], q[600];
     ud_format_money(row->amount_fen, amount, sizeof amount);
     snprintf(q, sizeof q, T("取消 %s 的“%s” %s 元（%s）？", "Cancel %s's '%s' grant of %s yuan (%s)?"),
              row->member_name, aid_program_label(row->program), amount, row->granted_on);
     if (!tui_confirm(app, q))
-        return 0;
+        return TUI_STAY;
     struct ud_aid_grant g = *row;
     struct ud_err err;
     ud_err_clear(&err);
     if (ud_aid_grant_cancel(app->db, &g, &err) != UD_OK) {
         tui_error(app, &err);
-        return 0;
+        return TUI_STAY;
     }
     tui_message(app, T("已取消：%s %s 元", "cancelled: %s, %s yuan"), g.member_name, amount);
-    return 1;
+    tui_changed(app);
+    return TUI_RELOAD;
 }
 
-static int grant_delete(struct tui_app *app, const struct ud_aid_grant *row)
+static enum tui_done grant_delete(struct tui_app *app, struct tui_scr *s, const void *rec)
 {
-    if (!tui_may(app, UD_ACT_AID_DELETE) || !aid_move_possible(app, row, UD_AID_DELETE))
-        return 0;
+    (void)s;
+    const struct ud_aid_grant *row = rec;
+    if (!aid_move_possible(app, row, UD_AID_DELETE))
+        return TUI_STAY;
     char amount[32], q[600];
     ud_format_money(row->amount_fen, amount, sizeof amount);
     snprintf(q, sizeof q, T("删除 %s 的“%s” %s 元（%s，%s）？", "Delete %s's '%s' grant of %s yuan (%s, %s)?"),
              row->member_name, aid_program_label(row->program), amount, row->granted_on, aid_grant_status_label(row->status));
     if (!tui_confirm(app, q))
-        return 0;
+        return TUI_STAY;
     struct ud_err err;
     ud_err_clear(&err);
     if (ud_aid_grant_delete(app->db, row->id, row->version, &err) != UD_OK) {
         tui_error(app, &err);
-        return 0;
+        return TUI_STAY;
     }
     tui_message(app, "%s", T("已删除", "deleted"));
-    return 1;
+    tui_changed(app);
+    return TUI_GONE;
 }
 
 /* Paying asks for the date the money was paid out (today unless told). */
@@ -269,10 +273,12 @@ static int pay_save(struct tui_app *app, struct tui_form *form, void *ctx, struc
     return st;
 }
 
-static void grant_pay(struct tui_app *app, const struct ud_aid_grant *row)
+static enum tui_done grant_pay(struct tui_app *app, struct tui_scr *s, const void *rec)
 {
-    if (!tui_may(app, UD_ACT_AID_DECIDE) || !aid_move_possible(app, row, UD_AID_PAY))
-        return;
+    (void)s;
+    const struct ud_aid_grant *row = rec;
+    if (!aid_move_possible(app, row, UD_AID_PAY))
+        return TUI_STAY;
     struct pay_ctx *c = calloc(1, sizeof *c);
     char title[400], amount[32], today[UD_DATE_SZ];
     ud_format_money(row->amount_fen, amount, sizeof amount);
@@ -282,7 +288,7 @@ static void grant_pay(struct tui_app *app, const struct ud_aid_grant *row)
     if (!c || !form) {
         free(c);
         free(form);
-        return;
+        return TUI_STAY;
     }
     c->id = row->id;
     c->version = row->version;
@@ -292,11 +298,8 @@ static void grant_pay(struct tui_app *app, const struct ud_aid_grant *row)
     form->ctx = c;
     form->free_ctx = free;
     tui_form_open(app, form);
+    return TUI_STAY;
 }
-
-/* ---- the list view ---- */
-
-static void open_grant_filter(struct tui_app *app, struct grant_tab *t);
 
 /* x: the roster of what the list shows, for signatures (帮扶发放花名册) */
 struct roster_arg {
@@ -324,12 +327,13 @@ static int write_roster(struct tui_app *app, const char *path, int full_id, void
     return UD_OK;
 }
 
-static void export_roster(struct tui_app *app, struct grant_tab *t)
+static enum tui_done export_roster(struct tui_app *app, struct tui_scr *s, const void *rec)
 {
+    (void)rec;
     struct roster_arg *r = calloc(1, sizeof *r);
     if (!r)
-        return;
-    grant_module_filter(t, t->list->search.len ? t->list->search.text : NULL, &r->f);
+        return TUI_STAY;
+    grant_module_filter(s, s->list->search.len ? s->list->search.text : NULL, &r->f);
     /* the filter points into the tab; the form keeps copies */
 #define KEEP(field, buf)                                      \
     if (r->f.field) {                                         \
@@ -351,301 +355,152 @@ static void export_roster(struct tui_app *app, struct grant_tab *t)
              r->f.program ? aid_program_label(r->f.program) : T("全部项目", "all"), today);
     tui_export_form(app, T("导出帮扶发放花名册（当前筛选条件；F2 写入）", "Export the aid roster (current filter; F2 writes)"),
                     name, ud_may_reveal_id(app->db), write_roster, r, free);
+    return TUI_STAY;
 }
 
-static int grant_list_key(struct tui_app *app, struct tui_view *v, int key)
+static void detail(struct tui_app *app, struct tui_scr *s, struct tui_detail *d, const void *rec)
 {
-    struct grant_tab *t = v->data;
-    if (t->scope_id[0] && key == '/') {
-        tui_message(app, "%s", T("此列表只含一人的发放；在帮扶发放总表中可以搜索", "this list holds one person's grants; search in the full list"));
-        return 1;
-    }
-    if (tui_list_key(app, t->list, key))
-        return 1;
-    const struct ud_aid_grant *sel = tui_list_selected(t->list);
-    struct ud_aid_grant g;
-    memset(&g, 0, sizeof g);
-    if (sel)
-        g = *sel; /* the moves reload the list under the pointer */
-    int changed = 0;
-    switch (key) {
-    case TK_ENTER:
-        if (sel)
-            aid_open_grant_detail(app, g.id);
-        return 1;
-    case 'n':
-        if (tui_may(app, UD_ACT_AID_WRITE))
-            aid_open_grant_form(app, 0, t->scope_id[0] ? t->scope_member : 0, t);
-        return 1;
-    case 'e':
-        if (sel && tui_may(app, UD_ACT_AID_WRITE))
-            aid_open_grant_form(app, g.id, 0, NULL);
-        return 1;
-    case 'a':
-        changed = sel && grant_approve(app, &g);
-        break;
-    case 'p':
-        if (sel)
-            grant_pay(app, &g);
-        return 1;
-    case 'c':
-        changed = sel && grant_cancel(app, &g);
-        break;
-    case 'd':
-        changed = sel && grant_delete(app, &g);
-        break;
-    case 'f':
-        open_grant_filter(app, t);
-        return 1;
-    case 'r':
-        if (!t->scope_id[0])
-            aid_open_recipients(app);
-        return 1;
-    case 'x':
-        export_roster(app, t);
-        return 1;
-    default:
-        return 0;
-    }
-    if (changed)
-        tui_list_reload(app, t->list);
-    return 1;
-}
-
-static void grant_list_free(struct tui_view *v)
-{
-    struct grant_tab *t = v->data;
-    tui_list_free(t->list);
-    free(t);
-}
-
-static const struct tui_keyhelp grant_list_keys[] = {
-    {"/", "搜索", "search"},    {"Enter", "详情", "open"},  {"n", "新建", "new"},     {"a", "审批", "approve"},
-    {"p", "发放", "pay"},       {"c", "取消", "cancel"},    {"e", "修改", "edit"},    {"d", "删除", "delete"},
-    {"f", "筛选", "filter"},    {"r", "困难档案", "recipients"}, {"x", "导出花名册", "roster"},
-    {"o", "排序", "sort"}, TUI_KEYS_END};
-
-static const struct tui_keyhelp scoped_list_keys[] = {
-    {"Enter", "详情", "open"},  {"n", "新建", "new"},    {"a", "审批", "approve"}, {"p", "发放", "pay"},
-    {"c", "取消", "cancel"},    {"e", "修改", "edit"},   {"d", "删除", "delete"},  {"f", "筛选", "filter"},
-    {"o", "排序", "sort"},      {"Esc", "返回", "back"}, TUI_KEYS_END};
-
-static void grant_list_resume(struct tui_app *app, struct tui_view *v)
-{
-    struct grant_tab *t = v->data;
-    if (t->select_id) {
-        tui_list_home(app, t->list);
-        aid_list_select(t->list, t->select_id);
-        t->select_id = 0;
-    } else {
-        tui_list_reload(app, t->list);
-    }
-}
-
-static const struct tui_view_ops grant_list_ops = {grant_list_draw, grant_list_key, grant_list_free, NULL, grant_list_resume};
-
-struct tui_view *aid_grant_list_new(struct tui_app *app, const struct ud_aid_recipient *scope)
-{
-    struct grant_tab *t = calloc(1, sizeof *t);
-    struct tui_view *v = calloc(1, sizeof *v);
-    if (!t || !v || !(t->list = tui_list_new(&grant_source, t, "granted_on", 1))) { /* newest first */
-        free(t);
-        free(v);
-        return NULL;
-    }
-    t->f.org = UD_NULL_INT;
-    if (scope) {
-        snprintf(t->scope_id, sizeof t->scope_id, "%s", scope->id_number);
-        snprintf(t->scope_name, sizeof t->scope_name, "%s", scope->member_name);
-        t->scope_member = scope->member_id;
-    }
-    v->ops = &grant_list_ops;
-    v->keys = scope ? scoped_list_keys : grant_list_keys;
-    v->data = t;
-    tui_list_home(app, t->list);
-    return v;
-}
-
-static struct tui_view *open_tab(struct tui_app *app)
-{
-    return aid_grant_list_new(app, NULL);
-}
-
-const struct tui_tab_ops tui_tab_aid = {"帮扶", "Aid", open_tab};
-
-/* ---- grant filters ---- */
-
-#define S struct grant_filter
-static const struct ud_field grant_filter_fields[] = {
-    UD_FIELD_ENUM(S, "program", "帮扶项目", "program", program, &ud_enum_aid_program, 0),
-    UD_FIELD_ENUM(S, "status", "发放状态", "status", status, &ud_enum_grant_status, 0),
-    UD_FIELD_OF(S, UD_F_DATE, "date_from", "发放日期自", "granted from", date_from, 0),
-    UD_FIELD_OF(S, UD_F_DATE, "date_to", "发放日期至", "granted to", date_to, 0),
-    UD_FIELD_REF(S, "org", "所属工会（含下级）", "union (and below)", org, &ud_ref_org, 0),
-    UD_FIELD_END,
-};
-#undef S
-
-static int grant_filter_save(struct tui_app *app, struct tui_form *form, void *ctx, struct ud_err *err)
-{
-    struct grant_tab *t = ctx;
-    struct grant_filter f;
-    ud_fields_clear(grant_filter_fields, &f);
-    if (tui_form_apply(app, form, grant_filter_fields, &f, err) != UD_OK)
-        return err->status;
-    if (f.date_from[0] && f.date_to[0] && strcmp(f.date_from, f.date_to) > 0)
-        return ud_err_field(err, "date_to", T("发放日期至", "granted to"), "%s", T("早于起始日期", "is before the start"));
-    t->f = f;
-    tui_list_home(app, t->list);
-    return UD_OK;
-}
-
-static void open_grant_filter(struct tui_app *app, struct grant_tab *t)
-{
-    struct tui_form *form = tui_form_new(T("帮扶发放筛选（留空表示不限；F2 应用）", "Grant filter (empty = any; F2 applies)"));
-    if (!form)
-        return;
-    tui_form_fill(app, form, grant_filter_fields, &t->f);
-    struct tui_form_field *org = tui_form_find(form, "org");
-    if (org)
-        org->pick = tui_pick_org_any;
-    form->save = grant_filter_save;
-    form->ctx = t;
-    tui_form_open(app, form);
-}
-
-/* ==== the grant detail ==== */
-
-struct grant_detail {
-    int64_t id;
-    struct ud_aid_grant g;
-    struct tui_detail d;
-    int loaded;
-};
-
-static void grant_detail_load(struct tui_app *app, struct grant_detail *dt)
-{
+    (void)s;
+    const struct ud_aid_grant *g = rec;
     struct ud_err err;
     ud_err_clear(&err);
-    tui_detail_clear(&dt->d);
-    dt->loaded = ud_aid_grant_get(app->db, dt->id, &dt->g, &err) == UD_OK;
-    if (!dt->loaded) {
-        tui_error(app, &err);
-        return;
-    }
-    const struct ud_aid_grant *g = &dt->g;
     char v[600];
-    tui_detail_section(&dt->d, T("受助人", "recipient"));
-    tui_detail_add(&dt->d, T("姓名", "name"), g->member_name, 0);
-    tui_detail_add(&dt->d, T("性别", "sex"), ud_enum_label(&ud_enum_gender, g->gender), 0);
-    tui_detail_id(&dt->d, g->id_number, v, sizeof v);
-    tui_detail_add(&dt->d, T("身份证号", "ID number"), v, 0);
-    tui_detail_add(&dt->d, T("所属工会", "union"), g->org_name, 0);
+    tui_detail_section(d, T("受助人", "recipient"));
+    tui_detail_add(d, T("姓名", "name"), g->member_name, 0);
+    tui_detail_add(d, T("性别", "sex"), ud_enum_label(&ud_enum_gender, g->gender), 0);
+    tui_detail_id(d, g->id_number, v, sizeof v);
+    tui_detail_add(d, T("身份证号", "ID number"), v, 0);
+    tui_detail_add(d, T("所属工会", "union"), g->org_name, 0);
     struct ud_aid_recipient r;
     if (ud_aid_recipient_get(app->db, g->recipient_id, &r, &err) == UD_OK) {
-        tui_detail_add(&dt->d, T("困难程度", "hardship level"), ud_enum_label(&ud_enum_hardship_level, r.hardship_level), 0);
-        tui_detail_add(&dt->d, T("困难类别", "hardship category"),
+        tui_detail_add(d, T("困难程度", "hardship level"), ud_enum_label(&ud_enum_hardship_level, r.hardship_level), 0);
+        tui_detail_add(d, T("困难类别", "hardship category"),
                        ud_enum_label(&ud_enum_hardship_category, r.hardship_category), 0);
-        tui_detail_add(&dt->d, T("档案状态", "record status"), ud_enum_label(&ud_enum_recipient_status, r.status), 0);
+        tui_detail_add(d, T("档案状态", "record status"), ud_enum_label(&ud_enum_recipient_status, r.status), 0);
     }
-    tui_detail_section(&dt->d, T("发放", "grant"));
+    tui_detail_section(d, T("发放", "grant"));
     for (const struct ud_field *f = ud_aid_grant_fields; f->name; f++) {
         if (!strcmp(f->name, "id_number") || !strcmp(f->name, "hardship_category"))
             continue; /* shown above */
         ud_field_format(app->db, f, g, UD_FMT_DISPLAY, v, sizeof v);
         if (!strcmp(f->name, "amount") && v[0])
             snprintf(v + strlen(v), sizeof v - strlen(v), "%s", T(" 元", " yuan"));
-        tui_detail_add(&dt->d, ud_field_label(f), v, !strcmp(f->name, "double_confirmed_by") && v[0]);
+        tui_detail_add(d, ud_field_label(f), v, !strcmp(f->name, "double_confirmed_by") && v[0]);
     }
-    tui_detail_section(&dt->d, T("记录", "record"));
+    tui_detail_section(d, T("记录", "record"));
     snprintf(v, sizeof v, "%lld", (long long)g->id);
-    tui_detail_add(&dt->d, T("编号", "number"), v, 0);
+    tui_detail_add(d, T("编号", "number"), v, 0);
     snprintf(v, sizeof v, "%lld", (long long)g->version);
-    tui_detail_add(&dt->d, T("版本", "version"), v, 0);
-    tui_detail_add(&dt->d, T("录入时间", "created"), g->created_at, 0);
-    tui_detail_add(&dt->d, T("修改时间", "updated"), g->updated_at, 0);
+    tui_detail_add(d, T("版本", "version"), v, 0);
+    tui_detail_add(d, T("录入时间", "created"), g->created_at, 0);
+    tui_detail_add(d, T("修改时间", "updated"), g->updated_at, 0);
 }
 
-static void grant_detail_draw(struct tui_app *app, struct tui_view *v, WINDOW *w, int h, int wdt)
+static void opened(struct tui_app *app, struct tui_scr *s)
 {
-    struct grant_detail *dt = v->data;
-    char title[400];
-    snprintf(title, sizeof title, T("帮扶发放：%s  %s  %s", "Aid grant: %s  %s  %s"), dt->g.member_name,
-             dt->loaded ? aid_program_label(dt->g.program) : "", dt->loaded ? aid_grant_status_label(dt->g.status) : "");
-    tui_put(w, 0, 0, title, wdt, UD_LEFT, tui_attr(TE_HEADER));
-    tui_detail_draw(app, &dt->d, w, 1, h - 1, wdt);
-}
-
-static int grant_detail_key(struct tui_app *app, struct tui_view *v, int key)
-{
-    struct grant_detail *dt = v->data;
-    if (!dt->loaded)
-        return 0;
-    struct ud_aid_grant g = dt->g;
-    switch (key) {
-    case 'i':
-        if (tui_detail_reveal(app, &dt->d, "aid_grants", dt->id))
-            grant_detail_load(app, dt);
-        return 1;
-    case 'a':
-        if (grant_approve(app, &g))
-            grant_detail_load(app, dt);
-        return 1;
-    case 'p':
-        grant_pay(app, &g);
-        return 1;
-    case 'c':
-        if (grant_cancel(app, &g))
-            grant_detail_load(app, dt);
-        return 1;
-    case 'e':
-        if (tui_may(app, UD_ACT_AID_WRITE))
-            aid_open_grant_form(app, dt->id, 0, NULL);
-        return 1;
-    case 'd':
-        if (grant_delete(app, &g))
-            tui_pop(app);
-        return 1;
-    case 'r':
-        aid_open_recipient_detail(app, g.recipient_id);
-        return 1;
-    }
-    return tui_detail_key(&dt->d, key, 10);
-}
-
-static void grant_detail_free(struct tui_view *v)
-{
-    struct grant_detail *dt = v->data;
-    tui_detail_free(&dt->d);
-    free(dt);
-}
-
-static void grant_detail_resume(struct tui_app *app, struct tui_view *v)
-{
-    ((struct grant_detail *)v->data)->d.revealed = 0; /* a reveal lasts while the detail stays open */
-    grant_detail_load(app, v->data);
-}
-
-static const struct tui_keyhelp grant_detail_keys[] = {
-    {"i", "完整证号", "whole ID"}, {"a", "审批", "approve"}, {"p", "发放", "pay"},     {"c", "取消", "cancel"},          {"e", "修改", "edit"},
-    {"d", "删除", "delete"},  {"r", "困难档案", "recipient"}, {"Esc", "返回", "back"}, TUI_KEYS_END};
-
-static const struct tui_view_ops grant_detail_ops = {grant_detail_draw, grant_detail_key, grant_detail_free, NULL, grant_detail_resume};
-
-void aid_open_grant_detail(struct tui_app *app, int64_t id)
-{
-    struct grant_detail *dt = calloc(1, sizeof *dt);
-    struct tui_view *v = calloc(1, sizeof *v);
-    if (!dt || !v) {
-        free(dt);
-        free(v);
+    ((struct filter *)s->filter)->org = UD_NULL_INT;
+    if (!s->scope)
+        return;
+    struct grants *p = s->priv;
+    struct ud_aid_recipient r;
+    struct ud_err err;
+    ud_err_clear(&err);
+    if (ud_aid_recipient_get(app->db, s->scope, &r, &err) != UD_OK) {
+        tui_error(app, &err);
         return;
     }
-    dt->id = id;
-    v->ops = &grant_detail_ops;
-    v->keys = grant_detail_keys;
-    v->data = dt;
-    tui_push(app, v);
-    grant_detail_load(app, dt);
+    snprintf(p->scope_id, sizeof p->scope_id, "%s", r.id_number);
+    snprintf(p->scope_name, sizeof p->scope_name, "%s", r.member_name);
+    p->scope_member = r.member_id;
+    s->search_locked = T("此列表只含一人的发放；在帮扶发放总表中可以搜索", "this list holds one person's grants; search in the full list");
 }
 
+static int get(struct ud_db *db, int64_t id, void *rec, struct ud_err *err)
+{
+    return ud_aid_grant_get(db, id, rec, err);
+}
+
+static void name(const void *rec, int longer, char *out, size_t outsz)
+{
+    const struct ud_aid_grant *g = rec;
+    if (longer)
+        snprintf(out, outsz, "%s  %s  %s", g->member_name, aid_program_label(g->program), aid_grant_status_label(g->status));
+    else
+        snprintf(out, outsz, "%s", g->member_name);
+}
+
+static enum tui_done grant_new(struct tui_app *app, struct tui_scr *s, const void *rec)
+{
+    (void)rec;
+    aid_open_grant_form(app, 0, ((const struct grants *)s->priv)->scope_member, s->list ? s : NULL);
+    return TUI_STAY;
+}
+
+static enum tui_done grant_edit(struct tui_app *app, struct tui_scr *s, const void *rec)
+{
+    aid_open_grant_form(app, ((const struct ud_aid_grant *)rec)->id, 0, s->list ? s : s->parent);
+    return TUI_STAY;
+}
+
+static enum tui_done recipients(struct tui_app *app, struct tui_scr *s, const void *rec)
+{
+    (void)rec;
+    if (!s->scope)
+        tui_screen_push(app, &aid_recipient_screen, 0);
+    return TUI_STAY;
+}
+
+static enum tui_done recipient(struct tui_app *app, struct tui_scr *s, const void *rec)
+{
+    (void)s;
+    tui_screen_detail(app, &aid_recipient_screen, ((const struct ud_aid_grant *)rec)->recipient_id);
+    return TUI_STAY;
+}
+
+static const struct tui_screen_pick filter_picks[] = {{"org", tui_pick_org_any}, {NULL, NULL}};
+
+static const struct tui_screen_key keys[] = {
+    {TK_ENTER, "Enter", "详情", "open", UD_ACT_VIEW, TUI_IN_LIST, 1, tui_scr_open},
+    {'n', "n", "新建", "new", UD_ACT_AID_WRITE, TUI_IN_LIST, 0, grant_new},
+    {'a', "a", "审批", "approve", UD_ACT_AID_DECIDE, TUI_IN_BOTH, 1, grant_approve},
+    {'p', "p", "发放", "pay", UD_ACT_AID_DECIDE, TUI_IN_BOTH, 1, grant_pay},
+    {'c', "c", "取消", "cancel", UD_ACT_AID_DECIDE, TUI_IN_BOTH, 1, grant_cancel},
+    {'e', "e", "修改", "edit", UD_ACT_AID_WRITE, TUI_IN_BOTH, 1, grant_edit},
+    {'d', "d", "删除", "delete", UD_ACT_AID_DELETE, TUI_IN_BOTH, 1, grant_delete},
+    {'f', "f", "筛选", "filter", UD_ACT_VIEW, TUI_IN_LIST, 0, tui_scr_filter},
+    {'r', "r", "困难档案", "recipients", UD_ACT_VIEW, TUI_IN_LIST, 0, recipients},
+    {'r', "r", "困难档案", "recipient", UD_ACT_VIEW, TUI_IN_DETAIL, 1, recipient},
+    {'x', "x", "导出花名册", "roster", UD_ACT_VIEW, TUI_IN_LIST, 0, export_roster},
+    {0, NULL, NULL, NULL, UD_ACT_VIEW, 0, 0, NULL},
+};
+
+const struct tui_screen aid_grant_screen = {
+    .title = {"帮扶发放", "Aid grants"},
+    .search = {"搜索（/ 姓名或身份证号）：", "search (/ name or ID number): "},
+    .src = {sizeof(struct ud_aid_grant), grant_columns, 7, fetch, count, cell, NULL, row_id},
+    .sort = "granted_on",
+    .desc = 1, /* newest first */
+    .version_off = offsetof(struct ud_aid_grant, version),
+    .filter_fields = filter_fields,
+    .filter_size = sizeof(struct filter),
+    .filter_title = {"帮扶发放筛选（留空表示不限；F2 应用）", "Grant filter (empty = any; F2 applies)"},
+    .filter_picks = filter_picks,
+    .filter_check = filter_check,
+    .fields = ud_aid_grant_fields,
+    .get = get,
+    .name = name,
+    .detail_title = {"帮扶发放：%s", "Aid grant: %s"},
+    .audit_table = "aid_grants",
+    .detail = detail,
+    .heading = heading,
+    .keys = keys,
+    .private_size = sizeof(struct grants),
+    .opened = opened,
+};
+
+static struct tui_view *open_tab(struct tui_app *app)
+{
+    return tui_screen_new(app, &aid_grant_screen, 0);
+}
+
+const struct tui_tab_ops tui_tab_aid = {"帮扶", "Aid", open_tab};

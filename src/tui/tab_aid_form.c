@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "export_form.h"
-#include "record.h"
 #include "tab_aid.h"
 #include "uniondesk/aid.h"
 #include "uniondesk/export.h"
@@ -21,7 +20,7 @@ struct grant_form_ctx {
     int64_t id; /* 0: new */
     int64_t version;
     struct tui_form *form;
-    struct grant_tab *origin; /* the list below the form, which shows a new grant */
+    struct tui_scr *origin; /* the list below the form, which shows the saved grant */
 };
 
 static const struct ud_field *recipient_field(const char *name)
@@ -200,9 +199,9 @@ static int grant_form_save(struct tui_app *app, struct tui_form *form, void *ctx
         st = ud_aid_grant_create_with_recipient(app->db, &r, &g, allow, err);
     else
         st = ud_aid_grant_create(app->db, &g, allow, err);
+    if (st == UD_OK && c->origin)
+        c->origin->select_id = g.id;
     if (st == UD_OK && !c->id) {
-        if (c->origin)
-            c->origin->select_id = g.id;
         char amount[32];
         ud_format_money(g.amount_fen, amount, sizeof amount);
         tui_message(app, T("已登记帮扶：%s “%s” %s 元，%s%s", "grant entered: %s '%s' %s yuan, %s%s"), g.member_name,
@@ -255,7 +254,7 @@ static int grant_form_reload(struct tui_app *app, struct tui_form *form, void *c
 
 /* id: the grant to edit (0: new); member_id: who a new grant is for (0:
  * to be picked); origin: the list it is opened from, or NULL. */
-void aid_open_grant_form(struct tui_app *app, int64_t id, int64_t member_id, struct grant_tab *origin)
+void aid_open_grant_form(struct tui_app *app, int64_t id, int64_t member_id, struct tui_scr *origin)
 {
     struct ud_aid_grant g;
     struct ud_err err;
