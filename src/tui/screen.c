@@ -611,3 +611,13 @@ void tui_screen_detail(struct tui_app *app, const struct tui_screen *def, int64_
     else
         scr_free(s);
 }
+
+struct tui_scr *tui_scr_make(struct tui_app *app, const struct tui_screen *def)
+{
+    return scr_new(app, def, 0, 0);
+}
+
+void tui_scr_free(struct tui_scr *s)
+{
+    scr_free(s);
+}

@@ -122,6 +122,10 @@ struct tui_scr {
  * one (a course's enrolments: scope = the course). */
 struct tui_view *tui_screen_new(struct tui_app *app, const struct tui_screen *def, int64_t scope);
 void tui_screen_push(struct tui_app *app, const struct tui_screen *def, int64_t scope);
+/* A screen without a list, for a view of its own (the organization tree)
+ * that opens the screen's detail and forms; freed with tui_scr_free. */
+struct tui_scr *tui_scr_make(struct tui_app *app, const struct tui_screen *def);
+void tui_scr_free(struct tui_scr *s);
 /* The detail of one record on its own, over the current view (its keys
  * work as in the screen's own detail). */
 void tui_screen_detail(struct tui_app *app, const struct tui_screen *def, int64_t id);

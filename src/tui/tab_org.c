@@ -1,13 +1,14 @@
 /* 组织: the organization tree with expand/collapse and member counts
- * rolled up; detail and form for admins. The tree is small (thousands of
- * organizations) and is held whole; members are counted in SQL. */
+ * rolled up, by hand; the detail and form for admins are a descriptor
+ * over screen.c. The tree is small (thousands of organizations) and is
+ * held whole; members are counted in SQL. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "audit_view.h"
-#include "record.h"
+#include "screen.h"
 #include "uniondesk/i18n.h"
 #include "uniondesk/org.h"
 #include "uniondesk/utf8.h"
@@ -27,6 +28,7 @@ struct org_tab {
     int top;
     struct tui_edit search;
     int searching;
+    struct tui_scr *scr; /* the org screen's forms are opened over it */
 };
 
 static void rebuild_visible(struct org_tab *t)
@@ -163,7 +165,7 @@ static void find_next(struct org_tab *t, int start)
 }
 
 static void open_detail(struct tui_app *app, int64_t id);
-static void open_form(struct tui_app *app, int64_t id, int64_t parent);
+static void open_form(struct tui_app *app, struct org_tab *t, int64_t id, int64_t parent);
 
 static int tree_key(struct tui_app *app, struct tui_view *v, int key)
 {
@@ -250,18 +252,18 @@ static int tree_key(struct tui_app *app, struct tui_view *v, int key)
             return 1;
         }
         if (nd && tui_may(app, UD_ACT_ORG_WRITE))
-            open_form(app, 0, nd->id);
+            open_form(app, t, 0, nd->id);
         return 1;
     case 'a':
         if (nd && tui_may(app, UD_ACT_ORG_WRITE))
-            open_form(app, 0, nd->id);
+            open_form(app, t, 0, nd->id);
         return 1;
     case 'A':
         tui_audit_open(app);
         return 1;
     case 'e':
         if (nd && tui_may(app, UD_ACT_ORG_WRITE))
-            open_form(app, nd->id, 0);
+            open_form(app, t, nd->id, 0);
         return 1;
     case 'd':
         if (nd && tui_may(app, UD_ACT_ORG_WRITE)) {
@@ -291,6 +293,7 @@ static void tree_free(struct tui_view *v)
     free(t->nodes);
     free(t->expanded);
     free(t->visible);
+    tui_scr_free(t->scr);
     free(t);
 }
 
@@ -327,164 +330,93 @@ static struct tui_view *open_tab(struct tui_app *app)
 
 const struct tui_tab_ops tui_tab_orgs = {"组织", "Organizations", open_tab};
 
-/* ---- detail ---- */
+/* ---- the organization as a record: detail and form over screen.c ---- */
 
-struct detail {
-    int64_t id;
-    struct ud_org o;
-    struct tui_detail d;
+TUI_SCREEN_RECORD(org, struct ud_org, ud_org_get, ud_org_create, ud_org_update)
+
+static int64_t org_id(const void *row)
+{
+    return ((const struct ud_org *)row)->id;
+}
+
+/* a new organization goes below the one selected in the tree */
+static void init(struct tui_app *app, struct tui_scr *s, void *rec)
+{
+    (void)app;
+    struct ud_org *o = rec;
+    ud_org_init(o);
+    o->parent_id = *(const int64_t *)s->priv ? *(const int64_t *)s->priv : UD_NULL_INT;
+    snprintf(o->kind, sizeof o->kind, "enterprise_union");
+}
+
+static void name(const void *rec, int longer, char *out, size_t outsz)
+{
+    (void)longer;
+    snprintf(out, outsz, "%s", ((const struct ud_org *)rec)->name);
+}
+
+static void detail(struct tui_app *app, struct tui_scr *s, struct tui_detail *d, const void *rec)
+{
+    (void)s;
+    const struct ud_org *o = rec;
+    tui_detail_fields(app, d, ud_org_fields, o);
+    const char *level = ud_org_kind_level(o->kind);
+    tui_detail_add(d, T("调解级别", "mediation level"),
+                   level ? ud_enum_label(&ud_enum_level, level) : T("不承担调解", "does not mediate"), 0);
+    tui_detail_add(d, T("修改时间", "updated"), o->updated_at, 0);
+}
+
+static enum tui_done back(struct tui_app *app, struct tui_scr *s, const void *rec)
+{
+    (void)app;
+    (void)s;
+    (void)rec;
+    return TUI_GONE; /* Left closes the detail, as Right opened it */
+}
+
+static const struct tui_screen_pick form_picks[] = {{"parent", tui_pick_org_any}, {NULL, NULL}};
+
+static const struct tui_screen_key keys[] = {
+    {'e', "e", "修改", "edit", UD_ACT_ORG_WRITE, TUI_IN_DETAIL, 1, tui_scr_edit},
+    {TK_KEY(KEY_LEFT), "Left", "返回", "back", UD_ACT_VIEW, TUI_IN_DETAIL, 0, back},
+    {0, NULL, NULL, NULL, UD_ACT_VIEW, 0, 0, NULL},
 };
 
-static void detail_load(struct tui_app *app, struct detail *dt)
-{
-    struct ud_err err;
-    ud_err_clear(&err);
-    tui_detail_clear(&dt->d);
-    if (ud_org_get(app->db, dt->id, &dt->o, &err) != UD_OK) {
-        tui_error(app, &err);
-        return;
-    }
-    tui_detail_fields(app, &dt->d, ud_org_fields, &dt->o);
-    const char *level = ud_org_kind_level(dt->o.kind);
-    tui_detail_add(&dt->d, T("调解级别", "mediation level"),
-                   level ? ud_enum_label(&ud_enum_level, level) : T("不承担调解", "does not mediate"), 0);
-    tui_detail_add(&dt->d, T("修改时间", "updated"), dt->o.updated_at, 0);
-}
-
-static void detail_draw(struct tui_app *app, struct tui_view *v, WINDOW *w, int h, int wdt)
-{
-    struct detail *dt = v->data;
-    char title[300];
-    snprintf(title, sizeof title, T("组织：%s", "Organization: %s"), dt->o.name);
-    tui_put(w, 0, 0, title, wdt, UD_LEFT, tui_attr(TE_HEADER));
-    tui_detail_draw(app, &dt->d, w, 1, h - 1, wdt);
-}
-
-static int detail_key(struct tui_app *app, struct tui_view *v, int key)
-{
-    struct detail *dt = v->data;
-    if (key == 'e') {
-        if (tui_may(app, UD_ACT_ORG_WRITE))
-            open_form(app, dt->id, 0);
-        return 1;
-    }
-    if (key == TK_KEY(KEY_LEFT)) {
-        tui_pop(app);
-        return 1;
-    }
-    return tui_detail_key(&dt->d, key, 10);
-}
-
-static void detail_free(struct tui_view *v)
-{
-    struct detail *dt = v->data;
-    tui_detail_free(&dt->d);
-    free(dt);
-}
-
-static void detail_resume(struct tui_app *app, struct tui_view *v)
-{
-    detail_load(app, v->data);
-}
-
-static const struct tui_keyhelp detail_keys[] = {{"e", "修改", "edit"}, {"Esc", "返回", "back"}, TUI_KEYS_END};
-
-static const struct tui_view_ops detail_ops = {detail_draw, detail_key, detail_free, NULL, detail_resume};
+static const struct tui_screen org_screen = {
+    .title = {"组织", "Organizations"},
+    .src = {sizeof(struct ud_org), NULL, 0, NULL, NULL, NULL, NULL, org_id},
+    .version_off = offsetof(struct ud_org, version),
+    .fields = ud_org_fields,
+    .get = org_get,
+    .init = init,
+    .create = org_create,
+    .update = org_update,
+    .name = name,
+    .detail_title = {"组织：%s", "Organization: %s"},
+    .new_title = {"新组织", "New organization"},
+    .edit_title = {"修改组织：%s", "Edit organization: %s"},
+    .added = {"已添加组织 %s", "organization %s added"},
+    .detail = detail,
+    .form_picks = form_picks,
+    .keys = keys,
+    .private_size = sizeof(int64_t), /* the parent of a new organization */
+};
 
 static void open_detail(struct tui_app *app, int64_t id)
 {
-    struct detail *dt = calloc(1, sizeof *dt);
-    struct tui_view *v = calloc(1, sizeof *v);
-    if (!dt || !v) {
-        free(dt);
-        free(v);
+    tui_screen_detail(app, &org_screen, id);
+}
+
+static void open_form(struct tui_app *app, struct org_tab *t, int64_t id, int64_t parent)
+{
+    if (!t->scr && !(t->scr = tui_scr_make(app, &org_screen)))
         return;
-    }
-    dt->id = id;
-    v->ops = &detail_ops;
-    v->keys = detail_keys;
-    v->data = dt;
-    tui_push(app, v);
-    detail_load(app, dt);
-}
-
-/* ---- form ---- */
-
-struct form_ctx {
-    int64_t id;
-    int64_t version;
-};
-
-static int form_save(struct tui_app *app, struct tui_form *form, void *ctx, struct ud_err *err)
-{
-    struct form_ctx *c = ctx;
+    *(int64_t *)t->scr->priv = parent;
     struct ud_org o;
-    if (c->id) {
-        if (ud_org_get(app->db, c->id, &o, err) != UD_OK)
-            return err->status;
-        o.version = c->version;
-    } else {
-        ud_org_init(&o);
-    }
-    if (tui_form_apply(app, form, ud_org_fields, &o, err) != UD_OK)
-        return err->status;
-    return c->id ? ud_org_update(app->db, &o, err) : ud_org_create(app->db, &o, err);
-}
-
-static void fill(struct tui_app *app, struct tui_form *form, const struct ud_org *o)
-{
-    form->n = 0;
-    tui_form_fill(app, form, ud_org_fields, o);
-    struct tui_form_field *p = tui_form_find(form, "parent");
-    if (p)
-        p->pick = tui_pick_org_any;
-}
-
-static int form_reload(struct tui_app *app, struct tui_form *form, void *ctx)
-{
-    struct form_ctx *c = ctx;
-    struct ud_org o;
-    struct ud_err err;
-    ud_err_clear(&err);
-    if (ud_org_get(app->db, c->id, &o, &err) != UD_OK) {
-        tui_error(app, &err);
-        return err.status;
-    }
-    c->version = o.version;
-    fill(app, form, &o);
-    return UD_OK;
-}
-
-static void open_form(struct tui_app *app, int64_t id, int64_t parent)
-{
-    struct ud_org o;
-    struct ud_err err;
-    ud_err_clear(&err);
-    if (id && ud_org_get(app->db, id, &o, &err) != UD_OK) {
-        tui_error(app, &err);
-        return;
-    }
-    if (!id) {
-        ud_org_init(&o);
-        o.parent_id = parent ? parent : UD_NULL_INT;
-        snprintf(o.kind, sizeof o.kind, "enterprise_union");
-    }
-    struct form_ctx *c = calloc(1, sizeof *c);
-    char title[300];
-    snprintf(title, sizeof title, id ? T("修改组织：%s", "Edit organization: %s") : T("新组织%s", "New organization%s"),
-             id ? o.name : "");
-    struct tui_form *form = tui_form_new(title);
-    if (!c || !form) {
-        free(c);
-        free(form);
-        return;
-    }
-    c->id = id;
-    c->version = id ? o.version : 0;
-    fill(app, form, &o);
-    form->save = form_save;
-    form->reload = id ? form_reload : NULL;
-    form->ctx = c;
-    form->free_ctx = free;
-    tui_form_open(app, form);
+    memset(&o, 0, sizeof o);
+    o.id = id;
+    if (id)
+        tui_scr_edit(app, t->scr, &o);
+    else
+        tui_scr_new(app, t->scr, NULL);
 }

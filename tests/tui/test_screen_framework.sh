@@ -86,3 +86,21 @@ tm_keys s2 3
 expect_screen s2 "n new  s status  l log" "the English key bar separates key and label"
 expect_screen s2 "? help" "the help key stays on the bar"
 tm_keys s2 q
+
+# the organization tree's detail and form are the framework's: Right
+# opens the detail, e its form, Left closes the detail
+tm_start s3 100 30 "$UD_BIN" --db "$DB"
+tm_wait s3 "管理员"
+tm_keys s3 1
+tm_wait s3 "展开/收起"
+ROOTNAME=$(sql "$DB" "select name from orgs where parent_id is null")
+tm_keys s3 Right
+expect_screen s3 "组织：$ROOTNAME" "Right opens the organization's detail"
+expect_screen s3 "调解级别" "…with its mediation level"
+tm_keys s3 e
+expect_screen s3 "修改组织：$ROOTNAME" "e opens its form"
+tm_keys s3 Escape
+tm_wait s3 "组织：$ROOTNAME"
+tm_keys s3 Left
+tm_gone s3 "组织：$ROOTNAME" 3 && ok "Left closes the detail" || not_ok "Left closes the detail"
+tm_keys s3 q
