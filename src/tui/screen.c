@@ -362,10 +362,25 @@ struct detail {
 static void default_detail(struct tui_app *app, struct tui_scr *s, struct tui_detail *d, const void *rec)
 {
     tui_detail_fields(app, d, s->def->fields, rec);
-    tui_detail_section(d, T("记录", "record"));
+}
+
+/* The record's number, version and times, the same on every screen. */
+static void record_section(const struct tui_scr *s, struct tui_detail *d, const void *rec)
+{
+    const struct tui_screen *def = s->def;
+    if (!def->updated_off)
+        return;
     char v[64];
+    tui_detail_section(d, T("记录", "record"));
+    if (def->show_id) {
+        snprintf(v, sizeof v, "%lld", (long long)rec_id(s, rec));
+        tui_detail_add(d, T("编号", "number"), v, 0);
+    }
     snprintf(v, sizeof v, "%lld", (long long)tui_scr_version(s, rec));
     tui_detail_add(d, T("版本", "version"), v, 0);
+    if (def->created_off)
+        tui_detail_add(d, T("录入时间", "created"), (const char *)rec + def->created_off, 0);
+    tui_detail_add(d, T("修改时间", "updated"), (const char *)rec + def->updated_off, 0);
 }
 
 static void detail_load(struct tui_app *app, struct detail *dt)
@@ -379,6 +394,7 @@ static void detail_load(struct tui_app *app, struct detail *dt)
         return;
     }
     (dt->s->def->detail ? dt->s->def->detail : default_detail)(app, dt->s, &dt->d, dt->rec);
+    record_section(dt->s, &dt->d, dt->rec);
 }
 
 static void detail_draw(struct tui_app *app, struct tui_view *v, WINDOW *w, int h, int wdt)

@@ -45,6 +45,14 @@ struct tui_screen_key {
     enum tui_done (*run)(struct tui_app *app, struct tui_scr *s, const void *rec);
 };
 
+/* The rows most screens share. */
+#define TUI_KEY_OPEN {TK_ENTER, "Enter", "详情", "open", UD_ACT_VIEW, TUI_IN_LIST, 1, tui_scr_open}
+#define TUI_KEY_NEW(act) {'n', "n", "新建", "new", act, TUI_IN_LIST, 0, tui_scr_new}
+#define TUI_KEY_EDIT(act) {'e', "e", "修改", "edit", act, TUI_IN_BOTH, 1, tui_scr_edit}
+#define TUI_KEY_DELETE(act) {'d', "d", "删除", "delete", act, TUI_IN_BOTH, 1, tui_scr_delete}
+#define TUI_KEY_FILTER {'f', "f", "筛选", "filter", UD_ACT_VIEW, TUI_IN_LIST, 0, tui_scr_filter}
+#define TUI_SCREEN_KEYS_END {0, NULL, NULL, NULL, UD_ACT_VIEW, 0, 0, NULL}
+
 /* A pick list offered on a form or filter field. */
 struct tui_screen_pick {
     const char *field;
@@ -85,7 +93,12 @@ struct tui_screen {
     /* the delete question: "删除会员 %s（%s）？" (NULL: a generic one) */
     void (*delete_question)(struct tui_app *app, const void *rec, char *out, size_t outsz);
     const char *audit_table;      /* the detail shows an ID number: `i` records its read here */
-    /* the detail's lines (NULL: every field, then the record's version and times) */
+    /* the detail's "记录" section: the version, and the times at these
+     * offsets (0: the screen's detail says them itself); show_id: the
+     * record's number too */
+    size_t created_off, updated_off;
+    int show_id;
+    /* the detail's lines (NULL: every field), then the "记录" section */
     void (*detail)(struct tui_app *app, struct tui_scr *s, struct tui_detail *d, const void *rec);
     /* the form's fields (NULL: every field of `fields`), then form_picks;
      * mode is TUI_FORM_NEW, TUI_FORM_EDIT or a screen's own (tui_scr_form) */
@@ -167,6 +180,24 @@ struct tui_scr *tui_scr_below(struct tui_app *app);
     static int P##_update(struct ud_db *db, void *rec, struct ud_err *err)                 \
     {                                                                                      \
         return update_fn(db, (R *)rec, err);                                               \
+    }
+
+/* The list source's fetch and count over a module's list and count, with
+ * the screen's filter turned into the module's (to_filter(s, query, &f)). */
+#define TUI_SCREEN_FETCH(F, to_filter, list_fn)                                                        \
+    static int fetch(struct tui_app *app, void *ctx, const char *query, const struct ud_page *pg,      \
+                     void *rows, struct ud_cursor *cursors, int *n, struct ud_err *err)                \
+    {                                                                                                  \
+        F f_;                                                                                          \
+        to_filter(ctx, query, &f_);                                                                    \
+        return list_fn(app->db, &f_, pg, rows, cursors, n, err);                                       \
+    }
+#define TUI_SCREEN_COUNT(F, to_filter, count_fn)                                                       \
+    static int count(struct tui_app *app, void *ctx, const char *query, int64_t *c, struct ud_err *err) \
+    {                                                                                                  \
+        F f_;                                                                                          \
+        to_filter(ctx, query, &f_);                                                                    \
+        return count_fn(app->db, &f_, c, err);                                                         \
     }
 
 #endif

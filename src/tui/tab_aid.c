@@ -75,13 +75,7 @@ static void grant_module_filter(const struct tui_scr *s, const char *query, stru
     gf->org_subtree = f->org != UD_NULL_INT ? f->org : 0;
 }
 
-static int fetch(struct tui_app *app, void *ctx, const char *query, const struct ud_page *pg, void *rows,
-                 struct ud_cursor *cursors, int *n, struct ud_err *err)
-{
-    struct ud_aid_grant_filter gf;
-    grant_module_filter(ctx, query, &gf);
-    return ud_aid_grant_list(app->db, &gf, pg, rows, cursors, n, err);
-}
+TUI_SCREEN_FETCH(struct ud_aid_grant_filter, grant_module_filter, ud_aid_grant_list)
 
 /* The count and the sum of the amounts come from one query. */
 static int count(struct tui_app *app, void *ctx, const char *query, int64_t *c, struct ud_err *err)
@@ -164,52 +158,53 @@ int aid_move_possible(struct tui_app *app, const struct ud_aid_grant *g, enum ud
     return 0;
 }
 
-static enum tui_done grant_approve(struct tui_app *app, struct tui_scr *s, const void *rec)
+/* Approving and cancelling: asked, then done by the module. */
+struct decision {
+    enum ud_aid_action action;
+    const char *verb_zh, *verb_en;     /* in the question */
+    const char *done_zh, *done_en;     /* in the message */
+    const char *next_zh, *next_en;     /* what comes next, if anything */
+    int (*apply)(struct ud_db *db, struct ud_aid_grant *g, struct ud_err *err);
+};
+
+static const struct decision approve = {UD_AID_APPROVE, "审批通过", "Approve", "已审批", "approved",
+                                        "（按 p 发放）", " (p to pay)", ud_aid_grant_approve};
+static const struct decision cancel = {UD_AID_CANCEL, "取消", "Cancel", "已取消", "cancelled", "", "",
+                                       ud_aid_grant_cancel};
+
+static enum tui_done decide(struct tui_app *app, const struct decision *dc, const struct ud_aid_grant *row)
 {
-    (void)s;
-    const struct ud_aid_grant *row = rec;
-    if (!aid_move_possible(app, row, UD_AID_APPROVE))
+    if (!aid_move_possible(app, row, dc->action))
         return TUI_STAY;
     char amount[32], q[600];
     ud_format_money(row->amount_fen, amount, sizeof amount);
-    snprintf(q, sizeof q, T("审批通过 %s 的“%s” %s 元（%s）？", "Approve %s's '%s' grant of %s yuan (%s)?"),
+    snprintf(q, sizeof q, T("%s %s 的“%s” %s 元（%s）？", "%s %s's '%s' grant of %s yuan (%s)?"), T(dc->verb_zh, dc->verb_en),
              row->member_name, aid_program_label(row->program), amount, row->granted_on);
     if (!tui_confirm(app, q))
         return TUI_STAY;
     struct ud_aid_grant g = *row;
     struct ud_err err;
     ud_err_clear(&err);
-    if (ud_aid_grant_approve(app->db, &g, &err) != UD_OK) {
+    if (dc->apply(app->db, &g, &err) != UD_OK) {
         tui_error(app, &err);
         return TUI_STAY;
     }
-    tui_message(app, T("已审批：%s %s 元（按 p 发放）", "approved: %s, %s yuan (p to pay)"), g.member_name, amount);
+    tui_message(app, T("%s：%s %s 元%s", "%s: %s, %s yuan%s"), T(dc->done_zh, dc->done_en), g.member_name, amount,
+                T(dc->next_zh, dc->next_en));
     tui_changed(app);
     return TUI_RELOAD;
+}
+
+static enum tui_done grant_approve(struct tui_app *app, struct tui_scr *s, const void *rec)
+{
+    (void)s;
+    return decide(app, &approve, rec);
 }
 
 static enum tui_done grant_cancel(struct tui_app *app, struct tui_scr *s, const void *rec)
 {
     (void)s;
-    const struct ud_aid_grant *row = rec;
-    if (!aid_move_possible(app, row, UD_AID_CANCEL))
-        return TUI_STAY;
-    char amount[32], q[600];
-    ud_format_money(row->amount_fen, amount, sizeof amount);
-    snprintf(q, sizeof q, T("取消 %s 的“%s” %s 元（%s）？", "Cancel %s's '%s' grant of %s yuan (%s)?"),
-             row->member_name, aid_program_label(row->program), amount, row->granted_on);
-    if (!tui_confirm(app, q))
-        return TUI_STAY;
-    struct ud_aid_grant g = *row;
-    struct ud_err err;
-    ud_err_clear(&err);
-    if (ud_aid_grant_cancel(app->db, &g, &err) != UD_OK) {
-        tui_error(app, &err);
-        return TUI_STAY;
-    }
-    tui_message(app, T("已取消：%s %s 元", "cancelled: %s, %s yuan"), g.member_name, amount);
-    tui_changed(app);
-    return TUI_RELOAD;
+    return decide(app, &cancel, rec);
 }
 
 static enum tui_done grant_delete(struct tui_app *app, struct tui_scr *s, const void *rec)
@@ -387,13 +382,6 @@ static void detail(struct tui_app *app, struct tui_scr *s, struct tui_detail *d,
             snprintf(v + strlen(v), sizeof v - strlen(v), "%s", T(" 元", " yuan"));
         tui_detail_add(d, ud_field_label(f), v, !strcmp(f->name, "double_confirmed_by") && v[0]);
     }
-    tui_detail_section(d, T("记录", "record"));
-    snprintf(v, sizeof v, "%lld", (long long)g->id);
-    tui_detail_add(d, T("编号", "number"), v, 0);
-    snprintf(v, sizeof v, "%lld", (long long)g->version);
-    tui_detail_add(d, T("版本", "version"), v, 0);
-    tui_detail_add(d, T("录入时间", "created"), g->created_at, 0);
-    tui_detail_add(d, T("修改时间", "updated"), g->updated_at, 0);
 }
 
 static void opened(struct tui_app *app, struct tui_scr *s)
@@ -460,18 +448,18 @@ static enum tui_done recipient(struct tui_app *app, struct tui_scr *s, const voi
 static const struct tui_screen_pick filter_picks[] = {{"org", tui_pick_org_any}, {NULL, NULL}};
 
 static const struct tui_screen_key keys[] = {
-    {TK_ENTER, "Enter", "详情", "open", UD_ACT_VIEW, TUI_IN_LIST, 1, tui_scr_open},
+    TUI_KEY_OPEN,
     {'n', "n", "新建", "new", UD_ACT_AID_WRITE, TUI_IN_LIST, 0, grant_new},
     {'a', "a", "审批", "approve", UD_ACT_AID_DECIDE, TUI_IN_BOTH, 1, grant_approve},
     {'p', "p", "发放", "pay", UD_ACT_AID_DECIDE, TUI_IN_BOTH, 1, grant_pay},
     {'c', "c", "取消", "cancel", UD_ACT_AID_DECIDE, TUI_IN_BOTH, 1, grant_cancel},
     {'e', "e", "修改", "edit", UD_ACT_AID_WRITE, TUI_IN_BOTH, 1, grant_edit},
     {'d', "d", "删除", "delete", UD_ACT_AID_DELETE, TUI_IN_BOTH, 1, grant_delete},
-    {'f', "f", "筛选", "filter", UD_ACT_VIEW, TUI_IN_LIST, 0, tui_scr_filter},
+    TUI_KEY_FILTER,
     {'r', "r", "困难档案", "recipients", UD_ACT_VIEW, TUI_IN_LIST, 0, recipients},
     {'r', "r", "困难档案", "recipient", UD_ACT_VIEW, TUI_IN_DETAIL, 1, recipient},
     {'x', "x", "导出花名册", "roster", UD_ACT_VIEW, TUI_IN_LIST, 0, export_roster},
-    {0, NULL, NULL, NULL, UD_ACT_VIEW, 0, 0, NULL},
+    TUI_SCREEN_KEYS_END,
 };
 
 const struct tui_screen aid_grant_screen = {
@@ -481,6 +469,9 @@ const struct tui_screen aid_grant_screen = {
     .sort = "granted_on",
     .desc = 1, /* newest first */
     .version_off = offsetof(struct ud_aid_grant, version),
+    .created_off = offsetof(struct ud_aid_grant, created_at),
+    .updated_off = offsetof(struct ud_aid_grant, updated_at),
+    .show_id = 1,
     .filter_fields = filter_fields,
     .filter_size = sizeof(struct filter),
     .filter_title = {"帮扶发放筛选（留空表示不限；F2 应用）", "Grant filter (empty = any; F2 applies)"},

@@ -36,20 +36,9 @@ static void to_module_filter(const struct tui_scr *s, const char *query, struct 
     rf->org_subtree = f->org != UD_NULL_INT ? f->org : 0;
 }
 
-static int fetch(struct tui_app *app, void *ctx, const char *query, const struct ud_page *pg, void *rows,
-                 struct ud_cursor *cursors, int *n, struct ud_err *err)
-{
-    struct ud_aid_recipient_filter rf;
-    to_module_filter(ctx, query, &rf);
-    return ud_aid_recipient_list(app->db, &rf, pg, rows, cursors, n, err);
-}
+TUI_SCREEN_FETCH(struct ud_aid_recipient_filter, to_module_filter, ud_aid_recipient_list)
 
-static int count(struct tui_app *app, void *ctx, const char *query, int64_t *c, struct ud_err *err)
-{
-    struct ud_aid_recipient_filter rf;
-    to_module_filter(ctx, query, &rf);
-    return ud_aid_recipient_count(app->db, &rf, c, err);
-}
+TUI_SCREEN_COUNT(struct ud_aid_recipient_filter, to_module_filter, ud_aid_recipient_count)
 
 static void cell(struct tui_app *app, void *ctx, const void *row, int col, char *out, size_t outsz)
 {
@@ -161,11 +150,6 @@ static void detail(struct tui_app *app, struct tui_scr *s, struct tui_detail *d,
         tui_detail_add(d, ud_field_label(f), v, 0);
     }
     detail_grants(app, d, r);
-    tui_detail_section(d, T("记录", "record"));
-    snprintf(v, sizeof v, "%lld", (long long)r->version);
-    tui_detail_add(d, T("版本", "version"), v, 0);
-    tui_detail_add(d, T("录入时间", "created"), r->created_at, 0);
-    tui_detail_add(d, T("修改时间", "updated"), r->updated_at, 0);
 }
 
 /* ---- the form: a new record picks its member; a record stays with it ---- */
@@ -211,14 +195,14 @@ static void opened(struct tui_app *app, struct tui_scr *s)
 static const struct tui_screen_pick filter_picks[] = {{"org", tui_pick_org_any}, {NULL, NULL}};
 
 static const struct tui_screen_key keys[] = {
-    {TK_ENTER, "Enter", "详情", "open", UD_ACT_VIEW, TUI_IN_LIST, 1, tui_scr_open},
+    TUI_KEY_OPEN,
     {'n', "n", "建档", "new", UD_ACT_AID_WRITE, TUI_IN_LIST, 0, tui_scr_new},
     {'g', "g", "发放记录", "grants", UD_ACT_VIEW, TUI_IN_DETAIL, 1, grants},
     {'n', "n", "新发放", "new grant", UD_ACT_AID_WRITE, TUI_IN_DETAIL, 1, new_grant},
-    {'e', "e", "修改", "edit", UD_ACT_AID_WRITE, TUI_IN_BOTH, 1, tui_scr_edit},
-    {'d', "d", "删除", "delete", UD_ACT_AID_DELETE, TUI_IN_BOTH, 1, tui_scr_delete},
-    {'f', "f", "筛选", "filter", UD_ACT_VIEW, TUI_IN_LIST, 0, tui_scr_filter},
-    {0, NULL, NULL, NULL, UD_ACT_VIEW, 0, 0, NULL},
+    TUI_KEY_EDIT(UD_ACT_AID_WRITE),
+    TUI_KEY_DELETE(UD_ACT_AID_DELETE),
+    TUI_KEY_FILTER,
+    TUI_SCREEN_KEYS_END,
 };
 
 const struct tui_screen aid_recipient_screen = {
@@ -228,6 +212,8 @@ const struct tui_screen aid_recipient_screen = {
     .src = {sizeof(struct ud_aid_recipient), columns, 7, fetch, count, cell, NULL, row_id},
     .sort = "name",
     .version_off = offsetof(struct ud_aid_recipient, version),
+    .created_off = offsetof(struct ud_aid_recipient, created_at),
+    .updated_off = offsetof(struct ud_aid_recipient, updated_at),
     .filter_fields = filter_fields,
     .filter_size = sizeof(struct filter),
     .filter_title = {"困难职工档案筛选（留空表示不限；F2 应用）", "Recipient filter (empty = any; F2 applies)"},

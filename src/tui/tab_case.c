@@ -65,20 +65,9 @@ static void to_module_filter(const struct tui_scr *s, const char *query, struct 
     cf->received_to = f->received_to[0] ? f->received_to : NULL;
 }
 
-static int fetch(struct tui_app *app, void *ctx, const char *query, const struct ud_page *pg, void *rows,
-                 struct ud_cursor *cursors, int *n, struct ud_err *err)
-{
-    struct ud_case_filter cf;
-    to_module_filter(ctx, query, &cf);
-    return ud_case_list(app->db, &cf, pg, rows, cursors, n, err);
-}
+TUI_SCREEN_FETCH(struct ud_case_filter, to_module_filter, ud_case_list)
 
-static int count(struct tui_app *app, void *ctx, const char *query, int64_t *c, struct ud_err *err)
-{
-    struct ud_case_filter cf;
-    to_module_filter(ctx, query, &cf);
-    return ud_case_count(app->db, &cf, c, err);
-}
+TUI_SCREEN_COUNT(struct ud_case_filter, to_module_filter, ud_case_count)
 
 static void status_text(const struct ud_case *k, char *out, size_t outsz)
 {
@@ -369,14 +358,14 @@ static const struct tui_screen_pick form_picks[] = {
     {"mediation_org", tui_pick_org_mediating}, {"employer_org", tui_pick_org_member}, {NULL, NULL}};
 
 static const struct tui_screen_key keys[] = {
-    {TK_ENTER, "Enter", "详情", "open", UD_ACT_VIEW, TUI_IN_LIST, 1, tui_scr_open},
+    TUI_KEY_OPEN,
     {'n', "n", "登记", "new", UD_ACT_CASE_WRITE, TUI_IN_LIST, 0, tui_scr_new},
     {'s', "s", "状态", "status", UD_ACT_CASE_MOVE, TUI_IN_BOTH, 1, case_move},
     {'l', "l", "记事", "log", UD_ACT_CASE_WRITE, TUI_IN_BOTH, 1, case_log},
-    {'e', "e", "修改", "edit", UD_ACT_CASE_WRITE, TUI_IN_BOTH, 1, tui_scr_edit},
-    {'f', "f", "筛选", "filter", UD_ACT_VIEW, TUI_IN_LIST, 0, tui_scr_filter},
-    {'d', "d", "删除", "delete", UD_ACT_CASE_DELETE, TUI_IN_BOTH, 1, tui_scr_delete},
-    {0, NULL, NULL, NULL, UD_ACT_VIEW, 0, 0, NULL},
+    TUI_KEY_EDIT(UD_ACT_CASE_WRITE),
+    TUI_KEY_FILTER,
+    TUI_KEY_DELETE(UD_ACT_CASE_DELETE),
+    TUI_SCREEN_KEYS_END,
 };
 
 static const struct tui_screen screen = {

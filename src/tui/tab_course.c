@@ -44,20 +44,9 @@ static void to_module_filter(const struct tui_scr *s, const char *query, struct 
     cf->year = f->year != UD_NULL_INT ? (int)f->year : 0;
 }
 
-static int fetch(struct tui_app *app, void *ctx, const char *query, const struct ud_page *pg, void *rows,
-                 struct ud_cursor *cursors, int *n, struct ud_err *err)
-{
-    struct ud_course_filter cf;
-    to_module_filter(ctx, query, &cf);
-    return ud_course_list(app->db, &cf, pg, rows, cursors, n, err);
-}
+TUI_SCREEN_FETCH(struct ud_course_filter, to_module_filter, ud_course_list)
 
-static int count(struct tui_app *app, void *ctx, const char *query, int64_t *c, struct ud_err *err)
-{
-    struct ud_course_filter cf;
-    to_module_filter(ctx, query, &cf);
-    return ud_course_count(app->db, &cf, c, err);
-}
+TUI_SCREEN_COUNT(struct ud_course_filter, to_module_filter, ud_course_count)
 
 static void cell(struct tui_app *app, void *ctx, const void *row, int col, char *out, size_t outsz)
 {
@@ -133,11 +122,6 @@ static void detail(struct tui_app *app, struct tui_scr *s, struct tui_detail *d,
     }
     snprintf(v, sizeof v, T("%lld 人（Enter 查看名单）", "%lld (Enter lists them)"), (long long)c->enrolled);
     tui_detail_add(d, T("已报名", "enrolled"), v, course_full(c));
-    tui_detail_section(d, T("记录", "record"));
-    snprintf(v, sizeof v, "%lld", (long long)c->version);
-    tui_detail_add(d, T("版本", "version"), v, 0);
-    tui_detail_add(d, T("录入时间", "created"), c->created_at, 0);
-    tui_detail_add(d, T("修改时间", "updated"), c->updated_at, 0);
 }
 
 static enum tui_done open_enrolments(struct tui_app *app, struct tui_scr *s, const void *rec)
@@ -152,11 +136,11 @@ static const struct tui_screen_pick form_picks[] = {{"organizer", tui_pick_org_a
 static const struct tui_screen_key keys[] = {
     {TK_ENTER, "Enter", "报名名单", "enrolments", UD_ACT_VIEW, TUI_IN_BOTH, 1, open_enrolments},
     {'i', "i", "详情", "details", UD_ACT_VIEW, TUI_IN_LIST, 1, tui_scr_open},
-    {'n', "n", "新建", "new", UD_ACT_COURSE_WRITE, TUI_IN_LIST, 0, tui_scr_new},
-    {'e', "e", "修改", "edit", UD_ACT_COURSE_WRITE, TUI_IN_BOTH, 1, tui_scr_edit},
-    {'d', "d", "删除", "delete", UD_ACT_COURSE_DELETE, TUI_IN_BOTH, 1, tui_scr_delete},
-    {'f', "f", "筛选", "filter", UD_ACT_VIEW, TUI_IN_LIST, 0, tui_scr_filter},
-    {0, NULL, NULL, NULL, UD_ACT_VIEW, 0, 0, NULL},
+    TUI_KEY_NEW(UD_ACT_COURSE_WRITE),
+    TUI_KEY_EDIT(UD_ACT_COURSE_WRITE),
+    TUI_KEY_DELETE(UD_ACT_COURSE_DELETE),
+    TUI_KEY_FILTER,
+    TUI_SCREEN_KEYS_END,
 };
 
 static void opened(struct tui_app *app, struct tui_scr *s)
@@ -173,6 +157,8 @@ const struct tui_screen tui_course_screen = {
     .sort = "starts_on",
     .desc = 1, /* newest first */
     .version_off = offsetof(struct ud_course, version),
+    .created_off = offsetof(struct ud_course, created_at),
+    .updated_off = offsetof(struct ud_course, updated_at),
     .filter_fields = filter_fields,
     .filter_size = sizeof(struct filter),
     .filter_title = {"培训班筛选（留空表示不限；F2 应用）", "Course filter (empty = any; F2 applies)"},

@@ -115,11 +115,6 @@ static void detail(struct tui_app *app, struct tui_scr *s, struct tui_detail *d,
         ud_field_format(app->db, f, e, UD_FMT_DISPLAY, v, sizeof v);
         tui_detail_add(d, ud_field_label(f), v, 0);
     }
-    tui_detail_section(d, T("记录", "record"));
-    snprintf(v, sizeof v, "%lld", (long long)e->version);
-    tui_detail_add(d, T("版本", "version"), v, 0);
-    tui_detail_add(d, T("录入时间", "created"), e->created_at, 0);
-    tui_detail_add(d, T("修改时间", "updated"), e->updated_at, 0);
 }
 
 /* ---- the form: an enrolment's fields, or completion ---- */
@@ -260,9 +255,9 @@ static const struct tui_screen_key keys[] = {
     {'c', "c", "结业", "completed", UD_ACT_ENROL_WRITE, TUI_IN_BOTH, 1, completed},
     {'e', "e", "修改", "edit", UD_ACT_ENROL_WRITE, TUI_IN_BOTH, 1, edit},
     {'d', "d", "删除", "remove", UD_ACT_ENROL_WRITE, TUI_IN_BOTH, 1, tui_scr_delete},
-    {TK_ENTER, "Enter", "详情", "open", UD_ACT_VIEW, TUI_IN_LIST, 1, tui_scr_open},
+    TUI_KEY_OPEN,
     {'i', "i", "培训班", "course", UD_ACT_VIEW, TUI_IN_LIST, 0, course_detail},
-    {0, NULL, NULL, NULL, UD_ACT_VIEW, 0, 0, NULL},
+    TUI_SCREEN_KEYS_END,
 };
 
 const struct tui_screen tui_enrol_screen = {
@@ -271,6 +266,8 @@ const struct tui_screen tui_enrol_screen = {
     .src = {sizeof(struct ud_enrolment), columns, 7, fetch, count, cell, NULL, row_id},
     .sort = "name",
     .version_off = offsetof(struct ud_enrolment, version),
+    .created_off = offsetof(struct ud_enrolment, created_at),
+    .updated_off = offsetof(struct ud_enrolment, updated_at),
     .fields = ud_enrolment_fields,
     .get = get,
     .update = update,

@@ -34,20 +34,9 @@ static void to_module_filter(const struct tui_scr *s, const char *query, struct 
     mf->migrant_only = f->migrant;
 }
 
-static int fetch(struct tui_app *app, void *ctx, const char *query, const struct ud_page *pg, void *rows,
-                 struct ud_cursor *cursors, int *n, struct ud_err *err)
-{
-    struct ud_member_filter mf;
-    to_module_filter(ctx, query, &mf);
-    return ud_member_list(app->db, &mf, pg, rows, cursors, n, err);
-}
+TUI_SCREEN_FETCH(struct ud_member_filter, to_module_filter, ud_member_list)
 
-static int count(struct tui_app *app, void *ctx, const char *query, int64_t *c, struct ud_err *err)
-{
-    struct ud_member_filter mf;
-    to_module_filter(ctx, query, &mf);
-    return ud_member_count(app->db, &mf, c, err);
-}
+TUI_SCREEN_COUNT(struct ud_member_filter, to_module_filter, ud_member_count)
 
 static void cell(struct tui_app *app, void *ctx, const void *row, int col, char *out, size_t outsz)
 {
@@ -101,18 +90,6 @@ static void delete_question(struct tui_app *app, const void *rec, char *out, siz
     snprintf(out, outsz, T("删除会员 %s（%s）？", "Delete member %s (%s)?"), m->name, idm);
 }
 
-static void detail(struct tui_app *app, struct tui_scr *s, struct tui_detail *d, const void *rec)
-{
-    const struct ud_member *m = rec;
-    tui_detail_fields(app, d, ud_member_fields, m);
-    tui_detail_section(d, T("记录", "record"));
-    char v[64];
-    snprintf(v, sizeof v, "%lld", (long long)tui_scr_version(s, rec));
-    tui_detail_add(d, T("版本", "version"), v, 0);
-    tui_detail_add(d, T("录入时间", "created"), m->created_at, 0);
-    tui_detail_add(d, T("修改时间", "updated"), m->updated_at, 0);
-}
-
 static void opened(struct tui_app *app, struct tui_scr *s)
 {
     (void)app;
@@ -123,12 +100,12 @@ static const struct tui_screen_pick filter_picks[] = {{"org", tui_pick_org_any},
 static const struct tui_screen_pick form_picks[] = {{"org", tui_pick_org_member}, {NULL, NULL}};
 
 static const struct tui_screen_key keys[] = {
-    {TK_ENTER, "Enter", "详情", "open", UD_ACT_VIEW, TUI_IN_LIST, 1, tui_scr_open},
-    {'n', "n", "新建", "new", UD_ACT_MEMBER_WRITE, TUI_IN_LIST, 0, tui_scr_new},
-    {'e', "e", "修改", "edit", UD_ACT_MEMBER_WRITE, TUI_IN_BOTH, 1, tui_scr_edit},
-    {'d', "d", "删除", "delete", UD_ACT_MEMBER_DELETE, TUI_IN_BOTH, 1, tui_scr_delete},
-    {'f', "f", "筛选", "filter", UD_ACT_VIEW, TUI_IN_LIST, 0, tui_scr_filter},
-    {0, NULL, NULL, NULL, UD_ACT_VIEW, 0, 0, NULL},
+    TUI_KEY_OPEN,
+    TUI_KEY_NEW(UD_ACT_MEMBER_WRITE),
+    TUI_KEY_EDIT(UD_ACT_MEMBER_WRITE),
+    TUI_KEY_DELETE(UD_ACT_MEMBER_DELETE),
+    TUI_KEY_FILTER,
+    TUI_SCREEN_KEYS_END,
 };
 
 static const struct tui_screen screen = {
@@ -138,6 +115,8 @@ static const struct tui_screen screen = {
     .src = {sizeof(struct ud_member), columns, 6, fetch, count, cell, NULL, row_id},
     .sort = "name",
     .version_off = offsetof(struct ud_member, version),
+    .created_off = offsetof(struct ud_member, created_at),
+    .updated_off = offsetof(struct ud_member, updated_at),
     .filter_fields = filter_fields,
     .filter_size = sizeof(struct filter),
     .filter_title = {"会员筛选（留空表示不限；F2 应用）", "Member filter (empty = any; F2 applies)"},
@@ -156,7 +135,6 @@ static const struct tui_screen screen = {
     .deleted = {"已删除会员 %s", "member %s deleted"},
     .delete_question = delete_question,
     .audit_table = "members",
-    .detail = detail,
     .form_picks = form_picks,
     .keys = keys,
     .opened = opened,

@@ -363,7 +363,6 @@ static void detail(struct tui_app *app, struct tui_scr *s, struct tui_detail *d,
     const char *level = ud_org_kind_level(o->kind);
     tui_detail_add(d, T("调解级别", "mediation level"),
                    level ? ud_enum_label(&ud_enum_level, level) : T("不承担调解", "does not mediate"), 0);
-    tui_detail_add(d, T("修改时间", "updated"), o->updated_at, 0);
 }
 
 static enum tui_done back(struct tui_app *app, struct tui_scr *s, const void *rec)
@@ -379,13 +378,15 @@ static const struct tui_screen_pick form_picks[] = {{"parent", tui_pick_org_any}
 static const struct tui_screen_key keys[] = {
     {'e', "e", "修改", "edit", UD_ACT_ORG_WRITE, TUI_IN_DETAIL, 1, tui_scr_edit},
     {TK_KEY(KEY_LEFT), "Left", "返回", "back", UD_ACT_VIEW, TUI_IN_DETAIL, 0, back},
-    {0, NULL, NULL, NULL, UD_ACT_VIEW, 0, 0, NULL},
+    TUI_SCREEN_KEYS_END,
 };
 
 static const struct tui_screen org_screen = {
     .title = {"组织", "Organizations"},
     .src = {sizeof(struct ud_org), NULL, 0, NULL, NULL, NULL, NULL, org_id},
     .version_off = offsetof(struct ud_org, version),
+    .created_off = offsetof(struct ud_org, created_at),
+    .updated_off = offsetof(struct ud_org, updated_at),
     .fields = ud_org_fields,
     .get = org_get,
     .init = init,
