@@ -84,8 +84,12 @@ void tui_help_open(struct tui_app *app)
         return;
     }
     struct tui_view *cur = tui_top(app);
-    if (cur && cur->keys)
+    if (cur && cur->help) {
+        tui_detail_section(&hp->d, T("当前界面", "this screen"));
+        cur->help(app, cur, &hp->d);
+    } else if (cur && cur->keys) {
         add_keys(&hp->d, T("当前界面", "this screen"), cur->keys);
+    }
     add_keys(&hp->d, T("全局", "everywhere"), global);
     add_keys(&hp->d, T("列表", "lists"), lists);
     add_keys(&hp->d, T("表单", "forms"), forms);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "uniondesk/enums.h"
 #include "uniondesk/i18n.h"
 #include "uniondesk/utf8.h"
 
@@ -75,6 +76,26 @@ static void build_help(struct tui_scr *s, unsigned where, struct tui_keyhelp *ou
         out[n++] = (struct tui_keyhelp){"Esc", "返回", "back"};
     }
     out[n] = (struct tui_keyhelp)TUI_KEYS_END;
+}
+
+/* The help of a list or detail: every key of the table, with the role it
+ * needs when that is more than a clerk's (the module's answer). */
+static void help_of(struct tui_app *app, const struct tui_scr *s, unsigned where, struct tui_detail *d)
+{
+    (void)app;
+    for (const struct tui_keyhelp *k = s->help[where == TUI_IN_LIST ? 0 : 1]; k->key; k++) {
+        enum ud_role need = UD_ROLE_NONE;
+        for (const struct tui_screen_key *r = s->def->keys; r && r->name; r++)
+            if ((r->where & where) && !strcmp(r->name, k->key))
+                need = ud_act_role(r->act);
+        char label[200];
+        if (need > UD_ROLE_CLERK)
+            snprintf(label, sizeof label, T("%s（%s及以上）", "%s (%s and above)"), T(k->zh, k->en),
+                     ud_enum_label(&ud_enum_role, ud_role_code(need)));
+        else
+            snprintf(label, sizeof label, "%s", T(k->zh, k->en));
+        tui_detail_add(d, k->key, label, 0);
+    }
 }
 
 /* ---- the list view ---- */
@@ -203,6 +224,11 @@ static void list_resume(struct tui_app *app, struct tui_view *v)
     }
 }
 
+static void list_help(struct tui_app *app, struct tui_view *v, struct tui_detail *d)
+{
+    help_of(app, v->data, TUI_IN_LIST, d);
+}
+
 static const struct tui_view_ops list_ops = {list_draw, list_key, list_free, NULL, list_resume};
 
 /* A running screen without its view: the list is made only for lists. */
@@ -241,6 +267,7 @@ struct tui_view *tui_screen_new(struct tui_app *app, const struct tui_screen *de
     }
     v->ops = &list_ops;
     v->keys = s->help[0];
+    v->help = list_help;
     v->data = s;
     tui_list_home(app, s->list);
     return v;
@@ -445,6 +472,11 @@ static void detail_resume(struct tui_app *app, struct tui_view *v)
     detail_load(app, dt);
 }
 
+static void detail_help(struct tui_app *app, struct tui_view *v, struct tui_detail *d)
+{
+    help_of(app, ((struct detail *)v->data)->s, TUI_IN_DETAIL, d);
+}
+
 static const struct tui_view_ops detail_ops = {detail_draw, detail_key, detail_free, NULL, detail_resume};
 
 enum tui_done tui_scr_open(struct tui_app *app, struct tui_scr *s, const void *rec)
@@ -464,6 +496,7 @@ enum tui_done tui_scr_open(struct tui_app *app, struct tui_scr *s, const void *r
     dt->rec = r;
     v->ops = &detail_ops;
     v->keys = s->help[1];
+    v->help = detail_help;
     v->data = dt;
     tui_push(app, v);
     detail_load(app, dt);

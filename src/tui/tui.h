@@ -97,6 +97,7 @@ struct tui_keyhelp {
 
 struct tui_app;
 struct tui_view;
+struct tui_detail;
 
 /* ---- views: what a tab shows, stacked ---- */
 struct tui_view_ops {
@@ -117,6 +118,8 @@ struct tui_view {
     int popup;              /* drawn over the view below */
     int modal;              /* takes every key (typing): the global keys do not apply */
     const struct tui_keyhelp *keys; /* for the key bar (the first few) and help (all) */
+    /* the help's section on this view (NULL: its keys) */
+    void (*help)(struct tui_app *app, struct tui_view *v, struct tui_detail *d);
 };
 
 /* ---- tabs ---- */

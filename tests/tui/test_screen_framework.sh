@@ -104,3 +104,15 @@ tm_wait s3 "组织：$ROOTNAME"
 tm_keys s3 Left
 tm_gone s3 "组织：$ROOTNAME" 3 && ok "Left closes the detail" || not_ok "Left closes the detail"
 tm_keys s3 q
+
+# `?` on a screen lists the key table, with the role the module asks for
+tm_start s4 100 40 "$UD_BIN" --db "$DB" --user clerk1
+tm_wait s4 "王办事"
+tm_keys s4 3
+tm_wait s4 "调解案件  共"
+tm_keys s4 "?"
+expect_screen s4 "删除（主管及以上）" "the help says delete needs an officer, as ud_may does"
+expect_screen s4 "记事" "…and lists the screen's own keys"
+tm_keys s4 Escape d
+expect_screen s4 "权限不足" "d as a clerk is refused by the module's check"
+tm_keys s4 q
