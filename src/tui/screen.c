@@ -178,7 +178,7 @@ static int list_key(struct tui_app *app, struct tui_view *v, int key)
         return 1;
     }
     if (s->hint[0]) {
-        if (strcmp(app->status, s->hint) == 0)
+        if (strncmp(app->status, s->hint, strlen(s->hint)) == 0) /* a warning may follow it */
             app->status[0] = '\0';
         s->hint[0] = '\0';
     }
