@@ -188,6 +188,9 @@ static int filter_save(struct tui_app *app, struct tui_form *form, void *ctx, st
         return err->status;
     t->f = f;
     tui_list_home(app, t->list);
+    char total[32];
+    tui_list_count_text(t->list, total, sizeof total);
+    tui_message(app, T("已筛选审计日志，共 %s 条", "audit log filtered: %s entries"), total);
     return UD_OK;
 }
 
