@@ -183,16 +183,19 @@ static int walk_to(struct tui_app *app, struct tui_list *l, int64_t id)
     return 0;
 }
 
-void tui_list_select_id(struct tui_app *app, struct tui_list *l, int64_t id)
+int tui_list_select_id(struct tui_app *app, struct tui_list *l, int64_t id)
 {
     fill(app, l);
-    if (!select_in_window(l, id) && !walk_to(app, l, id) && l->search.len) {
+    int found = select_in_window(l, id) || walk_to(app, l, id);
+    if (!found && l->search.len) {
         /* the search hides it: show it without */
         tui_edit_set(&l->search, "");
-        if (!walk_to(app, l, id))
-            tui_list_home(app, l);
+        found = walk_to(app, l, id);
     }
+    if (!found)
+        tui_list_home(app, l);
     count(app, l);
+    return found;
 }
 
 static void scroll_down(struct tui_app *app, struct tui_list *l, int k)

@@ -109,10 +109,9 @@ void tui_scr_hint(struct tui_app *app, struct tui_scr *s, const char *fmt, ...)
     tui_message(app, "%s", s->hint);
 }
 
-void tui_scr_select(struct tui_app *app, struct tui_scr *s, int64_t id)
+int tui_scr_select(struct tui_app *app, struct tui_scr *s, int64_t id)
 {
-    if (s->list)
-        tui_list_select_id(app, s->list, id);
+    return s->list ? tui_list_select_id(app, s->list, id) : 0;
 }
 
 void tui_scr_describe_filter(struct tui_app *app, const struct tui_scr *s, char *out, size_t outsz)
@@ -533,16 +532,23 @@ static int form_save(struct tui_app *app, struct tui_form *form, void *ctx, stru
     if (st == UD_OK && (st = tui_form_apply(app, form, def->fields, rec, err)) == UD_OK)
         st = c->id ? def->update(app->db, rec, err) : def->create(app->db, rec, err);
     if (st == UD_OK) {
-        /* the saved record is the selected row when the list comes back */
-        c->s->select_id = rec_id(c->s, rec);
+        /* the saved record is the selected row: the next key acts on it */
+        int shown = tui_scr_select(app, c->s, rec_id(c->s, rec));
+        if (!c->s->list)
+            c->s->select_id = rec_id(c->s, rec); /* a detail of its own: its parent's list */
         if (c->mode > TUI_FORM_EDIT && def->saved) {
             def->saved(app, c->s, rec, c->mode);
         } else if (!c->id) {
-            char name[300];
+            char name[300], said[600];
             name_of(c->s, rec, 0, name, sizeof name);
-            char said[600];
             fill1(said, sizeof said, TUI_TX(def->added), name);
-            tui_scr_hint(app, c->s, "%s", said);
+            if (shown && def->next.zh) {
+                /* what to press next holds while the record is selected */
+                tui_scr_hint(app, c->s, "%s%s", said, TUI_TX(def->next));
+            } else {
+                tui_message(app, "%s%s", said,
+                            c->s->list ? T("（不在当前筛选的列表中）", " (not in the list as filtered)") : "");
+            }
         }
     }
     free(rec);

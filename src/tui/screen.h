@@ -89,6 +89,7 @@ struct tui_screen {
     struct tui_text new_title;    /* the form of a new record (no %s) */
     struct tui_text edit_title;   /* "修改会员：%s" */
     struct tui_text added;        /* "已添加会员 %s" */
+    struct tui_text next;         /* "（按 s 受理）": said only while the new record is the selected row */
     struct tui_text deleted;      /* "已删除会员 %s" */
     /* the delete question: "删除会员 %s（%s）？" (NULL: a generic one) */
     void (*delete_question)(struct tui_app *app, const void *rec, char *out, size_t outsz);
@@ -155,8 +156,9 @@ enum tui_done tui_scr_filter(struct tui_app *app, struct tui_scr *s, const void 
 /* The form over the record `id` in a mode of the screen's own (title given). */
 void tui_scr_form(struct tui_app *app, struct tui_scr *s, int64_t id, int mode, const char *title);
 
-/* The row with this id becomes the selected one (after a save). */
-void tui_scr_select(struct tui_app *app, struct tui_scr *s, int64_t id);
+/* The row with this id becomes the selected one (after a save); 0 when
+ * the list does not show it (filtered out, or beyond the bounded walk). */
+int tui_scr_select(struct tui_app *app, struct tui_scr *s, int64_t id);
 /* A message about the selected row, such as "press s to file it": it
  * goes with the next key. */
 void tui_scr_hint(struct tui_app *app, struct tui_scr *s, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
