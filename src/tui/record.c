@@ -10,21 +10,24 @@
 #include "uniondesk/org.h"
 #include "uniondesk/privacy.h"
 
+struct tui_form_field *tui_form_add_field(struct tui_app *app, struct tui_form *form, const struct ud_field *f,
+                                          const void *rec)
+{
+    char text[2100];
+    ud_field_format(app->db, f, rec, UD_FMT_EDIT, text, sizeof text);
+    if (f->type == UD_F_BOOL && !rec)
+        text[0] = '\0';
+    struct tui_form_field *ff = tui_form_add(form, f, text);
+    if (ff && f->type == UD_F_REF && !ud_field_is_empty(f, rec))
+        ud_field_format(app->db, f, rec, UD_FMT_DISPLAY, ff->shown, sizeof ff->shown);
+    return ff;
+}
+
 void tui_form_fill(struct tui_app *app, struct tui_form *form, const struct ud_field *defs, const void *rec)
 {
-    for (const struct ud_field *f = defs; f->name; f++) {
-        if (f->flags & (UD_FF_DERIVED | UD_FF_NOFORM))
-            continue;
-        char text[1024];
-        ud_field_format(app->db, f, rec, UD_FMT_EDIT, text, sizeof text);
-        if (f->type == UD_F_BOOL && !rec)
-            text[0] = '\0';
-        struct tui_form_field *ff = tui_form_add(form, f, text);
-        if (!ff)
+    for (const struct ud_field *f = defs; f->name; f++)
+        if (!(f->flags & (UD_FF_DERIVED | UD_FF_NOFORM)) && !tui_form_add_field(app, form, f, rec))
             break;
-        if (f->type == UD_F_REF && !ud_field_is_empty(f, rec))
-            ud_field_format(app->db, f, rec, UD_FMT_DISPLAY, ff->shown, sizeof ff->shown);
-    }
 }
 
 int tui_form_apply(struct tui_app *app, struct tui_form *form, const struct ud_field *defs, void *rec,

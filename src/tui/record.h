@@ -7,6 +7,9 @@
 /* Adds a form field for every typed field of defs, with rec's values
  * (rec may be a freshly initialised record). */
 void tui_form_fill(struct tui_app *app, struct tui_form *form, const struct ud_field *defs, const void *rec);
+/* One field with rec's value (a reference also shows its name). */
+struct tui_form_field *tui_form_add_field(struct tui_app *app, struct tui_form *form, const struct ud_field *f,
+                                          const void *rec);
 /* Parses every form field that belongs to defs into rec. */
 int tui_form_apply(struct tui_app *app, struct tui_form *form, const struct ud_field *defs, void *rec,
                    struct ud_err *err);

@@ -311,13 +311,8 @@ static void form_fill(struct tui_app *app, struct tui_scr *s, struct tui_form *f
     /* the fast path first, then every other field */
     for (size_t i = 0; i < sizeof fast_order / sizeof fast_order[0]; i++)
         for (const struct ud_field *f = ud_case_fields; f->name; f++)
-            if (strcmp(f->name, fast_order[i]) == 0) {
-                char text[2100];
-                ud_field_format(app->db, f, k, UD_FMT_EDIT, text, sizeof text);
-                struct tui_form_field *ff = tui_form_add(form, f, text);
-                if (ff && f->type == UD_F_REF && !ud_field_is_empty(f, k))
-                    ud_field_format(app->db, f, k, UD_FMT_DISPLAY, ff->shown, sizeof ff->shown);
-            }
+            if (strcmp(f->name, fast_order[i]) == 0)
+                tui_form_add_field(app, form, f, k);
     for (const struct ud_field *f = ud_case_fields; f->name; f++) {
         if (f->flags & (UD_FF_NOFORM | UD_FF_DERIVED) || tui_form_find(form, f->name))
             continue;
@@ -327,11 +322,7 @@ static void form_fill(struct tui_app *app, struct tui_scr *s, struct tui_form *f
                        !strcmp(f->name, "case_no");
         if (by_moves && (mode == TUI_FORM_NEW || ud_field_is_empty(f, k)))
             continue;
-        char text[2100];
-        ud_field_format(app->db, f, k, UD_FMT_EDIT, text, sizeof text);
-        struct tui_form_field *ff = tui_form_add(form, f, text);
-        if (ff && f->type == UD_F_REF && !ud_field_is_empty(f, k))
-            ud_field_format(app->db, f, k, UD_FMT_DISPLAY, ff->shown, sizeof ff->shown);
+        struct tui_form_field *ff = tui_form_add_field(app, form, f, k);
         if (ff && !strcmp(f->name, "case_no"))
             ff->readonly = 1;
     }

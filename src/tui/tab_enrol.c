@@ -125,12 +125,8 @@ static void form_fill(struct tui_app *app, struct tui_scr *s, struct tui_form *f
     const struct ud_enrolment *e = rec;
     if (mode == FORM_COMPLETE) {
         static const char *const asked[] = {"score", "certificate_no"};
-        for (int i = 0; i < 2; i++) {
-            char text[200];
-            const struct ud_field *f = ud_field_find(ud_enrolment_fields, asked[i]);
-            ud_field_format(app->db, f, e, UD_FMT_EDIT, text, sizeof text);
-            tui_form_add(form, f, text);
-        }
+        for (int i = 0; i < 2; i++)
+            tui_form_add_field(app, form, ud_field_find(ud_enrolment_fields, asked[i]), e);
         return;
     }
     tui_form_fill(app, form, ud_enrolment_fields, e);
