@@ -79,7 +79,7 @@ fi
 if tm_screen s1 | grep -q "已保存\|逾期"; then not_ok "no 已保存 or 逾期 after a filter"; tm_screen s1 | sed 's/^/#   /'; else ok "no 已保存 or 逾期 after a filter"; fi
 # a case the filter leaves out cannot be selected: no key hint then
 register_case s1 "夏侯滤外" "$(idnum 19900303 333)"
-expect_screen s1 "不在当前筛选的列表中" "a new case outside the filter says so"
+expect_screen s1 "未在当前列表中选中" "a new case outside the filter says it is not selected"
 if tm_screen s1 | grep -q "按 s 受理"; then not_ok "…and gives no key hint for a row it does not select"; else ok "…and gives no key hint for a row it does not select"; fi
 tm_keys s1 q
 
