@@ -58,8 +58,8 @@ static int run_key(struct tui_app *app, struct tui_scr *s, unsigned where, int k
     return -1;
 }
 
-/* The key bar and help of one place: the table's keys, with the role a
- * key needs when it is more than a clerk's. */
+/* The key bar of one place (list or detail): the table's keys, with the
+ * search, sort and back keys every list or detail has. */
 static void build_help(struct tui_scr *s, unsigned where, struct tui_keyhelp *out)
 {
     int n = 0;
@@ -119,9 +119,12 @@ void tui_scr_describe_filter(struct tui_app *app, const struct tui_scr *s, char 
     size_t n = 0;
     out[0] = '\0';
     for (const struct ud_field *f = s->def->filter_fields; f && f->name && n < outsz; f++) {
-        int on;
-        memcpy(&on, (const char *)s->filter + f->offset, sizeof on);
-        if (f->type == UD_F_BOOL ? !on : ud_field_is_empty(f, s->filter))
+        int on = 1;
+        if (f->type == UD_F_BOOL)
+            memcpy(&on, (const char *)s->filter + f->offset, sizeof on);
+        else
+            on = !ud_field_is_empty(f, s->filter);
+        if (!on)
             continue;
         char v[300];
         ud_field_format(app->db, f, s->filter, UD_FMT_DISPLAY, v, sizeof v);
@@ -171,11 +174,11 @@ static void list_draw(struct tui_app *app, struct tui_view *v, WINDOW *w, int h,
 static int list_key(struct tui_app *app, struct tui_view *v, int key)
 {
     struct tui_scr *s = v->data;
-    /* a hint about the selected row stands only until the next key */
     if (key == '/' && s->search_locked) {
         tui_message(app, "%s", s->search_locked);
         return 1;
     }
+    /* a hint about the selected row stands only until the next key */
     if (s->hint[0]) {
         if (strncmp(app->status, s->hint, strlen(s->hint)) == 0) /* a warning may follow it */
             app->status[0] = '\0';
@@ -186,8 +189,10 @@ static int list_key(struct tui_app *app, struct tui_view *v, int key)
     const void *sel = tui_list_selected(s->list);
     /* the action may change the window: it works on a copy */
     char *copy = sel ? malloc(s->def->src.row_size) : NULL;
-    if (sel && !copy)
+    if (sel && !copy) {
+        tui_error_text(app, "%s", T("内存不足", "out of memory"));
         return 1;
+    }
     if (copy)
         memcpy(copy, sel, s->def->src.row_size);
     int done = run_key(app, s, TUI_IN_LIST, key, copy);

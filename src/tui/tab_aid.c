@@ -386,7 +386,6 @@ static void detail(struct tui_app *app, struct tui_scr *s, struct tui_detail *d,
 
 static void opened(struct tui_app *app, struct tui_scr *s)
 {
-    ((struct filter *)s->filter)->org = UD_NULL_INT;
     if (!s->scope)
         return;
     struct grants *p = s->priv;

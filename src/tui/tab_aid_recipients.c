@@ -186,12 +186,6 @@ static enum tui_done new_grant(struct tui_app *app, struct tui_scr *s, const voi
     return TUI_STAY;
 }
 
-static void opened(struct tui_app *app, struct tui_scr *s)
-{
-    (void)app;
-    ((struct filter *)s->filter)->org = UD_NULL_INT;
-}
-
 static const struct tui_screen_pick filter_picks[] = {{"org", tui_pick_org_any}, {NULL, NULL}};
 
 static const struct tui_screen_key keys[] = {
@@ -236,5 +230,4 @@ const struct tui_screen aid_recipient_screen = {
     .detail = detail,
     .form_fill = form_fill,
     .keys = keys,
-    .opened = opened,
 };

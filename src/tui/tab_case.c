@@ -338,12 +338,6 @@ static void form_fill(struct tui_app *app, struct tui_scr *s, struct tui_form *f
 }
 
 
-static void opened(struct tui_app *app, struct tui_scr *s)
-{
-    (void)app;
-    ((struct filter *)s->filter)->org = UD_NULL_INT;
-}
-
 static const struct tui_screen_pick filter_picks[] = {{"org", tui_pick_org_mediating}, {NULL, NULL}};
 static const struct tui_screen_pick form_picks[] = {
     {"mediation_org", tui_pick_org_mediating}, {"employer_org", tui_pick_org_member}, {NULL, NULL}};
@@ -392,7 +386,6 @@ static const struct tui_screen screen = {
     .form_fill = form_fill,
     .form_picks = form_picks,
     .keys = keys,
-    .opened = opened,
 };
 
 static struct tui_view *open_tab(struct tui_app *app)

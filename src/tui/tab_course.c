@@ -143,12 +143,6 @@ static const struct tui_screen_key keys[] = {
     TUI_SCREEN_KEYS_END,
 };
 
-static void opened(struct tui_app *app, struct tui_scr *s)
-{
-    (void)app;
-    ((struct filter *)s->filter)->year = UD_NULL_INT;
-}
-
 const struct tui_screen tui_course_screen = {
     .title = {"培训班", "Courses"},
     .count = {"培训班  共 %s 个（! 为已满）", "Courses  %s (! full)"},
@@ -179,7 +173,6 @@ const struct tui_screen tui_course_screen = {
     .detail = detail,
     .form_picks = form_picks,
     .keys = keys,
-    .opened = opened,
 };
 
 static struct tui_view *open_tab(struct tui_app *app)

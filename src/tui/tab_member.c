@@ -90,12 +90,6 @@ static void delete_question(struct tui_app *app, const void *rec, char *out, siz
     snprintf(out, outsz, T("删除会员 %s（%s）？", "Delete member %s (%s)?"), m->name, idm);
 }
 
-static void opened(struct tui_app *app, struct tui_scr *s)
-{
-    (void)app;
-    ((struct filter *)s->filter)->org = UD_NULL_INT;
-}
-
 static const struct tui_screen_pick filter_picks[] = {{"org", tui_pick_org_any}, {NULL, NULL}};
 static const struct tui_screen_pick form_picks[] = {{"org", tui_pick_org_member}, {NULL, NULL}};
 
@@ -137,7 +131,6 @@ static const struct tui_screen screen = {
     .audit_table = "members",
     .form_picks = form_picks,
     .keys = keys,
-    .opened = opened,
 };
 
 static struct tui_view *open_tab(struct tui_app *app)
