@@ -86,6 +86,14 @@ void ud_case_move_init(struct ud_case_move *m);
 int ud_case_move(struct ud_db *db, int64_t id, int64_t expected_version, const char *to_status,
                  const struct ud_case_move *args, struct ud_err *err);
 
+/* Officers and above: a closed case (succeeded, failed, withdrawn,
+ * not_accepted) goes back to the status it had before it was closed (the
+ * timeline tells). Its closing date, agreed amount and referral are
+ * cleared, so the statistics count it open again; the old values stay in
+ * the timeline and the audit log. reason is required (field "reason") and
+ * becomes the body of a 'reopened' event. An open case is UD_ERR_STATE. */
+int ud_case_reopen(struct ud_db *db, int64_t case_id, const char *reason, struct ud_err *err);
+
 /* ---- timeline ---- */
 #define UD_EVENT_BODY_MAX 2000
 
