@@ -540,11 +540,22 @@ int ud_aid_grant_delete(struct ud_db *db, int64_t id, int64_t version, struct ud
 
 /* ---- lists ---- */
 
+/* The one rule of what a total counts (the aid list's header, a
+ * recipient's total, the roster): the matching grants but the cancelled
+ * ones, unless the filter asks for a status by name (then all of them,
+ * cancelled ones too when that is the status asked for). */
+static const char *counted_cond(const struct ud_aid_grant_filter *f)
+{
+    return f && f->status && *f->status ? "1" : "g.status <> 'cancelled'";
+}
+
 static void list_filter(struct ud_sqlbuf *q, int *w, const void *arg)
 {
     const struct ud_aid_grant_filter *f = arg;
     if (!f)
         return;
+    if (f->counted_only)
+        ud_sql_where(q, w, counted_cond(f));
     if (f->program && *f->program) {
         ud_sql_where(q, w, "g.program = ");
         ud_sql_param_text(q, f->program);
@@ -628,23 +639,40 @@ static void build_query(struct ud_sqlbuf *q, const char *select, const struct ud
     }
 }
 
-int ud_aid_grant_sum(struct ud_db *db, const struct ud_aid_grant_filter *f, int64_t *count,
-                     int64_t *sum_fen, struct ud_err *err)
+int ud_aid_grant_totals(struct ud_db *db, const struct ud_aid_grant_filter *f, struct ud_aid_totals *t,
+                        struct ud_err *err)
 {
+    memset(t, 0, sizeof *t);
+    const char *c = counted_cond(f);
+    char select[256];
+    snprintf(select, sizeof select, "SELECT count(*), coalesce(sum(%s), 0), coalesce(sum(CASE WHEN %s THEN g.amount_fen END), 0)",
+             c, c);
     struct ud_sqlbuf q;
-    build_query(&q, "SELECT count(*), coalesce(sum(g.amount_fen), 0)", f);
+    build_query(&q, select, f);
     sqlite3_stmt *st;
     if (ud_sql_prepare(db, &q, &st, err) != UD_OK)
         return err->status;
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
-        if (count)
-            *count = sqlite3_column_int64(st, 0);
-        *sum_fen = sqlite3_column_int64(st, 1);
+        t->matching = sqlite3_column_int64(st, 0);
+        t->counted = sqlite3_column_int64(st, 1);
+        t->sum_fen = sqlite3_column_int64(st, 2);
     }
     int status = rc == SQLITE_ROW ? UD_OK : ud_db_error(db, rc, err);
     sqlite3_finalize(st);
     return status;
+}
+
+int ud_aid_grant_sum(struct ud_db *db, const struct ud_aid_grant_filter *f, int64_t *count,
+                     int64_t *sum_fen, struct ud_err *err)
+{
+    struct ud_aid_totals t;
+    if (ud_aid_grant_totals(db, f, &t, err) != UD_OK)
+        return err->status;
+    if (count)
+        *count = t.matching;
+    *sum_fen = t.sum_fen;
+    return UD_OK;
 }
 
 int ud_aid_grant_each(struct ud_db *db, const struct ud_aid_grant_filter *f,
