@@ -56,7 +56,9 @@ void ud_case_init(struct ud_case *c);
  * created in a later state (imports, history) when its dates agree with it.
  * An empty case_no gets the next TJ-YYYY-NNNNN of received_on's year; a
  * given one is kept (ASCII letters upper-cased) and, in TJ form, raises its
- * year's sequence. Writes the first timeline event. c is re-read. */
+ * year's sequence. Writes the first timeline event. c is re-read.
+ * Create, update and move save an agreed amount above a claim (> 0) but
+ * add a warning on agreed_amount to err (ud_err_warn_field) to show. */
 int ud_case_create(struct ud_db *db, struct ud_case *c, struct ud_err *err);
 int ud_case_get(struct ud_db *db, int64_t id, struct ud_case *c, struct ud_err *err);
 int ud_case_get_by_no(struct ud_db *db, const char *case_no, struct ud_case *c, struct ud_err *err);

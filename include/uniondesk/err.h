@@ -40,6 +40,9 @@ struct ud_err {
     struct ud_field_error fields[UD_MAX_FIELD_ERRORS];
     int nwarnings;
     char warnings[UD_MAX_WARNINGS][UD_FIELD_MSG];
+    /* the field a warning concerns (canonical name and label), or NULL */
+    const char *warning_field[UD_MAX_WARNINGS];
+    const char *warning_label[UD_MAX_WARNINGS];
 };
 
 void ud_err_clear(struct ud_err *e);
@@ -49,8 +52,13 @@ int ud_err_set(struct ud_err *e, enum ud_status st, const char *fmt, ...)
 /* Adds a field error (status becomes UD_ERR_INVALID unless already set). */
 int ud_err_field(struct ud_err *e, const char *field, const char *label,
                  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* A warning: not an error (the status is unchanged, a save goes through),
+ * something the front end shows after it. */
 void ud_err_warn(struct ud_err *e, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* A warning about one field (e.g. an agreed amount above the claim). */
+void ud_err_warn_field(struct ud_err *e, const char *field, const char *label, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 /* Puts "prefix: " before the message (cut at a character boundary). */
 void ud_err_prefix(struct ud_err *e, const char *prefix);
 /* First field error for `field`, or NULL. */

@@ -68,13 +68,29 @@ int ud_err_field(struct ud_err *e, const char *field, const char *label, const c
     return e->status;
 }
 
-void ud_err_warn(struct ud_err *e, const char *fmt, ...)
+__attribute__((format(printf, 4, 0))) static void vwarn(struct ud_err *e, const char *field, const char *label,
+                                                       const char *fmt, va_list ap)
 {
     if (!e || e->nwarnings >= UD_MAX_WARNINGS)
         return;
+    e->warning_field[e->nwarnings] = field;
+    e->warning_label[e->nwarnings] = label;
+    format_cut(e->warnings[e->nwarnings++], UD_FIELD_MSG, fmt, ap);
+}
+
+void ud_err_warn(struct ud_err *e, const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
-    format_cut(e->warnings[e->nwarnings++], UD_FIELD_MSG, fmt, ap);
+    vwarn(e, NULL, NULL, fmt, ap);
+    va_end(ap);
+}
+
+void ud_err_warn_field(struct ud_err *e, const char *field, const char *label, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vwarn(e, field, label, fmt, ap);
     va_end(ap);
 }
 

@@ -109,8 +109,13 @@ static void report_row(const struct ud_import_opts *o, long record, const struct
 static void report_warnings(const struct ud_import_opts *o, long record, const struct ud_err *e)
 {
     FILE *out = o->report ? o->report : stderr;
-    for (int i = 0; i < e->nwarnings; i++)
-        fprintf(out, T("  第 %ld 行：注意：%s\n", "  row %ld: warning: %s\n"), record, e->warnings[i]);
+    for (int i = 0; i < e->nwarnings; i++) {
+        if (e->warning_field[i])
+            fprintf(out, T("  第 %ld 行，%s（%s）：注意：%s\n", "  row %ld, %s (%s): warning: %s\n"), record,
+                    e->warning_label[i] ? e->warning_label[i] : "", e->warning_field[i], e->warnings[i]);
+        else
+            fprintf(out, T("  第 %ld 行：注意：%s\n", "  row %ld: warning: %s\n"), record, e->warnings[i]);
+    }
 }
 
 static void report_field_warning(const struct ud_import_opts *o, long record, int column,
