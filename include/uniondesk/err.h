@@ -62,4 +62,13 @@ const char *ud_strerror(int errnum);
 /* sysexits.h code for a status. */
 int ud_exit_code(enum ud_status st);
 
+/* Core prints nothing. What it must tell the user beside an error (an
+ * automatic upgrade and its backup, an ignored configuration file, a
+ * privilege it cannot give up just before it stops) goes, as one line of
+ * text in the user's language, to the front end's notice function; with
+ * none set it is dropped. */
+typedef void (*ud_notice_fn)(const char *text, void *arg);
+void ud_set_notice(ud_notice_fn fn, void *arg);
+void ud_notice(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 #endif

@@ -7,7 +7,6 @@
 #include "cli.h"
 #include "uniondesk/demo.h"
 #include "uniondesk/i18n.h"
-#include "uniondesk/migrate.h"
 #include "uniondesk/parse.h"
 #include "uniondesk/privilege.h"
 #include "uniondesk/user.h"
@@ -68,11 +67,11 @@ int ud_cmd_init(struct ud_cli *cli, int argc, char **argv)
     int existed = ud_priv_setgid() || stat(cli->db_path, &sb) == 0;
     if (ud_cli_open_admin(cli, &err) != UD_OK)
         return ud_cli_fail(&err);
-    const char *login = cli->user ? cli->user : cli->db->login;
+    const char *login = cli->user ? cli->user : ud_db_login(cli->db);
     if (ud_user_bootstrap(cli->db, login, &err) != UD_OK)
         return ud_cli_fail(&err);
     printf(T("数据库 %s %s（版本 %d）\n", "database %s %s (version %d)\n"), cli->db_path,
-           existed ? T("已就绪", "is ready") : T("已创建", "created"), ud_migrate_current(cli->db->h, &err));
+           existed ? T("已就绪", "is ready") : T("已创建", "created"), ud_db_schema_version(cli->db, &err));
     if (!demo)
         return 0;
     struct timespec t0;

@@ -56,12 +56,23 @@ const char *__asan_default_options(void)
 }
 #endif
 
+/* What core tells the user beside errors (an automatic upgrade...). */
+static void print_notice(const char *text, void *arg)
+{
+    (void)arg;
+    fprintf(stderr, T("uniondesk：%s\n", "uniondesk: %s\n"), text);
+    fflush(stderr);
+}
+
 int main(int argc, char **argv)
 {
+    ud_set_notice(print_notice, NULL);
     /* installed setgid: clean the environment and give the group up
      * before anything reads a file */
-    if (ud_priv_init() != 0)
+    if (ud_priv_init() != 0) {
+        print_notice(T("无法放弃 uniondesk 组权限，退出", "cannot give up the uniondesk group; stopping"), NULL);
         return 70;
+    }
     setup_locale();
     const char *env_lang = getenv("UNIONDESK_LANG");
     if (ud_lang_parse(env_lang) >= 0)

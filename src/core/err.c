@@ -154,3 +154,24 @@ const char *ud_strerror(int e)
     default: return strerror(e);
     }
 }
+
+static ud_notice_fn notice_fn;
+static void *notice_arg;
+
+void ud_set_notice(ud_notice_fn fn, void *arg)
+{
+    notice_fn = fn;
+    notice_arg = arg;
+}
+
+void ud_notice(const char *fmt, ...)
+{
+    if (!notice_fn)
+        return;
+    char text[UD_ERR_MSG + 1200];
+    va_list ap;
+    va_start(ap, fmt);
+    format_cut(text, sizeof text, fmt, ap);
+    va_end(ap);
+    notice_fn(text, notice_arg);
+}

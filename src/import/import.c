@@ -258,7 +258,7 @@ int ud_import_run(struct ud_db *db, const struct ud_import_opts *o, struct ud_im
     }
     /* a file is written whole or not at all: no savepoint per row is
      * needed, unless bad rows are to be skipped and good ones kept */
-    db->all_or_nothing = !o->skip_bad;
+    ud_db_set_all_or_nothing(db, !o->skip_bad);
     /* one long transaction: a cache that holds its working set keeps
      * SQLite from writing the same pages to the WAL again and again */
     ud_db_set_cache(db, 64);
@@ -361,7 +361,7 @@ done:
     free(rec);
     free(extra);
     ud_csv_close(csv);
-    db->all_or_nothing = 0;
+    ud_db_set_all_or_nothing(db, 0);
     ud_db_set_cache(db, 0);
     if (status != UD_OK || o->dry_run || (res->bad && !o->skip_bad)) {
         ud_db_rollback(db);

@@ -8,7 +8,9 @@
 #include "uniondesk/i18n.h"
 #include "uniondesk/org.h"
 #include "uniondesk/rules.h"
-#include "uniondesk/sqlbuf.h"
+#include "modutil.h"
+#include "sqlbuf.h"
+#include "db_int.h"
 
 #define UD_STR_(x) #x
 #define UD_STR(x) UD_STR_(x)

@@ -9,7 +9,9 @@
 
 #include "uniondesk/i18n.h"
 #include "uniondesk/org.h"
-#include "uniondesk/sqlbuf.h"
+#include "modutil.h"
+#include "sqlbuf.h"
+#include "db_int.h"
 
 void ud_member_stats_row_add(struct ud_member_stats_row *s, const struct ud_member_stats_row *r)
 {

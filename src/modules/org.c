@@ -5,8 +5,9 @@
 #include <string.h>
 
 #include "uniondesk/i18n.h"
-#include "uniondesk/listq.h"
-#include "uniondesk/modutil.h"
+#include "listq.h"
+#include "modutil.h"
+#include "db_int.h"
 
 #define S struct ud_org
 const struct ud_field ud_org_fields[] = {
