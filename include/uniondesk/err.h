@@ -59,6 +59,10 @@ const struct ud_field_error *ud_err_find(const struct ud_err *e, const char *fie
 void ud_err_text(const struct ud_err *e, char *buf, int size);
 /* An operating-system error (errno) in the user's language. */
 const char *ud_strerror(int errnum);
+/* An allocation failed: "内存不足 / out of memory", UD_ERR_INTERNAL (exit
+ * 70). The one way every layer but the screens reports it; the caller
+ * undoes what it had begun. Returns the status. */
+int ud_err_nomem(struct ud_err *e);
 /* sysexits.h code for a status. */
 int ud_exit_code(enum ud_status st);
 

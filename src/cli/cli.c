@@ -6,21 +6,23 @@
 #include "uniondesk/i18n.h"
 #include "uniondesk/privilege.h"
 
-const struct ud_cmd *ud_cmd_find(const char *name)
+const struct ud_cmd_entry *ud_cmd_find(const char *name)
 {
-    for (const struct ud_cmd *c = ud_commands; c->name; c++)
-        if (strcmp(c->name, name) == 0)
-            return c;
+    for (int i = 0; ud_commands[i]; i++)
+        if (strcmp(ud_commands[i]->name, name) == 0)
+            return ud_commands[i];
     return NULL;
 }
 
-void ud_cmd_help(const struct ud_cmd *c, FILE *out)
+void ud_cmd_help(const struct ud_cmd_entry *c, FILE *out)
 {
     fprintf(out, T("用法：uniondesk [全局选项] %s\n\n%s\n", "usage: uniondesk [global options] %s\n\n%s\n"),
             c->usage, T(c->summary_zh, c->summary_en));
     const char *h = T(c->help_zh, c->help_en);
     if (h && *h)
         fprintf(out, "\n%s", h);
+    if (c->help_more)
+        c->help_more(out);
     fprintf(out, "%s", T("\n全局选项：--db 路径、--user 登录名（管理员以他人身份操作）、--lang zh|en（放在子命令之前）\n",
                          "\nglobal options: --db PATH, --user LOGIN (admins acting as another user), --lang zh|en "
                          "(before the subcommand)\n"));
@@ -35,8 +37,8 @@ void ud_cli_usage(FILE *out)
                          "federation of trade unions\n\n"
                          "usage: uniondesk [--db PATH] [--user LOGIN] [--lang zh|en] [SUBCOMMAND …]\n"
                          "Without a subcommand it starts the screens.\n\nsubcommands:\n"));
-    for (const struct ud_cmd *c = ud_commands; c->name; c++)
-        fprintf(out, "  %-10s %s\n", c->name, T(c->summary_zh, c->summary_en));
+    for (int i = 0; ud_commands[i]; i++)
+        fprintf(out, "  %-10s %s\n", ud_commands[i]->name, T(ud_commands[i]->summary_zh, ud_commands[i]->summary_en));
     fprintf(out, "%s", T("\n数据库：--db，否则 $UNIONDESK_DB，否则 db/uniondesk.db。\n"
                          "每个子命令都有 --help，例如：uniondesk import --help\n"
                          "退出码：0 成功，64 用法错误，65 数据错误，66 缺少输入，73 无法创建输出，"
@@ -47,7 +49,7 @@ void ud_cli_usage(FILE *out)
                          "output, 74 I/O error, 75 database busy, 77 not permitted, 70 internal error.\n"));
 }
 
-int ud_cli_usage_error(const struct ud_cmd *c, const char *fmt, ...)
+int ud_cli_usage_error(const struct ud_cmd_entry *c, const char *fmt, ...)
 {
     va_list ap;
     fprintf(stderr, "uniondesk %s: ", c->name);
@@ -59,7 +61,7 @@ int ud_cli_usage_error(const struct ud_cmd *c, const char *fmt, ...)
     return 64;
 }
 
-int ud_cli_parse(const struct ud_cmd *c, int argc, char **argv, const struct ud_opt *opts,
+int ud_cli_parse(const struct ud_cmd_entry *c, int argc, char **argv, const struct ud_opt *opts,
                  const char **pos, int maxpos, int *npos)
 {
     *npos = 0;

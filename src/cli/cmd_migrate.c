@@ -8,7 +8,23 @@
 #include "uniondesk/privilege.h"
 #include "uniondesk/utf8.h"
 
-int ud_cmd_migrate(struct ud_cli *cli, int argc, char **argv);
+static int ud_cmd_migrate(struct ud_cli *cli, int argc, char **argv);
+
+const struct ud_cmd_entry cmd_migrate_entry = {
+    .name = "migrate",
+    .usage = "migrate status | up [--to N]",
+    .summary_zh = "查看或应用数据库迁移",
+    .summary_en = "show or apply schema migrations",
+    .help_zh = "  status     列出已应用和待应用的迁移（不修改数据库）\n"
+        "  up         应用所有待应用的迁移（先在数据库旁自动备份）\n"
+        "  --to N     只升级到版本 N\n"
+        "例：uniondesk migrate status\n",
+    .help_en = "  status     list applied and pending migrations (changes nothing)\n"
+        "  up         apply pending migrations (a backup is written next to the database first)\n"
+        "  --to N     stop at version N\n"
+        "example: uniondesk migrate status\n",
+    .run = ud_cmd_migrate,
+};
 
 static const char *state_label(enum ud_mig_state s)
 {
@@ -107,9 +123,9 @@ static int up(struct ud_cli *cli, const char *to)
     return 0;
 }
 
-int ud_cmd_migrate(struct ud_cli *cli, int argc, char **argv)
+static int ud_cmd_migrate(struct ud_cli *cli, int argc, char **argv)
 {
-    const struct ud_cmd *c = ud_cmd_find("migrate");
+    const struct ud_cmd_entry *c = &cmd_migrate_entry;
     const char *to = NULL;
     const struct ud_opt opts[] = {{"--to", &to, NULL}, {NULL, NULL, NULL}};
     const char *pos[UD_MAX_POS];

@@ -132,7 +132,7 @@ int main(int argc, char **argv)
     const char *cmd = argv[i];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         if (strcmp(cmd, "help") == 0 && i + 1 < argc) {
-            const struct ud_cmd *c = ud_cmd_find(argv[i + 1]);
+            const struct ud_cmd_entry *c = ud_cmd_find(argv[i + 1]);
             if (c) {
                 ud_cmd_help(c, stdout);
                 return 0;
@@ -145,7 +145,7 @@ int main(int argc, char **argv)
         printf("uniondesk %s\n", UD_VERSION);
         return 0;
     }
-    const struct ud_cmd *c = ud_cmd_find(cmd);
+    const struct ud_cmd_entry *c = ud_cmd_find(cmd);
     if (!c) {
         fprintf(stderr, T("uniondesk：未知子命令“%s”\n\n", "uniondesk: unknown subcommand '%s'\n\n"), cmd);
         ud_cli_usage(stderr);

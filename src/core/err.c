@@ -48,6 +48,11 @@ int ud_err_set(struct ud_err *e, enum ud_status st, const char *fmt, ...)
     return st;
 }
 
+int ud_err_nomem(struct ud_err *e)
+{
+    return ud_err_set(e, UD_ERR_INTERNAL, "%s", T("内存不足", "out of memory"));
+}
+
 int ud_err_field(struct ud_err *e, const char *field, const char *label, const char *fmt, ...)
 {
     if (!e)

@@ -24,6 +24,29 @@ struct column {
     int extra;
 };
 
+/* A field that is a CSV column (not derived, not internal). */
+static int is_column(const struct ud_field *f)
+{
+    return !(f->flags & (UD_FF_NOCSV | UD_FF_DERIVED));
+}
+
+void ud_import_columns(const struct ud_import_kind *k, char *out, size_t outsz)
+{
+    size_t n = 0;
+    out[0] = '\0';
+    const struct ud_field *tables[2] = {k->fields, k->extra_fields};
+    for (int required = 1; required >= 0; required--)
+        for (int t = 0; t < 2; t++)
+            for (const struct ud_field *f = tables[t]; f && f->name; f++) {
+                if (!is_column(f) || !(f->flags & UD_FF_REQUIRED) != !required)
+                    continue;
+                int w = snprintf(out + n, outsz - n, "%s%s%s", n ? ", " : "", f->name, required ? "*" : "");
+                if (w < 0 || (size_t)w >= outsz - n)
+                    return;
+                n += (size_t)w;
+            }
+}
+
 static void list_columns(const struct ud_import_kind *k, char *out, size_t outsz)
 {
     size_t n = 0;
@@ -31,7 +54,7 @@ static void list_columns(const struct ud_import_kind *k, char *out, size_t outsz
     const struct ud_field *tables[2] = {k->fields, k->extra_fields};
     for (int t = 0; t < 2; t++)
         for (const struct ud_field *f = tables[t]; f && f->name; f++) {
-            if (f->flags & (UD_FF_NOCSV | UD_FF_DERIVED))
+            if (!is_column(f))
                 continue;
             int w = snprintf(out + n, outsz - n, "%s%s(%s)%s", n ? ", " : "", f->name, f->zh,
                              (f->flags & UD_FF_REQUIRED) ? "*" : "");
@@ -44,7 +67,7 @@ static void list_columns(const struct ud_import_kind *k, char *out, size_t outsz
 static const struct ud_field *find_column(const struct ud_field *defs, const char *h)
 {
     const struct ud_field *f = defs ? ud_field_find(defs, h) : NULL;
-    if (f && (f->flags & (UD_FF_NOCSV | UD_FF_DERIVED)))
+    if (f && !is_column(f))
         return NULL;
     return f;
 }
@@ -80,7 +103,7 @@ static int map_header(const struct ud_import_kind *k, char **hdr, int n, struct 
     const struct ud_field *tables[2] = {k->fields, k->extra_fields};
     for (int t = 0; t < 2; t++)
         for (const struct ud_field *f = tables[t]; f && f->name; f++) {
-            if (!(f->flags & UD_FF_REQUIRED) || (f->flags & (UD_FF_NOCSV | UD_FF_DERIVED)))
+            if (!(f->flags & UD_FF_REQUIRED) || !is_column(f))
                 continue;
             int seen = 0;
             for (int i = 0; i < n; i++)

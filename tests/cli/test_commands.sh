@@ -1,0 +1,41 @@
+# The command table (issue 8): every subcommand's entry answers --help; the
+# import's column help comes from the field tables, so a column it marks
+# required is one the import requires, and the others are not.
+. tests/lib.sh
+DB=$TMP/c.db
+ud --db "$DB" init >/dev/null 2>&1
+
+ud --help >"$TMP/top"
+cmds=$(sed -n '/^子命令：/,/^$/p' "$TMP/top" | awk 'NF >= 2 && $1 !~ /：/ {print $1}')
+n=0
+for c in $cmds; do
+    n=$((n + 1))
+    expect_rc 0 "uniondesk $c --help" ud "$c" --help
+    contains "$TMP/out" "用法：uniondesk [全局选项] $c" "…shows the usage of $c"
+done
+[ "$n" -ge 10 ] && ok "the help lists $n subcommands" || not_ok "the help lists $n subcommands (expected 10 or more)"
+
+ud import --help >"$TMP/ihelp"
+contains "$TMP/ihelp" "applicant_name*" "import --help marks applicant_name required, as the field table does"
+for kind in orgs members cases aid courses enrolments; do
+    line=$(grep "^  $kind " "$TMP/ihelp")
+    [ -n "$line" ] && ok "import --help lists the columns of $kind" || { not_ok "import --help lists $kind"; continue; }
+    cols=$(echo "$line" | sed "s/^  $kind *//" | tr -d ' ' | tr ',' '\n')
+    req=$(echo "$cols" | grep '\*$' | tr -d '*')
+    opt=$(echo "$cols" | grep -v '\*$')
+    # the required columns alone make a header the import takes
+    printf '%s\n' "$(echo "$req" | paste -sd, -)" >"$TMP/h.csv"
+    expect_rc 0 "$kind: a header of the required columns ($(echo "$req" | paste -sd' ' -)) is taken" \
+        ud --db "$DB" import "$kind" "$TMP/h.csv" --dry-run
+    # each one left out is missed
+    for r in $req; do
+        printf '%s\n' "$(echo "$req" | grep -vx "$r" | paste -sd, -)" >"$TMP/h.csv"
+        expect_rc 65 "$kind: without $r the header is refused" ud --db "$DB" import "$kind" "$TMP/h.csv" --dry-run
+        contains "$TMP/err" "缺少必填列“$r”" "…as a missing required column"
+    done
+    # every optional column is known to the import
+    printf '%s\n' "$(echo "$req $opt" | tr ' ' '\n' | grep . | paste -sd, -)" >"$TMP/h.csv"
+    expect_rc 0 "$kind: every column the help lists is accepted" ud --db "$DB" import "$kind" "$TMP/h.csv" --dry-run
+done
+
+echo "1..$TESTS_N"
