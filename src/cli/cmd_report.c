@@ -8,6 +8,7 @@
 #include "uniondesk/enums.h"
 #include "uniondesk/i18n.h"
 #include "uniondesk/org.h"
+#include "uniondesk/period.h"
 #include "uniondesk/report.h"
 
 static int ud_cmd_report(struct ud_cli *cli, int argc, char **argv);
@@ -155,13 +156,15 @@ static int check_values(const struct ud_cmd_entry *c, const struct ropts *o, str
 {
     memset(p, 0, sizeof *p);
     const char *bad;
-    if (o->month && (bad = ud_parse_month(o->month, p->from, p->to)) != NULL)
+    struct ud_period per;
+    if (o->month && (bad = ud_period_parse(o->month, UD_PERIOD_MONTH, &per)) != NULL)
         return ud_cli_usage_error(c, "--month %s: %s", o->month, bad);
-    if (o->year) {
-        if ((bad = ud_parse_year(o->year, &p->year)) != NULL)
-            return ud_cli_usage_error(c, "--year %s: %s", o->year, bad);
-        snprintf(p->from, sizeof p->from, "%04u-01-01", (unsigned)p->year % 10000u);
-        snprintf(p->to, sizeof p->to, "%04u-12-31", (unsigned)p->year % 10000u);
+    if (o->year && (bad = ud_period_parse(o->year, UD_PERIOD_YEAR, &per)) != NULL)
+        return ud_cli_usage_error(c, "--year %s: %s", o->year, bad);
+    if (o->month || o->year) {
+        snprintf(p->from, sizeof p->from, "%s", per.from);
+        snprintf(p->to, sizeof p->to, "%s", per.to);
+        p->year = o->year ? per.year : 0;
     }
     if (o->as_of) {
         if ((bad = ud_parse_date(o->as_of, p->as_of)) != NULL)
@@ -177,10 +180,10 @@ static int check_values(const struct ud_cmd_entry *c, const struct ropts *o, str
                                       o->level);
         p->level = it->code;
     }
-    if (strcmp(o->kind, "disputes") == 0 && strcmp(p->as_of, p->from) < 0)
-        return ud_cli_usage_error(c, T("数据日期 %s 早于统计期开始日期 %s：该期尚无数据",
-                                       "the data date %s is before the period starts (%s): nothing to count yet"),
-                                  p->as_of, p->from);
+    struct ud_err err;
+    ud_err_clear(&err);
+    if (strcmp(o->kind, "disputes") == 0 && ud_period_check(p->from, p->to, p->as_of, &err) != UD_OK)
+        return ud_cli_usage_error(c, "%s", err.msg);
     return 0;
 }
 

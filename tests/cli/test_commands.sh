@@ -38,4 +38,19 @@ for kind in orgs members cases aid courses enrolments; do
     expect_rc 0 "$kind: every column the help lists is accepted" ud --db "$DB" import "$kind" "$TMP/h.csv" --dry-run
 done
 
+# the report period is read in one place (period.h): the same answers here
+# as in the reports tab
+expect_rc 64 "a month that has not begun on the data date is refused" \
+    env UNIONDESK_TODAY=2026-11-26 "$UD_BIN" --db "$DB" report disputes --month 2026-12
+contains "$TMP/err" "数据日期 2026-11-26 早于统计期开始日期 2026-12-01" "…naming the data date and the start"
+expect_rc 64 "an --as-of before the year is refused" ud --db "$DB" report disputes --year 2026 --as-of 2025-12-31
+contains "$TMP/err" "早于统计期开始日期 2026-01-01" "…naming the start of the year"
+expect_rc 64 "--month 2026-13 is no month" ud --db "$DB" report disputes --month 2026-13
+contains "$TMP/err" "--month 2026-13" "…naming the option"
+expect_rc 64 "--year 2026-10 is no year" ud --db "$DB" report disputes --year 2026-10
+contains "$TMP/err" "年份格式应为 YYYY" "…saying what a year looks like"
+expect_rc 0 "a month that has begun is counted" \
+    env UNIONDESK_TODAY=2026-11-26 "$UD_BIN" --db "$DB" report disputes --month 2026-11 --format json
+contains "$TMP/out" '"2026-11-30"' "…to the end of the month"
+
 echo "1..$TESTS_N"
