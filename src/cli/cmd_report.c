@@ -83,7 +83,7 @@ static int open_sink(const struct ropts *o, struct sink *s, struct ud_err *err)
     if (o->print) {
         s->fp = open_memstream(&s->buf, &s->len);
         if (!s->fp)
-            return ud_err_set(err, UD_ERR_INTERNAL, "out of memory");
+            return ud_err_nomem(err);
     } else if (o->out) {
         s->fp = NULL;
     } else {

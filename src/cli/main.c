@@ -156,8 +156,17 @@ int main(int argc, char **argv)
      * the database) reaches a terminal with no raw control characters;
      * glibc lets stdout and stderr be set like any variable */
     FILE *out = stdout, *errs = stderr;
-    stdout = ud_term_safe(out);
-    stderr = ud_term_safe(errs);
+    FILE *safe_out = ud_term_safe(out), *safe_errs = ud_term_safe(errs);
+    if (!safe_out || !safe_errs) {
+        if (safe_out && safe_out != out)
+            fclose(safe_out);
+        if (safe_errs && safe_errs != errs)
+            fclose(safe_errs);
+        print_notice(T("内存不足", "out of memory"), NULL);
+        return 70;
+    }
+    stdout = safe_out;
+    stderr = safe_errs;
     int rc = c->run(&cli, argc - i - 1, argv + i + 1);
     ud_db_close(cli.db);
     if (stdout != out && fclose(stdout) != 0 && rc == 0)

@@ -506,7 +506,7 @@ static int open_with_group(struct ud_db **out, const char *path, int flags, stru
 
     struct ud_db *db = calloc(1, sizeof *db);
     if (!db)
-        return ud_err_set(err, UD_ERR_INTERNAL, "out of memory");
+        return ud_err_nomem(err);
     snprintf(db->path, sizeof db->path, "%s", path);
     snprintf(db->login, sizeof db->login, "%s", ud_os_login());
     snprintf(db->os_login, sizeof db->os_login, "%s", db->login);

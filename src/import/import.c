@@ -292,7 +292,7 @@ int ud_import_run(struct ud_db *db, const struct ud_import_opts *o, struct ud_im
     void *extra = k->extra_size ? malloc(k->extra_size) : NULL;
     int status = UD_OK;
     if (!rec || (k->extra_size && !extra)) {
-        status = ud_err_set(err, UD_ERR_INTERNAL, "out of memory");
+        status = ud_err_nomem(err);
         goto done;
     }
     while ((r = ud_csv_next(csv, &fields, &n, &record, err)) > 0) {
@@ -347,7 +347,7 @@ int ud_import_run(struct ud_db *db, const struct ud_import_opts *o, struct ud_im
                     cap_pending = cap_pending ? cap_pending * 2 : 64;
                     struct pending_org *g = realloc(pending, sizeof *g * (size_t)cap_pending);
                     if (!g) {
-                        status = ud_err_set(err, UD_ERR_INTERNAL, "out of memory");
+                        status = ud_err_nomem(err);
                         goto done;
                     }
                     pending = g;
@@ -357,7 +357,7 @@ int ud_import_run(struct ud_db *db, const struct ud_import_opts *o, struct ud_im
                 p->parent_code = strdup(parent_code);
                 p->rec = malloc(k->rec_size);
                 if (!p->parent_code || !p->rec) {
-                    status = ud_err_set(err, UD_ERR_INTERNAL, "out of memory");
+                    status = ud_err_nomem(err);
                     goto done;
                 }
                 memcpy(p->rec, rec, k->rec_size);

@@ -335,6 +335,39 @@ static void test_report_kinds(void **state)
     tu_teardown(fx);
 }
 
+/* A document missing a row (no memory for it) is written by no renderer:
+ * one message, exit 70, and nothing on the output. */
+static void test_incomplete_doc_refused(void **state)
+{
+    (void)state;
+    struct ud_rdoc d;
+    ud_rdoc_init(&d);
+    struct ud_rcol cols[1];
+    ud_rcol_set(&cols[0], "数", "", "n", "", "n", "n", UD_RC_COUNT);
+    struct ud_rtable *t = ud_rdoc_table(&d, "t", "x", cols, 1);
+    assert_non_null(ud_rdoc_row(t, "a", 0));
+    t->oom = 1; /* as ud_rdoc_row leaves it when realloc fails */
+    char *buf = NULL;
+    size_t len = 0;
+    struct ud_err err;
+    FILE *f = open_memstream(&buf, &len);
+    ud_err_clear(&err);
+    assert_int_equal(ud_rdoc_text(&d, 60, f, &err), UD_ERR_INTERNAL);
+    assert_string_equal(err.msg, "内存不足");
+    assert_int_equal(ud_exit_code(err.status), 70);
+    ud_err_clear(&err);
+    assert_int_equal(ud_rdoc_csv(&d, f, &err), UD_ERR_INTERNAL);
+    fclose(f);
+    assert_int_equal(len, 0);
+    free(buf);
+    ud_rdoc_free(&d);
+    ud_lang = UD_LANG_EN;
+    ud_err_clear(&err);
+    assert_int_equal(ud_err_nomem(&err), UD_ERR_INTERNAL);
+    assert_string_equal(err.msg, "out of memory");
+    ud_lang = UD_LANG_ZH;
+}
+
 int main(void)
 {
     ud_lang = UD_LANG_ZH;
@@ -343,6 +376,7 @@ int main(void)
         cmocka_unit_test(test_text_pages),     cmocka_unit_test(test_csv),
         cmocka_unit_test(test_json_ratio),     cmocka_unit_test(test_cell_text),
         cmocka_unit_test(test_members_json_escapes), cmocka_unit_test(test_report_kinds),
+        cmocka_unit_test(test_incomplete_doc_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
