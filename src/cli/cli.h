@@ -40,6 +40,10 @@ struct ud_opt {
     int *flag;
 };
 #define UD_MAX_POS 8
+/* Where the global options --db, --user and --lang are kept when they
+ * come after the subcommand (main's struct ud_cli): ud_cli_parse takes
+ * them there unless the subcommand has an option of that name. */
+void ud_cli_set_globals(struct ud_cli *cli);
 int ud_cli_parse(const struct ud_cmd_entry *c, int argc, char **argv, const struct ud_opt *opts,
                  const char **pos, int maxpos, int *npos);
 

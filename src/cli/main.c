@@ -115,6 +115,7 @@ int main(int argc, char **argv)
         }
     }
     cli.db_path = ud_db_default_path(db_opt);
+    ud_cli_set_globals(&cli);
 
     /* who runs us comes from the real uid only; a uid the system does not
      * know is refused before anything is opened (help and version aside) */

@@ -53,4 +53,34 @@ expect_rc 0 "a month that has begun is counted" \
     env UNIONDESK_TODAY=2026-11-26 "$UD_BIN" --db "$DB" report disputes --month 2026-11 --format json
 contains "$TMP/out" '"2026-11-30"' "…to the end of the month"
 
+# global options before or after the subcommand (issue 8: "report … --lang
+# en" answered "未知选项 --lang")
+D2=$TMP/g.db
+ud --db "$D2" init --demo --scale 0.002 >/dev/null 2>&1
+expect_rc 0 "--lang en before the subcommand" ud --db "$D2" --lang en report members
+cp "$TMP/out" "$TMP/before"
+contains "$TMP/before" "Prepared by" "…the report is in English"
+expect_rc 0 "--lang en after the subcommand" ud --db "$D2" report members --lang en
+lacks "$TMP/err" "未知选项" "…is no longer an unknown option"
+cmp -s "$TMP/before" "$TMP/out" && ok "…and gives the same report as before it" || not_ok "the report differs with --lang after the subcommand"
+expect_rc 0 "--lang=en after the subcommand, in --help too" ud report --help --lang=en
+contains "$TMP/out" "usage: uniondesk [global options] report" "…the help is in English"
+expect_rc 64 "a bad month names itself in English with --lang en after" ud report disputes --month 2026-13 --lang en
+contains "$TMP/err" "month must be" "…in English"
+expect_rc 0 "--db after the subcommand" ud report members --db "$D2" --format json
+contains "$TMP/out" '"members"' "…reads that database"
+expect_rc 0 "--db= after the subcommand" ud check --db="$D2"
+contains "$TMP/out" "$D2" "…checks that database"
+ud --db "$D2" user add clerk1 --role clerk >/dev/null 2>&1
+expect_rc 77 "--user before the subcommand: a clerk may not add users" ud --db "$D2" --user clerk1 user add x1 --role clerk
+expect_rc 77 "--user after the subcommand: the same" ud --db "$D2" user add x2 --role clerk --user clerk1
+expect_rc 0 "audit's own --user stays audit's filter" ud --db "$D2" audit --user nobody-here --limit 5
+lacks "$TMP/out" "clerk1" "…so it lists no one else's entries"
+expect_rc 64 "--lang without a value after the subcommand" ud --db "$D2" report members --lang
+contains "$TMP/err" "选项 --lang 需要一个值" "…says it needs a value"
+expect_rc 64 "--lang fr after the subcommand" ud --db "$D2" report members --lang fr
+contains "$TMP/err" "--lang zh|en" "…says which languages there are"
+ud report --help >"$TMP/h"
+contains "$TMP/h" "放在子命令之前或之后" "the help says where global options go"
+
 echo "1..$TESTS_N"
