@@ -67,7 +67,20 @@ const struct ud_field_error *ud_err_find(const struct ud_err *e, const char *fie
 void ud_err_text(const struct ud_err *e, char *buf, int size);
 /* An operating-system error (errno) in the user's language. */
 const char *ud_strerror(int errnum);
+/* An allocation failed: "内存不足 / out of memory", UD_ERR_INTERNAL (exit
+ * 70). The one way every layer but the screens reports it; the caller
+ * undoes what it had begun. Returns the status. */
+int ud_err_nomem(struct ud_err *e);
 /* sysexits.h code for a status. */
 int ud_exit_code(enum ud_status st);
+
+/* Core prints nothing. What it must tell the user beside an error (an
+ * automatic upgrade and its backup, an ignored configuration file, a
+ * privilege it cannot give up just before it stops) goes, as one line of
+ * text in the user's language, to the front end's notice function; with
+ * none set it is dropped. */
+typedef void (*ud_notice_fn)(const char *text, void *arg);
+void ud_set_notice(ud_notice_fn fn, void *arg);
+void ud_notice(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

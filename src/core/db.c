@@ -1,4 +1,4 @@
-#include "uniondesk/db.h"
+#include "db_int.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -12,7 +12,7 @@
 
 #include "uniondesk/dbfile.h"
 #include "uniondesk/i18n.h"
-#include "uniondesk/migrate.h"
+#include "migrate_int.h"
 #include "uniondesk/outfile.h"
 #include "uniondesk/parse.h"
 #include "uniondesk/privilege.h"
@@ -506,7 +506,7 @@ static int open_with_group(struct ud_db **out, const char *path, int flags, stru
 
     struct ud_db *db = calloc(1, sizeof *db);
     if (!db)
-        return ud_err_set(err, UD_ERR_INTERNAL, "out of memory");
+        return ud_err_nomem(err);
     snprintf(db->path, sizeof db->path, "%s", path);
     snprintf(db->login, sizeof db->login, "%s", ud_os_login());
     snprintf(db->os_login, sizeof db->os_login, "%s", db->login);
@@ -599,9 +599,8 @@ static int migrate_with_group(struct ud_db *db, int target, struct ud_err *err)
             ud_err_prefix(err, what);
             return err->status;
         }
-        fprintf(stderr, T("uniondesk：数据库由版本 %d 升级到 %d；原库已备份为 %s\n",
-                          "uniondesk: upgrading database from version %d to %d; backup in %s\n"),
-                cur, to, bak);
+        ud_notice(T("数据库由版本 %d 升级到 %d；原库已备份为 %s", "upgrading database from version %d to %d; backup in %s"),
+                  cur, to, bak);
     }
     return ud_migrate_up(db->h, target, err);
 }
@@ -620,6 +619,46 @@ void ud_db_close(struct ud_db *db)
         sqlite3_close(db->h);
     ud_priv_drop();
     free(db);
+}
+
+const char *ud_db_login(const struct ud_db *db)
+{
+    return db->login;
+}
+
+const char *ud_db_display_name(const struct ud_db *db)
+{
+    return db->display_name;
+}
+
+const char *ud_db_user_label(const struct ud_db *db)
+{
+    return db->display_name[0] ? db->display_name : db->login;
+}
+
+enum ud_role ud_db_role(const struct ud_db *db)
+{
+    return db->role;
+}
+
+int ud_db_readonly(const struct ud_db *db)
+{
+    return db->readonly;
+}
+
+void ud_db_set_all_or_nothing(struct ud_db *db, int on)
+{
+    db->all_or_nothing = on;
+}
+
+int ud_db_schema_version(struct ud_db *db, struct ud_err *err)
+{
+    return ud_migrate_current(db->h, err);
+}
+
+int ud_db_migrate_status(struct ud_db *db, struct ud_mig_status *out, int max, int *n, struct ud_err *err)
+{
+    return ud_migrate_status(db->h, out, max, n, err);
 }
 
 int ud_db_set_user(struct ud_db *db, const char *login, struct ud_err *err)

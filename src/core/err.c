@@ -48,6 +48,11 @@ int ud_err_set(struct ud_err *e, enum ud_status st, const char *fmt, ...)
     return st;
 }
 
+int ud_err_nomem(struct ud_err *e)
+{
+    return ud_err_set(e, UD_ERR_INTERNAL, "%s", T("内存不足", "out of memory"));
+}
+
 int ud_err_field(struct ud_err *e, const char *field, const char *label, const char *fmt, ...)
 {
     if (!e)
@@ -169,4 +174,25 @@ const char *ud_strerror(int e)
     case ENOMEM: return "内存不足";
     default: return strerror(e);
     }
+}
+
+static ud_notice_fn notice_fn;
+static void *notice_arg;
+
+void ud_set_notice(ud_notice_fn fn, void *arg)
+{
+    notice_fn = fn;
+    notice_arg = arg;
+}
+
+void ud_notice(const char *fmt, ...)
+{
+    if (!notice_fn)
+        return;
+    char text[UD_ERR_MSG + 1200];
+    va_list ap;
+    va_start(ap, fmt);
+    format_cut(text, sizeof text, fmt, ap);
+    va_end(ap);
+    notice_fn(text, notice_arg);
 }

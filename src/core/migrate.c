@@ -1,4 +1,4 @@
-#include "uniondesk/migrate.h"
+#include "migrate_int.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -6,6 +6,7 @@
 
 #include "uniondesk/i18n.h"
 #include "uniondesk/privilege.h"
+#include "db_int.h"
 
 void ud_migration_checksum(const char *sql, char out[17])
 {

@@ -130,7 +130,7 @@ int ud_export_aid_roster(struct ud_db *db, const struct ud_aid_roster_opts *o, s
                           T("只有主管和管理员可以导出完整身份证号（--full-id）；用户 %s 不能。去掉 --full-id 可导出遮蔽后的号码",
                             "only officers and admins may export whole ID numbers (--full-id); %s may not. Without "
                             "--full-id the numbers are masked"),
-                          db->login);
+                          ud_db_login(db));
     if (ud_out_check(o->path, o->out_flags, err) != UD_OK)
         return err->status;
 
@@ -177,8 +177,8 @@ int ud_export_aid_roster(struct ud_db *db, const struct ud_aid_roster_opts *o, s
     lxw_doc_properties props;
     memset(&props, 0, sizeof props);
     props.title = title;
-    char author[sizeof db->display_name];
-    snprintf(author, sizeof author, "%s", db->display_name[0] ? db->display_name : db->login);
+    char author[64];
+    snprintf(author, sizeof author, "%s", ud_db_user_label(db));
     props.author = author;
     workbook_set_properties(wb, &props);
 

@@ -9,8 +9,9 @@
 
 #include "uniondesk/i18n.h"
 #include "uniondesk/member.h"
-#include "uniondesk/modutil.h"
+#include "modutil.h"
 #include "uniondesk/org.h"
+#include "db_int.h"
 
 #define S struct ud_case
 const struct ud_field ud_case_fields[] = {

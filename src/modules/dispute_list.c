@@ -6,9 +6,10 @@
 #include <string.h>
 
 #include "uniondesk/i18n.h"
-#include "uniondesk/listq.h"
-#include "uniondesk/modutil.h"
+#include "listq.h"
+#include "modutil.h"
 #include "uniondesk/org.h"
+#include "db_int.h"
 
 const struct ud_sort_key ud_case_sort_keys[] = {
     {"received_on", "c.received_on", 0, 0},

@@ -1,5 +1,6 @@
 /* Keyset pagination SQL shared by the module lists. */
-#include "uniondesk/listq.h"
+#include "listq.h"
+#include "db_int.h"
 
 #include <ctype.h>
 #include <stdio.h>

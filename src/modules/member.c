@@ -5,10 +5,11 @@
 #include <string.h>
 
 #include "uniondesk/i18n.h"
-#include "uniondesk/listq.h"
-#include "uniondesk/modutil.h"
+#include "listq.h"
+#include "modutil.h"
 #include "uniondesk/org.h"
 #include "uniondesk/privacy.h"
+#include "db_int.h"
 
 #define S struct ud_member
 const struct ud_field ud_member_fields[] = {

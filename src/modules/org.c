@@ -5,8 +5,9 @@
 #include <string.h>
 
 #include "uniondesk/i18n.h"
-#include "uniondesk/listq.h"
-#include "uniondesk/modutil.h"
+#include "listq.h"
+#include "modutil.h"
+#include "db_int.h"
 
 #define S struct ud_org
 const struct ud_field ud_org_fields[] = {
@@ -435,12 +436,12 @@ int ud_org_tree(struct ud_db *db, struct ud_org_node **nodes, int *n, struct ud_
     }
     sqlite3_reset(st);
     if (!flat)
-        return ud_err_set(err, UD_ERR_INTERNAL, "out of memory");
+        return ud_err_nomem(err);
     struct ud_org_node *ordered;
     int m = tree_order(flat, cnt, &ordered);
     free(flat);
     if (m < 0)
-        return ud_err_set(err, UD_ERR_INTERNAL, "out of memory");
+        return ud_err_nomem(err);
     /* roll member counts up: walk backwards, adding each node to its parent */
     for (int i = 0; i < m; i++)
         ordered[i].members_total = ordered[i].members;

@@ -350,7 +350,7 @@ static void export_roster(struct tui_app *app, struct grant_tab *t)
     snprintf(name, sizeof name, T("帮扶发放花名册-%s-%s.xlsx", "aid-roster-%s-%s.xlsx"),
              r->f.program ? aid_program_label(r->f.program) : T("全部项目", "all"), today);
     tui_export_form(app, T("导出帮扶发放花名册（当前筛选条件；F2 写入）", "Export the aid roster (current filter; F2 writes)"),
-                    name, app->db->role >= UD_ROLE_OFFICER, write_roster, r, free);
+                    name, ud_db_role(app->db) >= UD_ROLE_OFFICER, write_roster, r, free);
 }
 
 static int grant_list_key(struct tui_app *app, struct tui_view *v, int key)

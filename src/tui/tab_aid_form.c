@@ -130,7 +130,7 @@ static int ask_double(struct tui_app *app, const struct ud_aid_grant *g, int64_t
         return UD_OK;
     if (ud_aid_double_check(app->db, g->member_id, g->program, g->granted_on, exclude_id, &ex, &found, err) != UD_OK)
         return err->status;
-    if (!found || app->db->role < UD_ROLE_OFFICER)
+    if (!found || ud_db_role(app->db) < UD_ROLE_OFFICER)
         return UD_OK;
     char amount[32], q[600];
     ud_format_money(ex.amount_fen, amount, sizeof amount);

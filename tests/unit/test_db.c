@@ -18,7 +18,7 @@
 #include "testutil.h"
 #include "uniondesk/db.h"
 #include "uniondesk/i18n.h"
-#include "uniondesk/migrate.h"
+#include "migrate_int.h"
 #include "uniondesk/rules.h"
 
 static int setup(void **state)

@@ -9,7 +9,7 @@
 #include <stddef.h>
 
 #include "uniondesk/list.h"
-#include "uniondesk/sqlbuf.h"
+#include "sqlbuf.h"
 
 #define UD_PAGE_MAX 500
 
