@@ -96,6 +96,20 @@ int ud_case_move(struct ud_db *db, int64_t id, int64_t expected_version, const c
  * becomes the body of a 'reopened' event. An open case is UD_ERR_STATE. */
 int ud_case_reopen(struct ud_db *db, int64_t case_id, const char *reason, struct ud_err *err);
 
+/* ---- mediators ---- */
+#define UD_MEDIATOR_SZ 124 /* as ud_case.mediator: 30 characters */
+struct ud_mediator {
+    char name[UD_MEDIATOR_SZ];
+    int64_t cases; /* cases that name this mediator */
+    int is_user;   /* an active user's display name (or login) */
+};
+/* What a case's mediator field offers: the active users and the mediators
+ * of earlier cases, each name once, the most used first (then users, then
+ * by name), only names containing `fragment` (ASCII case ignored; NULL or
+ * "" = all). At most max rows; *n gets how many. Anyone may read. */
+int ud_case_mediators(struct ud_db *db, const char *fragment, struct ud_mediator *rows, int max, int *n,
+                      struct ud_err *err);
+
 /* ---- timeline ---- */
 #define UD_EVENT_BODY_MAX 2000
 
