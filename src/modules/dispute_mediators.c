@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "uniondesk/modutil.h"
+#include "modutil.h"
 
 int ud_case_mediators(struct ud_db *db, const char *fragment, struct ud_mediator *rows, int max, int *n,
                       struct ud_err *err)
