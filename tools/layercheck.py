@@ -18,6 +18,10 @@ Rules, on the C text with its comments removed:
            demo_internal.h, src/tui/*.h, cli.h) only from that directory
   table    every public header is in HEADERS below (a new one is placed
            in a layer on purpose)
+  print    core prints nothing: no printf/puts/perror, nothing written to
+           stdout or stderr in src/core (it hands text to ud_notice or
+           returns it in a struct ud_err; termout.c and csvout.c write
+           only to the stream they are given)
 """
 import os
 import re
@@ -52,6 +56,7 @@ CURSES = re.compile(r"\b(WINDOW|stdscr|curscr|initscr|newterm|endwin|newwin|subw
                     r"wclear|wclrtoeol|setcchar|mvw?add_wch|wadd_wch|ACS_[A-Z]+|A_BOLD|A_REVERSE|"
                     r"KEY_(UP|DOWN|LEFT|RIGHT|RESIZE|ENTER|BACKSPACE|NPAGE|PPAGE|HOME|END|DC|BTAB|F)|"
                     r"cchar_t)\b")
+PRINT = re.compile(r"\b(printf|puts|perror|putchar|vprintf)\s*\(|\b(stdout|stderr)\b")
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')
 
 
@@ -172,6 +177,12 @@ def check_file(root, path, problems):
             m = SQL_API.search(line)
             if m:
                 bad(no, "sql", "%s in a front end" % m.group(0))
+    # core prints nothing
+    if rel.startswith("src/core/"):
+        for no, line in enumerate(code_only(code).split("\n"), 1):
+            m = PRINT.search(line)
+            if m:
+                bad(no, "print", "%s in core: hand the text to the caller (ud_notice, struct ud_err)" % m.group(0))
     # curses outside the screens
     if not rel.startswith("src/tui/"):
         for no, line in enumerate(code_only(code).split("\n"), 1):

@@ -47,6 +47,8 @@ plant "a public core header including a module's" include/uniondesk/utf8.h layer
 plant "src/cli reaching core's private header" src/cli/cmd_report.c private '#include "../core/db_int.h"'
 plant "src/export including modutil.h" src/export/aid_roster.c private '#include "modutil.h"'
 plant "src/cli including a screen's own header" src/cli/main.c private '#include "../tui/tui.h"'
+plant "core printing to stderr" src/core/db.c print 'void f(void) { fprintf(stderr, "upgraded\n"); }'
+plant "core calling printf" src/core/rules.c print 'void f(void) { printf("x"); }'
 fresh
 printf '#include "err.h"\n' >"$COPY/include/uniondesk/newthing.h"
 expect_rc 1 "caught: a public header placed in no layer" "$PY" "$CHECK" "$COPY"

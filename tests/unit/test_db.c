@@ -598,6 +598,16 @@ static void new_files_are_migrated_to_the_latest_version(void **state)
     tu_remove_db(path);
 }
 
+/* Core prints nothing: the upgrade's message goes to the notice function. */
+static char notice_text[2048];
+static int notices;
+static void take_notice(const char *text, void *arg)
+{
+    (void)arg;
+    notices++;
+    snprintf(notice_text, sizeof notice_text, "%s", text);
+}
+
 static void an_older_database_is_backed_up_then_migrated(void **state)
 {
     (void)state;
@@ -611,14 +621,22 @@ static void an_older_database_is_backed_up_then_migrated(void **state)
     sqlite3_close(h);
 
     struct ud_db *db;
+    notices = 0;
+    ud_set_notice(take_notice, NULL);
     must_ok(ud_db_open(&db, path, 0, &err), &err);
+    ud_set_notice(NULL, NULL);
     assert_int_equal(ud_migrate_current(db->h, &err), ud_migrate_latest());
+    assert_int_equal(ud_db_schema_version(db, &err), ud_migrate_latest());
     ud_db_close(db);
     char pat[320];
     snprintf(pat, sizeof pat, "%s.v1-*.bak", path);
     glob_t g;
     assert_int_equal(glob(pat, 0, NULL, &g), 0);
     assert_int_equal(g.gl_pathc, 1);
+    /* one notice naming the versions and the backup, given to the caller */
+    assert_int_equal(notices, 1);
+    assert_non_null(strstr(notice_text, "升级"));
+    assert_non_null(strstr(notice_text, g.gl_pathv[0]));
     assert_int_equal(raw_int(g.gl_pathv[0], "PRAGMA user_version"), 1);
     assert_int_equal(raw_int(g.gl_pathv[0], "SELECT count(*) FROM sqlite_master WHERE name = 'audit_log'"), 0);
     globfree(&g);
