@@ -106,6 +106,7 @@ UNIONDESK_TODAY=2026-11-26 ud --db "$V2" init --demo --scale 0.01 --seed 7 --as-
     echo "DROP INDEX audit_log_row; DROP INDEX audit_log_at; ALTER TABLE audit_log RENAME TO audit_v3;"
     cat "$UD_ROOT/migrations/0002_audit.sql"
     echo "INSERT INTO audit_log SELECT id, at, login, tbl, row_id, action, before_json, after_json FROM audit_v3;"
+    echo "DROP INDEX IF EXISTS cases_mediator; -- made by 0005"
     echo "DROP TABLE audit_v3; DELETE FROM schema_migrations WHERE version >= 3; PRAGMA user_version = 2; COMMIT;"
 } >"$TMP/to_v2.sql"
 sqlite3 "$V2" <"$TMP/to_v2.sql" 2>"$TMP/to_v2.err" || diag "$TMP/to_v2.err"
