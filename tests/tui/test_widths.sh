@@ -111,7 +111,12 @@ for cols in 200 100 80; do
         else
             ok "tab $tab at $cols columns: lines within the screen, no character cut"
         fi
-        [ "$cols" = 200 ] && equals "$(sed -n 's/^cut \([0-9]*\) .*/\1/p' "$TMP/t$tab-$cols.out")" 0 "tab $tab at 200 columns: nothing is cut"
+        tcut=$(sed -n 's/^cut \([0-9]*\) .*/\1/p' "$TMP/t$tab-$cols.out")
+        [ "$cols" = 200 ] && eval "natural_$tab=\$(sed -n 's/.* natural \([0-9]*\)/\1/p' \"\$TMP/t$tab-$cols.out\")"
+        tnat=$(eval echo "\${natural_$tab:-999}")
+        if [ "$cols" = 200 ] || [ "$tnat" -le "$cols" ]; then
+            equals "$tcut" 0 "tab $tab at $cols columns: nothing is cut (the content takes $tnat columns)"
+        fi
     done
     # form labels whole: the case form, the report tab's period
     shot "f$cols" "$cols" 3 n
