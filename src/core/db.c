@@ -277,6 +277,21 @@ int ud_db_exec(struct ud_db *db, const char *sql, struct ud_err *err)
     return rc == SQLITE_OK ? UD_OK : ud_db_error(db, rc, err);
 }
 
+/* Switching to WAL takes an exclusive lock once, without the busy
+ * handler: while another process opens the same new file it fails at once
+ * with SQLITE_BUSY. Wait for it the way the busy timeout would. */
+static int wal_mode(struct ud_db *db, struct ud_err *err)
+{
+    int rc = SQLITE_OK;
+    for (int waited = 0; waited <= BUSY_TIMEOUT_MS; waited += 10) {
+        rc = sqlite3_exec(db->h, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+        if ((rc & 0xFF) != SQLITE_BUSY)
+            break;
+        nanosleep(&(struct timespec){.tv_nsec = 10 * 1000 * 1000}, NULL);
+    }
+    return rc == SQLITE_OK ? UD_OK : ud_db_error(db, rc, err);
+}
+
 static int file_exists(const char *path)
 {
     struct stat st;
@@ -536,7 +551,7 @@ static int open_with_group(struct ud_db **out, const char *path, int flags, stru
         return err->status ? err->status : UD_ERR_INTERNAL;
     }
     if (!db->readonly &&
-        (ud_db_exec(db, "PRAGMA journal_mode=WAL", err) != UD_OK ||
+        (wal_mode(db, err) != UD_OK ||
          ud_db_exec(db, "PRAGMA synchronous=FULL", err) != UD_OK)) {
         ud_db_close(db);
         return err->status;
