@@ -158,15 +158,17 @@ static void check_consistency(struct ud_case *c, struct ud_err *err)
                          T("只有调解成功的案件才有协议金额", "only a case that succeeded has an agreed amount"));
     }
     /* not an error: a settlement may include what was not claimed, but
-     * more often a digit is wrong. Without a claim (0) there is nothing to compare. */
+     * more often a digit is wrong. Without a claim (0) there is nothing to compare.
+     * It does not say "saved": a dry run or a refused import saves nothing,
+     * and the screen says 已保存 itself. */
     if (c->agreed_fen != UD_NULL_INT && c->claim_fen != UD_NULL_INT && c->claim_fen > 0 &&
         c->agreed_fen > c->claim_fen && !ud_err_find(err, "agreed_amount")) {
         char agreed[40], claim[40];
         ud_format_money(c->agreed_fen, agreed, sizeof agreed);
         ud_format_money(c->claim_fen, claim, sizeof claim);
         ud_err_warn_field(err, "agreed_amount", label("agreed_amount"),
-                          T("协议金额 %s 元高于涉案金额 %s 元，已保存，请核对",
-                            "the amount agreed (%s) is above the amount claimed (%s); saved, please check"),
+                          T("协议金额 %s 元高于涉案金额 %s 元，请核对",
+                            "the amount agreed (%s) is above the amount claimed (%s): please check"),
                           agreed, claim);
     }
     if (ok_recv && ok_filed && strcmp(c->filed_on, c->received_on) < 0) {
