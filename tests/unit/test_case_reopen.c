@@ -163,6 +163,14 @@ static void reopen_needs_an_officer_a_reason_and_a_closed_case(void **state)
         if (i < 3)
             assert_string_equal(fe->msg, "必填");
     }
+    /* a reason of line breaks or no-break spaces only is no reason either
+     * (the reason field takes several lines: Enter alone got through) */
+    static const char *const blank[] = {"\n", "\r\n", " \n\t ", "\xC2\xA0", "\n\xE3\x80\x80\n"};
+    for (int i = 0; i < 5; i++) {
+        ud_err_clear(&err);
+        assert_int_equal(ud_case_reopen(fx->db, id, blank[i], &err), UD_ERR_INVALID);
+        assert_string_equal(ud_err_find(&err, "reason")->msg, "必填");
+    }
     ud_lang = UD_LANG_EN;
     ud_err_clear(&err);
     assert_int_equal(ud_case_reopen(fx->db, id, "", &err), UD_ERR_INVALID);
