@@ -609,7 +609,8 @@ static int status_before(struct ud_db *db, const struct ud_case *c, char *out, s
     return UD_OK;
 }
 
-int ud_case_reopen(struct ud_db *db, int64_t case_id, const char *reason, struct ud_err *err)
+int ud_case_reopen(struct ud_db *db, int64_t case_id, int64_t expected_version, const char *reason,
+                   struct ud_err *err)
 {
     if (ud_require_role(db, UD_ROLE_OFFICER, err) != UD_OK)
         return err->status;
@@ -622,6 +623,11 @@ int ud_case_reopen(struct ud_db *db, int64_t case_id, const char *reason, struct
     struct ud_case c;
     if (ud_case_get(db, case_id, &c, err) != UD_OK)
         return ud_mod_finish(db, err->status, err);
+    /* the close the officer saw, not one made since by someone else */
+    if (c.version != expected_version) {
+        ud_mod_conflict(db, "cases", c.id, err);
+        return ud_mod_finish(db, err->status, err);
+    }
     if (!is_terminal(c.status)) {
         ud_err_set(err, UD_ERR_STATE,
                    T("案件 %s 未结案（%s），不需要重新办理", "case %s is not closed (%s): there is nothing to reopen"),
