@@ -93,8 +93,11 @@ int ud_case_move(struct ud_db *db, int64_t id, int64_t expected_version, const c
  * timeline tells). Its closing date, agreed amount and referral are
  * cleared, so the statistics count it open again; the old values stay in
  * the timeline and the audit log. reason is required (field "reason") and
- * becomes the body of a 'reopened' event. An open case is UD_ERR_STATE. */
-int ud_case_reopen(struct ud_db *db, int64_t case_id, const char *reason, struct ud_err *err);
+ * becomes the body of a 'reopened' event. An open case is UD_ERR_STATE.
+ * expected_version is the version the officer saw (as for ud_case_move):
+ * a case changed since (closed again by someone else) is UD_ERR_CONFLICT. */
+int ud_case_reopen(struct ud_db *db, int64_t case_id, int64_t expected_version, const char *reason,
+                   struct ud_err *err);
 
 /* ---- mediators ---- */
 #define UD_MEDIATOR_SZ 124 /* as ud_case.mediator: 30 characters */

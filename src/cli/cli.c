@@ -96,13 +96,15 @@ static int apply_globals(const struct ud_cmd_entry *c, int argc, char **argv, co
 {
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
-        if (a[0] != '-' || a[1] != '-')
+        if (strcmp(a, "--") == 0)
+            break; /* the rest are arguments */
+        if (a[0] != '-')
             continue;
         const char *eq = strchr(a, '=');
         size_t len = eq ? (size_t)(eq - a) : strlen(a);
         const struct ud_opt *o = find_opt(opts, a, len);
         if (o) {
-            i += o->value && !eq; /* its value is not an option */
+            i += o->value && !eq; /* its value is not an option, even -o --db */
             continue;
         }
         int g = global_option(a, len);
@@ -131,13 +133,18 @@ int ud_cli_parse(const struct ud_cmd_entry *c, int argc, char **argv, const stru
     int r = apply_globals(c, argc, argv, opts);
     if (r)
         return r;
+    int options = 1; /* until "--": after it, everything is an argument */
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+        if (options && strcmp(a, "--") == 0) {
+            options = 0;
+            continue;
+        }
+        if (options && (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)) {
             ud_cmd_help(c, stdout);
             return -1; /* handled: exit 0 */
         }
-        if (a[0] == '-' && a[1] != '\0' && strcmp(a, "-") != 0) {
+        if (options && a[0] == '-' && a[1] != '\0') {
             const char *eq = strchr(a, '=');
             size_t len = eq ? (size_t)(eq - a) : strlen(a);
             const struct ud_opt *o = find_opt(opts, a, len);

@@ -158,15 +158,17 @@ static void check_consistency(struct ud_case *c, struct ud_err *err)
                          T("只有调解成功的案件才有协议金额", "only a case that succeeded has an agreed amount"));
     }
     /* not an error: a settlement may include what was not claimed, but
-     * more often a digit is wrong. Without a claim (0) there is nothing to compare. */
+     * more often a digit is wrong. Without a claim (0) there is nothing to compare.
+     * It does not say "saved": a dry run or a refused import saves nothing,
+     * and the screen says 已保存 itself. */
     if (c->agreed_fen != UD_NULL_INT && c->claim_fen != UD_NULL_INT && c->claim_fen > 0 &&
         c->agreed_fen > c->claim_fen && !ud_err_find(err, "agreed_amount")) {
         char agreed[40], claim[40];
         ud_format_money(c->agreed_fen, agreed, sizeof agreed);
         ud_format_money(c->claim_fen, claim, sizeof claim);
         ud_err_warn_field(err, "agreed_amount", label("agreed_amount"),
-                          T("协议金额 %s 元高于涉案金额 %s 元，已保存，请核对",
-                            "the amount agreed (%s) is above the amount claimed (%s); saved, please check"),
+                          T("协议金额 %s 元高于涉案金额 %s 元，请核对",
+                            "the amount agreed (%s) is above the amount claimed (%s): please check"),
                           agreed, claim);
     }
     if (ok_recv && ok_filed && strcmp(c->filed_on, c->received_on) < 0) {
@@ -607,7 +609,8 @@ static int status_before(struct ud_db *db, const struct ud_case *c, char *out, s
     return UD_OK;
 }
 
-int ud_case_reopen(struct ud_db *db, int64_t case_id, const char *reason, struct ud_err *err)
+int ud_case_reopen(struct ud_db *db, int64_t case_id, int64_t expected_version, const char *reason,
+                   struct ud_err *err)
 {
     if (ud_require_role(db, UD_ROLE_OFFICER, err) != UD_OK)
         return err->status;
@@ -620,6 +623,11 @@ int ud_case_reopen(struct ud_db *db, int64_t case_id, const char *reason, struct
     struct ud_case c;
     if (ud_case_get(db, case_id, &c, err) != UD_OK)
         return ud_mod_finish(db, err->status, err);
+    /* the close the officer saw, not one made since by someone else */
+    if (c.version != expected_version) {
+        ud_mod_conflict(db, "cases", c.id, err);
+        return ud_mod_finish(db, err->status, err);
+    }
     if (!is_terminal(c.status)) {
         ud_err_set(err, UD_ERR_STATE,
                    T("案件 %s 未结案（%s），不需要重新办理", "case %s is not closed (%s): there is nothing to reopen"),

@@ -24,3 +24,18 @@ ud --db "$TMP/en.db" import orgs "$TMP/orgs.csv" >/dev/null 2>&1
 expect_rc 0 "the cases are imported (English)" ud --db "$TMP/en.db" --lang en import cases "$TMP/cases.csv"
 contains "$TMP/err" "row 3, amount agreed (agreed_amount): warning: the amount agreed (30,000.00) is above the amount claimed (20,000.00)" \
     "the warning line in English"
+# nothing is saved by a dry run, nor by an import refused for a bad row:
+# the warning must not say "saved" then (it did: "……，已保存，请核对")
+D3=$TMP/d.db
+ud --db "$D3" init >/dev/null
+ud --db "$D3" import orgs "$TMP/orgs.csv" >/dev/null 2>&1
+expect_rc 0 "a dry run of the cases" ud --db "$D3" import cases "$TMP/cases.csv" --dry-run
+contains "$TMP/err" "第 3 行，协议金额（agreed_amount）：注意：" "…warns about row 3"
+lacks "$TMP/err" "已保存" "…without saying it was saved"
+equals "$(sql "$D3" "select count(*) from cases")" 0 "…and saves nothing"
+cp "$TMP/cases.csv" "$TMP/bad.csv"
+printf 'BL,2026-10-08,wages,bogus,2026-10-09,2026-10-20,赵六,"20,000",30000\n' >>"$TMP/bad.csv"
+expect_rc 65 "an import refused for a bad row" ud --db "$D3" --lang en import cases "$TMP/bad.csv"
+contains "$TMP/err" "row 3, amount agreed (agreed_amount): warning:" "…still warns about row 3"
+lacks "$TMP/err" "saved" "…without saying it was saved"
+equals "$(sql "$D3" "select count(*) from cases")" 0 "…and saves nothing"

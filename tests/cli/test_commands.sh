@@ -82,5 +82,15 @@ expect_rc 64 "--lang fr after the subcommand" ud --db "$D2" report members --lan
 contains "$TMP/err" "--lang zh|en" "…says which languages there are"
 ud report --help >"$TMP/h"
 contains "$TMP/h" "放在子命令之前或之后" "the help says where global options go"
+# an option's value is never a global option, short options too: -o --db
+# names the output file (the first cut took "--db --force" as the database)
+rm -f "$TMP/--db"
+expect_rc 0 "-o --db: a file named --db, not the global option" env -C "$TMP" "$UD_BIN" --db "$D2" report members --format csv -o --db --force
+[ -s "$TMP/--db" ] && ok "…written to ./--db" || not_ok "no file ./--db was written"
+# "--" ends the options: what follows is an argument, even --lang
+rm -f "$TMP/--lang"
+expect_rc 0 "backup -- --lang: a backup file named --lang" env -C "$TMP" "$UD_BIN" --db "$D2" backup -- --lang
+[ -s "$TMP/--lang" ] && ok "…written to ./--lang" || not_ok "no backup named ./--lang"
+lacks "$TMP/err" "--lang zh|en" "…not read as the global option"
 
 echo "1..$TESTS_N"

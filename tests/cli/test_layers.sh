@@ -49,6 +49,28 @@ plant "src/export including modutil.h" src/export/aid_roster.c private '#include
 plant "src/cli including a screen's own header" src/cli/main.c private '#include "../tui/tui.h"'
 plant "core printing to stderr" src/core/db.c print 'void f(void) { fprintf(stderr, "upgraded\n"); }'
 plant "core calling printf" src/core/rules.c print 'void f(void) { printf("x"); }'
+# what a hostile reviewer tried: each compiles, each slipped past the first check
+plant "lower-case SQL in src/tui" src/tui/draw.c sql \
+    'static const char *q = "select id from members where org_id = ?";'
+plant "SQL assembled from a string macro" src/cli/cmd_check.c sql \
+    "$(printf '#define FROM_M "FROM members"\nstatic const char *q = "SELECT id " FROM_M;')"
+plant "SQL stringified by a macro" src/tui/draw.c sql \
+    "$(printf '#define Q(x) #x\nstatic const char *q = Q(SELECT id FROM members);')"
+plant "<..> reaching core's private header through -Iinclude" src/tui/draw.c private '#include <../src/core/db_int.h>'
+plant "<uniondesk/tui.h> in a module" src/modules/org.c layer '#include <uniondesk/tui.h>'
+plant "an #include split by a backslash" src/cli/main.c private "$(printf '#include \\\n"../core/db_int.h"')"
+plant "a computed #include" src/tui/draw.c layer "$(printf '#define H "../core/db_int.h"\n#include H')"
+plant "<term.h> (terminfo) in src/report" src/report/print.c curses '#include <term.h>'
+plant "core writing to descriptor 2" src/core/db.c print 'void f(void) { write(2, "x", 1); }'
+fresh
+printf '"SELECT id FROM members WHERE org_id = ?"\n' >"$COPY/src/tui/queries.inc"
+expect_rc 1 "caught: SQL in a file #included under another name (src/tui/queries.inc)" "$PY" "$CHECK" "$COPY"
+contains "$TMP/out" "queries.inc:1: sql:" "…naming it"
+fresh
+mkdir -p "$COPY/src/web" && printf 'int x;\n' >"$COPY/src/web/a.c"
+expect_rc 1 "caught: a directory of src in no layer" "$PY" "$CHECK" "$COPY"
+contains "$TMP/out" "src/web/a.c:1: table:" "…naming it"
+
 fresh
 printf '#include "err.h"\n' >"$COPY/include/uniondesk/newthing.h"
 expect_rc 1 "caught: a public header placed in no layer" "$PY" "$CHECK" "$COPY"
@@ -58,5 +80,8 @@ harmless "SQL words in a comment in src/cli" src/cli/cmd_check.c '/* SELECT coun
 harmless "'sqlite3' in help text" src/cli/commands.c 'static const char *h = "cannot open it with sqlite3: SELECT a row, or UPDATE it";'
 harmless "a module's own SQL" src/modules/org.c 'static const char *q = "SELECT id FROM orgs WHERE code = ?";'
 harmless "a private header in a module" src/modules/org.c '#include "sqlbuf.h"'
+harmless "English that reads like lower-case SQL" src/tui/draw.c \
+    'static const char *h = "Select a member from the list, or delete from the list; update the list, set it";'
+harmless "a system header in angle brackets" src/tui/draw.c '#include <stdio.h>'
 
 echo "1..$TESTS_N"

@@ -70,6 +70,14 @@ static int64_t case_through(struct tu_fixture *fx, const char *const *path, int 
     return c.id;
 }
 
+/* The case's version now: what a screen showing it holds. */
+static int64_t ver(struct tu_fixture *fx, int64_t id)
+{
+    char sql[96];
+    snprintf(sql, sizeof sql, "SELECT version FROM cases WHERE id = %lld", (long long)id);
+    return tu_int(fx, sql);
+}
+
 static int64_t count_events(struct tu_fixture *fx, int64_t id, const char *kind, const char *from, const char *to,
                             const char *body)
 {
@@ -106,7 +114,7 @@ static void reopen_goes_back_to_the_state_before(void **state)
         int64_t version = c.version;
         int audit_before = tu_audit_count(fx, "cases", "update");
         tu_login(fx, "officer");
-        OK(ud_case_reopen(fx->db, id, "误操作，撤销结案", &err));
+        OK(ud_case_reopen(fx->db, id, ver(fx, id), "误操作，撤销结案", &err));
         OK(ud_case_get(fx->db, id, &c, &err));
         assert_string_equal(c.status, before);
         assert_string_equal(c.closed_on, "");
@@ -131,7 +139,7 @@ static void reopen_goes_back_to_the_state_before(void **state)
         const char *next[8];
         assert_true(ud_case_allowed_moves(c.status, next, 8) > 0);
         OK(ud_case_move(fx->db, id, c.version, "withdrawn", NULL, &err));
-        OK(ud_case_reopen(fx->db, id, "再次撤销", &err));
+        OK(ud_case_reopen(fx->db, id, ver(fx, id), "再次撤销", &err));
         OK(ud_case_get(fx->db, id, &c, &err));
         assert_string_equal(c.status, before);
     }
@@ -146,40 +154,48 @@ static void reopen_needs_an_officer_a_reason_and_a_closed_case(void **state)
     int64_t id = case_through(fx, path, 2);
     /* a clerk may not: 77, as the module refuses other roles */
     ud_err_clear(&err);
-    assert_int_equal(ud_case_reopen(fx->db, id, "原因", &err), UD_ERR_PERM);
+    assert_int_equal(ud_case_reopen(fx->db, id, ver(fx, id), "原因", &err), UD_ERR_PERM);
     assert_int_equal(ud_exit_code(err.status), 77);
     tu_login(fx, "stranger");
     ud_err_clear(&err);
-    assert_int_equal(ud_case_reopen(fx->db, id, "原因", &err), UD_ERR_PERM);
+    assert_int_equal(ud_case_reopen(fx->db, id, ver(fx, id), "原因", &err), UD_ERR_PERM);
     tu_login(fx, "officer");
     /* the reason is required and checked like any text; the error names it, in Chinese */
     static const char *const bad[] = {NULL, "", "   ", "bad\033[2Jtext"};
     for (int i = 0; i < 4; i++) {
         ud_err_clear(&err);
-        assert_int_equal(ud_case_reopen(fx->db, id, bad[i], &err), UD_ERR_INVALID);
+        assert_int_equal(ud_case_reopen(fx->db, id, ver(fx, id), bad[i], &err), UD_ERR_INVALID);
         const struct ud_field_error *fe = ud_err_find(&err, "reason");
         assert_non_null(fe);
         assert_string_equal(fe->label, "重新办理原因");
         if (i < 3)
             assert_string_equal(fe->msg, "必填");
     }
+    /* a reason of line breaks or no-break spaces only is no reason either
+     * (the reason field takes several lines: Enter alone got through) */
+    static const char *const blank[] = {"\n", "\r\n", " \n\t ", "\xC2\xA0", "\n\xE3\x80\x80\n"};
+    for (int i = 0; i < 5; i++) {
+        ud_err_clear(&err);
+        assert_int_equal(ud_case_reopen(fx->db, id, ver(fx, id), blank[i], &err), UD_ERR_INVALID);
+        assert_string_equal(ud_err_find(&err, "reason")->msg, "必填");
+    }
     ud_lang = UD_LANG_EN;
     ud_err_clear(&err);
-    assert_int_equal(ud_case_reopen(fx->db, id, "", &err), UD_ERR_INVALID);
+    assert_int_equal(ud_case_reopen(fx->db, id, ver(fx, id), "", &err), UD_ERR_INVALID);
     assert_string_equal(ud_err_find(&err, "reason")->msg, "required");
     ud_lang = UD_LANG_ZH;
     assert_int_equal(tu_int(fx, "SELECT version FROM cases"), 3);
     assert_int_equal(tu_int(fx, "SELECT count(*) FROM case_events WHERE kind = 'reopened'"), 0);
     /* an admin may; an open case cannot be reopened */
     tu_login(fx, "admin");
-    OK(ud_case_reopen(fx->db, id, "调解员记错了结果", &err));
+    OK(ud_case_reopen(fx->db, id, ver(fx, id), "调解员记错了结果", &err));
     ud_err_clear(&err);
-    assert_int_equal(ud_case_reopen(fx->db, id, "又一次", &err), UD_ERR_STATE);
+    assert_int_equal(ud_case_reopen(fx->db, id, ver(fx, id), "又一次", &err), UD_ERR_STATE);
     assert_non_null(strstr(err.msg, "未结案"));
     assert_int_equal(ud_exit_code(err.status), 65);
     assert_int_equal(tu_int(fx, "SELECT count(*) FROM case_events WHERE kind = 'reopened'"), 1);
     ud_err_clear(&err);
-    assert_int_equal(ud_case_reopen(fx->db, id + 99, "原因", &err), UD_ERR_NOTFOUND);
+    assert_int_equal(ud_case_reopen(fx->db, id + 99, 1, "原因", &err), UD_ERR_NOTFOUND);
     /* a reopening is not a kind of note one may add by hand */
     ud_err_clear(&err);
     assert_int_equal(ud_case_add_event(fx->db, id, "reopened", "x", &err), UD_ERR_INVALID);
@@ -205,7 +221,7 @@ static void a_case_created_closed_goes_back_by_its_dates(void **state)
             snprintf(c.filed_on, sizeof c.filed_on, "2026-10-02");
         snprintf(c.closed_on, sizeof c.closed_on, "2026-10-20");
         OK(ud_case_create(fx->db, &c, &err));
-        OK(ud_case_reopen(fx->db, c.id, "导入时状态有误", &err));
+        OK(ud_case_reopen(fx->db, c.id, c.version, "导入时状态有误", &err));
         OK(ud_case_get(fx->db, c.id, &c, &err));
         assert_string_equal(c.status, want[i]);
         assert_string_equal(c.closed_on, "");
@@ -233,7 +249,7 @@ static void statistics_count_a_reopened_case_open_again(void **state)
     assert_int_equal(before.total.open, 0);
     assert_int_equal(before.total.agreed_fen, 300000);
     tu_login(fx, "officer");
-    OK(ud_case_reopen(fx->db, id, "双方同意继续调解", &err));
+    OK(ud_case_reopen(fx->db, id, ver(fx, id), "双方同意继续调解", &err));
     OK(ud_dispute_stats(fx->db, "2026-11-01", "2026-11-30", "2026-11-26", NULL, &after, &err));
     assert_int_equal(after.total.filed, before.total.filed);
     assert_int_equal(after.total.failed, before.total.failed - 1);
@@ -251,6 +267,37 @@ static void statistics_count_a_reopened_case_open_again(void **state)
     assert_int_equal(dec.total.carried_over, 1);
 }
 
+/* An officer reopens what the screen showed: a failed case. Meanwhile
+ * someone else reopened it and closed it as succeeded, with an agreed
+ * amount. The stale reopening must be refused (as a stale status move is),
+ * not undo the other officer's close. */
+static void a_stale_reopening_is_refused(void **state)
+{
+    struct tu_fixture *fx = *state;
+    struct ud_err err;
+    static const char *const path[] = {"filed", "mediating", "failed"};
+    tu_login(fx, "clerk");
+    int64_t id = case_through(fx, path, 3);
+    int64_t seen = ver(fx, id); /* the first officer's screen */
+    tu_login(fx, "admin");
+    OK(ud_case_reopen(fx->db, id, seen, "调解员记错了结果", &err));
+    struct ud_case_move mv;
+    ud_case_move_init(&mv);
+    mv.date = "2026-11-20";
+    mv.agreed_fen = 400000;
+    OK(ud_case_move(fx->db, id, ver(fx, id), "succeeded", &mv, &err));
+    int64_t now = ver(fx, id);
+    tu_login(fx, "officer");
+    ud_err_clear(&err);
+    assert_int_equal(ud_case_reopen(fx->db, id, seen, "误点了调解不成", &err), UD_ERR_CONFLICT);
+    struct ud_case c;
+    OK(ud_case_get(fx->db, id, &c, &err));
+    assert_string_equal(c.status, "succeeded");
+    assert_int_equal(c.agreed_fen, 400000);
+    assert_int_equal(c.version, now);
+    assert_int_equal(tu_int(fx, "SELECT count(*) FROM case_events WHERE kind = 'reopened'"), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -258,6 +305,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(reopen_needs_an_officer_a_reason_and_a_closed_case, setup, teardown),
         cmocka_unit_test_setup_teardown(a_case_created_closed_goes_back_by_its_dates, setup, teardown),
         cmocka_unit_test_setup_teardown(statistics_count_a_reopened_case_open_again, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_stale_reopening_is_refused, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
