@@ -97,3 +97,24 @@ for i in $(seq 1 20); do
     fi
 done
 equals "$both" ok "two inits at once both succeed, the database at the latest version"
+
+# an old database opened by several clerks at once after an update: each
+# open upgrades it automatically, each first writes a backup. They all
+# named it after the same second, and the losers failed (exit 73, "the
+# backup … appeared while writing"); they must wait and find it upgraded.
+all4=ok
+for i in $(seq 1 5); do
+    rm -f "$TMP/four.db"*
+    ud --db "$TMP/four.db" migrate up --to 1 >/dev/null 2>&1
+    for k in 1 2 3 4; do
+        (ud --db "$TMP/four.db" check >"$TMP/f$k" 2>&1; echo $? >"$TMP/f$k.rc") &
+    done
+    wait
+    rcs=$(cat "$TMP"/f[1-4].rc | tr -d '\n')
+    if [ "$rcs" != 0000 ] || [ "$(sql "$TMP/four.db" "pragma user_version")" != "$latest" ]; then
+        all4="try $i: exit codes $rcs: $(cat "$TMP"/f[1-4] | grep -v '^  \|^检查\|：ok' | head -2)"
+        break
+    fi
+done
+equals "$all4" ok "four opens of a version-1 database at once all succeed, the database at the latest version"
+ls "$TMP"/four.db.v1-*.bak >/dev/null 2>&1 && ok "…with a backup of version 1 beside it" || not_ok "no backup of version 1"
