@@ -589,8 +589,25 @@ static int migrate_with_group(struct ud_db *db, int target, struct ud_err *err)
     if (cur > 0) {
         /* the office's records: a copy before the schema changes */
         char bak[1100];
-        backup_name(db->path, cur, bak, sizeof bak);
-        if (backup_into(db, bak, UD_OUT_DB_SIDE | UD_OUT_NAMED, err) != UD_OK) {
+        int st;
+        /* several processes opening an old file at once (clerks after an
+         * update) each back it up first, under names from the same second:
+         * one that finds its name taken while it wrote stops when another
+         * has upgraded meanwhile (with its backup), else takes the next name */
+        for (int tries = 0;; tries++) {
+            backup_name(db->path, cur, bak, sizeof bak);
+            st = backup_into(db, bak, UD_OUT_DB_SIDE | UD_OUT_NAMED, err);
+            if (st == UD_OK || tries >= 5 || !file_exists(bak))
+                break;
+            struct ud_err now_err;
+            ud_err_clear(&now_err);
+            if (ud_migrate_current(db->h, &now_err) >= to) {
+                ud_err_clear(err);
+                return UD_OK;
+            }
+            ud_err_clear(err);
+        }
+        if (st != UD_OK) {
             char what[1300];
             snprintf(what, sizeof what,
                      T("数据库 %s 未升级（仍为版本 %d，没有改动）：升级前的备份 %s 失败",
