@@ -118,3 +118,19 @@ for i in $(seq 1 5); do
 done
 equals "$all4" ok "four opens of a version-1 database at once all succeed, the database at the latest version"
 ls "$TMP"/four.db.v1-*.bak >/dev/null 2>&1 && ok "…with a backup of version 1 beside it" || not_ok "no backup of version 1"
+
+# a database already damaged (a timeline entry whose case is gone, left by
+# a delete in the sqlite3 shell, where foreign keys are off): 0005 rebuilds
+# case_events and, with foreign keys on, failed on that row ("FOREIGN KEY
+# constraint failed", exit 70), so the database could not be opened at all,
+# not even by check. The upgrade keeps the row; check still names it.
+ORPH=$TMP/orphan.db
+ud --db "$ORPH" migrate up --to 3 >/dev/null 2>&1
+sql "$ORPH" "insert into case_events(id, case_id, login, kind, body) values (7, 424242, 'x', 'note', 'orphan')" 2>"$TMP/sqlerr" ||
+    { sql "$ORPH" "drop trigger case_events_audit_insert; insert into case_events(id, case_id, login, kind, body) values (7, 424242, 'x', 'note', 'orphan')"; }
+equals "$(sql "$ORPH" "select count(*) from case_events where case_id = 424242")" 1 "a version-3 database with a timeline entry of no case"
+expect_rc 0 "it is upgraded" ud --db "$ORPH" migrate up
+equals "$(sql "$ORPH" "pragma user_version")" "$latest" "…to the latest version"
+equals "$(sql "$ORPH" "select body from case_events where id = 7 and case_id = 424242")" orphan "…the entry kept as it was"
+expect_rc 65 "check still reports it" ud --db "$ORPH" check
+contains "$TMP/out" "case_events" "…naming the table"
