@@ -111,7 +111,7 @@ static int apply_globals(const struct ud_cmd_entry *c, int argc, char **argv, co
         if (g < 0)
             continue;
         const char *val = eq ? eq + 1 : i + 1 < argc ? argv[++i] : NULL;
-        if (!val)
+        if (!val || (g < 2 && !*val)) /* --db "" would fall back to the office's database */
             return ud_cli_usage_error(c, T("选项 %s 需要一个值", "option %s needs a value"), a);
         if (g == 2) {
             if (ud_lang_parse(val) < 0)

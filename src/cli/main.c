@@ -99,8 +99,10 @@ int main(int argc, char **argv)
         }
         if (which < 0)
             break;
-        if (!val) {
-            fprintf(stderr, T("uniondesk：选项 %s 需要一个值\n", "uniondesk: option %s needs a value\n"), a);
+        /* an empty --db or --user (a script's unset variable) is no value:
+         * it would fall back to the office's database */
+        if (!val || (which < 2 && !*val)) {
+            fprintf(stderr, T("uniondesk：选项 %s 需要一个值\n", "uniondesk: option %s needs a value\n"), names[which]);
             return 64;
         }
         if (which == 0)

@@ -92,5 +92,12 @@ rm -f "$TMP/--lang"
 expect_rc 0 "backup -- --lang: a backup file named --lang" env -C "$TMP" "$UD_BIN" --db "$D2" backup -- --lang
 [ -s "$TMP/--lang" ] && ok "…written to ./--lang" || not_ok "no backup named ./--lang"
 lacks "$TMP/err" "--lang zh|en" "…not read as the global option"
+# an empty --db (a script's unset variable: --db "$DB") is no database: it
+# used to fall back to $UNIONDESK_DB, the office's database or db/uniondesk.db
+expect_rc 64 "--db \"\" before the subcommand is refused" env UNIONDESK_DB="$D2" "$UD_BIN" --db "" check
+contains "$TMP/err" "--db" "…naming the option"
+lacks "$TMP/out" "$D2" "…and checks nothing"
+expect_rc 64 "--db= after the subcommand is refused" env UNIONDESK_DB="$D2" "$UD_BIN" check --db=
+expect_rc 64 "--user \"\" is refused" ud --db "$D2" --user "" check
 
 echo "1..$TESTS_N"
