@@ -32,6 +32,29 @@ const struct ud_sort_key *ud_list_sort_key(const struct ud_sort_key *keys, const
 int ud_list_fetch(struct ud_db *db, const struct ud_list_spec *spec, const struct ud_sort_key *keys,
                   int nkeys, const char *prefix, const struct ud_page *pg, void *rows,
                   struct ud_cursor *cursors, int *n, struct ud_err *err);
+/* A fragment search: after the prefix groups of keys, one more group of
+ * the rows a fragment index finds anywhere in a field. from names the
+ * index first ("FROM member_grams x CROSS JOIN members m …", so that its
+ * order drives the walk); cond adds its conditions for the text; the walk
+ * follows cols, the index's own key columns, kept in the cursor (a text
+ * column in text, an integer in num, the row id in id). */
+enum ud_frag_slot { UD_FRAG_TEXT, UD_FRAG_NUM, UD_FRAG_ID };
+struct ud_frag_col {
+    const char *expr;
+    enum ud_frag_slot slot;
+};
+struct ud_list_frag {
+    const char *from;
+    void (*cond)(struct ud_sqlbuf *q, int *has_where, const char *text);
+    int ncols;
+    struct ud_frag_col cols[3];
+};
+int ud_list_search(struct ud_db *db, const struct ud_list_spec *spec, const struct ud_sort_key *keys,
+                   int nkeys, const struct ud_list_frag *frag, const char *text, const struct ud_page *pg,
+                   void *rows, struct ud_cursor *cursors, int *n, struct ud_err *err);
+int ud_list_search_count(struct ud_db *db, const struct ud_list_spec *spec, const struct ud_sort_key *keys,
+                         int nkeys, const struct ud_list_frag *frag, const char *text, int64_t *count,
+                         struct ud_err *err);
 /* With a search prefix the count stops above UD_SEARCH_COUNT_CAP (it is
  * then UD_SEARCH_COUNT_CAP + 1: "more than 1,000"). */
 int ud_list_count(struct ud_db *db, const struct ud_list_spec *spec, const struct ud_sort_key *keys,

@@ -9,6 +9,7 @@
 #include "uniondesk/modutil.h"
 #include "uniondesk/org.h"
 #include "uniondesk/privacy.h"
+#include "uniondesk/utf8.h"
 
 #define S struct ud_member
 const struct ud_field ud_member_fields[] = {
@@ -286,6 +287,69 @@ static const struct ud_sort_key name_keys[] = {
     {"name", "m.name", 0, 0},
 };
 
+/* The fragment group (migration 0004): a name fragment of 1-2
+ * characters is a key of member_grams; a longer one walks the key of its
+ * last two characters and checks the name. A run of digits is a range of
+ * member_subs keys; the row is kept where the run first occurs in the
+ * member (pos), so a member is listed once, and the check covers runs
+ * longer than the 8 characters a key holds. Phones need 3 digits, ID
+ * numbers 4. */
+static void gram_cond(struct ud_sqlbuf *q, int *w, const char *text)
+{
+    size_t len = strlen(text);
+    size_t chars = ud_utf8_chars(text);
+    if (chars <= 2) {
+        ud_sql_where(q, w, "x.gram = ");
+        ud_sql_param_text(q, text);
+    } else {
+        size_t last2 = ud_utf8_prev(text, ud_utf8_prev(text, len));
+        ud_sql_where(q, w, "x.gram = ");
+        ud_sql_param_text(q, text + last2);
+        ud_sql_where(q, w, "instr(m.name, ");
+        ud_sql_param_text(q, text);
+        ud_sql_add(q, ") > 0");
+    }
+    ud_sql_where(q, w, "m.id = x.member_id");
+}
+
+static void sub_cond(struct ud_sqlbuf *q, int *w, const char *text)
+{
+    char key[9];
+    snprintf(key, sizeof key, "%s", text);
+    int k = ud_sql_text(q, key);
+    int t = ud_sql_text(q, text);
+    char buf[400];
+    snprintf(buf, sizeof buf,
+             "x.term >= ?%d AND x.term < ?%d || 'Z' AND m.id = x.member_id AND "
+             "((x.pos < 100 AND length(?%d) >= 3 AND x.pos = instr(m.phone, ?%d)) OR "
+             "(x.pos > 100 AND length(?%d) >= 4 AND x.pos - 100 = instr(m.id_number, ?%d) AND "
+             "instr(coalesce(m.phone, ''), ?%d) = 0))",
+             k, k, t, t, t, t, t);
+    ud_sql_where(q, w, buf);
+}
+
+static const struct ud_list_frag name_frag = {
+    " FROM member_grams x CROSS JOIN members m JOIN orgs o ON o.id = m.org_id", gram_cond, 1,
+    {{"x.member_id", UD_FRAG_ID}, {NULL, UD_FRAG_ID}, {NULL, UD_FRAG_ID}}};
+static const struct ud_list_frag name_frag_count = {
+    " FROM member_grams x CROSS JOIN members m", gram_cond, 1,
+    {{"x.member_id", UD_FRAG_ID}, {NULL, UD_FRAG_ID}, {NULL, UD_FRAG_ID}}};
+static const struct ud_list_frag digit_frag = {
+    " FROM member_subs x CROSS JOIN members m JOIN orgs o ON o.id = m.org_id", sub_cond, 3,
+    {{"x.term", UD_FRAG_TEXT}, {"x.member_id", UD_FRAG_ID}, {"x.pos", UD_FRAG_NUM}}};
+static const struct ud_list_frag digit_frag_count = {
+    " FROM member_subs x CROSS JOIN members m", sub_cond, 3,
+    {{"x.term", UD_FRAG_TEXT}, {"x.member_id", UD_FRAG_ID}, {"x.pos", UD_FRAG_NUM}}};
+
+/* The search text as matched: ID numbers hold an upper-case X. */
+static void search_text(const char *q, char *out, size_t outsz)
+{
+    snprintf(out, outsz, "%s", q);
+    if (ud_is_number_query(out))
+        for (char *p = out; *p; p++)
+            *p = (char)toupper((unsigned char)*p);
+}
+
 int ud_member_list(struct ud_db *db, const struct ud_member_filter *f, const struct ud_page *pg,
                    struct ud_member *rows, struct ud_cursor *cursors, int *n, struct ud_err *err)
 {
@@ -293,9 +357,11 @@ int ud_member_list(struct ud_db *db, const struct ud_member_filter *f, const str
                                 read_row, list_filter, f};
     const char *q = f ? f->query : NULL;
     if (q && *q) {
-        if (ud_is_number_query(q))
-            return ud_list_fetch(db, &spec, number_keys, 2, q, pg, rows, cursors, n, err);
-        return ud_list_fetch(db, &spec, name_keys, 1, q, pg, rows, cursors, n, err);
+        char t[256];
+        search_text(q, t, sizeof t);
+        if (ud_is_number_query(t))
+            return ud_list_search(db, &spec, number_keys, 2, &digit_frag, t, pg, rows, cursors, n, err);
+        return ud_list_search(db, &spec, name_keys, 1, &name_frag, t, pg, rows, cursors, n, err);
     }
     return ud_list_fetch(db, &spec, ud_list_sort_key(ud_member_sort_keys, pg->sort), 1, NULL, pg, rows,
                          cursors, n, err);
@@ -306,7 +372,11 @@ int ud_member_count(struct ud_db *db, const struct ud_member_filter *f, int64_t 
     struct ud_list_spec spec = {MEMBER_COLS, " FROM members m", MEMBER_NCOLS, "m.id", sizeof(struct ud_member),
                                 read_row, list_filter, f};
     const char *q = f ? f->query : NULL;
-    if (q && *q && ud_is_number_query(q))
-        return ud_list_count(db, &spec, number_keys, 2, q, count, err);
-    return ud_list_count(db, &spec, name_keys, 1, q, count, err);
+    if (!q || !*q)
+        return ud_list_count(db, &spec, name_keys, 1, NULL, count, err);
+    char t[256];
+    search_text(q, t, sizeof t);
+    if (ud_is_number_query(t))
+        return ud_list_search_count(db, &spec, number_keys, 2, &digit_frag_count, t, count, err);
+    return ud_list_search_count(db, &spec, name_keys, 1, &name_frag_count, t, count, err);
 }
