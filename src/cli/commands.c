@@ -11,6 +11,7 @@ int ud_cmd_report(struct ud_cli *cli, int argc, char **argv);
 int ud_cmd_export(struct ud_cli *cli, int argc, char **argv);
 int ud_cmd_setup_host(struct ud_cli *cli, int argc, char **argv);
 int ud_cmd_audit(struct ud_cli *cli, int argc, char **argv);
+int ud_cmd_search(struct ud_cli *cli, int argc, char **argv);
 
 const struct ud_cmd ud_commands[] = {
     {"init", ud_cmd_init, "init [--demo] [--scale N] [--seed S] [--as-of DATE]",
@@ -226,5 +227,22 @@ const struct ud_cmd ud_commands[] = {
      "  --format F       text (default, aligned by display width), csv (with the JSON before and after), json\n"
      "Exit codes: 0 ok; 64 usage; 77 not an admin.\n"
      "example: uniondesk audit --table cases --row 42\n"},
+    {"find", ud_cmd_search, "find members|cases|orgs TEXT [--limit N] [--format text|csv|json]",
+     "按片段查找会员、案件或组织（与界面中的 / 相同）", "find members, cases or organizations from a fragment (as / on the screens)",
+     "会员：姓名的任何部分（名字、一个字）、电话中连续 3 位以上数字（如尾号）、身份证号中连续 4 位以上（如尾号、出生日期）。\n"
+     "案件：案号中的数字（00200）、申请人、用人单位关键字（旭越）、身份证号。组织：名称或代码的任何部分。\n"
+     "完全相同的在前，其次以该文字开头的，再次其余包含它的。身份证号按规定遮盖。\n"
+     "  --limit N        最多 N 条（默认 50）\n"
+     "  --format F       text（默认）、csv、json\n"
+     "退出码：0 成功（找不到也是 0，只输出表头）；64 用法错误；66 数据库不存在。\n"
+     "例：uniondesk find members 建国\n",
+     "Members: any part of the name (a given name, one character), any run of 3 or more digits of the phone\n"
+     "(the last four), any run of 4 or more characters of the ID number (its tail, a birth date).\n"
+     "Cases: case number digits (00200), applicant, employer keyword, ID number. Organizations: any part of the name or code.\n"
+     "Exact matches first, then those starting with the text, then the rest. ID numbers are masked.\n"
+     "  --limit N        at most N rows (default 50)\n"
+     "  --format F       text (default), csv, json\n"
+     "Exit codes: 0 ok (also when nothing is found: the header only); 64 usage; 66 no database.\n"
+     "example: uniondesk find members 5737\n"},
     {0, 0, 0, 0, 0, 0, 0},
 };
