@@ -376,16 +376,17 @@ static void migration_status_lists_both_applied(void **state)
     struct tu_fixture *fx = *state;
     struct ud_err err;
     ud_err_clear(&err);
-    assert_int_equal(ud_migration_count, 3);
-    assert_int_equal(ud_migrate_latest(), 3);
-    assert_int_equal(ud_migrate_current(fx->db->h, &err), 3);
+    assert_int_equal(ud_migration_count, 4);
+    assert_int_equal(ud_migrate_latest(), 4);
+    assert_int_equal(ud_migrate_current(fx->db->h, &err), 4);
     assert_int_equal(ud_migrate_check(fx->db->h, &err), UD_OK);
     struct ud_mig_status st[8];
     int n = -1;
     must_ok(ud_migrate_status(fx->db->h, st, 8, &n, &err), &err);
-    assert_int_equal(n, 3);
-    static const char *names[] = {"0001_init.sql", "0002_audit.sql", "0003_audit_os_login.sql"};
-    for (int i = 0; i < 3; i++) {
+    assert_int_equal(n, 4);
+    static const char *names[] = {"0001_init.sql", "0002_audit.sql", "0003_audit_os_login.sql",
+                                  "0004_search_index.sql"};
+    for (int i = 0; i < 4; i++) {
         assert_int_equal(st[i].version, i + 1);
         assert_string_equal(st[i].name, names[i]);
         assert_int_equal(st[i].state, UD_MIG_APPLIED);
@@ -409,7 +410,7 @@ static void migration_status_of_new_and_partial_databases(void **state)
     struct ud_mig_status st[8];
     int n;
     must_ok(ud_migrate_status(h, st, 8, &n, &err), &err);
-    assert_int_equal(n, 3);
+    assert_int_equal(n, 4);
     assert_int_equal(st[0].state, UD_MIG_PENDING);
     assert_int_equal(st[1].state, UD_MIG_PENDING);
     assert_int_equal(ud_migrate_current(h, &err), 0);
@@ -419,9 +420,9 @@ static void migration_status_of_new_and_partial_databases(void **state)
     assert_int_equal(st[0].state, UD_MIG_APPLIED);
     assert_int_equal(st[1].state, UD_MIG_PENDING);
     must_ok(ud_migrate_up(h, 0, &err), &err);
-    assert_int_equal(ud_migrate_current(h, &err), 3);
+    assert_int_equal(ud_migrate_current(h, &err), 4);
     must_ok(ud_migrate_up(h, 0, &err), &err); /* nothing left: a no-op */
-    assert_int_equal(ud_migrate_current(h, &err), 3);
+    assert_int_equal(ud_migrate_current(h, &err), 4);
     sqlite3_close(h);
 }
 
