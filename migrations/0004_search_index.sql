@@ -9,9 +9,11 @@
 --   2-character LIKE on a trigram table silently finds nothing on 3.40.
 -- * member_subs: the digits of a phone (from its 2nd digit) and of an ID
 --   number (from its 2nd character), one row per starting position, the
---   next 8 characters as the key: any run of digits is a range of keys.
---   pos tells where the run starts (ID numbers 100 + position), so that a
---   member found twice is kept once and a run longer than 8 is checked.
+--   next 8 characters as the key ('p' or 'i' first, so that phone runs
+--   and ID number runs are ranges of their own): any run of digits is a
+--   range of keys. pos tells where the run starts (ID numbers 100 +
+--   position), so that a member found twice is kept once and a run
+--   longer than 8 is checked.
 --   An FTS5 trigram index was measured and rejected for digits: with only
 --   1,000 digit trigrams its lists are long, and a birth date or a whole
 --   ID number took 10-90 ms.
@@ -49,10 +51,10 @@ CREATE VIRTUAL TABLE cases_fts USING fts5(case_no, applicant_name, applicant_id_
 
 -- The rows already there, each index filled in its own key order.
 INSERT INTO member_subs(term, member_id, pos)
-    SELECT t, id, pos FROM (SELECT substr(m.phone, p.n, 8) AS t, m.id, p.n AS pos FROM members m
+    SELECT t, id, pos FROM (SELECT 'p' || substr(m.phone, p.n, 8) AS t, m.id, p.n AS pos FROM members m
                                 JOIN search_pos p ON p.n BETWEEN 2 AND length(m.phone) - 2
                             UNION ALL
-                            SELECT substr(m.id_number, p.n, 8), m.id, 100 + p.n FROM members m
+                            SELECT 'i' || substr(m.id_number, p.n, 8), m.id, 100 + p.n FROM members m
                                 JOIN search_pos p ON p.n BETWEEN 2 AND length(m.id_number) - 3)
     ORDER BY 1, 2, 3;
 INSERT OR IGNORE INTO member_grams(gram, member_id)
@@ -78,8 +80,8 @@ INSERT OR IGNORE INTO case_grams(gram, case_id)
 CREATE TRIGGER members_search_insert AFTER INSERT ON members
 BEGIN
     INSERT INTO member_subs(term, member_id, pos)
-        SELECT substr(NEW.phone, n, 8), NEW.id, n FROM search_pos WHERE n BETWEEN 2 AND length(NEW.phone) - 2
-        UNION ALL SELECT substr(NEW.id_number, n, 8), NEW.id, 100 + n FROM search_pos
+        SELECT 'p' || substr(NEW.phone, n, 8), NEW.id, n FROM search_pos WHERE n BETWEEN 2 AND length(NEW.phone) - 2
+        UNION ALL SELECT 'i' || substr(NEW.id_number, n, 8), NEW.id, 100 + n FROM search_pos
             WHERE n BETWEEN 2 AND length(NEW.id_number) - 3;
     INSERT OR IGNORE INTO member_grams(gram, member_id)
         SELECT substr(NEW.name, n, 1), NEW.id FROM search_pos WHERE n <= length(NEW.name)
@@ -88,8 +90,8 @@ END;
 CREATE TRIGGER members_search_delete AFTER DELETE ON members
 BEGIN
     DELETE FROM member_subs WHERE member_id = OLD.id AND term IN
-        (SELECT substr(OLD.phone, n, 8) FROM search_pos WHERE n BETWEEN 2 AND length(OLD.phone) - 2
-         UNION ALL SELECT substr(OLD.id_number, n, 8) FROM search_pos WHERE n BETWEEN 2 AND length(OLD.id_number) - 3);
+        (SELECT 'p' || substr(OLD.phone, n, 8) FROM search_pos WHERE n BETWEEN 2 AND length(OLD.phone) - 2
+         UNION ALL SELECT 'i' || substr(OLD.id_number, n, 8) FROM search_pos WHERE n BETWEEN 2 AND length(OLD.id_number) - 3);
     DELETE FROM member_grams WHERE member_id = OLD.id AND gram IN
         (SELECT substr(OLD.name, n, 1) FROM search_pos WHERE n <= length(OLD.name)
          UNION ALL SELECT substr(OLD.name, n, 2) FROM search_pos WHERE n < length(OLD.name));
@@ -97,11 +99,11 @@ END;
 CREATE TRIGGER members_search_update AFTER UPDATE OF name, phone, id_number ON members
 BEGIN
     DELETE FROM member_subs WHERE member_id = OLD.id AND term IN
-        (SELECT substr(OLD.phone, n, 8) FROM search_pos WHERE n BETWEEN 2 AND length(OLD.phone) - 2
-         UNION ALL SELECT substr(OLD.id_number, n, 8) FROM search_pos WHERE n BETWEEN 2 AND length(OLD.id_number) - 3);
+        (SELECT 'p' || substr(OLD.phone, n, 8) FROM search_pos WHERE n BETWEEN 2 AND length(OLD.phone) - 2
+         UNION ALL SELECT 'i' || substr(OLD.id_number, n, 8) FROM search_pos WHERE n BETWEEN 2 AND length(OLD.id_number) - 3);
     INSERT INTO member_subs(term, member_id, pos)
-        SELECT substr(NEW.phone, n, 8), NEW.id, n FROM search_pos WHERE n BETWEEN 2 AND length(NEW.phone) - 2
-        UNION ALL SELECT substr(NEW.id_number, n, 8), NEW.id, 100 + n FROM search_pos
+        SELECT 'p' || substr(NEW.phone, n, 8), NEW.id, n FROM search_pos WHERE n BETWEEN 2 AND length(NEW.phone) - 2
+        UNION ALL SELECT 'i' || substr(NEW.id_number, n, 8), NEW.id, 100 + n FROM search_pos
             WHERE n BETWEEN 2 AND length(NEW.id_number) - 3;
     DELETE FROM member_grams WHERE member_id = OLD.id AND gram IN
         (SELECT substr(OLD.name, n, 1) FROM search_pos WHERE n <= length(OLD.name)

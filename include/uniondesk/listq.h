@@ -37,7 +37,9 @@ int ud_list_fetch(struct ud_db *db, const struct ud_list_spec *spec, const struc
  * index first ("FROM member_grams x CROSS JOIN members m …", so that its
  * order drives the walk); cond adds its conditions for the text; the walk
  * follows cols, the index's own key columns, kept in the cursor (a text
- * column in text, an integer in num, the row id in id). */
+ * column in text, an integer in num, the row id in id). Fragment groups
+ * may chain (next); a later one excludes what an earlier one holds by its
+ * own conditions. */
 enum ud_frag_slot { UD_FRAG_TEXT, UD_FRAG_NUM, UD_FRAG_ID };
 struct ud_frag_col {
     const char *expr;
@@ -48,6 +50,7 @@ struct ud_list_frag {
     void (*cond)(struct ud_sqlbuf *q, int *has_where, const char *text);
     int ncols;
     struct ud_frag_col cols[3];
+    const struct ud_list_frag *next; /* a further fragment group, or NULL */
 };
 int ud_list_search(struct ud_db *db, const struct ud_list_spec *spec, const struct ud_sort_key *keys,
                    int nkeys, const struct ud_list_frag *frag, const char *text, const struct ud_page *pg,

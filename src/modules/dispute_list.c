@@ -246,16 +246,16 @@ static void fts_cond(struct ud_sqlbuf *q, int *w, const char *text)
 
 static const struct ud_list_frag gram_frag = {
     " FROM case_grams x CROSS JOIN cases c LEFT JOIN orgs o ON o.id = c.mediation_org_id", gram_cond, 1,
-    {{"x.case_id", UD_FRAG_ID}, {NULL, UD_FRAG_ID}, {NULL, UD_FRAG_ID}}};
+    {{"x.case_id", UD_FRAG_ID}, {NULL, UD_FRAG_ID}, {NULL, UD_FRAG_ID}}, NULL};
 static const struct ud_list_frag gram_frag_count = {
     " FROM case_grams x CROSS JOIN cases c", gram_cond, 1,
-    {{"x.case_id", UD_FRAG_ID}, {NULL, UD_FRAG_ID}, {NULL, UD_FRAG_ID}}};
+    {{"x.case_id", UD_FRAG_ID}, {NULL, UD_FRAG_ID}, {NULL, UD_FRAG_ID}}, NULL};
 static const struct ud_list_frag fts_frag = {
     " FROM cases_fts CROSS JOIN cases c LEFT JOIN orgs o ON o.id = c.mediation_org_id", fts_cond, 1,
-    {{"cases_fts.rowid", UD_FRAG_ID}, {NULL, UD_FRAG_ID}, {NULL, UD_FRAG_ID}}};
+    {{"cases_fts.rowid", UD_FRAG_ID}, {NULL, UD_FRAG_ID}, {NULL, UD_FRAG_ID}}, NULL};
 static const struct ud_list_frag fts_frag_count = {
     " FROM cases_fts CROSS JOIN cases c", fts_cond, 1,
-    {{"cases_fts.rowid", UD_FRAG_ID}, {NULL, UD_FRAG_ID}, {NULL, UD_FRAG_ID}}};
+    {{"cases_fts.rowid", UD_FRAG_ID}, {NULL, UD_FRAG_ID}, {NULL, UD_FRAG_ID}}, NULL};
 
 static const struct ud_list_frag *case_frag(const char *q, int counting)
 {

@@ -55,9 +55,11 @@ static void frag_query(struct ud_sqlbuf *q, int *w, const struct ud_list_spec *s
     ud_sql_add(q, frag->from);
     add_filters(q, w, spec);
     frag->cond(q, w, text);
+    /* coalesce: a NULL key (a member without a phone) is in no prefix group */
     for (int e = 0; e < nkeys; e++) {
-        ud_sql_where(q, w, "NOT ");
+        ud_sql_where(q, w, "NOT coalesce(");
         add_range(q, &keys[e], text);
+        ud_sql_add(q, ", 0)");
     }
 }
 
@@ -120,6 +122,8 @@ static int fetch_group(struct ud_db *db, const struct ud_list_spec *spec, const 
 {
     int is_frag = g >= nkeys;
     const struct ud_sort_key *k = &keys[is_frag ? 0 : g];
+    for (int i = nkeys; i < g && frag; i++)
+        frag = frag->next;
     struct ud_sqlbuf q;
     int w = 0;
     ud_sql_init(&q, spec->select);
@@ -252,7 +256,9 @@ int ud_list_search(struct ud_db *db, const struct ud_list_spec *spec, const stru
         nkeys = 1;
         frag = NULL;
     }
-    int ngroups = nkeys + (frag ? 1 : 0);
+    int ngroups = nkeys;
+    for (const struct ud_list_frag *fr = frag; fr; fr = fr->next)
+        ngroups++;
     /* ascending unless a plain sort asks for descending; backward flips */
     int asc = (prefix || !pg->desc) ? !pg->backward : pg->backward;
     const struct ud_cursor *after = pg->after.valid ? &pg->after : NULL;
@@ -322,7 +328,7 @@ int ud_list_search_count(struct ud_db *db, const struct ud_list_spec *spec, cons
             return err->status;
         *count += n;
     }
-    if (frag && *count <= UD_SEARCH_COUNT_CAP) {
+    for (; frag && *count <= UD_SEARCH_COUNT_CAP; frag = frag->next) {
         w = 0;
         ud_sql_init(&q, "SELECT count(*) FROM (SELECT 1");
         frag_query(&q, &w, spec, frag, keys, nkeys, prefix);

@@ -312,34 +312,67 @@ static void gram_cond(struct ud_sqlbuf *q, int *w, const char *text)
     ud_sql_where(q, w, "m.id = x.member_id");
 }
 
-static void sub_cond(struct ud_sqlbuf *q, int *w, const char *text)
+/* Phone runs first (3 digits and more), then ID number runs (4 and
+ * more) of members whose phone does not hold the run: each a range of
+ * its own keys ('p' or 'i' and the digits). */
+static void sub_range(struct ud_sqlbuf *q, int *w, const char *kind, const char *text)
 {
-    char key[9];
-    snprintf(key, sizeof key, "%s", text);
+    char key[10];
+    snprintf(key, sizeof key, "%s%s", kind, text);
     int k = ud_sql_text(q, key);
-    int t = ud_sql_text(q, text);
-    char buf[400];
-    snprintf(buf, sizeof buf,
-             "x.term >= ?%d AND x.term < ?%d || 'Z' AND m.id = x.member_id AND "
-             "((x.pos < 100 AND length(?%d) >= 3 AND x.pos = instr(m.phone, ?%d)) OR "
-             "(x.pos > 100 AND length(?%d) >= 4 AND x.pos - 100 = instr(m.id_number, ?%d) AND "
-             "instr(coalesce(m.phone, ''), ?%d) = 0))",
-             k, k, t, t, t, t, t);
+    char buf[96];
+    snprintf(buf, sizeof buf, "x.term >= ?%d AND x.term < ?%d || 'Z' AND m.id = x.member_id", k, k);
     ud_sql_where(q, w, buf);
 }
 
+static void phone_cond(struct ud_sqlbuf *q, int *w, const char *text)
+{
+    sub_range(q, w, "p", text);
+    ud_sql_where(q, w, "x.pos = instr(m.phone, ");
+    ud_sql_param_text(q, text);
+    ud_sql_add(q, ")");
+}
+
+static void idnum_cond(struct ud_sqlbuf *q, int *w, const char *text)
+{
+    sub_range(q, w, "i", text);
+    int t = ud_sql_text(q, text);
+    char buf[160];
+    snprintf(buf, sizeof buf, "length(?%d) >= 4 AND x.pos - 100 = instr(m.id_number, ?%d) AND "
+                              "instr(coalesce(m.phone, ''), ?%d) = 0", t, t, t);
+    ud_sql_where(q, w, buf);
+}
+
+#define NO_COL {NULL, UD_FRAG_ID}
+#define SUB_COLS 3, {{"x.term", UD_FRAG_TEXT}, {"x.member_id", UD_FRAG_ID}, {"x.pos", UD_FRAG_NUM}}
 static const struct ud_list_frag name_frag = {
     " FROM member_grams x CROSS JOIN members m JOIN orgs o ON o.id = m.org_id", gram_cond, 1,
-    {{"x.member_id", UD_FRAG_ID}, {NULL, UD_FRAG_ID}, {NULL, UD_FRAG_ID}}};
+    {{"x.member_id", UD_FRAG_ID}, NO_COL, NO_COL}, NULL};
 static const struct ud_list_frag name_frag_count = {
-    " FROM member_grams x CROSS JOIN members m", gram_cond, 1,
-    {{"x.member_id", UD_FRAG_ID}, {NULL, UD_FRAG_ID}, {NULL, UD_FRAG_ID}}};
+    " FROM member_grams x CROSS JOIN members m", gram_cond, 1, {{"x.member_id", UD_FRAG_ID}, NO_COL, NO_COL}, NULL};
+static const struct ud_list_frag idnum_frag = {
+    " FROM member_subs x CROSS JOIN members m JOIN orgs o ON o.id = m.org_id", idnum_cond, SUB_COLS, NULL};
 static const struct ud_list_frag digit_frag = {
-    " FROM member_subs x CROSS JOIN members m JOIN orgs o ON o.id = m.org_id", sub_cond, 3,
-    {{"x.term", UD_FRAG_TEXT}, {"x.member_id", UD_FRAG_ID}, {"x.pos", UD_FRAG_NUM}}};
-static const struct ud_list_frag digit_frag_count = {
-    " FROM member_subs x CROSS JOIN members m", sub_cond, 3,
-    {{"x.term", UD_FRAG_TEXT}, {"x.member_id", UD_FRAG_ID}, {"x.pos", UD_FRAG_NUM}}};
+    " FROM member_subs x CROSS JOIN members m JOIN orgs o ON o.id = m.org_id", phone_cond, SUB_COLS, &idnum_frag};
+static const struct ud_list_frag phone_frag = {
+    " FROM member_subs x CROSS JOIN members m JOIN orgs o ON o.id = m.org_id", phone_cond, SUB_COLS, NULL};
+static const struct ud_list_frag phone_frag_count = {" FROM member_subs x CROSS JOIN members m", phone_cond,
+                                                     SUB_COLS, NULL};
+static const struct ud_list_frag idnum_frag_count = {" FROM member_subs x CROSS JOIN members m", idnum_cond,
+                                                     SUB_COLS, NULL};
+static const struct ud_list_frag digit_frag_count = {" FROM member_subs x CROSS JOIN members m", phone_cond,
+                                                     SUB_COLS, &idnum_frag_count};
+
+/* None under 3 digits; phone runs at 3; phone then ID number runs from 4. */
+static const struct ud_list_frag *digit_frags(const char *t, int counting)
+{
+    size_t len = strlen(t);
+    if (len < 3)
+        return NULL;
+    if (len == 3)
+        return counting ? &phone_frag_count : &phone_frag;
+    return counting ? &digit_frag_count : &digit_frag;
+}
 
 /* The search text as matched: ID numbers hold an upper-case X. */
 static void search_text(const char *q, char *out, size_t outsz)
@@ -360,7 +393,8 @@ int ud_member_list(struct ud_db *db, const struct ud_member_filter *f, const str
         char t[256];
         search_text(q, t, sizeof t);
         if (ud_is_number_query(t))
-            return ud_list_search(db, &spec, number_keys, 2, &digit_frag, t, pg, rows, cursors, n, err);
+            return ud_list_search(db, &spec, number_keys, 2, digit_frags(t, 0), t, pg, rows,
+                                  cursors, n, err);
         return ud_list_search(db, &spec, name_keys, 1, &name_frag, t, pg, rows, cursors, n, err);
     }
     return ud_list_fetch(db, &spec, ud_list_sort_key(ud_member_sort_keys, pg->sort), 1, NULL, pg, rows,
@@ -377,6 +411,7 @@ int ud_member_count(struct ud_db *db, const struct ud_member_filter *f, int64_t 
     char t[256];
     search_text(q, t, sizeof t);
     if (ud_is_number_query(t))
-        return ud_list_search_count(db, &spec, number_keys, 2, &digit_frag_count, t, count, err);
+        return ud_list_search_count(db, &spec, number_keys, 2, digit_frags(t, 1), t, count,
+                                    err);
     return ud_list_search_count(db, &spec, name_keys, 1, &name_frag_count, t, count, err);
 }

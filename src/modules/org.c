@@ -363,7 +363,7 @@ static void org_frag_cond(struct ud_sqlbuf *q, int *w, const char *text)
 }
 
 static const struct ud_list_frag org_frag = {
-    " FROM orgs o", org_frag_cond, 1, {{"o.id", UD_FRAG_ID}, {NULL, UD_FRAG_ID}, {NULL, UD_FRAG_ID}}};
+    " FROM orgs o", org_frag_cond, 1, {{"o.id", UD_FRAG_ID}, {NULL, UD_FRAG_ID}, {NULL, UD_FRAG_ID}}, NULL};
 
 int ud_org_list(struct ud_db *db, const struct ud_org_filter *f, const struct ud_page *pg,
                 struct ud_org *rows, struct ud_cursor *cursors, int *n, struct ud_err *err)

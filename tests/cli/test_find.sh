@@ -73,8 +73,8 @@ expect_rc 0 "find after it" E find members 淼森森 --format csv
 equals "$(tail -n +2 "$TMP/out" | wc -l)" 0 "the good row of the rolled-back file is not found"
 grams="select substr(name, n, 1), id from members join search_pos on n <= length(name)
        union select substr(name, n, 2), id from members join search_pos on n < length(name)"
-subs="select substr(phone, n, 8), id, n from members join search_pos on n between 2 and length(phone) - 2
-      union all select substr(id_number, n, 8), id, 100 + n from members join search_pos on n between 2 and 15"
+subs="select 'p' || substr(phone, n, 8), id, n from members join search_pos on n between 2 and length(phone) - 2
+      union all select 'i' || substr(id_number, n, 8), id, 100 + n from members join search_pos on n between 2 and 15"
 equals "$(sql "$DB" "select count(*) from (select * from member_grams except select * from ($grams))")" 0 \
     "member_grams holds nothing the members do not"
 equals "$(sql "$DB" "select count(*) from (select * from ($grams) except select * from member_grams)")" 0 \

@@ -134,6 +134,10 @@ static void runs_of_digits(void **state)
     assert_int_equal(ids[0], p.wei);
     assert_int_equal(count(fx, "19910101"), 1);
     assert_int_equal(search(fx, "9101", 50, ids, 16), 1);
+    /* a member without a phone is found by a run of the ID number */
+    int64_t nophone = tu_member(fx, "赵无电", "19650707", 31);
+    assert_int_equal(search(fx, "19650707", 50, ids, 16), 1);
+    assert_int_equal(ids[0], nophone);
 }
 
 static void pages_cross_the_groups(void **state)
