@@ -116,6 +116,8 @@ int main(int argc, char **argv)
         return 64;
     }
     int per = argc > 2 ? atoi(argv[2]) : 20;
+    const char *slow_env = getenv("SEARCH_KEYS_SLOW");
+    double slow = slow_env ? atof(slow_env) : 0;
     struct ud_db *db;
     struct ud_err err;
     ud_err_clear(&err);
@@ -156,8 +158,11 @@ int main(int argc, char **argv)
                     double t0 = now_ms();
                     if (keystroke(db, kinds[k].table, typed) != UD_OK)
                         rc = 1;
+                    double ms = now_ms() - t0;
                     if (pass && nt < (int)(sizeof times / sizeof times[0]))
-                        times[nt++] = now_ms() - t0;
+                        times[nt++] = ms;
+                    if (pass && slow > 0 && ms > slow) /* SEARCH_KEYS_SLOW=MS names the slow keystrokes */
+                        fprintf(stderr, "slow: %s '%s' %.2f ms\n", kinds[k].label, typed, ms);
                 }
             }
         for (int i = 0; i < nf; i++) {
