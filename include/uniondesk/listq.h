@@ -52,6 +52,21 @@ struct ud_list_frag {
     struct ud_frag_col cols[3];
     const struct ud_list_frag *next; /* a further fragment group, or NULL */
 };
+/* The member search (member.c) for lists that join members as m: the text
+ * as matched (an upper-case X), the fragment groups walked from the
+ * member indexes (from_name starts "FROM member_grams x CROSS JOIN members
+ * m", from_sub "FROM member_subs x CROSS JOIN members m"; id_col is the
+ * list's row id), and the match as a row-by-row condition. */
+struct ud_member_frags {
+    struct ud_list_frag name, phone, idnum;
+};
+void ud_member_search_text(const char *q, char *out, size_t outsz);
+const struct ud_list_frag *ud_member_frags(struct ud_member_frags *fr, const char *from_name, const char *from_sub,
+                                           const char *id_col, const char *text);
+void ud_member_match_cond(struct ud_sqlbuf *q, int *has_where, const char *text);
+void ud_member_gram_cond(struct ud_sqlbuf *q, int *has_where, const char *text);
+void ud_member_phone_cond(struct ud_sqlbuf *q, int *has_where, const char *text);
+void ud_member_idnum_cond(struct ud_sqlbuf *q, int *has_where, const char *text);
 int ud_list_search(struct ud_db *db, const struct ud_list_spec *spec, const struct ud_sort_key *keys,
                    int nkeys, const struct ud_list_frag *frag, const char *text, const struct ud_page *pg,
                    void *rows, struct ud_cursor *cursors, int *n, struct ud_err *err);

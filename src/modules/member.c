@@ -294,7 +294,7 @@ static const struct ud_sort_key name_keys[] = {
  * member (pos), so a member is listed once, and the check covers runs
  * longer than the 8 characters a key holds. Phones need 3 digits, ID
  * numbers 4. */
-static void gram_cond(struct ud_sqlbuf *q, int *w, const char *text)
+void ud_member_gram_cond(struct ud_sqlbuf *q, int *w, const char *text)
 {
     size_t len = strlen(text);
     size_t chars = ud_utf8_chars(text);
@@ -325,7 +325,7 @@ static void sub_range(struct ud_sqlbuf *q, int *w, const char *kind, const char 
     ud_sql_where(q, w, buf);
 }
 
-static void phone_cond(struct ud_sqlbuf *q, int *w, const char *text)
+void ud_member_phone_cond(struct ud_sqlbuf *q, int *w, const char *text)
 {
     sub_range(q, w, "p", text);
     ud_sql_where(q, w, "x.pos = instr(m.phone, ");
@@ -333,7 +333,7 @@ static void phone_cond(struct ud_sqlbuf *q, int *w, const char *text)
     ud_sql_add(q, ")");
 }
 
-static void idnum_cond(struct ud_sqlbuf *q, int *w, const char *text)
+void ud_member_idnum_cond(struct ud_sqlbuf *q, int *w, const char *text)
 {
     sub_range(q, w, "i", text);
     int t = ud_sql_text(q, text);
@@ -346,22 +346,65 @@ static void idnum_cond(struct ud_sqlbuf *q, int *w, const char *text)
 #define NO_COL {NULL, UD_FRAG_ID}
 #define SUB_COLS 3, {{"x.term", UD_FRAG_TEXT}, {"x.member_id", UD_FRAG_ID}, {"x.pos", UD_FRAG_NUM}}
 static const struct ud_list_frag name_frag = {
-    " FROM member_grams x CROSS JOIN members m JOIN orgs o ON o.id = m.org_id", gram_cond, 1,
+    " FROM member_grams x CROSS JOIN members m JOIN orgs o ON o.id = m.org_id", ud_member_gram_cond, 1,
     {{"x.member_id", UD_FRAG_ID}, NO_COL, NO_COL}, NULL};
 static const struct ud_list_frag name_frag_count = {
-    " FROM member_grams x CROSS JOIN members m", gram_cond, 1, {{"x.member_id", UD_FRAG_ID}, NO_COL, NO_COL}, NULL};
+    " FROM member_grams x CROSS JOIN members m", ud_member_gram_cond, 1, {{"x.member_id", UD_FRAG_ID}, NO_COL, NO_COL}, NULL};
 static const struct ud_list_frag idnum_frag = {
-    " FROM member_subs x CROSS JOIN members m JOIN orgs o ON o.id = m.org_id", idnum_cond, SUB_COLS, NULL};
+    " FROM member_subs x CROSS JOIN members m JOIN orgs o ON o.id = m.org_id", ud_member_idnum_cond, SUB_COLS, NULL};
 static const struct ud_list_frag digit_frag = {
-    " FROM member_subs x CROSS JOIN members m JOIN orgs o ON o.id = m.org_id", phone_cond, SUB_COLS, &idnum_frag};
+    " FROM member_subs x CROSS JOIN members m JOIN orgs o ON o.id = m.org_id", ud_member_phone_cond, SUB_COLS, &idnum_frag};
 static const struct ud_list_frag phone_frag = {
-    " FROM member_subs x CROSS JOIN members m JOIN orgs o ON o.id = m.org_id", phone_cond, SUB_COLS, NULL};
-static const struct ud_list_frag phone_frag_count = {" FROM member_subs x CROSS JOIN members m", phone_cond,
+    " FROM member_subs x CROSS JOIN members m JOIN orgs o ON o.id = m.org_id", ud_member_phone_cond, SUB_COLS, NULL};
+static const struct ud_list_frag phone_frag_count = {" FROM member_subs x CROSS JOIN members m", ud_member_phone_cond,
                                                      SUB_COLS, NULL};
-static const struct ud_list_frag idnum_frag_count = {" FROM member_subs x CROSS JOIN members m", idnum_cond,
+static const struct ud_list_frag idnum_frag_count = {" FROM member_subs x CROSS JOIN members m", ud_member_idnum_cond,
                                                      SUB_COLS, NULL};
-static const struct ud_list_frag digit_frag_count = {" FROM member_subs x CROSS JOIN members m", phone_cond,
+static const struct ud_list_frag digit_frag_count = {" FROM member_subs x CROSS JOIN members m", ud_member_phone_cond,
                                                      SUB_COLS, &idnum_frag_count};
+
+const struct ud_list_frag *ud_member_frags(struct ud_member_frags *fr, const char *from_name, const char *from_sub,
+                                           const char *id_col, const char *text)
+{
+    memset(fr, 0, sizeof *fr);
+    fr->name.from = from_name;
+    fr->name.cond = ud_member_gram_cond;
+    fr->name.ncols = 2;
+    fr->name.cols[0] = (struct ud_frag_col){"x.member_id", UD_FRAG_NUM};
+    fr->name.cols[1] = (struct ud_frag_col){id_col, UD_FRAG_ID};
+    fr->phone.from = fr->idnum.from = from_sub;
+    fr->phone.cond = ud_member_phone_cond;
+    fr->idnum.cond = ud_member_idnum_cond;
+    fr->phone.ncols = fr->idnum.ncols = 3;
+    fr->phone.cols[0] = fr->idnum.cols[0] = (struct ud_frag_col){"x.term", UD_FRAG_TEXT};
+    fr->phone.cols[1] = fr->idnum.cols[1] = (struct ud_frag_col){"x.member_id", UD_FRAG_NUM};
+    fr->phone.cols[2] = fr->idnum.cols[2] = (struct ud_frag_col){id_col, UD_FRAG_ID};
+    if (!ud_is_number_query(text))
+        return &fr->name;
+    size_t len = strlen(text);
+    if (len < 3)
+        return NULL;
+    if (len > 3)
+        fr->phone.next = &fr->idnum;
+    return &fr->phone;
+}
+
+/* Whether the member m matches the search at all, as a condition checked
+ * row by row: for sums and exports over lists that join members. */
+void ud_member_match_cond(struct ud_sqlbuf *q, int *w, const char *text)
+{
+    int t = ud_sql_text(q, text);
+    char buf[400];
+    if (ud_is_number_query(text))
+        snprintf(buf, sizeof buf,
+                 "(m.id_number >= upper(?%d) AND m.id_number < upper(?%d) || char(1114111) OR "
+                 "m.phone >= ?%d AND m.phone < ?%d || char(1114111) OR "
+                 "length(?%d) >= 3 AND instr(m.phone, ?%d) > 0 OR length(?%d) >= 4 AND instr(m.id_number, upper(?%d)) > 0)",
+                 t, t, t, t, t, t, t, t);
+    else
+        snprintf(buf, sizeof buf, "instr(m.name, ?%d) > 0", t);
+    ud_sql_where(q, w, buf);
+}
 
 /* None under 3 digits; phone runs at 3; phone then ID number runs from 4. */
 static const struct ud_list_frag *digit_frags(const char *t, int counting)
@@ -375,7 +418,7 @@ static const struct ud_list_frag *digit_frags(const char *t, int counting)
 }
 
 /* The search text as matched: ID numbers hold an upper-case X. */
-static void search_text(const char *q, char *out, size_t outsz)
+void ud_member_search_text(const char *q, char *out, size_t outsz)
 {
     snprintf(out, outsz, "%s", q);
     if (ud_is_number_query(out))
@@ -391,7 +434,7 @@ int ud_member_list(struct ud_db *db, const struct ud_member_filter *f, const str
     const char *q = f ? f->query : NULL;
     if (q && *q) {
         char t[256];
-        search_text(q, t, sizeof t);
+        ud_member_search_text(q, t, sizeof t);
         if (ud_is_number_query(t))
             return ud_list_search(db, &spec, number_keys, 2, digit_frags(t, 0), t, pg, rows,
                                   cursors, n, err);
@@ -409,7 +452,7 @@ int ud_member_count(struct ud_db *db, const struct ud_member_filter *f, int64_t 
     if (!q || !*q)
         return ud_list_count(db, &spec, name_keys, 1, NULL, count, err);
     char t[256];
-    search_text(q, t, sizeof t);
+    ud_member_search_text(q, t, sizeof t);
     if (ud_is_number_query(t))
         return ud_list_search_count(db, &spec, number_keys, 2, digit_frags(t, 1), t, count,
                                     err);

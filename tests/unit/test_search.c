@@ -12,7 +12,9 @@
 #include <cmocka.h>
 
 #include "testutil.h"
+#include "uniondesk/aid.h"
 #include "uniondesk/member.h"
+#include "uniondesk/training.h"
 
 static int setup(void **state)
 {
@@ -207,6 +209,56 @@ static void the_index_follows_every_write(void **state)
     assert_int_equal(tu_int(fx, "SELECT count(*) FROM member_subs"), subs);
 }
 
+static void exec_sql(struct tu_fixture *fx, const char *sql)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(fx->db->h, sql, NULL, NULL, &msg) != SQLITE_OK)
+        fail_msg("%s: %s", sql, msg ? msg : "?");
+}
+
+/* Grants and enrolments are found by their member, the same way. */
+static void grants_and_enrolments_by_the_member(void **state)
+{
+    struct tu_fixture *fx = *state;
+    struct people p;
+    add_people(fx, &p);
+    exec_sql(fx, "INSERT INTO aid_recipients(member_id, hardship_level, hardship_category, registered_on)"
+                 " SELECT id, 'general', 'low_income', '2024-12-01' FROM members");
+    exec_sql(fx, "INSERT INTO aid_grants(recipient_id, program, amount_fen, granted_on, status)"
+                 " SELECT id, 'send_warmth', 50000, '2025-01-10', 'proposed' FROM aid_recipients");
+    exec_sql(fx, "INSERT INTO courses(code, title, category, starts_on) VALUES ('T1', '劳动法', 'cadre_intro', '2026-05-01')");
+    exec_sql(fx, "INSERT INTO enrolments(course_id, member_id, enrolled_on)"
+                 " SELECT (SELECT id FROM courses), id, '2026-04-01' FROM members");
+    const char *frags[] = {"伟", "建国", "5737", "19761126", "355"};
+    const int want[] = {4, 1, 1, 1, 1};
+    for (int i = 0; i < 5; i++) {
+        struct ud_err err;
+        ud_err_clear(&err);
+        struct ud_aid_grant_filter gf = {0};
+        gf.query = frags[i];
+        struct ud_aid_grant g[8];
+        struct ud_cursor cur[8];
+        struct ud_page pg = {0};
+        pg.limit = 8;
+        int n = -1;
+        int64_t c = -1, sum = -1;
+        assert_int_equal(ud_aid_grant_list(fx->db, &gf, &pg, g, cur, &n, &err), UD_OK);
+        assert_int_equal(n, want[i]);
+        assert_int_equal(ud_aid_grant_count(fx->db, &gf, &c, &err), UD_OK);
+        assert_int_equal(c, want[i]);
+        assert_int_equal(ud_aid_grant_sum(fx->db, &gf, &c, &sum, &err), UD_OK); /* the header's total agrees */
+        assert_int_equal(c, want[i]);
+        assert_int_equal(sum, 50000 * want[i]);
+        struct ud_enrolment_filter ef = {0, 0, frags[i]};
+        struct ud_enrolment e[8];
+        n = -1;
+        assert_int_equal(ud_enrolment_list(fx->db, &ef, &pg, e, cur, &n, &err), UD_OK);
+        assert_int_equal(n, want[i]);
+        assert_int_equal(ud_enrolment_count(fx->db, &ef, &c, &err), UD_OK);
+        assert_int_equal(c, want[i]);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -214,6 +266,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(runs_of_digits, setup, teardown),
         cmocka_unit_test_setup_teardown(pages_cross_the_groups, setup, teardown),
         cmocka_unit_test_setup_teardown(the_index_follows_every_write, setup, teardown),
+        cmocka_unit_test_setup_teardown(grants_and_enrolments_by_the_member, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
