@@ -13,6 +13,7 @@ extern const struct ud_cmd_entry cmd_check_entry;
 extern const struct ud_cmd_entry cmd_user_entry;
 extern const struct ud_cmd_entry cmd_setup_host_entry;
 extern const struct ud_cmd_entry cmd_audit_entry;
+extern const struct ud_cmd_entry cmd_find_entry;
 
 const struct ud_cmd_entry *const ud_commands[] = {
     &cmd_init_entry,
@@ -25,5 +26,6 @@ const struct ud_cmd_entry *const ud_commands[] = {
     &cmd_user_entry,
     &cmd_setup_host_entry,
     &cmd_audit_entry,
+    &cmd_find_entry,
     NULL,
 };

@@ -581,6 +581,7 @@ static void list_filter(struct ud_sqlbuf *q, int *w, const void *arg)
 
 static const struct ud_sort_key number_keys[] = {
     {"id_number", "m.id_number", 0, 1},
+    {"phone", "m.phone", 0, 0},
 };
 
 static const struct ud_sort_key name_keys[] = {
@@ -592,6 +593,11 @@ static const struct ud_sort_key *search_keys(const char *q)
     return ud_is_number_query(q) ? number_keys : name_keys;
 }
 
+static int nsearch(const char *q)
+{
+    return ud_is_number_query(q) ? 2 : 1;
+}
+
 static struct ud_list_spec grant_spec(const struct ud_aid_grant_filter *f)
 {
     struct ud_list_spec spec = {GRANT_COLS, GRANT_FROM, GRANT_NCOLS, "g.id", sizeof(struct ud_aid_grant),
@@ -599,13 +605,25 @@ static struct ud_list_spec grant_spec(const struct ud_aid_grant_filter *f)
     return spec;
 }
 
+/* After the prefix group, the members any fragment finds (member.c),
+ * walked from the member indexes to their grants. */
+#define GRANT_FROM_M                                                                                  \
+    " CROSS JOIN members m JOIN aid_recipients r ON r.member_id = m.id JOIN aid_grants g ON g.recipient_id = " \
+    "r.id JOIN orgs o ON o.id = m.org_id"
+#define GRANT_FRAGS(fr, t) \
+    ud_member_frags(fr, " FROM member_grams x" GRANT_FROM_M, " FROM member_subs x" GRANT_FROM_M, "g.id", t)
+
 int ud_aid_grant_list(struct ud_db *db, const struct ud_aid_grant_filter *f, const struct ud_page *pg,
                       struct ud_aid_grant *rows, struct ud_cursor *cursors, int *n, struct ud_err *err)
 {
     struct ud_list_spec spec = grant_spec(f);
     const char *q = f ? f->query : NULL;
-    if (q && *q)
-        return ud_list_fetch(db, &spec, search_keys(q), 1, q, pg, rows, cursors, n, err);
+    if (q && *q) {
+        char t[256];
+        struct ud_member_frags fr;
+        ud_member_search_text(q, t, sizeof t);
+        return ud_list_search(db, &spec, search_keys(t), nsearch(t), GRANT_FRAGS(&fr, t), t, pg, rows, cursors, n, err);
+    }
     return ud_list_fetch(db, &spec, ud_list_sort_key(ud_aid_grant_sort_keys, pg->sort), 1, NULL, pg, rows,
                          cursors, n, err);
 }
@@ -615,7 +633,13 @@ int ud_aid_grant_count(struct ud_db *db, const struct ud_aid_grant_filter *f, in
 {
     struct ud_list_spec spec = grant_spec(f);
     const char *q = f ? f->query : NULL;
-    return ud_list_count(db, &spec, q && *q ? search_keys(q) : name_keys, 1, q, count, err);
+    if (q && *q) {
+        char t[256];
+        struct ud_member_frags fr;
+        ud_member_search_text(q, t, sizeof t);
+        return ud_list_search_count(db, &spec, search_keys(t), nsearch(t), GRANT_FRAGS(&fr, t), t, count, err);
+    }
+    return ud_list_count(db, &spec, name_keys, 1, NULL, count, err);
 }
 
 /* "SELECT …" FROM, the filter and the search prefix, for the sum and the walk. */
@@ -627,16 +651,9 @@ static void build_query(struct ud_sqlbuf *q, const char *select, const struct ud
     list_filter(q, &w, f);
     const char *p = f ? f->query : NULL;
     if (p && *p) {
-        const struct ud_sort_key *k = search_keys(p);
-        char prefix[160];
-        snprintf(prefix, sizeof prefix, "%s", p);
-        if (k->upper)
-            for (char *c = prefix; *c; c++)
-                *c = (char)toupper((unsigned char)*c);
-        int n = ud_sql_text(q, prefix);
-        char cond[128];
-        snprintf(cond, sizeof cond, "%s >= ?%d AND %s < ?%d || char(1114111)", k->expr, n, k->expr, n);
-        ud_sql_where(q, &w, cond);
+        char t[256];
+        ud_member_search_text(p, t, sizeof t);
+        ud_member_match_cond(q, &w, t); /* the members the list finds */
     }
 }
 

@@ -32,6 +32,47 @@ const struct ud_sort_key *ud_list_sort_key(const struct ud_sort_key *keys, const
 int ud_list_fetch(struct ud_db *db, const struct ud_list_spec *spec, const struct ud_sort_key *keys,
                   int nkeys, const char *prefix, const struct ud_page *pg, void *rows,
                   struct ud_cursor *cursors, int *n, struct ud_err *err);
+/* A fragment search: after the prefix groups of keys, one more group of
+ * the rows a fragment index finds anywhere in a field. from names the
+ * index first ("FROM member_grams x CROSS JOIN members m …", so that its
+ * order drives the walk); cond adds its conditions for the text; the walk
+ * follows cols, the index's own key columns, kept in the cursor (a text
+ * column in text, an integer in num, the row id in id). Fragment groups
+ * may chain (next); a later one excludes what an earlier one holds by its
+ * own conditions. */
+enum ud_frag_slot { UD_FRAG_TEXT, UD_FRAG_NUM, UD_FRAG_ID };
+struct ud_frag_col {
+    const char *expr;
+    enum ud_frag_slot slot;
+};
+struct ud_list_frag {
+    const char *from;
+    void (*cond)(struct ud_sqlbuf *q, int *has_where, const char *text);
+    int ncols;
+    struct ud_frag_col cols[3];
+    const struct ud_list_frag *next; /* a further fragment group, or NULL */
+};
+/* The member search (member.c) for lists that join members as m: the text
+ * as matched (an upper-case X), the fragment groups walked from the
+ * member indexes (from_name starts "FROM member_grams x CROSS JOIN members
+ * m", from_sub "FROM member_subs x CROSS JOIN members m"; id_col is the
+ * list's row id), and the match as a row-by-row condition. */
+struct ud_member_frags {
+    struct ud_list_frag name, phone, idnum;
+};
+void ud_member_search_text(const char *q, char *out, size_t outsz);
+const struct ud_list_frag *ud_member_frags(struct ud_member_frags *fr, const char *from_name, const char *from_sub,
+                                           const char *id_col, const char *text);
+void ud_member_match_cond(struct ud_sqlbuf *q, int *has_where, const char *text);
+void ud_member_gram_cond(struct ud_sqlbuf *q, int *has_where, const char *text);
+void ud_member_phone_cond(struct ud_sqlbuf *q, int *has_where, const char *text);
+void ud_member_idnum_cond(struct ud_sqlbuf *q, int *has_where, const char *text);
+int ud_list_search(struct ud_db *db, const struct ud_list_spec *spec, const struct ud_sort_key *keys,
+                   int nkeys, const struct ud_list_frag *frag, const char *text, const struct ud_page *pg,
+                   void *rows, struct ud_cursor *cursors, int *n, struct ud_err *err);
+int ud_list_search_count(struct ud_db *db, const struct ud_list_spec *spec, const struct ud_sort_key *keys,
+                         int nkeys, const struct ud_list_frag *frag, const char *text, int64_t *count,
+                         struct ud_err *err);
 /* With a search prefix the count stops above UD_SEARCH_COUNT_CAP (it is
  * then UD_SEARCH_COUNT_CAP + 1: "more than 1,000"). */
 int ud_list_count(struct ud_db *db, const struct ud_list_spec *spec, const struct ud_sort_key *keys,

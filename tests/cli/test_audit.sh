@@ -106,6 +106,9 @@ UNIONDESK_TODAY=2026-11-26 ud --db "$V2" init --demo --scale 0.01 --seed 7 --as-
     echo "DROP INDEX audit_log_row; DROP INDEX audit_log_at; ALTER TABLE audit_log RENAME TO audit_v3;"
     cat "$UD_ROOT/migrations/0002_audit.sql"
     echo "INSERT INTO audit_log SELECT id, at, login, tbl, row_id, action, before_json, after_json FROM audit_v3;"
+    # migration 0004's search index goes too, to be made again
+    sql "$V2" "select 'DROP TRIGGER ' || name || ';' from sqlite_master where type = 'trigger' and name like '%_search_%'"
+    echo "DROP TABLE search_pos; DROP TABLE member_grams; DROP TABLE member_subs; DROP TABLE case_grams; DROP TABLE cases_fts;"
     echo "DROP INDEX IF EXISTS cases_mediator; -- made by 0005"
     echo "DROP TABLE audit_v3; DELETE FROM schema_migrations WHERE version >= 3; PRAGMA user_version = 2; COMMIT;"
 } >"$TMP/to_v2.sql"
