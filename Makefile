@@ -56,6 +56,13 @@ $(LIB): $(LIB_OBJ)
 	@echo "  AR      $@"
 	$(Q)rm -f $@ && ar rcs $@ $^
 
+# Private headers (src/core/*.h: the database handle's fields, SQLite,
+# sqlbuf; src/modules/*.h: modutil, listq) are seen only by core, the
+# modules and the white-box tests: nothing else gets these -I flags.
+PRIV_CPPFLAGS = -Isrc/core -Isrc/modules
+$(BUILD)/src/modules/%.o: CPPFLAGS += -Isrc/core
+$(BUILD)/gen/migrations.o: CPPFLAGS += -Isrc/core
+
 $(BUILD)/%.o: %.c | $(BUILD)/.deps-build
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
@@ -73,23 +80,23 @@ $(BUILD)/gen/migrations.o: $(MIG_C)
 $(BUILD)/tests/testutil.o: tests/unit/testutil.c | $(BUILD)/.deps-test
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(CPPFLAGS) $(PRIV_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 # the fault-injection VFS (tests only): see tests/unit/faultvfs.h
 $(BUILD)/tests/faultvfs.o: tests/unit/faultvfs.c | $(BUILD)/.deps-test
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(CPPFLAGS) $(PRIV_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/tests/testutil.o $(BUILD)/tests/faultvfs.o $(LIB) | $(BUILD)/.deps-test
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/tests/testutil.o $(BUILD)/tests/faultvfs.o $(LIB) $(LDLIBS) -lcmocka
+	$(Q)$(CC) $(CPPFLAGS) $(PRIV_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/tests/testutil.o $(BUILD)/tests/faultvfs.o $(LIB) $(LDLIBS) -lcmocka
 
 $(BUILD)/bench/%: bench/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+	$(Q)$(CC) $(CPPFLAGS) $(PRIV_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
 # The demo database is made on first use; later runs keep its data.
 DEMO_DB ?= db/uniondesk.db
@@ -121,7 +128,7 @@ fuzz-build:
 $(FUZZ_BUILD)/fuzz/%: tests/fuzz/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	@echo "  FUZZ    $<"
-	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(LIB) $(LDLIBS)
+	$(Q)$(CC) $(CPPFLAGS) $(PRIV_CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(LIB) $(LDLIBS)
 fuzz: deps-test fuzz-build
 	$(Q)LANG=C.UTF-8 tests/fuzz/run.sh time $(FUZZ_SECONDS)
 

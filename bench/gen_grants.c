@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "uniondesk/db.h"
+#include "db_int.h" /* white-box: the handle's fields and SQLite */
 
 static int exec(struct ud_db *db, const char *sql)
 {

@@ -19,6 +19,11 @@ for scale in ${UD_BENCH_SCALES:-1 3}; do
     fi
 done
 /usr/bin/python3 bench/tui.py "$dir/demo-1.db" || exit 1
+for scale in ${UD_BENCH_SCALES:-1 3}; do
+    echo
+    echo "== fragment search per keystroke, scale $scale (bench/search_keys.c) =="
+    "$BUILD/bench/search_keys" "$dir/demo-$scale.db" 20 || exit 1
+done
 for script in bench/report_disputes.py bench/export_aid.py bench/import_members.py; do
     /usr/bin/python3 "$script" "$dir" || exit 1
 done

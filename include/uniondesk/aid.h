@@ -165,14 +165,25 @@ struct ud_aid_grant_filter {
     const char *date_from; /* granted_on ≥; NULL = open */
     const char *date_to;   /* granted_on ≤; NULL = open */
     int64_t org_subtree;   /* the member's union within this subtree; 0 = all */
+    int counted_only;      /* only the grants a total counts (see ud_aid_grant_totals) */
 };
 /* Sort keys: granted_on (default), name, amount, id. */
 int ud_aid_grant_list(struct ud_db *db, const struct ud_aid_grant_filter *f, const struct ud_page *pg,
                       struct ud_aid_grant *rows, struct ud_cursor *cursors, int *n, struct ud_err *err);
 int ud_aid_grant_count(struct ud_db *db, const struct ud_aid_grant_filter *f, int64_t *count,
                        struct ud_err *err);
-/* Number of matching grants and the sum of their amounts in fen. count
- * may be NULL. */
+/* What a total counts, one rule for the screens and the roster: every
+ * matching grant but the cancelled ones; with a status filter, every
+ * matching grant (cancelled ones when cancelled is the status asked for). */
+struct ud_aid_totals {
+    int64_t matching; /* grants the filter matches: the rows a list shows */
+    int64_t counted;  /* of those, the ones the total counts */
+    int64_t sum_fen;  /* the amounts of the counted ones */
+};
+int ud_aid_grant_totals(struct ud_db *db, const struct ud_aid_grant_filter *f, struct ud_aid_totals *t,
+                        struct ud_err *err);
+/* The number of matching grants (as the list shows them) and the sum of
+ * the counted ones (ud_aid_grant_totals) in fen. count may be NULL. */
 int ud_aid_grant_sum(struct ud_db *db, const struct ud_aid_grant_filter *f, int64_t *count,
                      int64_t *sum_fen, struct ud_err *err);
 /* Calls cb for every matching grant in granted_on, id order, from one

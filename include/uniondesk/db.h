@@ -4,46 +4,16 @@
 #ifndef UD_DB_H
 #define UD_DB_H
 
-#include <sqlite3.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "err.h"
 
 enum ud_role { UD_ROLE_NONE = 0, UD_ROLE_CLERK, UD_ROLE_OFFICER, UD_ROLE_ADMIN };
 
-struct ud_stmt_cache_entry {
-    const char *sql; /* static string: the cache is keyed by its address */
-    sqlite3_stmt *stmt;
-};
-
-#define UD_STMT_CACHE 512 /* well above the number of distinct static statements */
-
-struct ud_db {
-    sqlite3 *h;
-    char path[1024];
-    char login[64];       /* current user (OS login or --user) */
-    char os_login[64];    /* the real OS account (getpwuid(getuid())) */
-    char display_name[64];
-    enum ud_role role;    /* UD_ROLE_NONE: no account, read-only */
-    int readonly;         /* file not writable, or no account */
-    int txn_depth;
-    /* Set by bulk work that keeps a file's rows only if every row is good
-     * (an import without --skip-bad): inner transactions then take no
-     * savepoint, and a failed one spoils the outer one, which refuses to
-     * commit. Per-row savepoints cost a third of an import. */
-    int all_or_nothing;
-    int spoiled;
-    /* After SQLITE_FULL, an I/O error, NOMEM or BUSY SQLite may roll the
-     * transaction back by itself, and every later statement would commit
-     * on its own. `lost` (the SQLite code that did it) marks the open
-     * transaction as gone: begin, commit and the modules' steps then fail
-     * until the outermost rollback. The commit hook refuses every commit
-     * but the one ud_db_commit asks for (`committing`) while txn_depth > 0. */
-    int lost;
-    int committing;
-    int rolling_back;
-    struct ud_stmt_cache_entry cache[UD_STMT_CACHE];
-};
+/* The handle is opaque above core and the modules (its fields and the
+ * SQLite connection are in src/core/db_int.h): the layers above ask
+ * through the functions below. */
+struct ud_db;
 
 enum ud_open_flags {
     UD_OPEN_CREATE = 1,   /* create the file if missing */
@@ -65,7 +35,7 @@ void ud_db_close(struct ud_db *db);
  * then applies the pending migrations up to target (0 = all). */
 int ud_db_migrate(struct ud_db *db, int target, struct ud_err *err);
 
-/* Looks up `login` in users and sets db->role (UD_ROLE_NONE when absent). */
+/* Looks up `login` in users and sets the role (UD_ROLE_NONE when absent). */
 int ud_db_set_user(struct ud_db *db, const char *login, struct ud_err *err);
 /* The OS login's account, or `login`'s when it is given: only an admin
  * may act as another user (UD_ERR_PERM), except before any account exists. */
@@ -76,8 +46,24 @@ const char *ud_os_login(void);
 /* UD_ERR_PERM (exit 77) naming the uid when it has no passwd entry. */
 int ud_os_login_check(struct ud_err *err);
 
-/* Cached statement for a static SQL string; reset and unbound. */
-sqlite3_stmt *ud_db_stmt(struct ud_db *db, const char *sql, struct ud_err *err);
+/* The current user, as set by ud_db_act_as. */
+const char *ud_db_login(const struct ud_db *db);
+const char *ud_db_display_name(const struct ud_db *db);
+/* The display name, else the login: who a document says made it. */
+const char *ud_db_user_label(const struct ud_db *db);
+enum ud_role ud_db_role(const struct ud_db *db);
+/* 1 when nothing may be written (the file is not writable, or no account). */
+int ud_db_readonly(const struct ud_db *db);
+/* Bulk work that keeps a file's rows only if every row is good (an import
+ * without --skip-bad): inner transactions then take no savepoint and a
+ * failed one spoils the outermost, which refuses to commit. */
+void ud_db_set_all_or_nothing(struct ud_db *db, int on);
+
+/* The schema: highest applied migration (0 for an empty database), and
+ * each migration's state (see migrate.h). */
+int ud_db_schema_version(struct ud_db *db, struct ud_err *err);
+struct ud_mig_status;
+int ud_db_migrate_status(struct ud_db *db, struct ud_mig_status *out, int max, int *n, struct ud_err *err);
 
 /* Transactions nest: the outermost is BEGIN IMMEDIATE, inner ones are
  * savepoints, so a module function is atomic alone and inside an import. */
@@ -91,19 +77,6 @@ int ud_db_lost(struct ud_db *db, struct ud_err *err);
 /* 1 for statuses that mean the database could not be written (I/O, a full
  * disk, busy): bulk work stops at the first one instead of going on. */
 int ud_status_is_io(int status);
-
-/* Fills err from the connection's last error; returns its status. */
-int ud_db_error(struct ud_db *db, int rc, struct ud_err *err);
-/* Runs SQL without results (no bound values: schema and pragmas only). */
-int ud_db_exec(struct ud_db *db, const char *sql, struct ud_err *err);
-
-/* Binding: empty or NULL text binds NULL. */
-int ud_bind_text(sqlite3_stmt *st, int i, const char *s);
-int ud_bind_int(sqlite3_stmt *st, int i, int64_t v);
-/* Binds NULL when v == UD_NULL_INT */
-int ud_bind_opt_int(sqlite3_stmt *st, int i, int64_t v);
-void ud_col_text(sqlite3_stmt *st, int i, char *out, size_t outsz);
-int64_t ud_col_opt_int(sqlite3_stmt *st, int i);
 
 #define UD_NULL_INT INT64_MIN
 

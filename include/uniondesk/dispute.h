@@ -57,7 +57,9 @@ void ud_case_init(struct ud_case *c);
  * created in a later state (imports, history) when its dates agree with it.
  * An empty case_no gets the next TJ-YYYY-NNNNN of received_on's year; a
  * given one is kept (ASCII letters upper-cased) and, in TJ form, raises its
- * year's sequence. Writes the first timeline event. c is re-read. */
+ * year's sequence. Writes the first timeline event. c is re-read.
+ * Create, update and move save an agreed amount above a claim (> 0) but
+ * add a warning on agreed_amount to err (ud_err_warn_field) to show. */
 int ud_case_create(struct ud_db *db, struct ud_case *c, struct ud_err *err);
 int ud_case_get(struct ud_db *db, int64_t id, struct ud_case *c, struct ud_err *err);
 int ud_case_get_by_no(struct ud_db *db, const char *case_no, struct ud_case *c, struct ud_err *err);
@@ -102,6 +104,31 @@ void ud_case_move_init(struct ud_case_move *m);
  * on filed_on / closed_on. args may be NULL. Writes a status event. */
 int ud_case_move(struct ud_db *db, int64_t id, int64_t expected_version, const char *to_status,
                  const struct ud_case_move *args, struct ud_err *err);
+
+/* Officers and above: a closed case (succeeded, failed, withdrawn,
+ * not_accepted) goes back to the status it had before it was closed (the
+ * timeline tells). Its closing date, agreed amount and referral are
+ * cleared, so the statistics count it open again; the old values stay in
+ * the timeline and the audit log. reason is required (field "reason") and
+ * becomes the body of a 'reopened' event. An open case is UD_ERR_STATE.
+ * expected_version is the version the officer saw (as for ud_case_move):
+ * a case changed since (closed again by someone else) is UD_ERR_CONFLICT. */
+int ud_case_reopen(struct ud_db *db, int64_t case_id, int64_t expected_version, const char *reason,
+                   struct ud_err *err);
+
+/* ---- mediators ---- */
+#define UD_MEDIATOR_SZ 124 /* as ud_case.mediator: 30 characters */
+struct ud_mediator {
+    char name[UD_MEDIATOR_SZ];
+    int64_t cases; /* cases that name this mediator */
+    int is_user;   /* an active user's display name (or login) */
+};
+/* What a case's mediator field offers: the active users and the mediators
+ * of earlier cases, each name once, the most used first (then users, then
+ * by name), only names containing `fragment` (ASCII case ignored; NULL or
+ * "" = all). At most max rows; *n gets how many. Anyone may read. */
+int ud_case_mediators(struct ud_db *db, const char *fragment, struct ud_mediator *rows, int max, int *n,
+                      struct ud_err *err);
 
 /* ---- timeline ---- */
 #define UD_EVENT_BODY_MAX 2000

@@ -10,8 +10,8 @@
 #include "uniondesk/outfile.h"
 
 struct ud_aid_roster_opts {
-    /* which grants; a NULL or empty status means every grant but the
-     * cancelled ones (a roster is for paying) */
+    /* which grants: those a total counts (ud_aid_grant_totals: with no
+     * status, every grant but the cancelled ones; a roster is for paying) */
     struct ud_aid_grant_filter filter;
     const char *scope_name; /* the --org organization's name for the subtitle, or NULL */
     int full_id;            /* whole ID numbers: officers and admins only (UD_ERR_PERM) */

@@ -49,6 +49,10 @@ struct ud_import_kind {
 const struct ud_import_kind *ud_import_kind_find(const char *name);
 extern const struct ud_import_kind *const ud_import_kinds[];
 
+/* "code*, name*, kind*, parent, …": the columns a kind takes (the names
+ * its header may use), the required ones first and marked *. */
+void ud_import_columns(const struct ud_import_kind *k, char *out, size_t outsz);
+
 int ud_import_run(struct ud_db *db, const struct ud_import_opts *o, struct ud_import_result *res,
                   struct ud_err *err);
 

@@ -1,23 +1,10 @@
-/* Versioned schema migrations, embedded into the binary at build time. */
+/* Versioned schema migrations, embedded into the binary at build time:
+ * what the layers above may know (the connection-level functions are in
+ * src/core/migrate_int.h). */
 #ifndef UD_MIGRATE_H
 #define UD_MIGRATE_H
 
-#include <sqlite3.h>
 #include "err.h"
-
-struct ud_migration {
-    int version;
-    const char *name;      /* file name, e.g. "0001_init.sql" */
-    const char *sql;
-};
-
-extern const struct ud_migration ud_migrations[];
-extern const int ud_migration_count;
-
-/* FNV-1a 64 of the migration text, as 16 hex digits — with the offset
- * basis 1469598103934665603, not the published 14695981039346656037 (a
- * digit was dropped). Databases store these values: do not "fix" it. */
-void ud_migration_checksum(const char *sql, char out[17]);
 
 enum ud_mig_state { UD_MIG_APPLIED, UD_MIG_PENDING, UD_MIG_ALTERED, UD_MIG_UNKNOWN };
 
@@ -29,19 +16,11 @@ struct ud_mig_status {
     char checksum[17];
 };
 
-/* Reads the schema state of an open connection. *n rows written into out. */
-int ud_migrate_status(sqlite3 *h, struct ud_mig_status *out, int max, int *n,
-                      struct ud_err *err);
-/* The same for a database file that ud_db_open refuses (newer, altered),
+/* The state of an open database is ud_db_migrate_status (db.h); this is
+ * the same for a database file that ud_db_open refuses (newer, altered),
  * read without changing it. */
 int ud_migrate_status_file(const char *path, struct ud_mig_status *out, int max, int *n, struct ud_err *err);
-/* Highest applied version (0 for an empty database). */
-int ud_migrate_current(sqlite3 *h, struct ud_err *err);
-/* Refuses a schema that is newer or altered (UD_ERR_SCHEMA). */
-int ud_migrate_check(sqlite3 *h, struct ud_err *err);
-/* Applies pending migrations up to `target` (0 = all), each in its own
- * transaction. */
-int ud_migrate_up(sqlite3 *h, int target, struct ud_err *err);
+/* The highest migration built in. */
 int ud_migrate_latest(void);
 
 #endif

@@ -9,7 +9,6 @@
 #include "uniondesk/fields.h"
 #include "uniondesk/list.h"
 #include "uniondesk/parse.h"
-#include "uniondesk/sqlbuf.h"
 
 struct ud_org {
     int64_t id;
@@ -77,8 +76,6 @@ int ud_org_tree(struct ud_db *db, struct ud_org_node **nodes, int *n, struct ud_
 
 /* Mediation level of an org kind: "district", "street", "community" or NULL. */
 const char *ud_org_kind_level(const char *kind);
-/* Appends "<column> IN (<ids of root's subtree>)" with root bound. */
-void ud_org_subtree_cond(struct ud_sqlbuf *q, const char *column, int64_t root_id);
 /* Resolves an org code to its id (UD_ERR_NOTFOUND with a message). */
 int ud_org_resolve(struct ud_db *db, const char *code, int64_t *id, struct ud_err *err);
 int64_t ud_org_root(struct ud_db *db);

@@ -83,7 +83,7 @@ int ud_is_number_query(const char *q);
 const char *ud_check_text(const char *in, int maxchars, int multiline);
 /* Trims ASCII and ideographic (U+3000) spaces in place. */
 char *ud_trim(char *s);
-/* True when s is NULL or only spaces. */
+/* True when s is NULL or only spaces (ASCII, U+00A0, U+3000), tabs and line breaks. */
 int ud_blank(const char *s);
 
 #endif

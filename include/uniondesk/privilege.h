@@ -17,12 +17,13 @@
  * one: remember it, clean the environment (SQLITE_*, LD_*, a TMPDIR that
  * is not an existing absolute directory, debug hooks that open files),
  * make the process non-dumpable and give the group up. Returns 0, or -1
- * (message printed) when the group cannot be given up. */
+ * when the group cannot be given up (the caller says so and stops). */
 int ud_priv_init(void);
 /* 1 when this run is setgid (the group was held at start). */
 int ud_priv_setgid(void);
 /* Takes the group back / gives it up again; calls nest. A failure to give
- * it up ends the program (exit 70): nothing may run with it by mistake. */
+ * it up ends the program (exit 70, after a ud_notice): nothing may run
+ * with it by mistake. */
 void ud_priv_raise(void);
 void ud_priv_drop(void);
 /* Root's setup-host: stop being setgid for this run (root needs no group). */
@@ -30,7 +31,7 @@ void ud_priv_forget(void);
 
 /* When setgid and neither --db nor $UNIONDESK_DB was given: the database
  * named in UD_CONF_PATH ("db = PATH"; the file must be root's and not
- * writable by others), else NULL. */
+ * writable by others; another is ignored with a ud_notice), else NULL. */
 const char *ud_priv_conf_db(void);
 /* When setgid: the database must be an existing regular file of the group
  * in a directory of the group, so that a file the user made is never

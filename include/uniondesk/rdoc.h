@@ -50,6 +50,7 @@ struct ud_rtable {
     struct ud_rrow *rows;
     /* values of the doc's key columns (see keys below) for this table's CSV rows */
     char key_values[UD_RDOC_MAXKEYS][64];
+    int oom; /* a row could not be added: the document is incomplete */
 };
 
 struct ud_rdoc {
@@ -76,6 +77,9 @@ void ud_rcol_set(struct ud_rcol *c, const char *zh0, const char *zh1, const char
 
 void ud_rdoc_init(struct ud_rdoc *d);
 void ud_rdoc_free(struct ud_rdoc *d);
+/* UD_OK, or "out of memory" (ud_err_nomem) when a row could not be added:
+ * every renderer asks first, so an incomplete document is never written. */
+int ud_rdoc_check(const struct ud_rdoc *d, struct ud_err *err);
 /* A new table with the columns given; returns NULL when the doc is full. */
 struct ud_rtable *ud_rdoc_table(struct ud_rdoc *d, const char *caption, const char *label_head,
                                 const struct ud_rcol *cols, int ncols);

@@ -32,28 +32,40 @@ struct ud_report_meta {
 /* Root organization's name, the current user, today (UNIONDESK_TODAY). */
 int ud_report_meta_init(struct ud_db *db, struct ud_report_meta *m, struct ud_err *err);
 
-/* Each report: text, CSV and JSON are written to fp; xlsx to the open
- * output `out` (fp unused; the caller commits it). UD_ERR_IO / UD_ERR_CANTCREAT on failure.
- * The _doc functions fill a document (ud_rdoc_free it) for other
- * renderers, e.g. a screen. */
+/* Each report: the _doc functions fill a document (ud_rdoc_free it),
+ * rendered as text, CSV or xlsx (or on a screen); the _json ones write
+ * the figures with DESIGN.md's keys. UD_ERR_IO on failure. */
 
 /* 劳动争议调解统计月报 (or 年报 when the period is a calendar year). */
 void ud_report_disputes_doc(const struct ud_dispute_report *r, const struct ud_report_meta *m, struct ud_rdoc *d);
 int ud_report_disputes_json(const struct ud_dispute_report *r, FILE *fp, struct ud_err *err);
-int ud_report_disputes(const struct ud_dispute_report *r, const struct ud_report_meta *m,
-                       enum ud_report_format fmt, FILE *fp, struct ud_outfile *out, struct ud_err *err);
 
 /* 工会组织和会员统计表 */
 void ud_report_members_doc(const struct ud_member_stats *s, const struct ud_report_meta *m, struct ud_rdoc *d);
 int ud_report_members_json(const struct ud_member_stats *s, FILE *fp, struct ud_err *err);
-int ud_report_members(const struct ud_member_stats *s, const struct ud_report_meta *m,
-                      enum ud_report_format fmt, FILE *fp, struct ud_outfile *out, struct ud_err *err);
 
 /* 职工教育培训统计表 */
 void ud_report_training_doc(const struct ud_training_stats *s, const struct ud_report_meta *m, struct ud_rdoc *d);
 int ud_report_training_json(const struct ud_training_stats *s, FILE *fp, struct ud_err *err);
-int ud_report_training(const struct ud_training_stats *s, const struct ud_report_meta *m,
-                       enum ud_report_format fmt, FILE *fp, struct ud_outfile *out, struct ud_err *err);
+
+/* The kinds of report, one row each: the table ud_report_run, the
+ * command line and the screens go through (src/report/report_kinds.c). */
+struct ud_report_request;
+struct ud_report_kind {
+    const char *name;        /* "disputes", "members", "training" */
+    const char *audit_table; /* a print is noted against it */
+    /* The figures from the module, into a new *fig (kind->free it). */
+    int (*compute)(struct ud_db *db, const struct ud_report_request *rq, int64_t org_id,
+                   struct ud_report_meta *m, void **fig, struct ud_err *err);
+    void (*document)(const void *fig, const struct ud_report_meta *m, struct ud_rdoc *d);
+    int (*json)(const void *fig, FILE *fp, struct ud_err *err);
+    void (*free)(void *fig);
+    /* "report disputes 2026-10-01..2026-10-31 level street": what the audit log says */
+    void (*describe)(const struct ud_report_request *rq, char *out, size_t outsz);
+};
+extern const struct ud_report_kind ud_report_kinds[]; /* ends with a NULL name */
+/* The kind called name, or NULL. */
+const struct ud_report_kind *ud_report_kind_find(const char *name);
 
 /* One report, asked for by its parameters: the command line and the
  * screens both go through here (figures from the modules, then rendered). */

@@ -28,7 +28,8 @@ lxw_workbook *ud_xlsx_new(struct ud_outfile *out, int constant_memory, struct ud
 int ud_xlsx_close(lxw_workbook *wb, struct ud_outfile *out, int64_t last_row, struct ud_err *err);
 
 /* The highest row number (1-based, as in <row r="N">) of the first
- * worksheet of the xlsx file at `path`, or -1 when it cannot be read. */
+ * worksheet of the xlsx file at `path`, -1 when it cannot be read, -2
+ * when memory ran out. */
 int64_t ud_xlsx_last_row(const char *path);
 
 /* Excel column width for text of `cols` display columns (a Chinese

@@ -6,24 +6,28 @@
 #include "uniondesk/i18n.h"
 #include "uniondesk/privilege.h"
 
-const struct ud_cmd *ud_cmd_find(const char *name)
+const struct ud_cmd_entry *ud_cmd_find(const char *name)
 {
-    for (const struct ud_cmd *c = ud_commands; c->name; c++)
-        if (strcmp(c->name, name) == 0)
-            return c;
+    for (int i = 0; ud_commands[i]; i++)
+        if (strcmp(ud_commands[i]->name, name) == 0)
+            return ud_commands[i];
     return NULL;
 }
 
-void ud_cmd_help(const struct ud_cmd *c, FILE *out)
+void ud_cmd_help(const struct ud_cmd_entry *c, FILE *out)
 {
     fprintf(out, T("用法：uniondesk [全局选项] %s\n\n%s\n", "usage: uniondesk [global options] %s\n\n%s\n"),
             c->usage, T(c->summary_zh, c->summary_en));
     const char *h = T(c->help_zh, c->help_en);
     if (h && *h)
         fprintf(out, "\n%s", h);
-    fprintf(out, "%s", T("\n全局选项：--db 路径、--user 登录名（管理员以他人身份操作）、--lang zh|en（放在子命令之前）\n",
+    if (c->help_more)
+        c->help_more(out);
+    fprintf(out, "%s", T("\n全局选项：--db 路径、--user 登录名（管理员以他人身份操作）、--lang zh|en（放在子命令之前或之后；"
+                         "子命令自己有同名选项时，如 audit --user，放在子命令之前）\n",
                          "\nglobal options: --db PATH, --user LOGIN (admins acting as another user), --lang zh|en "
-                         "(before the subcommand)\n"));
+                         "(before or after the subcommand; before it when the subcommand has an option of that name, "
+                         "as audit --user)\n"));
 }
 
 void ud_cli_usage(FILE *out)
@@ -35,8 +39,8 @@ void ud_cli_usage(FILE *out)
                          "federation of trade unions\n\n"
                          "usage: uniondesk [--db PATH] [--user LOGIN] [--lang zh|en] [SUBCOMMAND …]\n"
                          "Without a subcommand it starts the screens.\n\nsubcommands:\n"));
-    for (const struct ud_cmd *c = ud_commands; c->name; c++)
-        fprintf(out, "  %-10s %s\n", c->name, T(c->summary_zh, c->summary_en));
+    for (int i = 0; ud_commands[i]; i++)
+        fprintf(out, "  %-10s %s\n", ud_commands[i]->name, T(ud_commands[i]->summary_zh, ud_commands[i]->summary_en));
     fprintf(out, "%s", T("\n数据库：--db，否则 $UNIONDESK_DB，否则 db/uniondesk.db。\n"
                          "每个子命令都有 --help，例如：uniondesk import --help\n"
                          "退出码：0 成功，64 用法错误，65 数据错误，66 缺少输入，73 无法创建输出，"
@@ -47,7 +51,7 @@ void ud_cli_usage(FILE *out)
                          "output, 74 I/O error, 75 database busy, 77 not permitted, 70 internal error.\n"));
 }
 
-int ud_cli_usage_error(const struct ud_cmd *c, const char *fmt, ...)
+int ud_cli_usage_error(const struct ud_cmd_entry *c, const char *fmt, ...)
 {
     va_list ap;
     fprintf(stderr, "uniondesk %s: ", c->name);
@@ -59,23 +63,95 @@ int ud_cli_usage_error(const struct ud_cmd *c, const char *fmt, ...)
     return 64;
 }
 
-int ud_cli_parse(const struct ud_cmd *c, int argc, char **argv, const struct ud_opt *opts,
+static struct ud_cli *globals; /* main's: what --db, --user, --lang set */
+
+void ud_cli_set_globals(struct ud_cli *cli)
+{
+    globals = cli;
+}
+
+/* --db, --user, --lang: 0, 1, 2; -1 for anything else. */
+static int global_option(const char *a, size_t len)
+{
+    static const char *const names[] = {"--db", "--user", "--lang"};
+    for (int k = 0; k < 3; k++)
+        if (strlen(names[k]) == len && strncmp(names[k], a, len) == 0)
+            return k;
+    return -1;
+}
+
+static const struct ud_opt *find_opt(const struct ud_opt *opts, const char *a, size_t len)
+{
+    const struct ud_opt *o = NULL;
+    for (const struct ud_opt *p = opts; p && p->name; p++)
+        if (strlen(p->name) == len && strncmp(p->name, a, len) == 0)
+            o = p;
+    return o;
+}
+
+/* The global options after the subcommand, unless the subcommand has an
+ * option of that name (audit --user is audit's): applied before anything
+ * else, so that --lang en holds for --help and for every message. */
+static int apply_globals(const struct ud_cmd_entry *c, int argc, char **argv, const struct ud_opt *opts)
+{
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--") == 0)
+            break; /* the rest are arguments */
+        if (a[0] != '-')
+            continue;
+        const char *eq = strchr(a, '=');
+        size_t len = eq ? (size_t)(eq - a) : strlen(a);
+        const struct ud_opt *o = find_opt(opts, a, len);
+        if (o) {
+            i += o->value && !eq; /* its value is not an option, even -o --db */
+            continue;
+        }
+        int g = global_option(a, len);
+        if (g < 0)
+            continue;
+        const char *val = eq ? eq + 1 : i + 1 < argc ? argv[++i] : NULL;
+        if (!val || (g < 2 && !*val)) /* --db "" would fall back to the office's database */
+            return ud_cli_usage_error(c, T("选项 %s 需要一个值", "option %s needs a value"), a);
+        if (g == 2) {
+            if (ud_lang_parse(val) < 0)
+                return ud_cli_usage_error(c, "--lang zh|en");
+            ud_lang = (enum ud_lang)ud_lang_parse(val);
+        } else if (globals && g == 0) {
+            globals->db_path = ud_db_default_path(val);
+        } else if (globals) {
+            globals->user = val;
+        }
+    }
+    return 0;
+}
+
+int ud_cli_parse(const struct ud_cmd_entry *c, int argc, char **argv, const struct ud_opt *opts,
                  const char **pos, int maxpos, int *npos)
 {
     *npos = 0;
+    int r = apply_globals(c, argc, argv, opts);
+    if (r)
+        return r;
+    int options = 1; /* until "--": after it, everything is an argument */
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+        if (options && strcmp(a, "--") == 0) {
+            options = 0;
+            continue;
+        }
+        if (options && (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)) {
             ud_cmd_help(c, stdout);
             return -1; /* handled: exit 0 */
         }
-        if (a[0] == '-' && a[1] != '\0' && strcmp(a, "-") != 0) {
+        if (options && a[0] == '-' && a[1] != '\0') {
             const char *eq = strchr(a, '=');
             size_t len = eq ? (size_t)(eq - a) : strlen(a);
-            const struct ud_opt *o = NULL;
-            for (const struct ud_opt *p = opts; p && p->name; p++)
-                if (strlen(p->name) == len && strncmp(p->name, a, len) == 0)
-                    o = p;
+            const struct ud_opt *o = find_opt(opts, a, len);
+            if (!o && global_option(a, len) >= 0) { /* applied above */
+                i += !eq;
+                continue;
+            }
             if (!o)
                 return ud_cli_usage_error(c, T("未知选项 %s", "unknown option %s"), a);
             if (o->value) {

@@ -14,19 +14,22 @@ struct ud_cli {
     const char *prog;
 };
 
-struct ud_cmd {
+/* One subcommand: each cmd_<name>.c defines its own
+ * `const struct ud_cmd_entry cmd_<name>_entry`, listed in commands.c. */
+struct ud_cmd_entry {
     const char *name;
-    int (*run)(struct ud_cli *cli, int argc, char **argv);
     const char *usage;      /* "import KIND FILE.csv [--dry-run] …" */
     const char *summary_zh;
     const char *summary_en;
     const char *help_zh;    /* details shown by --help */
     const char *help_en;
+    void (*help_more)(FILE *out); /* help made from tables (may be NULL) */
+    int (*run)(struct ud_cli *cli, int argc, char **argv);
 };
 
-extern const struct ud_cmd ud_commands[];
-const struct ud_cmd *ud_cmd_find(const char *name);
-void ud_cmd_help(const struct ud_cmd *c, FILE *out);
+extern const struct ud_cmd_entry *const ud_commands[];
+const struct ud_cmd_entry *ud_cmd_find(const char *name);
+void ud_cmd_help(const struct ud_cmd_entry *c, FILE *out);
 void ud_cli_usage(FILE *out);
 
 /* Options: "--name value", "--name=value" or flags. Positional arguments
@@ -37,7 +40,11 @@ struct ud_opt {
     int *flag;
 };
 #define UD_MAX_POS 8
-int ud_cli_parse(const struct ud_cmd *c, int argc, char **argv, const struct ud_opt *opts,
+/* Where the global options --db, --user and --lang are kept when they
+ * come after the subcommand (main's struct ud_cli): ud_cli_parse takes
+ * them there unless the subcommand has an option of that name. */
+void ud_cli_set_globals(struct ud_cli *cli);
+int ud_cli_parse(const struct ud_cmd_entry *c, int argc, char **argv, const struct ud_opt *opts,
                  const char **pos, int maxpos, int *npos);
 
 /* Opens the database (create=1, for init: creating it, or adopting an
@@ -48,7 +55,7 @@ int ud_cli_open(struct ud_cli *cli, int create, struct ud_err *err);
 int ud_cli_open_admin(struct ud_cli *cli, struct ud_err *err);
 /* Prints err to stderr in the user's language; returns its exit code. */
 int ud_cli_fail(const struct ud_err *err);
-int ud_cli_usage_error(const struct ud_cmd *c, const char *fmt, ...)
+int ud_cli_usage_error(const struct ud_cmd_entry *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void ud_cli_warnings(const struct ud_err *err);
 

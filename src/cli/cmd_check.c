@@ -3,7 +3,17 @@
 #include "cli.h"
 #include "uniondesk/i18n.h"
 
-int ud_cmd_check(struct ud_cli *cli, int argc, char **argv);
+static int ud_cmd_check(struct ud_cli *cli, int argc, char **argv);
+
+const struct ud_cmd_entry cmd_check_entry = {
+    .name = "check",
+    .usage = "check",
+    .summary_zh = "检查数据库完整性和外键",
+    .summary_en = "check database integrity and foreign keys",
+    .help_zh = "运行 integrity_check 和 foreign_key_check；发现问题时退出码为 65。\n例：uniondesk check\n",
+    .help_en = "Runs integrity_check and foreign_key_check; exit code 65 when something is wrong.\nexample: uniondesk check\n",
+    .run = ud_cmd_check,
+};
 
 static void print_problem(int which, const char *text, void *arg)
 {
@@ -12,9 +22,9 @@ static void print_problem(int which, const char *text, void *arg)
     printf("  %s\n", text);
 }
 
-int ud_cmd_check(struct ud_cli *cli, int argc, char **argv)
+static int ud_cmd_check(struct ud_cli *cli, int argc, char **argv)
 {
-    const struct ud_cmd *c = ud_cmd_find("check");
+    const struct ud_cmd_entry *c = &cmd_check_entry;
     const char *pos[UD_MAX_POS];
     int npos;
     int r = ud_cli_parse(c, argc, argv, NULL, pos, 0, &npos);

@@ -8,7 +8,23 @@
 #include "uniondesk/privilege.h"
 #include "uniondesk/utf8.h"
 
-int ud_cmd_migrate(struct ud_cli *cli, int argc, char **argv);
+static int ud_cmd_migrate(struct ud_cli *cli, int argc, char **argv);
+
+const struct ud_cmd_entry cmd_migrate_entry = {
+    .name = "migrate",
+    .usage = "migrate status | up [--to N]",
+    .summary_zh = "查看或应用数据库迁移",
+    .summary_en = "show or apply schema migrations",
+    .help_zh = "  status     列出已应用和待应用的迁移（不修改数据库）\n"
+        "  up         应用所有待应用的迁移（先在数据库旁自动备份）\n"
+        "  --to N     只升级到版本 N\n"
+        "例：uniondesk migrate status\n",
+    .help_en = "  status     list applied and pending migrations (changes nothing)\n"
+        "  up         apply pending migrations (a backup is written next to the database first)\n"
+        "  --to N     stop at version N\n"
+        "example: uniondesk migrate status\n",
+    .run = ud_cmd_migrate,
+};
 
 static const char *state_label(enum ud_mig_state s)
 {
@@ -42,10 +58,10 @@ static int status(struct ud_cli *cli)
     }
     struct ud_mig_status st[256];
     int n = 0, pending = 0;
-    if (ud_migrate_status(cli->db->h, st, 256, &n, &err) != UD_OK)
+    if (ud_db_migrate_status(cli->db, st, 256, &n, &err) != UD_OK)
         return ud_cli_fail(&err);
     printf(T("数据库：%s\n数据库版本：%d；程序内置最新版本：%d\n", "database: %s\ndatabase version: %d; latest built-in: %d\n"),
-           cli->db_path, ud_migrate_current(cli->db->h, &err), ud_migrate_latest());
+           cli->db_path, ud_db_schema_version(cli->db, &err), ud_migrate_latest());
     /* columns by display width: the labels are Chinese */
     char c1[32], c2[160], c3[64], c4[64];
     ud_str_cell(c1, sizeof c1, T("版本", "ver"), 6, UD_LEFT);
@@ -89,7 +105,7 @@ static int up(struct ud_cli *cli, const char *to)
         if (ud_priv_setgid() && (ud_db_act_as(cli->db, cli->user, &err) != UD_OK ||
                                  ud_require_role(cli->db, UD_ROLE_ADMIN, &err) != UD_OK))
             return ud_cli_fail(&err);
-        int cur = ud_migrate_current(cli->db->h, &err);
+        int cur = ud_db_schema_version(cli->db, &err);
         if (cur > target) {
             fprintf(stderr, T("uniondesk migrate：数据库已是版本 %d，不能降级\n",
                               "uniondesk migrate: the database is already at version %d; no downgrades\n"),
@@ -103,13 +119,13 @@ static int up(struct ud_cli *cli, const char *to)
         return ud_cli_fail(&err);
     }
     printf(T("数据库 %s 现为版本 %d\n", "database %s is now at version %d\n"), cli->db_path,
-           ud_migrate_current(cli->db->h, &err));
+           ud_db_schema_version(cli->db, &err));
     return 0;
 }
 
-int ud_cmd_migrate(struct ud_cli *cli, int argc, char **argv)
+static int ud_cmd_migrate(struct ud_cli *cli, int argc, char **argv)
 {
-    const struct ud_cmd *c = ud_cmd_find("migrate");
+    const struct ud_cmd_entry *c = &cmd_migrate_entry;
     const char *to = NULL;
     const struct ud_opt opts[] = {{"--to", &to, NULL}, {NULL, NULL, NULL}};
     const char *pos[UD_MAX_POS];

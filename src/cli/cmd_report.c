@@ -8,9 +8,60 @@
 #include "uniondesk/enums.h"
 #include "uniondesk/i18n.h"
 #include "uniondesk/org.h"
+#include "uniondesk/period.h"
 #include "uniondesk/report.h"
 
-int ud_cmd_report(struct ud_cli *cli, int argc, char **argv);
+static int ud_cmd_report(struct ud_cli *cli, int argc, char **argv);
+
+const struct ud_cmd_entry cmd_report_entry = {
+    .name = "report",
+    .usage = "report disputes|members|training [OPTIONS]",
+    .summary_zh = "统计报表：劳动争议调解统计月报、会员统计、培训统计",
+    .summary_en = "statistics: monthly mediation report, membership, training",
+    .help_zh = "  report disputes (--month YYYY-MM | --year YYYY) [--level L] [--org CODE] [--as-of DATE] [--format F] [-o FILE [--force]] [--print]\n"
+        "  report members [--org CODE] [--format F] [-o FILE [--force]] [--print]\n"
+        "  report training --year YYYY [--format F] [-o FILE [--force]] [--print]\n\n"
+        "  disputes   劳动争议调解统计月报（--year 为年报）：按级别（区、街道、社区）和争议类型统计上期结转、\n"
+        "             本期结案、接待职工、受理立案及其调解成功、不成、撤回、未结、超期、集体争议、成功率、\n"
+        "             涉案金额和协议金额；另有本年累计和上年同期。\n"
+        "  members    工会组织和会员统计：本级及直属基层工会、下属各街道/社区总工会一行，合计。\n"
+        "  training   职工教育培训统计：按培训类别统计一年的培训班、学时、报名、参训、结业。\n"
+        "  --month YYYY-MM   统计月份          --year YYYY   统计年度\n"
+        "  --level L         只统计一级：district（区）、street（街道）、community（社区）\n"
+        "  --org CODE        只统计该组织及其下属组织\n"
+        "  --as-of DATE      数据日期（默认今天）：此后的接待、受理、结案不计入，超期按此日计算\n"
+        "  --format F        text（默认，供打印，金额为万元）、csv（UTF-8 带 BOM）、json、xlsx（需 -o）\n"
+        "  -o FILE           写入文件（默认输出到屏幕）：先写临时文件，完整写完才改名为 FILE，\n"
+        "                    失败时不留下任何文件；文件权限 0600；不会写到数据库文件上\n"
+        "  --force           FILE 已存在时替换它（默认拒绝）\n"
+        "  --print           用 lp 打印文本报表（A4 横向）\n"
+        "退出码：0 成功；64 用法错误；65 数据错误（如组织代码不存在）；73 无法创建输出文件；74 写入或打印失败。\n"
+        "例：uniondesk report disputes --month 2026-10 --print\n"
+        "    uniondesk report disputes --year 2026 --org BL-XQ --format xlsx -o 新碶2026.xlsx\n",
+    .help_en = "  report disputes (--month YYYY-MM | --year YYYY) [--level L] [--org CODE] [--as-of DATE] [--format F] [-o FILE [--force]] [--print]\n"
+        "  report members [--org CODE] [--format F] [-o FILE [--force]] [--print]\n"
+        "  report training --year YYYY [--format F] [-o FILE [--force]] [--print]\n\n"
+        "  disputes   monthly labour dispute mediation report (--year: annual): by level (district, street,\n"
+        "             community) and by dispute type: carried over, closed, workers received, filed and of those\n"
+        "             succeeded, failed, withdrawn, open, overdue, collective, success rate, amounts claimed and\n"
+        "             agreed; with the year to date and the same period a year earlier.\n"
+        "  members    unions and members: one row for the organization with its own grassroots unions, one per\n"
+        "             street or community federation under it, and the total.\n"
+        "  training   workers' training for a year by course category: courses, hours, enrolments, completions.\n"
+        "  --month YYYY-MM   the month             --year YYYY   the year\n"
+        "  --level L         one level only: district, street or community\n"
+        "  --org CODE        that organization and those under it only\n"
+        "  --as-of DATE      data date (default today): what happened later is not counted; overdue on that day\n"
+        "  --format F        text (default, for paper, amounts in 10,000 yuan), csv (UTF-8 with BOM), json, xlsx (needs -o)\n"
+        "  -o FILE           write to a file (default: the screen): written under a temporary name and renamed to\n"
+        "                    FILE only when complete, so a failure leaves no file; mode 0600; never the database\n"
+        "  --force           replace FILE when it exists (refused otherwise)\n"
+        "  --print           print the text report with lp (A4 landscape)\n"
+        "Exit codes: 0 ok; 64 usage; 65 bad data (e.g. no such organization); 73 cannot create the output; 74 write or print error.\n"
+        "example: uniondesk report disputes --month 2026-10 --print\n"
+        "         uniondesk report disputes --year 2026 --org BL-XQ --format xlsx -o xinqi-2026.xlsx\n",
+    .run = ud_cmd_report,
+};
 
 struct ropts {
     const char *kind, *month, *year, *level, *org, *as_of, *format, *out;
@@ -32,7 +83,7 @@ static int open_sink(const struct ropts *o, struct sink *s, struct ud_err *err)
     if (o->print) {
         s->fp = open_memstream(&s->buf, &s->len);
         if (!s->fp)
-            return ud_err_set(err, UD_ERR_INTERNAL, "out of memory");
+            return ud_err_nomem(err);
     } else if (o->out) {
         s->fp = NULL;
     } else {
@@ -61,7 +112,7 @@ static int close_sink(struct ud_db *db, const struct ud_report_request *rq, cons
     return st;
 }
 
-static int check_options(const struct ud_cmd *c, struct ropts *o)
+static int check_options(const struct ud_cmd_entry *c, struct ropts *o)
 {
     int fmt = ud_report_format_parse(o->format);
     if (fmt < 0)
@@ -101,17 +152,19 @@ struct params {
     const char *level; /* code */
 };
 
-static int check_values(const struct ud_cmd *c, const struct ropts *o, struct params *p)
+static int check_values(const struct ud_cmd_entry *c, const struct ropts *o, struct params *p)
 {
     memset(p, 0, sizeof *p);
     const char *bad;
-    if (o->month && (bad = ud_parse_month(o->month, p->from, p->to)) != NULL)
+    struct ud_period per;
+    if (o->month && (bad = ud_period_parse(o->month, UD_PERIOD_MONTH, &per)) != NULL)
         return ud_cli_usage_error(c, "--month %s: %s", o->month, bad);
-    if (o->year) {
-        if ((bad = ud_parse_year(o->year, &p->year)) != NULL)
-            return ud_cli_usage_error(c, "--year %s: %s", o->year, bad);
-        snprintf(p->from, sizeof p->from, "%04u-01-01", (unsigned)p->year % 10000u);
-        snprintf(p->to, sizeof p->to, "%04u-12-31", (unsigned)p->year % 10000u);
+    if (o->year && (bad = ud_period_parse(o->year, UD_PERIOD_YEAR, &per)) != NULL)
+        return ud_cli_usage_error(c, "--year %s: %s", o->year, bad);
+    if (o->month || o->year) {
+        snprintf(p->from, sizeof p->from, "%s", per.from);
+        snprintf(p->to, sizeof p->to, "%s", per.to);
+        p->year = o->year ? per.year : 0;
     }
     if (o->as_of) {
         if ((bad = ud_parse_date(o->as_of, p->as_of)) != NULL)
@@ -127,16 +180,16 @@ static int check_values(const struct ud_cmd *c, const struct ropts *o, struct pa
                                       o->level);
         p->level = it->code;
     }
-    if (strcmp(o->kind, "disputes") == 0 && strcmp(p->as_of, p->from) < 0)
-        return ud_cli_usage_error(c, T("数据日期 %s 早于统计期开始日期 %s：该期尚无数据",
-                                       "the data date %s is before the period starts (%s): nothing to count yet"),
-                                  p->as_of, p->from);
+    struct ud_err err;
+    ud_err_clear(&err);
+    if (strcmp(o->kind, "disputes") == 0 && ud_period_check(p->from, p->to, p->as_of, &err) != UD_OK)
+        return ud_cli_usage_error(c, "%s", err.msg);
     return 0;
 }
 
-int ud_cmd_report(struct ud_cli *cli, int argc, char **argv)
+static int ud_cmd_report(struct ud_cli *cli, int argc, char **argv)
 {
-    const struct ud_cmd *c = ud_cmd_find("report");
+    const struct ud_cmd_entry *c = &cmd_report_entry;
     struct ropts o;
     memset(&o, 0, sizeof o);
     const struct ud_opt opts[] = {{"--month", &o.month, NULL},   {"--year", &o.year, NULL},
@@ -154,7 +207,7 @@ int ud_cmd_report(struct ud_cli *cli, int argc, char **argv)
         return ud_cli_usage_error(c, "%s", T("需要报表类型：disputes、members 或 training",
                                              "expected a report: disputes, members or training"));
     o.kind = pos[0];
-    if (strcmp(o.kind, "disputes") != 0 && strcmp(o.kind, "members") != 0 && strcmp(o.kind, "training") != 0)
+    if (!ud_report_kind_find(o.kind))
         return ud_cli_usage_error(c, T("未知的报表“%s”：应为 disputes、members 或 training",
                                        "unknown report '%s': disputes, members or training"),
                                   o.kind);

@@ -22,7 +22,43 @@
 #include "uniondesk/privilege.h"
 #include "uniondesk/user.h"
 
-int ud_cmd_setup_host(struct ud_cli *cli, int argc, char **argv);
+static int ud_cmd_setup_host(struct ud_cli *cli, int argc, char **argv);
+
+const struct ud_cmd_entry cmd_setup_host_entry = {
+    .name = "setup-host",
+    .usage = "setup-host --dir DIR [--admin LOGIN] [--bin PATH]",
+    .summary_zh = "（root）多人共用一台主机：建组、设目录和数据库权限、程序 setgid",
+    .summary_en = "(root) several users on one host: group, modes, setgid program",
+    .help_zh = "只有 uniondesk 能读写数据库：员工不在 uniondesk 组内，不能用 sqlite3 打开或复制数据库文件，\n"
+        "只能通过 uniondesk（setgid uniondesk，打开数据库后立即放弃组权限）按各自角色操作。\n"
+        "  --dir DIR       数据库目录：设为 root:uniondesk 2770（不存在则建立；拒绝符号链接）\n"
+        "  --admin LOGIN   新数据库的第一位管理员（操作系统账户；默认为运行者）\n"
+        "  --bin PATH      要设为 setgid 的程序（默认为正在运行的这个 uniondesk）\n"
+        "依次：建立系统组 uniondesk（如无，groupadd --system）；DIR 为 root:uniondesk 2770；建立（或升级）\n"
+        "DIR/uniondesk.db，root:uniondesk 0660，并设第一位管理员；程序 chgrp uniondesk、chmod 2755；\n"
+        "在 /etc/uniondesk.conf 写入 db = DIR/uniondesk.db：以 setgid 运行且没有 --db 和 $UNIONDESK_DB 时用它。\n"
+        "可重复运行：已经设好的不再改动，并如实说明。不要把员工加入 uniondesk 组。\n"
+        "以 setgid 运行时：--db 只接受 uniondesk 组目录中属于该组的普通文件（否则退出码 77）；\n"
+        "backup、init、migrate up 只限管理员；环境中的 SQLITE_*、LD_* 等变量被忽略。\n"
+        "退出码：0 成功；64 用法错误；65 没有该操作系统用户；73 无法建立或设置；77 不是 root。\n"
+        "例：sudo make install && sudo uniondesk setup-host --dir /srv/uniondesk --admin wangfang\n",
+    .help_en = "Only uniondesk writes the database: staff are not in the uniondesk group, cannot open or copy the\n"
+        "file with sqlite3, and work through uniondesk (setgid uniondesk: it opens the database, then gives\n"
+        "the group up at once) as their role allows.\n"
+        "  --dir DIR       the database directory: made root:uniondesk 2770 (created if missing; never a symlink)\n"
+        "  --admin LOGIN   the first admin of a new database (an OS account; default: who runs this)\n"
+        "  --bin PATH      the program to make setgid (default: this uniondesk)\n"
+        "In order: the system group uniondesk (groupadd --system, if missing); DIR root:uniondesk 2770;\n"
+        "DIR/uniondesk.db created (or upgraded), root:uniondesk 0660, with its first admin; the program\n"
+        "chgrp uniondesk, chmod 2755; /etc/uniondesk.conf gets db = DIR/uniondesk.db, the database a setgid\n"
+        "run uses when neither --db nor $UNIONDESK_DB is given.\n"
+        "Run it again at will: what is set up already is left alone, and it says so. Never add staff to the group.\n"
+        "Run setgid, --db takes only a regular file of the uniondesk group in a directory of that group\n"
+        "(else exit 77); backup, init and migrate up are for admins; SQLITE_*, LD_* and the like are ignored.\n"
+        "Exit codes: 0 ok; 64 usage; 65 no such OS user; 73 cannot create or set up; 77 not root.\n"
+        "example: sudo make install && sudo uniondesk setup-host --dir /srv/uniondesk --admin wangfang\n",
+    .run = ud_cmd_setup_host,
+};
 
 static int changes;
 
@@ -230,9 +266,9 @@ static int make_database(struct ud_cli *cli, const char *db, const char *admin)
     return 0;
 }
 
-int ud_cmd_setup_host(struct ud_cli *cli, int argc, char **argv)
+static int ud_cmd_setup_host(struct ud_cli *cli, int argc, char **argv)
 {
-    const struct ud_cmd *c = ud_cmd_find("setup-host");
+    const struct ud_cmd_entry *c = &cmd_setup_host_entry;
     const char *dir_opt = NULL, *admin = NULL, *bin_opt = NULL;
     const struct ud_opt opts[] = {{"--dir", &dir_opt, NULL},
                                   {"--admin", &admin, NULL},

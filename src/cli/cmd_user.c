@@ -7,7 +7,21 @@
 #include "uniondesk/user.h"
 #include "uniondesk/utf8.h"
 
-int ud_cmd_user(struct ud_cli *cli, int argc, char **argv);
+static int ud_cmd_user(struct ud_cli *cli, int argc, char **argv);
+
+const struct ud_cmd_entry cmd_user_entry = {
+    .name = "user",
+    .usage = "user add LOGIN --role R [--name NAME] | user set LOGIN [--role R] [--name NAME] [--disable|--enable] | user list",
+    .summary_zh = "管理用户账户（管理员）",
+    .summary_en = "manage user accounts (admins)",
+    .help_zh = "角色：clerk（办事员）录入案件、会员、帮扶申请和培训报名；officer（主管）另可审批、发放帮扶、\n"
+        "删除案件、导出完整身份证号；admin（管理员）另可维护组织树和用户。\n"
+        "例：uniondesk user add wangfang --role clerk --name 王芳\n",
+    .help_en = "Roles: clerk enters cases, members, aid applications and enrolments; officer also approves and\n"
+        "pays aid, deletes cases and exports full ID numbers; admin also edits the organization tree and users.\n"
+        "example: uniondesk user add wangfang --role clerk --name 王芳\n",
+    .run = ud_cmd_user,
+};
 
 static int list(struct ud_cli *cli)
 {
@@ -31,9 +45,9 @@ static int list(struct ud_cli *cli)
     return 0;
 }
 
-int ud_cmd_user(struct ud_cli *cli, int argc, char **argv)
+static int ud_cmd_user(struct ud_cli *cli, int argc, char **argv)
 {
-    const struct ud_cmd *c = ud_cmd_find("user");
+    const struct ud_cmd_entry *c = &cmd_user_entry;
     const char *role = NULL, *name = NULL;
     int disable = 0, enable = 0;
     const struct ud_opt opts[] = {{"--role", &role, NULL},

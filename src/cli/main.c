@@ -56,12 +56,23 @@ const char *__asan_default_options(void)
 }
 #endif
 
+/* What core tells the user beside errors (an automatic upgrade...). */
+static void print_notice(const char *text, void *arg)
+{
+    (void)arg;
+    fprintf(stderr, T("uniondesk：%s\n", "uniondesk: %s\n"), text);
+    fflush(stderr);
+}
+
 int main(int argc, char **argv)
 {
+    ud_set_notice(print_notice, NULL);
     /* installed setgid: clean the environment and give the group up
      * before anything reads a file */
-    if (ud_priv_init() != 0)
+    if (ud_priv_init() != 0) {
+        print_notice(T("无法放弃 uniondesk 组权限，退出", "cannot give up the uniondesk group; stopping"), NULL);
         return 70;
+    }
     setup_locale();
     const char *env_lang = getenv("UNIONDESK_LANG");
     if (ud_lang_parse(env_lang) >= 0)
@@ -88,8 +99,10 @@ int main(int argc, char **argv)
         }
         if (which < 0)
             break;
-        if (!val) {
-            fprintf(stderr, T("uniondesk：选项 %s 需要一个值\n", "uniondesk: option %s needs a value\n"), a);
+        /* an empty --db or --user (a script's unset variable) is no value:
+         * it would fall back to the office's database */
+        if (!val || (which < 2 && !*val)) {
+            fprintf(stderr, T("uniondesk：选项 %s 需要一个值\n", "uniondesk: option %s needs a value\n"), names[which]);
             return 64;
         }
         if (which == 0)
@@ -104,6 +117,7 @@ int main(int argc, char **argv)
         }
     }
     cli.db_path = ud_db_default_path(db_opt);
+    ud_cli_set_globals(&cli);
 
     /* who runs us comes from the real uid only; a uid the system does not
      * know is refused before anything is opened (help and version aside) */
@@ -121,7 +135,7 @@ int main(int argc, char **argv)
     const char *cmd = argv[i];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         if (strcmp(cmd, "help") == 0 && i + 1 < argc) {
-            const struct ud_cmd *c = ud_cmd_find(argv[i + 1]);
+            const struct ud_cmd_entry *c = ud_cmd_find(argv[i + 1]);
             if (c) {
                 ud_cmd_help(c, stdout);
                 return 0;
@@ -134,7 +148,7 @@ int main(int argc, char **argv)
         printf("uniondesk %s\n", UD_VERSION);
         return 0;
     }
-    const struct ud_cmd *c = ud_cmd_find(cmd);
+    const struct ud_cmd_entry *c = ud_cmd_find(cmd);
     if (!c) {
         fprintf(stderr, T("uniondesk：未知子命令“%s”\n\n", "uniondesk: unknown subcommand '%s'\n\n"), cmd);
         ud_cli_usage(stderr);
@@ -145,8 +159,17 @@ int main(int argc, char **argv)
      * the database) reaches a terminal with no raw control characters;
      * glibc lets stdout and stderr be set like any variable */
     FILE *out = stdout, *errs = stderr;
-    stdout = ud_term_safe(out);
-    stderr = ud_term_safe(errs);
+    FILE *safe_out = ud_term_safe(out), *safe_errs = ud_term_safe(errs);
+    if (!safe_out || !safe_errs) {
+        if (safe_out && safe_out != out)
+            fclose(safe_out);
+        if (safe_errs && safe_errs != errs)
+            fclose(safe_errs);
+        print_notice(T("内存不足", "out of memory"), NULL);
+        return 70;
+    }
+    stdout = safe_out;
+    stderr = safe_errs;
     int rc = c->run(&cli, argc - i - 1, argv + i + 1);
     ud_db_close(cli.db);
     if (stdout != out && fclose(stdout) != 0 && rc == 0)

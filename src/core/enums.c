@@ -82,7 +82,8 @@ ENUM(ud_enum_event_kind, "event_kind",
      {"session", "调解会", "session"},
      {"phone", "电话", "phone call"},
      {"visit", "走访", "visit"},
-     {"status", "状态变更", "status change"});
+     {"status", "状态变更", "status change"},
+     {"reopened", "重新办理", "reopened"});
 
 ENUM(ud_enum_hardship_level, "hardship_level",
      {"severe", "特困", "severe"},

@@ -48,6 +48,11 @@ int ud_err_set(struct ud_err *e, enum ud_status st, const char *fmt, ...)
     return st;
 }
 
+int ud_err_nomem(struct ud_err *e)
+{
+    return ud_err_set(e, UD_ERR_INTERNAL, "%s", T("内存不足", "out of memory"));
+}
+
 int ud_err_field(struct ud_err *e, const char *field, const char *label, const char *fmt, ...)
 {
     if (!e)
@@ -68,13 +73,29 @@ int ud_err_field(struct ud_err *e, const char *field, const char *label, const c
     return e->status;
 }
 
-void ud_err_warn(struct ud_err *e, const char *fmt, ...)
+__attribute__((format(printf, 4, 0))) static void vwarn(struct ud_err *e, const char *field, const char *label,
+                                                       const char *fmt, va_list ap)
 {
     if (!e || e->nwarnings >= UD_MAX_WARNINGS)
         return;
+    e->warning_field[e->nwarnings] = field;
+    e->warning_label[e->nwarnings] = label;
+    format_cut(e->warnings[e->nwarnings++], UD_FIELD_MSG, fmt, ap);
+}
+
+void ud_err_warn(struct ud_err *e, const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
-    format_cut(e->warnings[e->nwarnings++], UD_FIELD_MSG, fmt, ap);
+    vwarn(e, NULL, NULL, fmt, ap);
+    va_end(ap);
+}
+
+void ud_err_warn_field(struct ud_err *e, const char *field, const char *label, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vwarn(e, field, label, fmt, ap);
     va_end(ap);
 }
 
@@ -153,4 +174,25 @@ const char *ud_strerror(int e)
     case ENOMEM: return "内存不足";
     default: return strerror(e);
     }
+}
+
+static ud_notice_fn notice_fn;
+static void *notice_arg;
+
+void ud_set_notice(ud_notice_fn fn, void *arg)
+{
+    notice_fn = fn;
+    notice_arg = arg;
+}
+
+void ud_notice(const char *fmt, ...)
+{
+    if (!notice_fn)
+        return;
+    char text[UD_ERR_MSG + 1200];
+    va_list ap;
+    va_start(ap, fmt);
+    format_cut(text, sizeof text, fmt, ap);
+    va_end(ap);
+    notice_fn(text, notice_arg);
 }

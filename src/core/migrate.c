@@ -1,4 +1,4 @@
-#include "uniondesk/migrate.h"
+#include "migrate_int.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -6,6 +6,7 @@
 
 #include "uniondesk/i18n.h"
 #include "uniondesk/privilege.h"
+#include "db_int.h"
 
 void ud_migration_checksum(const char *sql, char out[17])
 {
@@ -212,7 +213,37 @@ static int upgrade_failed(sqlite3 *h, int from, struct ud_err *err)
     return err->status;
 }
 
+static int migrate_up_locked(sqlite3 *h, int target, struct ud_err *err);
+
+static int foreign_keys_on(sqlite3 *h)
+{
+    sqlite3_stmt *st;
+    int on = 0;
+    if (sqlite3_prepare_v2(h, "PRAGMA foreign_keys", -1, &st, NULL) == SQLITE_OK) {
+        on = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+    }
+    return on;
+}
+
+/* Foreign keys are off while the migrations run, as SQLite's procedure
+ * for rebuilding a table says (0005 rebuilds case_events): else a row a
+ * damaged database already holds (a timeline entry whose case was deleted
+ * in the sqlite3 shell) fails the copy, and the database cannot be opened
+ * at all, not even by check. Such rows are kept; check still names them.
+ * The pragma is a no-op inside a transaction: it is set before BEGIN. */
 int ud_migrate_up(sqlite3 *h, int target, struct ud_err *err)
+{
+    int fk = foreign_keys_on(h);
+    if (fk)
+        sqlite3_exec(h, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
+    int rc = migrate_up_locked(h, target, err);
+    if (fk)
+        sqlite3_exec(h, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+    return rc;
+}
+
+static int migrate_up_locked(sqlite3 *h, int target, struct ud_err *err)
 {
     if (ud_migrate_check(h, err) != UD_OK)
         return err->status;

@@ -131,8 +131,13 @@ int ud_blank(const char *s)
     if (!s)
         return 1;
     for (; *s; s++) {
-        if (*s == ' ' || *s == '\t')
+        /* line breaks too: a multi-line field (a reason, a note) of Enter alone is empty */
+        if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
             continue;
+        if (strncmp(s, "\xC2\xA0", 2) == 0) { /* U+00A0, no-break space */
+            s += 1;
+            continue;
+        }
         if (strncmp(s, "\xE3\x80\x80", 3) == 0) {
             s += 2;
             continue;

@@ -72,9 +72,7 @@ int ud_priv_init(void)
      * descriptors stay out of reach (/proc/PID/fd) */
     prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
     if (setegid(getgid()) != 0 || getegid() != getgid()) {
-        fprintf(stderr, "%s", T("uniondesk：无法放弃 uniondesk 组权限，退出\n",
-                                "uniondesk: cannot give up the uniondesk group; stopping\n"));
-        return -1;
+        return -1; /* the caller says so */
     }
     clean_environment(); /* TMPDIR is looked at as the user */
     return 0;
@@ -99,8 +97,7 @@ void ud_priv_drop(void)
     if (!setgid_run || depth <= 0)
         return;
     if (--depth == 0 && (setegid(getgid()) != 0 || getegid() != getgid())) {
-        fprintf(stderr, "%s", T("uniondesk：无法放弃 uniondesk 组权限，退出\n",
-                                "uniondesk: cannot give up the uniondesk group; stopping\n"));
+        ud_notice("%s", T("无法放弃 uniondesk 组权限，退出", "cannot give up the uniondesk group; stopping"));
         _exit(70);
     }
 }
@@ -154,9 +151,8 @@ const char *ud_priv_conf_db(void)
     }
     /* only root may say where the office's database is */
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != 0 || (st.st_mode & 022)) {
-        fprintf(stderr, T("uniondesk：忽略 %s：应为 root 所有且他人不可写\n",
-                          "uniondesk: ignoring %s: it must be root's and not writable by others\n"),
-                UD_CONF_PATH);
+        ud_notice(T("忽略 %s：应为 root 所有且他人不可写", "ignoring %s: it must be root's and not writable by others"),
+                  UD_CONF_PATH);
         fclose(f);
         return NULL;
     }

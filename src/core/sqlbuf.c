@@ -1,4 +1,5 @@
-#include "uniondesk/sqlbuf.h"
+#include "sqlbuf.h"
+#include "db_int.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -92,16 +92,23 @@ static size_t put_visible(struct term *t, const char *p, size_t n, int last)
 static ssize_t term_write(void *cookie, const char *buf, size_t size)
 {
     struct term *t = cookie;
-    size_t n = t->ncarry + size;
-    char *all = malloc(n);
-    if (!all)
-        return -1;
-    memcpy(all, t->carry, t->ncarry);
-    memcpy(all + t->ncarry, buf, size);
-    size_t k = put_visible(t, all, n, 0);
-    t->ncarry = n - k; /* at most 3: see put_visible */
-    memcpy(t->carry, all + k, t->ncarry);
-    free(all);
+    /* No allocation (nothing to fail): the carried bytes (at most 3) and
+     * the first 4 of this write hold any character or CR LF that spans
+     * the two; then the rest of the write. */
+    char head[sizeof t->carry + 4];
+    size_t take = size < 4 ? size : 4, m = t->ncarry + take;
+    memcpy(head, t->carry, t->ncarry);
+    memcpy(head + t->ncarry, buf, take);
+    size_t k = put_visible(t, head, m, 0);
+    if (k < t->ncarry || take == size) { /* this write ends inside head */
+        t->ncarry = m - k; /* at most 3: see put_visible */
+        memmove(t->carry, head + k, t->ncarry);
+    } else {
+        size_t used = k - t->ncarry;
+        k = put_visible(t, buf + used, size - used, 0);
+        t->ncarry = size - used - k;
+        memcpy(t->carry, buf + used + k, t->ncarry);
+    }
     /* nothing waits in fp's buffer: a fork (lp) would write it twice */
     if (fflush(t->to) != 0 || ferror(t->to))
         return -1;
@@ -137,6 +144,5 @@ FILE *ud_term_safe(FILE *fp)
 {
     if (!isatty(fileno(fp)))
         return fp;
-    FILE *s = ud_term_filter(fp);
-    return s ? s : fp;
+    return ud_term_filter(fp); /* NULL without memory: never the raw stream */
 }

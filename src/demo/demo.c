@@ -29,7 +29,11 @@ int ud_demo_generate(struct ud_db *db, double scale, uint64_t seed, const char *
     ud_date_add(as_of, -5L * 365 - 1, c.start);
     /* "today" is the data date while generating, so that no date lies in
      * the future of the data */
-    char *saved = getenv("UNIONDESK_TODAY") ? strdup(getenv("UNIONDESK_TODAY")) : NULL;
+    char saved_buf[256];
+    const char *env_today = getenv("UNIONDESK_TODAY");
+    const char *saved = env_today ? saved_buf : NULL; /* a copy without allocation: nothing to fail */
+    if (env_today)
+        snprintf(saved_buf, sizeof saved_buf, "%s", env_today);
     setenv("UNIONDESK_TODAY", as_of, 1);
     /* one long transaction: a cache that holds the working set keeps
      * SQLite from spilling the same pages to the WAL over and over */
@@ -44,7 +48,6 @@ int ud_demo_generate(struct ud_db *db, double scale, uint64_t seed, const char *
         ud_db_rollback(db);
     if (saved) {
         setenv("UNIONDESK_TODAY", saved, 1);
-        free(saved);
     } else {
         unsetenv("UNIONDESK_TODAY");
     }

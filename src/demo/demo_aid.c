@@ -68,7 +68,7 @@ int demo_aid(struct demo_ctx *c, struct ud_err *err)
     if (!rids || !since) {
         free(rids);
         free(since);
-        return ud_err_set(err, UD_ERR_INTERNAL, "out of memory");
+        return ud_err_nomem(err);
     }
     int made = 0;
     for (int tries = 0; made < n && tries < n * 4; tries++) {

@@ -78,7 +78,7 @@ int demo_orgs(struct demo_ctx *c, struct ud_err *err)
         return err->status;
     c->mediating = malloc(sizeof(int64_t) * (1 + COUNT(streets) + COUNT(communities)));
     if (!c->mediating)
-        return ud_err_set(err, UD_ERR_INTERNAL, "out of memory");
+        return ud_err_nomem(err);
     c->mediating[c->nmediating++] = c->district;
     char code[64];
     for (int i = 0; i < COUNT(streets); i++) {
@@ -103,7 +103,7 @@ int demo_orgs(struct demo_ctx *c, struct ud_err *err)
     c->unions = malloc(sizeof *c->unions * (size_t)n);
     c->union_names = malloc(sizeof *c->union_names * (size_t)n);
     if (!c->unions || !c->union_names)
-        return ud_err_set(err, UD_ERR_INTERNAL, "out of memory");
+        return ud_err_nomem(err);
     for (int i = 0; i < n; i++) {
         int64_t parent;
         const char *pcode;

@@ -28,7 +28,6 @@ struct roster {
     lxw_worksheet *ws;
     lxw_format *text, *money, *date;
     int full_id;
-    int all_statuses; /* no --status: leave cancelled grants out */
     lxw_row_t row;
     int64_t n, total_fen;
     int width[NCOLS];
@@ -66,8 +65,6 @@ static void measure_labels(struct roster *R, int col, const struct ud_enum *e)
 static int write_grant(const struct ud_aid_grant *g, void *arg)
 {
     struct roster *R = arg;
-    if (R->all_statuses && strcmp(g->status, "cancelled") == 0)
-        return 0;
     char buf[64];
     R->n++;
     R->total_fen += g->amount_fen;
@@ -133,7 +130,7 @@ int ud_export_aid_roster(struct ud_db *db, const struct ud_aid_roster_opts *o, s
                           T("只有主管和管理员可以导出完整身份证号（--full-id）；用户 %s 不能。去掉 --full-id 可导出遮蔽后的号码",
                             "only officers and admins may export whole ID numbers (--full-id); %s may not. Without "
                             "--full-id the numbers are masked"),
-                          db->login);
+                          ud_db_login(db));
     if (ud_out_check(o->path, o->out_flags, err) != UD_OK)
         return err->status;
 
@@ -180,8 +177,8 @@ int ud_export_aid_roster(struct ud_db *db, const struct ud_aid_roster_opts *o, s
     lxw_doc_properties props;
     memset(&props, 0, sizeof props);
     props.title = title;
-    char author[sizeof db->display_name];
-    snprintf(author, sizeof author, "%s", db->display_name[0] ? db->display_name : db->login);
+    char author[64];
+    snprintf(author, sizeof author, "%s", ud_db_user_label(db));
     props.author = author;
     workbook_set_properties(wb, &props);
 
@@ -213,7 +210,6 @@ int ud_export_aid_roster(struct ud_db *db, const struct ud_aid_roster_opts *o, s
     lxw_format *ftotal_money = bordered(wb, 1);
     format_set_num_format(ftotal_money, "#,##0.00");
     R.full_id = o->full_id;
-    R.all_statuses = !(f->status && *f->status);
 
     worksheet_set_row(ws, 0, 30, NULL);
     worksheet_merge_range(ws, 0, 0, 0, NCOLS - 1, title, ftitle);
@@ -234,7 +230,10 @@ int ud_export_aid_roster(struct ud_db *db, const struct ud_aid_roster_opts *o, s
     R.width[C_SIGN] = R.width[C_SIGN] > 16 ? R.width[C_SIGN] : 16; /* room for a signature */
     R.row = FIRST_DATA_ROW;
 
-    int st = ud_aid_grant_each(db, f, write_grant, &R, err);
+    /* the grants a total counts, by the module's one rule */
+    struct ud_aid_grant_filter counted = *f;
+    counted.counted_only = 1;
+    int st = ud_aid_grant_each(db, &counted, write_grant, &R, err);
     if (st != UD_OK) {
         workbook_close(wb);
         ud_out_abort(&out);

@@ -76,7 +76,7 @@ int ud_csv_open_stream(struct ud_csv **out, FILE *f, const char *name, enum ud_c
     struct ud_csv *c = calloc(1, sizeof *c);
     if (!c) {
         fclose(f);
-        return ud_err_set(err, UD_ERR_INTERNAL, "out of memory");
+        return ud_err_nomem(err);
     }
     c->f = f;
     snprintf(c->path, sizeof c->path, "%s", name);
@@ -355,5 +355,5 @@ int ud_csv_next(struct ud_csv *c, char ***fields, int *n, long *record, struct u
         return 1;
     }
 oom:
-    return ud_err_set(err, UD_ERR_INTERNAL, "out of memory"), -1;
+    return ud_err_nomem(err), -1;
 }

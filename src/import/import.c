@@ -24,6 +24,29 @@ struct column {
     int extra;
 };
 
+/* A field that is a CSV column (not derived, not internal). */
+static int is_column(const struct ud_field *f)
+{
+    return !(f->flags & (UD_FF_NOCSV | UD_FF_DERIVED));
+}
+
+void ud_import_columns(const struct ud_import_kind *k, char *out, size_t outsz)
+{
+    size_t n = 0;
+    out[0] = '\0';
+    const struct ud_field *tables[2] = {k->fields, k->extra_fields};
+    for (int required = 1; required >= 0; required--)
+        for (int t = 0; t < 2; t++)
+            for (const struct ud_field *f = tables[t]; f && f->name; f++) {
+                if (!is_column(f) || !(f->flags & UD_FF_REQUIRED) != !required)
+                    continue;
+                int w = snprintf(out + n, outsz - n, "%s%s%s", n ? ", " : "", f->name, required ? "*" : "");
+                if (w < 0 || (size_t)w >= outsz - n)
+                    return;
+                n += (size_t)w;
+            }
+}
+
 static void list_columns(const struct ud_import_kind *k, char *out, size_t outsz)
 {
     size_t n = 0;
@@ -31,7 +54,7 @@ static void list_columns(const struct ud_import_kind *k, char *out, size_t outsz
     const struct ud_field *tables[2] = {k->fields, k->extra_fields};
     for (int t = 0; t < 2; t++)
         for (const struct ud_field *f = tables[t]; f && f->name; f++) {
-            if (f->flags & (UD_FF_NOCSV | UD_FF_DERIVED))
+            if (!is_column(f))
                 continue;
             int w = snprintf(out + n, outsz - n, "%s%s(%s)%s", n ? ", " : "", f->name, f->zh,
                              (f->flags & UD_FF_REQUIRED) ? "*" : "");
@@ -44,7 +67,7 @@ static void list_columns(const struct ud_import_kind *k, char *out, size_t outsz
 static const struct ud_field *find_column(const struct ud_field *defs, const char *h)
 {
     const struct ud_field *f = defs ? ud_field_find(defs, h) : NULL;
-    if (f && (f->flags & (UD_FF_NOCSV | UD_FF_DERIVED)))
+    if (f && !is_column(f))
         return NULL;
     return f;
 }
@@ -80,7 +103,7 @@ static int map_header(const struct ud_import_kind *k, char **hdr, int n, struct 
     const struct ud_field *tables[2] = {k->fields, k->extra_fields};
     for (int t = 0; t < 2; t++)
         for (const struct ud_field *f = tables[t]; f && f->name; f++) {
-            if (!(f->flags & UD_FF_REQUIRED) || (f->flags & (UD_FF_NOCSV | UD_FF_DERIVED)))
+            if (!(f->flags & UD_FF_REQUIRED) || !is_column(f))
                 continue;
             int seen = 0;
             for (int i = 0; i < n; i++)
@@ -109,8 +132,13 @@ static void report_row(const struct ud_import_opts *o, long record, const struct
 static void report_warnings(const struct ud_import_opts *o, long record, const struct ud_err *e)
 {
     FILE *out = o->report ? o->report : stderr;
-    for (int i = 0; i < e->nwarnings; i++)
-        fprintf(out, T("  第 %ld 行：注意：%s\n", "  row %ld: warning: %s\n"), record, e->warnings[i]);
+    for (int i = 0; i < e->nwarnings; i++) {
+        if (e->warning_field[i])
+            fprintf(out, T("  第 %ld 行，%s（%s）：注意：%s\n", "  row %ld, %s (%s): warning: %s\n"), record,
+                    e->warning_label[i] ? e->warning_label[i] : "", e->warning_field[i], e->warnings[i]);
+        else
+            fprintf(out, T("  第 %ld 行：注意：%s\n", "  row %ld: warning: %s\n"), record, e->warnings[i]);
+    }
 }
 
 static void report_field_warning(const struct ud_import_opts *o, long record, int column,
@@ -258,7 +286,7 @@ int ud_import_run(struct ud_db *db, const struct ud_import_opts *o, struct ud_im
     }
     /* a file is written whole or not at all: no savepoint per row is
      * needed, unless bad rows are to be skipped and good ones kept */
-    db->all_or_nothing = !o->skip_bad;
+    ud_db_set_all_or_nothing(db, !o->skip_bad);
     /* one long transaction: a cache that holds its working set keeps
      * SQLite from writing the same pages to the WAL again and again */
     ud_db_set_cache(db, 64);
@@ -269,7 +297,7 @@ int ud_import_run(struct ud_db *db, const struct ud_import_opts *o, struct ud_im
     void *extra = k->extra_size ? malloc(k->extra_size) : NULL;
     int status = UD_OK;
     if (!rec || (k->extra_size && !extra)) {
-        status = ud_err_set(err, UD_ERR_INTERNAL, "out of memory");
+        status = ud_err_nomem(err);
         goto done;
     }
     while ((r = ud_csv_next(csv, &fields, &n, &record, err)) > 0) {
@@ -324,7 +352,7 @@ int ud_import_run(struct ud_db *db, const struct ud_import_opts *o, struct ud_im
                     cap_pending = cap_pending ? cap_pending * 2 : 64;
                     struct pending_org *g = realloc(pending, sizeof *g * (size_t)cap_pending);
                     if (!g) {
-                        status = ud_err_set(err, UD_ERR_INTERNAL, "out of memory");
+                        status = ud_err_nomem(err);
                         goto done;
                     }
                     pending = g;
@@ -334,7 +362,7 @@ int ud_import_run(struct ud_db *db, const struct ud_import_opts *o, struct ud_im
                 p->parent_code = strdup(parent_code);
                 p->rec = malloc(k->rec_size);
                 if (!p->parent_code || !p->rec) {
-                    status = ud_err_set(err, UD_ERR_INTERNAL, "out of memory");
+                    status = ud_err_nomem(err);
                     goto done;
                 }
                 memcpy(p->rec, rec, k->rec_size);
@@ -361,7 +389,7 @@ done:
     free(rec);
     free(extra);
     ud_csv_close(csv);
-    db->all_or_nothing = 0;
+    ud_db_set_all_or_nothing(db, 0);
     ud_db_set_cache(db, 0);
     if (status != UD_OK || o->dry_run || (res->bad && !o->skip_bad)) {
         ud_db_rollback(db);

@@ -6,11 +6,12 @@
 #include <string.h>
 
 #include "uniondesk/i18n.h"
-#include "uniondesk/listq.h"
 #include "uniondesk/may.h"
+#include "listq.h"
 #include "uniondesk/member.h"
-#include "uniondesk/modutil.h"
+#include "modutil.h"
 #include "uniondesk/org.h"
+#include "db_int.h"
 
 #define S struct ud_aid_recipient
 const struct ud_field ud_aid_recipient_fields[] = {

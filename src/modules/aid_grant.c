@@ -7,11 +7,12 @@
 #include <string.h>
 
 #include "uniondesk/i18n.h"
-#include "uniondesk/listq.h"
 #include "uniondesk/may.h"
+#include "listq.h"
 #include "uniondesk/member.h"
-#include "uniondesk/modutil.h"
+#include "modutil.h"
 #include "uniondesk/org.h"
+#include "db_int.h"
 
 #define S struct ud_aid_grant
 const struct ud_field ud_aid_grant_fields[] = {
@@ -541,11 +542,22 @@ int ud_aid_grant_delete(struct ud_db *db, int64_t id, int64_t version, struct ud
 
 /* ---- lists ---- */
 
+/* The one rule of what a total counts (the aid list's header, a
+ * recipient's total, the roster): the matching grants but the cancelled
+ * ones, unless the filter asks for a status by name (then all of them,
+ * cancelled ones too when that is the status asked for). */
+static const char *counted_cond(const struct ud_aid_grant_filter *f)
+{
+    return f && f->status && *f->status ? "1" : "g.status <> 'cancelled'";
+}
+
 static void list_filter(struct ud_sqlbuf *q, int *w, const void *arg)
 {
     const struct ud_aid_grant_filter *f = arg;
     if (!f)
         return;
+    if (f->counted_only)
+        ud_sql_where(q, w, counted_cond(f));
     if (f->program && *f->program) {
         ud_sql_where(q, w, "g.program = ");
         ud_sql_param_text(q, f->program);
@@ -570,6 +582,7 @@ static void list_filter(struct ud_sqlbuf *q, int *w, const void *arg)
 
 static const struct ud_sort_key number_keys[] = {
     {"id_number", "m.id_number", 0, 1},
+    {"phone", "m.phone", 0, 0},
 };
 
 static const struct ud_sort_key name_keys[] = {
@@ -581,6 +594,11 @@ static const struct ud_sort_key *search_keys(const char *q)
     return ud_is_number_query(q) ? number_keys : name_keys;
 }
 
+static int nsearch(const char *q)
+{
+    return ud_is_number_query(q) ? 2 : 1;
+}
+
 static struct ud_list_spec grant_spec(const struct ud_aid_grant_filter *f)
 {
     struct ud_list_spec spec = {GRANT_COLS, GRANT_FROM, GRANT_NCOLS, "g.id", sizeof(struct ud_aid_grant),
@@ -588,13 +606,25 @@ static struct ud_list_spec grant_spec(const struct ud_aid_grant_filter *f)
     return spec;
 }
 
+/* After the prefix group, the members any fragment finds (member.c),
+ * walked from the member indexes to their grants. */
+#define GRANT_FROM_M                                                                                  \
+    " CROSS JOIN members m JOIN aid_recipients r ON r.member_id = m.id JOIN aid_grants g ON g.recipient_id = " \
+    "r.id JOIN orgs o ON o.id = m.org_id"
+#define GRANT_FRAGS(fr, t) \
+    ud_member_frags(fr, " FROM member_grams x" GRANT_FROM_M, " FROM member_subs x" GRANT_FROM_M, "g.id", t)
+
 int ud_aid_grant_list(struct ud_db *db, const struct ud_aid_grant_filter *f, const struct ud_page *pg,
                       struct ud_aid_grant *rows, struct ud_cursor *cursors, int *n, struct ud_err *err)
 {
     struct ud_list_spec spec = grant_spec(f);
     const char *q = f ? f->query : NULL;
-    if (q && *q)
-        return ud_list_fetch(db, &spec, search_keys(q), 1, q, pg, rows, cursors, n, err);
+    if (q && *q) {
+        char t[256];
+        struct ud_member_frags fr;
+        ud_member_search_text(q, t, sizeof t);
+        return ud_list_search(db, &spec, search_keys(t), nsearch(t), GRANT_FRAGS(&fr, t), t, pg, rows, cursors, n, err);
+    }
     return ud_list_fetch(db, &spec, ud_list_sort_key(ud_aid_grant_sort_keys, pg->sort), 1, NULL, pg, rows,
                          cursors, n, err);
 }
@@ -604,7 +634,13 @@ int ud_aid_grant_count(struct ud_db *db, const struct ud_aid_grant_filter *f, in
 {
     struct ud_list_spec spec = grant_spec(f);
     const char *q = f ? f->query : NULL;
-    return ud_list_count(db, &spec, q && *q ? search_keys(q) : name_keys, 1, q, count, err);
+    if (q && *q) {
+        char t[256];
+        struct ud_member_frags fr;
+        ud_member_search_text(q, t, sizeof t);
+        return ud_list_search_count(db, &spec, search_keys(t), nsearch(t), GRANT_FRAGS(&fr, t), t, count, err);
+    }
+    return ud_list_count(db, &spec, name_keys, 1, NULL, count, err);
 }
 
 /* "SELECT …" FROM, the filter and the search prefix, for the sum and the walk. */
@@ -616,36 +652,46 @@ static void build_query(struct ud_sqlbuf *q, const char *select, const struct ud
     list_filter(q, &w, f);
     const char *p = f ? f->query : NULL;
     if (p && *p) {
-        const struct ud_sort_key *k = search_keys(p);
-        char prefix[160];
-        snprintf(prefix, sizeof prefix, "%s", p);
-        if (k->upper)
-            for (char *c = prefix; *c; c++)
-                *c = (char)toupper((unsigned char)*c);
-        int n = ud_sql_text(q, prefix);
-        char cond[128];
-        snprintf(cond, sizeof cond, "%s >= ?%d AND %s < ?%d || char(1114111)", k->expr, n, k->expr, n);
-        ud_sql_where(q, &w, cond);
+        char t[256];
+        ud_member_search_text(p, t, sizeof t);
+        ud_member_match_cond(q, &w, t); /* the members the list finds */
     }
 }
 
-int ud_aid_grant_sum(struct ud_db *db, const struct ud_aid_grant_filter *f, int64_t *count,
-                     int64_t *sum_fen, struct ud_err *err)
+int ud_aid_grant_totals(struct ud_db *db, const struct ud_aid_grant_filter *f, struct ud_aid_totals *t,
+                        struct ud_err *err)
 {
+    memset(t, 0, sizeof *t);
+    const char *c = counted_cond(f);
+    char select[256];
+    snprintf(select, sizeof select, "SELECT count(*), coalesce(sum(%s), 0), coalesce(sum(CASE WHEN %s THEN g.amount_fen END), 0)",
+             c, c);
     struct ud_sqlbuf q;
-    build_query(&q, "SELECT count(*), coalesce(sum(g.amount_fen), 0)", f);
+    build_query(&q, select, f);
     sqlite3_stmt *st;
     if (ud_sql_prepare(db, &q, &st, err) != UD_OK)
         return err->status;
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
-        if (count)
-            *count = sqlite3_column_int64(st, 0);
-        *sum_fen = sqlite3_column_int64(st, 1);
+        t->matching = sqlite3_column_int64(st, 0);
+        t->counted = sqlite3_column_int64(st, 1);
+        t->sum_fen = sqlite3_column_int64(st, 2);
     }
     int status = rc == SQLITE_ROW ? UD_OK : ud_db_error(db, rc, err);
     sqlite3_finalize(st);
     return status;
+}
+
+int ud_aid_grant_sum(struct ud_db *db, const struct ud_aid_grant_filter *f, int64_t *count,
+                     int64_t *sum_fen, struct ud_err *err)
+{
+    struct ud_aid_totals t;
+    if (ud_aid_grant_totals(db, f, &t, err) != UD_OK)
+        return err->status;
+    if (count)
+        *count = t.matching;
+    *sum_fen = t.sum_fen;
+    return UD_OK;
 }
 
 int ud_aid_grant_each(struct ud_db *db, const struct ud_aid_grant_filter *f,

@@ -7,11 +7,12 @@
 #include <string.h>
 
 #include "uniondesk/i18n.h"
-#include "uniondesk/listq.h"
 #include "uniondesk/may.h"
-#include "uniondesk/modutil.h"
+#include "listq.h"
+#include "modutil.h"
 #include "uniondesk/parse.h"
-#include "uniondesk/sqlbuf.h"
+#include "sqlbuf.h"
+#include "db_int.h"
 
 static const char *const actions[] = {"insert", "update", "delete", "read", "print", NULL};
 

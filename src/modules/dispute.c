@@ -10,8 +10,9 @@
 #include "uniondesk/i18n.h"
 #include "uniondesk/may.h"
 #include "uniondesk/member.h"
-#include "uniondesk/modutil.h"
+#include "modutil.h"
 #include "uniondesk/org.h"
+#include "db_int.h"
 
 #define S struct ud_case
 const struct ud_field ud_case_fields[] = {
@@ -182,6 +183,20 @@ static void check_consistency(struct ud_case *c, struct ud_err *err)
         if (c->agreed_fen != UD_NULL_INT && strcmp(s, "succeeded") != 0 && !ud_err_find(err, "agreed_amount"))
             ud_err_field(err, "agreed_amount", label("agreed_amount"), "%s",
                          T("只有调解成功的案件才有协议金额", "only a case that succeeded has an agreed amount"));
+    }
+    /* not an error: a settlement may include what was not claimed, but
+     * more often a digit is wrong. Without a claim (0) there is nothing to compare.
+     * It does not say "saved": a dry run or a refused import saves nothing,
+     * and the screen says 已保存 itself. */
+    if (c->agreed_fen != UD_NULL_INT && c->claim_fen != UD_NULL_INT && c->claim_fen > 0 &&
+        c->agreed_fen > c->claim_fen && !ud_err_find(err, "agreed_amount")) {
+        char agreed[40], claim[40];
+        ud_format_money(c->agreed_fen, agreed, sizeof agreed);
+        ud_format_money(c->claim_fen, claim, sizeof claim);
+        ud_err_warn_field(err, "agreed_amount", label("agreed_amount"),
+                          T("协议金额 %s 元高于涉案金额 %s 元，请核对",
+                            "the amount agreed (%s) is above the amount claimed (%s): please check"),
+                          agreed, claim);
     }
     if (ok_recv && ok_filed && strcmp(c->filed_on, c->received_on) < 0) {
         ud_err_field(err, "filed_on", label("filed_on"),
@@ -593,6 +608,89 @@ int ud_case_move(struct ud_db *db, int64_t id, int64_t expected_version, const c
     return ud_db_commit(db, err);
 }
 
+/* ---- reopening ---- */
+
+/* The status a closed case had before it was closed: where the last move
+ * into its present status came from. A case created closed (an import)
+ * has no such move: it goes back to filed when it was filed, else to
+ * received. */
+static int status_before(struct ud_db *db, const struct ud_case *c, char *out, size_t outsz, struct ud_err *err)
+{
+    sqlite3_stmt *st = ud_db_stmt(db,
+                                  "SELECT from_status FROM case_events WHERE case_id = ?1 AND kind = 'status' "
+                                  "AND to_status = ?2 AND from_status IS NOT NULL ORDER BY id DESC LIMIT 1",
+                                  err);
+    if (!st)
+        return err->status;
+    sqlite3_bind_int64(st, 1, c->id);
+    ud_bind_text(st, 2, c->status);
+    int rc = sqlite3_step(st);
+    out[0] = '\0';
+    if (rc == SQLITE_ROW)
+        ud_col_text(st, 0, out, outsz);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return ud_db_error(db, rc, err);
+    if (!out[0] || ud_case_is_terminal(out) || ud_enum_index(&ud_enum_case_status, out) < 0)
+        snprintf(out, outsz, "%s", c->filed_on[0] ? "filed" : "received");
+    return UD_OK;
+}
+
+int ud_case_reopen(struct ud_db *db, int64_t case_id, int64_t expected_version, const char *reason,
+                   struct ud_err *err)
+{
+    if (ud_may(db, UD_ACT_CASE_REOPEN, err) != UD_OK)
+        return err->status;
+    const char *why = ud_blank(reason) ? T("必填", "required") : ud_check_text(reason, UD_EVENT_BODY_MAX, 1);
+    if (why)
+        return ud_err_field(err, "reason", T("重新办理原因", "reason for reopening"), "%s", why);
+    if (ud_db_begin(db, err) != UD_OK)
+        return err->status;
+    /* read under the write lock: the case cannot close or reopen meanwhile */
+    struct ud_case c;
+    if (ud_case_get(db, case_id, &c, err) != UD_OK)
+        return ud_mod_finish(db, err->status, err);
+    /* the close the officer saw, not one made since by someone else */
+    if (c.version != expected_version) {
+        ud_mod_conflict(db, "cases", c.id, err);
+        return ud_mod_finish(db, err->status, err);
+    }
+    if (!ud_case_is_terminal(c.status)) {
+        ud_err_set(err, UD_ERR_STATE,
+                   T("案件 %s 未结案（%s），不需要重新办理", "case %s is not closed (%s): there is nothing to reopen"),
+                   c.case_no, status_label(c.status));
+        return ud_mod_finish(db, err->status, err);
+    }
+    struct ud_case n = c;
+    if (status_before(db, &c, n.status, sizeof n.status, err) != UD_OK)
+        return ud_mod_finish(db, err->status, err);
+    /* what only a closed case has goes; the timeline and the audit log keep it */
+    n.closed_on[0] = '\0';
+    n.agreed_fen = UD_NULL_INT;
+    n.referred_to_arbitration = 0;
+    if (forbids_filed_on(n.status))
+        n.filed_on[0] = '\0';
+    check_consistency(&n, err);
+    if (err->nfields)
+        return ud_mod_finish(db, err->status, err);
+    sqlite3_stmt *st = ud_db_stmt(db,
+                                  "UPDATE cases SET status = ?1, filed_on = ?2, closed_on = NULL, agreed_fen = NULL, "
+                                  "referred_to_arbitration = 0, version = version + 1, "
+                                  "updated_at = " UD_NOW_SQL " WHERE id = ?3 AND version = ?4",
+                                  err);
+    if (!st)
+        return ud_mod_finish(db, err->status, err);
+    ud_bind_text(st, 1, n.status);
+    ud_bind_text(st, 2, n.filed_on);
+    sqlite3_bind_int64(st, 3, c.id);
+    sqlite3_bind_int64(st, 4, c.version);
+    if (ud_mod_step_changed(db, st, "cases", c.id, ud_case_fields, err) != UD_OK)
+        return err->status;
+    if (add_event(db, c.id, "reopened", c.status, n.status, reason, err) != UD_OK)
+        return ud_mod_finish(db, err->status, err);
+    return ud_db_commit(db, err);
+}
+
 /* ---- timeline ---- */
 
 int ud_case_add_event(struct ud_db *db, int64_t case_id, const char *kind, const char *body,
@@ -601,7 +699,7 @@ int ud_case_add_event(struct ud_db *db, int64_t case_id, const char *kind, const
     if (ud_may(db, UD_ACT_CASE_WRITE, err) != UD_OK)
         return err->status;
     const struct ud_enum_item *k = kind ? ud_enum_find(&ud_enum_event_kind, kind) : NULL;
-    if (!k || strcmp(k->code, "status") == 0)
+    if (!k || strcmp(k->code, "status") == 0 || strcmp(k->code, "reopened") == 0)
         ud_err_field(err, "kind", T("类型", "kind"), "%s",
                      T("应为 备注、调解会、电话 或 走访", "must be note, session, phone or visit"));
     const char *why = ud_blank(body) ? T("必填", "required") : ud_check_text(body, UD_EVENT_BODY_MAX, 1);

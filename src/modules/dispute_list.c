@@ -6,9 +6,11 @@
 #include <string.h>
 
 #include "uniondesk/i18n.h"
-#include "uniondesk/listq.h"
-#include "uniondesk/modutil.h"
+#include "listq.h"
+#include "modutil.h"
+#include "uniondesk/utf8.h"
 #include "uniondesk/org.h"
+#include "db_int.h"
 
 const struct ud_sort_key ud_case_sort_keys[] = {
     {"received_on", "c.received_on", 0, 0},
@@ -215,6 +217,54 @@ static const struct ud_sort_key search_keys[] = {
 };
 #define NSEARCH ((int)(sizeof search_keys / sizeof search_keys[0]))
 
+/* Then the fragment group (migration 0004): 1-2 characters are a key of
+ * case_grams (applicant and employer names), longer fragments an FTS5
+ * trigram phrase over case number, applicant, ID number and employer. */
+static void gram_cond(struct ud_sqlbuf *q, int *w, const char *text)
+{
+    ud_sql_where(q, w, "x.gram = ");
+    ud_sql_param_text(q, text);
+    ud_sql_where(q, w, "c.id = x.case_id");
+}
+
+static void fts_cond(struct ud_sqlbuf *q, int *w, const char *text)
+{
+    /* a phrase: the text in double quotes, its own quotes doubled */
+    char phrase[256];
+    size_t o = 0;
+    phrase[o++] = '"';
+    for (const char *p = text; *p && o < sizeof phrase - 3; p++) {
+        if (*p == '"')
+            phrase[o++] = '"';
+        phrase[o++] = *p;
+    }
+    phrase[o++] = '"';
+    phrase[o] = '\0';
+    ud_sql_where(q, w, "cases_fts MATCH ");
+    ud_sql_param_text(q, phrase);
+    ud_sql_where(q, w, "c.id = cases_fts.rowid");
+}
+
+static const struct ud_list_frag gram_frag = {
+    " FROM case_grams x CROSS JOIN cases c LEFT JOIN orgs o ON o.id = c.mediation_org_id", gram_cond, 1,
+    {{"x.case_id", UD_FRAG_ID}, {NULL, UD_FRAG_ID}, {NULL, UD_FRAG_ID}}, NULL};
+static const struct ud_list_frag gram_frag_count = {
+    " FROM case_grams x CROSS JOIN cases c", gram_cond, 1,
+    {{"x.case_id", UD_FRAG_ID}, {NULL, UD_FRAG_ID}, {NULL, UD_FRAG_ID}}, NULL};
+static const struct ud_list_frag fts_frag = {
+    " FROM cases_fts CROSS JOIN cases c LEFT JOIN orgs o ON o.id = c.mediation_org_id", fts_cond, 1,
+    {{"cases_fts.rowid", UD_FRAG_ID}, {NULL, UD_FRAG_ID}, {NULL, UD_FRAG_ID}}, NULL};
+static const struct ud_list_frag fts_frag_count = {
+    " FROM cases_fts CROSS JOIN cases c", fts_cond, 1,
+    {{"cases_fts.rowid", UD_FRAG_ID}, {NULL, UD_FRAG_ID}, {NULL, UD_FRAG_ID}}, NULL};
+
+static const struct ud_list_frag *case_frag(const char *q, int counting)
+{
+    if (ud_utf8_chars(q) <= 2)
+        return counting ? &gram_frag_count : &gram_frag;
+    return counting ? &fts_frag_count : &fts_frag;
+}
+
 static int check_filter(const struct ud_case_filter *f, struct ud_err *err)
 {
     if (!f)
@@ -278,7 +328,7 @@ int ud_case_list(struct ud_db *db, const struct ud_case_filter *f, const struct 
     struct ud_list_spec spec = {CASE_COLS, CASE_FROM, CASE_NCOLS, "c.id", sizeof *rows, read_row, list_filter, &a};
     const char *q = f ? f->query : NULL;
     if (q && *q)
-        return ud_list_fetch(db, &spec, search_keys, NSEARCH, q, pg, rows, cursors, n, err);
+        return ud_list_search(db, &spec, search_keys, NSEARCH, case_frag(q, 0), q, pg, rows, cursors, n, err);
     return ud_list_fetch(db, &spec, ud_list_sort_key(ud_case_sort_keys, pg->sort), 1, NULL, pg, rows, cursors,
                          n, err);
 }
@@ -292,5 +342,8 @@ int ud_case_count(struct ud_db *db, const struct ud_case_filter *f, int64_t *cou
     ud_today(a.today);
     struct ud_list_spec spec = {CASE_COLS, " FROM cases c", CASE_NCOLS, "c.id", sizeof(struct ud_case), read_row,
                                 list_filter, &a};
-    return ud_list_count(db, &spec, search_keys, NSEARCH, f ? f->query : NULL, count, err);
+    const char *q = f ? f->query : NULL;
+    if (q && *q)
+        return ud_list_search_count(db, &spec, search_keys, NSEARCH, case_frag(q, 1), q, count, err);
+    return ud_list_count(db, &spec, search_keys, NSEARCH, NULL, count, err);
 }

@@ -7,8 +7,11 @@
 #include "uniondesk/enums.h"
 #include "uniondesk/i18n.h"
 #include "uniondesk/org.h"
+#include "uniondesk/period.h"
 #include "uniondesk/rules.h"
-#include "uniondesk/sqlbuf.h"
+#include "modutil.h"
+#include "sqlbuf.h"
+#include "db_int.h"
 
 #define UD_STR_(x) #x
 #define UD_STR(x) UD_STR_(x)
@@ -129,13 +132,8 @@ int ud_dispute_report(struct ud_db *db, const char *from, const char *to, const 
                       const struct ud_dispute_filter *f, struct ud_dispute_report *out, struct ud_err *err)
 {
     memset(out, 0, sizeof *out);
-    if (strcmp(from, to) > 0)
-        return ud_err_set(err, UD_ERR_USAGE, T("统计期的开始日期 %s 晚于结束日期 %s", "the period starts (%s) after it ends (%s)"),
-                          from, to);
-    if (strcmp(as_of, from) < 0)
-        return ud_err_set(err, UD_ERR_USAGE,
-                          T("数据日期 %s 早于统计期开始日期 %s：该期尚无数据", "the data date %s is before the period starts (%s): there is nothing to count yet"),
-                          as_of, from);
+    if (ud_period_check(from, to, as_of, err) != UD_OK)
+        return err->status;
     snprintf(out->from, sizeof out->from, "%s", from);
     snprintf(out->to, sizeof out->to, "%s", to);
     snprintf(out->as_of, sizeof out->as_of, "%s", as_of);

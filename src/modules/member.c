@@ -5,11 +5,13 @@
 #include <string.h>
 
 #include "uniondesk/i18n.h"
-#include "uniondesk/listq.h"
 #include "uniondesk/may.h"
-#include "uniondesk/modutil.h"
+#include "listq.h"
+#include "modutil.h"
 #include "uniondesk/org.h"
 #include "uniondesk/privacy.h"
+#include "db_int.h"
+#include "uniondesk/utf8.h"
 
 #define S struct ud_member
 const struct ud_field ud_member_fields[] = {
@@ -287,6 +289,145 @@ static const struct ud_sort_key name_keys[] = {
     {"name", "m.name", 0, 0},
 };
 
+/* The fragment group (migration 0004): a name fragment of 1-2
+ * characters is a key of member_grams; a longer one walks the key of its
+ * last two characters and checks the name. A run of digits is a range of
+ * member_subs keys; the row is kept where the run first occurs in the
+ * member (pos), so a member is listed once, and the check covers runs
+ * longer than the 8 characters a key holds. Phones need 3 digits, ID
+ * numbers 4. */
+void ud_member_gram_cond(struct ud_sqlbuf *q, int *w, const char *text)
+{
+    size_t len = strlen(text);
+    size_t chars = ud_utf8_chars(text);
+    if (chars <= 2) {
+        ud_sql_where(q, w, "x.gram = ");
+        ud_sql_param_text(q, text);
+    } else {
+        size_t last2 = ud_utf8_prev(text, ud_utf8_prev(text, len));
+        ud_sql_where(q, w, "x.gram = ");
+        ud_sql_param_text(q, text + last2);
+        ud_sql_where(q, w, "instr(m.name, ");
+        ud_sql_param_text(q, text);
+        ud_sql_add(q, ") > 0");
+    }
+    ud_sql_where(q, w, "m.id = x.member_id");
+}
+
+/* Phone runs first (3 digits and more), then ID number runs (4 and
+ * more) of members whose phone does not hold the run: each a range of
+ * its own keys ('p' or 'i' and the digits). */
+static void sub_range(struct ud_sqlbuf *q, int *w, const char *kind, const char *text)
+{
+    char key[10];
+    snprintf(key, sizeof key, "%s%s", kind, text);
+    int k = ud_sql_text(q, key);
+    char buf[96];
+    snprintf(buf, sizeof buf, "x.term >= ?%d AND x.term < ?%d || 'Z' AND m.id = x.member_id", k, k);
+    ud_sql_where(q, w, buf);
+}
+
+void ud_member_phone_cond(struct ud_sqlbuf *q, int *w, const char *text)
+{
+    sub_range(q, w, "p", text);
+    ud_sql_where(q, w, "x.pos = instr(m.phone, ");
+    ud_sql_param_text(q, text);
+    ud_sql_add(q, ")");
+}
+
+void ud_member_idnum_cond(struct ud_sqlbuf *q, int *w, const char *text)
+{
+    sub_range(q, w, "i", text);
+    int t = ud_sql_text(q, text);
+    char buf[160];
+    snprintf(buf, sizeof buf, "length(?%d) >= 4 AND x.pos - 100 = instr(m.id_number, ?%d) AND "
+                              "instr(coalesce(m.phone, ''), ?%d) = 0", t, t, t);
+    ud_sql_where(q, w, buf);
+}
+
+#define NO_COL {NULL, UD_FRAG_ID}
+#define SUB_COLS 3, {{"x.term", UD_FRAG_TEXT}, {"x.member_id", UD_FRAG_ID}, {"x.pos", UD_FRAG_NUM}}
+static const struct ud_list_frag name_frag = {
+    " FROM member_grams x CROSS JOIN members m JOIN orgs o ON o.id = m.org_id", ud_member_gram_cond, 1,
+    {{"x.member_id", UD_FRAG_ID}, NO_COL, NO_COL}, NULL};
+static const struct ud_list_frag name_frag_count = {
+    " FROM member_grams x CROSS JOIN members m", ud_member_gram_cond, 1, {{"x.member_id", UD_FRAG_ID}, NO_COL, NO_COL}, NULL};
+static const struct ud_list_frag idnum_frag = {
+    " FROM member_subs x CROSS JOIN members m JOIN orgs o ON o.id = m.org_id", ud_member_idnum_cond, SUB_COLS, NULL};
+static const struct ud_list_frag digit_frag = {
+    " FROM member_subs x CROSS JOIN members m JOIN orgs o ON o.id = m.org_id", ud_member_phone_cond, SUB_COLS, &idnum_frag};
+static const struct ud_list_frag phone_frag = {
+    " FROM member_subs x CROSS JOIN members m JOIN orgs o ON o.id = m.org_id", ud_member_phone_cond, SUB_COLS, NULL};
+static const struct ud_list_frag phone_frag_count = {" FROM member_subs x CROSS JOIN members m", ud_member_phone_cond,
+                                                     SUB_COLS, NULL};
+static const struct ud_list_frag idnum_frag_count = {" FROM member_subs x CROSS JOIN members m", ud_member_idnum_cond,
+                                                     SUB_COLS, NULL};
+static const struct ud_list_frag digit_frag_count = {" FROM member_subs x CROSS JOIN members m", ud_member_phone_cond,
+                                                     SUB_COLS, &idnum_frag_count};
+
+const struct ud_list_frag *ud_member_frags(struct ud_member_frags *fr, const char *from_name, const char *from_sub,
+                                           const char *id_col, const char *text)
+{
+    memset(fr, 0, sizeof *fr);
+    fr->name.from = from_name;
+    fr->name.cond = ud_member_gram_cond;
+    fr->name.ncols = 2;
+    fr->name.cols[0] = (struct ud_frag_col){"x.member_id", UD_FRAG_NUM};
+    fr->name.cols[1] = (struct ud_frag_col){id_col, UD_FRAG_ID};
+    fr->phone.from = fr->idnum.from = from_sub;
+    fr->phone.cond = ud_member_phone_cond;
+    fr->idnum.cond = ud_member_idnum_cond;
+    fr->phone.ncols = fr->idnum.ncols = 3;
+    fr->phone.cols[0] = fr->idnum.cols[0] = (struct ud_frag_col){"x.term", UD_FRAG_TEXT};
+    fr->phone.cols[1] = fr->idnum.cols[1] = (struct ud_frag_col){"x.member_id", UD_FRAG_NUM};
+    fr->phone.cols[2] = fr->idnum.cols[2] = (struct ud_frag_col){id_col, UD_FRAG_ID};
+    if (!ud_is_number_query(text))
+        return &fr->name;
+    size_t len = strlen(text);
+    if (len < 3)
+        return NULL;
+    if (len > 3)
+        fr->phone.next = &fr->idnum;
+    return &fr->phone;
+}
+
+/* Whether the member m matches the search at all, as a condition checked
+ * row by row: for sums and exports over lists that join members. */
+void ud_member_match_cond(struct ud_sqlbuf *q, int *w, const char *text)
+{
+    int t = ud_sql_text(q, text);
+    char buf[400];
+    if (ud_is_number_query(text))
+        snprintf(buf, sizeof buf,
+                 "(m.id_number >= upper(?%d) AND m.id_number < upper(?%d) || char(1114111) OR "
+                 "m.phone >= ?%d AND m.phone < ?%d || char(1114111) OR "
+                 "length(?%d) >= 3 AND instr(m.phone, ?%d) > 0 OR length(?%d) >= 4 AND instr(m.id_number, upper(?%d)) > 0)",
+                 t, t, t, t, t, t, t, t);
+    else
+        snprintf(buf, sizeof buf, "instr(m.name, ?%d) > 0", t);
+    ud_sql_where(q, w, buf);
+}
+
+/* None under 3 digits; phone runs at 3; phone then ID number runs from 4. */
+static const struct ud_list_frag *digit_frags(const char *t, int counting)
+{
+    size_t len = strlen(t);
+    if (len < 3)
+        return NULL;
+    if (len == 3)
+        return counting ? &phone_frag_count : &phone_frag;
+    return counting ? &digit_frag_count : &digit_frag;
+}
+
+/* The search text as matched: ID numbers hold an upper-case X. */
+void ud_member_search_text(const char *q, char *out, size_t outsz)
+{
+    snprintf(out, outsz, "%s", q);
+    if (ud_is_number_query(out))
+        for (char *p = out; *p; p++)
+            *p = (char)toupper((unsigned char)*p);
+}
+
 int ud_member_list(struct ud_db *db, const struct ud_member_filter *f, const struct ud_page *pg,
                    struct ud_member *rows, struct ud_cursor *cursors, int *n, struct ud_err *err)
 {
@@ -294,9 +435,12 @@ int ud_member_list(struct ud_db *db, const struct ud_member_filter *f, const str
                                 read_row, list_filter, f};
     const char *q = f ? f->query : NULL;
     if (q && *q) {
-        if (ud_is_number_query(q))
-            return ud_list_fetch(db, &spec, number_keys, 2, q, pg, rows, cursors, n, err);
-        return ud_list_fetch(db, &spec, name_keys, 1, q, pg, rows, cursors, n, err);
+        char t[256];
+        ud_member_search_text(q, t, sizeof t);
+        if (ud_is_number_query(t))
+            return ud_list_search(db, &spec, number_keys, 2, digit_frags(t, 0), t, pg, rows,
+                                  cursors, n, err);
+        return ud_list_search(db, &spec, name_keys, 1, &name_frag, t, pg, rows, cursors, n, err);
     }
     return ud_list_fetch(db, &spec, ud_list_sort_key(ud_member_sort_keys, pg->sort), 1, NULL, pg, rows,
                          cursors, n, err);
@@ -307,7 +451,12 @@ int ud_member_count(struct ud_db *db, const struct ud_member_filter *f, int64_t 
     struct ud_list_spec spec = {MEMBER_COLS, " FROM members m", MEMBER_NCOLS, "m.id", sizeof(struct ud_member),
                                 read_row, list_filter, f};
     const char *q = f ? f->query : NULL;
-    if (q && *q && ud_is_number_query(q))
-        return ud_list_count(db, &spec, number_keys, 2, q, count, err);
-    return ud_list_count(db, &spec, name_keys, 1, q, count, err);
+    if (!q || !*q)
+        return ud_list_count(db, &spec, name_keys, 1, NULL, count, err);
+    char t[256];
+    ud_member_search_text(q, t, sizeof t);
+    if (ud_is_number_query(t))
+        return ud_list_search_count(db, &spec, number_keys, 2, digit_frags(t, 1), t, count,
+                                    err);
+    return ud_list_search_count(db, &spec, name_keys, 1, &name_frag_count, t, count, err);
 }

@@ -9,7 +9,9 @@
 
 #include "uniondesk/i18n.h"
 #include "uniondesk/org.h"
-#include "uniondesk/sqlbuf.h"
+#include "modutil.h"
+#include "sqlbuf.h"
+#include "db_int.h"
 
 void ud_member_stats_row_add(struct ud_member_stats_row *s, const struct ud_member_stats_row *r)
 {
@@ -113,7 +115,7 @@ static int load(struct ud_db *db, int64_t root, const char *as_of, struct node *
     }
     sqlite3_finalize(st);
     if (!nodes)
-        return ud_err_set(err, UD_ERR_INTERNAL, "out of memory");
+        return ud_err_nomem(err);
     if (rc != SQLITE_DONE) {
         free(nodes);
         return ud_db_error(db, rc, err);
@@ -154,7 +156,7 @@ int ud_member_stats(struct ud_db *db, int64_t root_id, const char *as_of, struct
     s->rows = calloc((size_t)nrows, sizeof *s->rows);
     if (!s->rows) {
         free(nodes);
-        return ud_err_set(err, UD_ERR_INTERNAL, "out of memory");
+        return ud_err_nomem(err);
     }
     struct ud_member_stats_row *own = &s->rows[0];
     own->org_id = root_id;

@@ -1,10 +1,11 @@
-#include "uniondesk/modutil.h"
+#include "modutil.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "uniondesk/i18n.h"
+#include "db_int.h"
 
 int ud_mod_step_failed(struct ud_db *db, int rc, const struct ud_field *defs, struct ud_err *err)
 {

@@ -7,6 +7,7 @@
 #include "uniondesk/i18n.h"
 #include "uniondesk/may.h"
 #include "uniondesk/parse.h"
+#include "db_int.h"
 
 void ud_show_id_number(const char *id, char *out, size_t outsz)
 {

@@ -5,11 +5,12 @@
 #include <string.h>
 
 #include "uniondesk/i18n.h"
-#include "uniondesk/listq.h"
 #include "uniondesk/may.h"
+#include "listq.h"
 #include "uniondesk/member.h"
-#include "uniondesk/modutil.h"
+#include "modutil.h"
 #include "uniondesk/org.h"
+#include "db_int.h"
 
 /* ---- courses ---- */
 
@@ -537,20 +538,31 @@ static void enr_filter(struct ud_sqlbuf *q, int *w, const void *arg)
 }
 
 static const struct ud_sort_key enr_name_key[] = {{"name", "m.name", 0, 0}};
-static const struct ud_sort_key enr_id_key[] = {{"id_number", "m.id_number", 0, 1}};
+static const struct ud_sort_key enr_id_key[] = {{"id_number", "m.id_number", 0, 1}, {"phone", "m.phone", 0, 0}};
 
 static const struct ud_sort_key *enr_search_key(const char *q)
 {
     return ud_is_number_query(q) ? enr_id_key : enr_name_key;
 }
 
+/* After the prefix group, the members any fragment finds (member.c),
+ * walked from the member indexes to their enrolments. */
+#define ENR_FROM_M                                                                                      \
+    " CROSS JOIN members m JOIN enrolments e ON e.member_id = m.id JOIN orgs o ON o.id = m.org_id JOIN courses c" \
+    " ON c.id = e.course_id"
+#define ENR_FRAGS(fr, t) ud_member_frags(fr, " FROM member_grams x" ENR_FROM_M, " FROM member_subs x" ENR_FROM_M, "e.id", t)
+
 int ud_enrolment_list(struct ud_db *db, const struct ud_enrolment_filter *f, const struct ud_page *pg,
                       struct ud_enrolment *rows, struct ud_cursor *cursors, int *n, struct ud_err *err)
 {
     struct ud_list_spec spec = {ENR_COLS, ENR_FROM, ENR_NCOLS, "e.id", sizeof *rows, enr_read, enr_filter, f};
     const char *q = f ? f->query : NULL;
-    if (q && *q)
-        return ud_list_fetch(db, &spec, enr_search_key(q), 1, q, pg, rows, cursors, n, err);
+    if (q && *q) {
+        char t[256];
+        struct ud_member_frags fr;
+        ud_member_search_text(q, t, sizeof t);
+        return ud_list_search(db, &spec, enr_search_key(t), ud_is_number_query(t) ? 2 : 1, ENR_FRAGS(&fr, t), t, pg, rows, cursors, n, err);
+    }
     return ud_list_fetch(db, &spec, ud_list_sort_key(ud_enrolment_sort_keys, pg->sort), 1, NULL, pg, rows,
                          cursors, n, err);
 }
@@ -561,7 +573,11 @@ int ud_enrolment_count(struct ud_db *db, const struct ud_enrolment_filter *f, in
     const char *q = f ? f->query : NULL;
     struct ud_list_spec spec = {ENR_COLS, q && *q ? ENR_FROM : " FROM enrolments e", ENR_NCOLS, "e.id",
                                 sizeof(struct ud_enrolment), enr_read, enr_filter, f};
-    if (q && *q)
-        return ud_list_count(db, &spec, enr_search_key(q), 1, q, count, err);
+    if (q && *q) {
+        char t[256];
+        struct ud_member_frags fr;
+        ud_member_search_text(q, t, sizeof t);
+        return ud_list_search_count(db, &spec, enr_search_key(t), ud_is_number_query(t) ? 2 : 1, ENR_FRAGS(&fr, t), t, count, err);
+    }
     return ud_list_count(db, &spec, ud_enrolment_sort_keys, 1, NULL, count, err);
 }

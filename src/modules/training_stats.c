@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "uniondesk/enums.h"
+#include "db_int.h"
 
 void ud_training_row_add(struct ud_training_row *s, const struct ud_training_row *r)
 {

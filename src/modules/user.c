@@ -8,7 +8,8 @@
 #include "uniondesk/enums.h"
 #include "uniondesk/i18n.h"
 #include "uniondesk/may.h"
-#include "uniondesk/modutil.h"
+#include "modutil.h"
+#include "db_int.h"
 
 #define USER_COLS "id, login, coalesce(display_name, ''), role, active, created_at, version"
 

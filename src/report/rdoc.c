@@ -42,8 +42,10 @@ struct ud_rrow *ud_rdoc_row(struct ud_rtable *t, const char *label, int total)
     if (t->nrows == t->cap) {
         int cap = t->cap ? t->cap * 2 : 16;
         struct ud_rrow *g = realloc(t->rows, sizeof *g * (size_t)cap);
-        if (!g)
+        if (!g) {
+            t->oom = 1;
             return NULL;
+        }
         t->rows = g;
         t->cap = cap;
     }
@@ -52,6 +54,14 @@ struct ud_rrow *ud_rdoc_row(struct ud_rtable *t, const char *label, int total)
     snprintf(r->label, sizeof r->label, "%s", label);
     r->total = total;
     return r;
+}
+
+int ud_rdoc_check(const struct ud_rdoc *d, struct ud_err *err)
+{
+    for (int i = 0; i < d->ntables; i++)
+        if (d->tables[i].oom)
+            return ud_err_nomem(err);
+    return UD_OK;
 }
 
 void ud_rdoc_note(struct ud_rdoc *d, const char *text)

@@ -18,6 +18,8 @@ static void field(FILE *out, const char *s, int first)
 
 int ud_rdoc_csv(const struct ud_rdoc *d, FILE *out, struct ud_err *err)
 {
+    if (ud_rdoc_check(d, err) != UD_OK)
+        return err->status;
     fputs("\xEF\xBB\xBF", out); /* BOM: Excel then reads UTF-8 */
     if (d->ntables > 0) {
         const struct ud_rtable *t0 = &d->tables[0];

@@ -457,9 +457,11 @@ static void paginate(const struct layout *ly, int avail, struct pages *P)
 
 int ud_rdoc_text(const struct ud_rdoc *d, int page_lines, FILE *out, struct ud_err *err)
 {
+    if (ud_rdoc_check(d, err) != UD_OK)
+        return err->status;
     struct layout *ly = malloc(sizeof *ly);
     if (!ly)
-        return ud_err_set(err, UD_ERR_INTERNAL, "out of memory");
+        return ud_err_nomem(err);
     lay_out(ly, d);
     int total = 0;
     for (int k = 0; k < ly->nb; k++)
@@ -482,7 +484,7 @@ int ud_rdoc_text(const struct ud_rdoc *d, int page_lines, FILE *out, struct ud_e
         free_lines(&ly->L);
         free(ly);
         free(P.e);
-        return ud_err_set(err, UD_ERR_INTERNAL, "out of memory");
+        return ud_err_nomem(err);
     }
     int page = 1;
     for (int i = -1; i < P.n; i++) {

@@ -160,6 +160,8 @@ static void write_table(lxw_worksheet *ws, const struct ud_rtable *t, const stru
 
 int ud_rdoc_xlsx(const struct ud_rdoc *d, struct ud_outfile *out, struct ud_err *err)
 {
+    if (ud_rdoc_check(d, err) != UD_OK)
+        return err->status;
     lxw_workbook *wb = ud_xlsx_new(out, 0, err);
     if (!wb)
         return err->status;

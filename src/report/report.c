@@ -25,7 +25,7 @@ int ud_report_meta_init(struct ud_db *db, struct ud_report_meta *m, struct ud_er
 {
     memset(m, 0, sizeof *m);
     ud_today(m->today);
-    snprintf(m->producer, sizeof m->producer, "%s", db->display_name[0] ? db->display_name : db->login);
+    snprintf(m->producer, sizeof m->producer, "%s", ud_db_user_label(db));
     int64_t root = ud_org_root(db);
     if (root) {
         struct ud_org o;

@@ -207,18 +207,3 @@ int ud_report_disputes_json(const struct ud_dispute_report *r, FILE *fp, struct 
     fprintf(fp, "}\n");
     return ud_report_finish(fp, err);
 }
-
-int ud_report_disputes(const struct ud_dispute_report *r, const struct ud_report_meta *m,
-                       enum ud_report_format fmt, FILE *fp, struct ud_outfile *out, struct ud_err *err)
-{
-    if (fmt == UD_REPORT_JSON)
-        return ud_report_disputes_json(r, fp, err);
-    struct ud_rdoc *d = malloc(sizeof *d);
-    if (!d)
-        return ud_err_set(err, UD_ERR_INTERNAL, "out of memory");
-    ud_report_disputes_doc(r, m, d);
-    int st = ud_report_write_doc(d, fmt, fp, out, err);
-    ud_rdoc_free(d);
-    free(d);
-    return st;
-}

@@ -136,18 +136,3 @@ int ud_report_members_json(const struct ud_member_stats *s, FILE *fp, struct ud_
     fprintf(fp, "}\n}\n");
     return ud_report_finish(fp, err);
 }
-
-int ud_report_members(const struct ud_member_stats *s, const struct ud_report_meta *m,
-                      enum ud_report_format fmt, FILE *fp, struct ud_outfile *out, struct ud_err *err)
-{
-    if (fmt == UD_REPORT_JSON)
-        return ud_report_members_json(s, fp, err);
-    struct ud_rdoc *d = malloc(sizeof *d);
-    if (!d)
-        return ud_err_set(err, UD_ERR_INTERNAL, "out of memory");
-    ud_report_members_doc(s, m, d);
-    int st = ud_report_write_doc(d, fmt, fp, out, err);
-    ud_rdoc_free(d);
-    free(d);
-    return st;
-}

@@ -7,17 +7,16 @@
 #include "uniondesk/audit.h"
 #include "uniondesk/i18n.h"
 #include "uniondesk/org.h"
+#include "uniondesk/rdoc.h"
 #include "uniondesk/report.h"
-
-struct figures {
-    struct ud_dispute_report disputes;
-    struct ud_member_stats members;
-    struct ud_training_stats training;
-};
+#include "report_int.h"
 
 int ud_report_run(struct ud_db *db, const struct ud_report_request *rq, enum ud_report_format fmt, FILE *fp,
                   const char *path, struct ud_err *err)
 {
+    const struct ud_report_kind *k = ud_report_kind_find(rq->kind);
+    if (!k)
+        return ud_err_set(err, UD_ERR_USAGE, T("未知的报表“%s”", "unknown report '%s'"), rq->kind ? rq->kind : "");
     struct ud_report_meta meta;
     if (ud_report_meta_init(db, &meta, err) != UD_OK)
         return err->status;
@@ -29,45 +28,31 @@ int ud_report_run(struct ud_db *db, const struct ud_report_request *rq, enum ud_
         org_id = org.id;
         snprintf(meta.scope, sizeof meta.scope, "%s", org.name);
     }
-    struct figures *fig = calloc(1, sizeof *fig);
-    if (!fig)
-        return ud_err_set(err, UD_ERR_INTERNAL, "out of memory");
     /* to a file: whole or absent */
     struct ud_outfile outf, *out = NULL;
     if (path) {
-        if (ud_out_open(&outf, path, rq->out_flags, err) != UD_OK) {
-            free(fig);
+        if (ud_out_open(&outf, path, rq->out_flags, err) != UD_OK)
             return err->status;
-        }
         out = &outf;
         fp = outf.fp;
     }
-    int st;
-    if (strcmp(rq->kind, "disputes") == 0) {
-        char as_of[UD_DATE_SZ];
-        if (rq->as_of[0])
-            snprintf(as_of, sizeof as_of, "%s", rq->as_of);
-        else
-            ud_today(as_of);
-        struct ud_dispute_filter f = {rq->level, org_id};
-        if (rq->level)
-            snprintf(meta.level, sizeof meta.level, "%s", rq->level);
-        st = ud_dispute_report(db, rq->from, rq->to, as_of, &f, &fig->disputes, err);
-        if (st == UD_OK)
-            st = ud_report_disputes(&fig->disputes, &meta, fmt, fp, out, err);
-    } else if (strcmp(rq->kind, "members") == 0) {
-        st = ud_member_stats(db, org_id, meta.today, &fig->members, err);
-        if (st == UD_OK)
-            st = ud_report_members(&fig->members, &meta, fmt, fp, out, err);
-        ud_member_stats_free(&fig->members);
-    } else if (strcmp(rq->kind, "training") == 0) {
-        st = ud_training_stats(db, rq->year, &fig->training, err);
-        if (st == UD_OK)
-            st = ud_report_training(&fig->training, &meta, fmt, fp, out, err);
-    } else {
-        st = ud_err_set(err, UD_ERR_USAGE, T("未知的报表“%s”", "unknown report '%s'"), rq->kind);
+    void *fig = NULL;
+    int st = k->compute(db, rq, org_id, &meta, &fig, err);
+    if (st == UD_OK && fmt == UD_REPORT_JSON) {
+        st = k->json(fig, fp, err);
+    } else if (st == UD_OK) {
+        struct ud_rdoc *d = malloc(sizeof *d);
+        if (d) {
+            k->document(fig, &meta, d);
+            st = ud_report_write_doc(d, fmt, fp, out, err);
+            ud_rdoc_free(d);
+            free(d);
+        } else {
+            st = ud_err_nomem(err);
+        }
     }
-    free(fig);
+    if (fig)
+        k->free(fig);
     if (out && st == UD_OK) {
         st = ud_out_commit(out, err);
     } else if (out) {
@@ -84,18 +69,13 @@ int ud_report_run(struct ud_db *db, const struct ud_report_request *rq, enum ud_
 int ud_report_print_noted(struct ud_db *db, const struct ud_report_request *rq, const char *text, size_t len,
                           const char *title, int quiet, struct ud_err *err)
 {
-    const char *kind = rq->kind ? rq->kind : "";
-    const char *table = strcmp(kind, "disputes") == 0 ? "cases" : strcmp(kind, "training") == 0 ? "courses" : "members";
+    const struct ud_report_kind *k = ud_report_kind_find(rq->kind);
+    if (!k)
+        return ud_err_set(err, UD_ERR_USAGE, T("未知的报表“%s”", "unknown report '%s'"), rq->kind ? rq->kind : "");
     char what[400];
-    if (strcmp(kind, "disputes") == 0)
-        snprintf(what, sizeof what, "report disputes %s..%s%s%s%s%s -> printer", rq->from, rq->to,
-                 rq->level ? " level " : "", rq->level ? rq->level : "", rq->org_code ? " org " : "",
-                 rq->org_code ? rq->org_code : "");
-    else if (strcmp(kind, "training") == 0)
-        snprintf(what, sizeof what, "report training %d -> printer", rq->year);
-    else
-        snprintf(what, sizeof what, "report %s%s%s -> printer", kind, rq->org_code ? " org " : "",
-                 rq->org_code ? rq->org_code : "");
+    k->describe(rq, what, sizeof what);
+    snprintf(what + strlen(what), sizeof what - strlen(what), " -> printer");
+    const char *table = k->audit_table;
     if (ud_audit_note(db, table, 0, "print", what, err) != UD_OK)
         return err->status;
     return ud_report_print(text, len, title, quiet, err);

@@ -47,7 +47,9 @@ static int find_sheet(int fd, off_t size, int *method, uint32_t *csize, off_t *d
     if ((off_t)cd_off + cd_size > size || cd_size > 64u << 20)
         return -1;
     unsigned char *cd = malloc(cd_size ? cd_size : 1);
-    if (!cd || read_at(fd, cd, cd_size, cd_off) != 0) {
+    if (!cd)
+        return -2;
+    if (read_at(fd, cd, cd_size, cd_off) != 0) {
         free(cd);
         return -1;
     }
@@ -82,11 +84,11 @@ struct scan {
     int64_t last;
 };
 
+/* n is at most SCAN_MAX: the buffers below */
+#define SCAN_MAX (1 << 16)
 static void scan_text(struct scan *s, const char *buf, size_t n)
 {
-    char *joined = malloc(s->ncarry + n + 1);
-    if (!joined)
-        return;
+    static char joined[sizeof s->carry + SCAN_MAX + 1]; /* no allocation: nothing to fail here */
     memcpy(joined, s->carry, s->ncarry);
     memcpy(joined + s->ncarry, buf, n);
     size_t len = s->ncarry + n;
@@ -99,7 +101,6 @@ static void scan_text(struct scan *s, const char *buf, size_t n)
     }
     s->ncarry = len < sizeof s->carry - 1 ? len : sizeof s->carry - 1;
     memcpy(s->carry, joined + len - s->ncarry, s->ncarry);
-    free(joined);
 }
 
 int64_t ud_xlsx_last_row(const char *path)
@@ -112,18 +113,19 @@ int64_t ud_xlsx_last_row(const char *path)
     uint32_t csize = 0;
     off_t data = 0;
     int64_t result = -1;
-    if (fstat(fd, &sb) != 0 || find_sheet(fd, sb.st_size, &method, &csize, &data) != 0 ||
-        (method != 0 && method != 8)) {
+    int found = fstat(fd, &sb) != 0 ? -1 : find_sheet(fd, sb.st_size, &method, &csize, &data);
+    if (found != 0 || (method != 0 && method != 8)) {
         close(fd);
-        return -1;
+        return found == -2 ? -2 : -1;
     }
     struct scan s = {{0}, 0, 0};
-    static unsigned char in[1 << 16], out[1 << 16];
+    static unsigned char in[SCAN_MAX], out[SCAN_MAX];
     z_stream z;
     memset(&z, 0, sizeof z);
-    if (method == 8 && inflateInit2(&z, -MAX_WBITS) != Z_OK) {
+    int zi = method == 8 ? inflateInit2(&z, -MAX_WBITS) : Z_OK;
+    if (zi != Z_OK) {
         close(fd);
-        return -1;
+        return zi == Z_MEM_ERROR ? -2 : -1;
     }
     uint32_t left = csize;
     off_t at = data;

@@ -32,6 +32,8 @@ int ud_xlsx_close(lxw_workbook *wb, struct ud_outfile *out, int64_t last_row, st
                           ud_strerror(errno));
     if (last_row >= 0) {
         int64_t got = ud_xlsx_last_row(out->byfd);
+        if (got == -2)
+            return ud_err_nomem(err);
         if (got != last_row + 1)
             return ud_err_set(err, UD_ERR_IO,
                               T("写入 %s 时出错：写出的表格不完整（应有 %" PRId64 " 行，读回 %" PRId64

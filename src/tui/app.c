@@ -143,7 +143,7 @@ int tui_may(struct tui_app *app, enum ud_act act)
         return 1;
     if (app->readonly) {
         tui_error_text(app, "%s",
-                       app->db->role == UD_ROLE_NONE
+                       ud_db_role(app->db) == UD_ROLE_NONE
                            ? T("只读模式：您没有账户（请管理员用 uniondesk user add 添加）",
                                "read-only: you have no account (an admin can add you with uniondesk user add)")
                            : T("只读模式：数据库文件不可写", "read-only: the database file is not writable"));
@@ -162,12 +162,12 @@ static void draw_title(struct tui_app *app)
 {
     char t[1024];
     char who[200];
-    if (app->db->display_name[0])
-        snprintf(who, sizeof who, "%s %s", app->db->display_name, app->db->login);
+    if (ud_db_display_name(app->db)[0])
+        snprintf(who, sizeof who, "%s %s", ud_db_display_name(app->db), ud_db_login(app->db));
     else
-        snprintf(who, sizeof who, "%s", app->db->login);
+        snprintf(who, sizeof who, "%s", ud_db_login(app->db));
     snprintf(t, sizeof t, " uniondesk │ %s │ %s（%s）│ %s%s", app->district, who,
-             app->db->role == UD_ROLE_NONE ? T("无账户", "no account") : ud_enum_label(&ud_enum_role, ud_role_code(app->db->role)),
+             ud_db_role(app->db) == UD_ROLE_NONE ? T("无账户", "no account") : ud_enum_label(&ud_enum_role, ud_role_code(ud_db_role(app->db))),
              app->db_path, app->readonly ? T(" │ 只读", " │ READ-ONLY") : "");
     tui_put(stdscr, 0, 0, t, COLS, UD_LEFT, tui_attr(TE_TITLE));
 }
@@ -446,7 +446,7 @@ int ud_tui_main(const char *db_path, const char *user)
         return ud_exit_code(err.status);
     }
     app.db_path = db_path;
-    app.readonly = app.db->readonly || app.db->role == UD_ROLE_NONE;
+    app.readonly = ud_db_readonly(app.db) || ud_db_role(app.db) == UD_ROLE_NONE;
     load_district(&app);
 
     const char *script = getenv("UNIONDESK_SCRIPT");
@@ -515,7 +515,7 @@ int ud_tui_main(const char *db_path, const char *user)
     wtimeout(body, 200);
     switch_tab(&app, 1); /* members: what clerks look at most */
     if (app.readonly)
-        tui_message(&app, "%s", app.db->role == UD_ROLE_NONE
+        tui_message(&app, "%s", ud_db_role(app.db) == UD_ROLE_NONE
                                     ? T("只读模式：您没有账户", "read-only: you have no account")
                                     : T("只读模式：数据库文件不可写", "read-only: the database file is not writable"));
     /* UNIONDESK_TIMING=FILE: how long each key took, handling and

@@ -1,6 +1,7 @@
 /* Colours as a table (logical element × scheme; monochrome is just another
  * scheme) and width-aware drawing. */
 #include <string.h>
+#include <wchar.h>
 
 #include "tui.h"
 #include "uniondesk/utf8.h"
@@ -104,8 +105,43 @@ void tui_fill(WINDOW *w, int y, int x, int cols, attr_t attr)
     wattrset(w, A_NORMAL);
 }
 
+/* Makes column x of row y the start of a character: a wide character of
+ * what is below drawn across the boundary between x - 1 and x (a Chinese
+ * label under a popup's left border) becomes spaces. Half of it left in
+ * the window would be written whole by ncurses and push the rest of the
+ * row one column to the right: a pick list's border and rows shifted, an
+ * ID number cut. */
+static void split_at(WINDOW *w, int y, int x)
+{
+    if (y < 0 || y >= getmaxy(w) || x <= 0 || x >= getmaxx(w))
+        return;
+    int c = 0;
+    while (c < x) {
+        cchar_t cc;
+        wchar_t wch[CCHARW_MAX + 1];
+        attr_t a;
+        short pair;
+        if (mvwin_wch(w, y, c, &cc) == ERR || getcchar(&cc, wch, &a, &pair, NULL) == ERR)
+            return;
+        int cw = wcwidth(wch[0]);
+        if (cw < 1)
+            cw = 1;
+        if (c + cw > x) {
+            for (int i = c; i < c + cw && i < getmaxx(w); i++)
+                mvwaddch(w, y, i, ' ');
+            return;
+        }
+        c += cw;
+    }
+}
+
 void tui_box(WINDOW *w, int y, int x, int h, int wdt, attr_t attr, const char *title)
 {
+    /* nothing below may straddle the box's edges */
+    for (int r = 0; r < h; r++) {
+        split_at(w, y + r, x);
+        split_at(w, y + r, x + wdt);
+    }
     for (int r = 0; r < h; r++)
         tui_fill(w, y + r, x, wdt, attr);
     /* the wide-character line set: drawn as UTF-8, never through the
@@ -123,7 +159,9 @@ void tui_box(WINDOW *w, int y, int x, int h, int wdt, attr_t attr, const char *t
     if (title && *title) {
         char t[256];
         snprintf(t, sizeof t, " %s ", title);
-        tui_puts(w, y, x + 2, t, attr | A_BOLD);
+        /* inside the top border, its corner kept */
+        int tw = ud_str_width(t);
+        tui_put(w, y, x + 2, t, tw < wdt - 4 ? tw : wdt - 4, UD_LEFT, attr | A_BOLD);
     }
 }
 

@@ -118,7 +118,7 @@ static int label_width(struct tui_form *form)
         if (lw > w)
             w = lw;
     }
-    return w > 18 ? 18 : w;
+    return w; /* form_draw keeps room for the field */
 }
 
 static void form_draw(struct tui_app *app, struct tui_view *v, WINDOW *w, int h, int wdt)
@@ -126,7 +126,10 @@ static void form_draw(struct tui_app *app, struct tui_view *v, WINDOW *w, int h,
     (void)app;
     struct tui_form *form = v->data;
     tui_put(w, 0, 0, form->title, wdt, UD_LEFT, tui_attr(TE_HEADER));
+    /* labels whole when they leave a field of 16 columns (issue 8: "期间（YYYY-MM 或 ~") */
     int lw = label_width(form);
+    if (lw > wdt - 20)
+        lw = wdt - 20 > 8 ? wdt - 20 : 8;
     int fx = lw + 3;
     /* leave room on the right for the name a picked code stands for */
     int fw = wdt - fx - 1 - 24;

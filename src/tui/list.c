@@ -17,6 +17,9 @@ const struct tui_keyhelp tui_list_keys[] = {
 /* the row before the window's first row; invalid = the window starts the list */
 struct list_state {
     struct ud_cursor anchor;
+    /* the widest cell seen per column since the list last started over:
+     * columns widen as content needs and do not jump back while paging */
+    int need[TUI_LIST_MAXCOLS];
 };
 
 struct tui_list *tui_list_new(const struct tui_list_source *src, void *ctx, const char *sort, int desc)
@@ -116,6 +119,7 @@ static void count(struct tui_app *app, struct tui_list *l)
 void tui_list_home(struct tui_app *app, struct tui_list *l)
 {
     state(l)->anchor.valid = 0;
+    memset(state(l)->need, 0, sizeof state(l)->need);
     l->sel = 0;
     fill(app, l);
     count(app, l);
@@ -318,51 +322,113 @@ int tui_list_key(struct tui_app *app, struct tui_list *l, int key)
     return 0;
 }
 
-/* Column widths for the window width: fixed columns as asked, the flex
- * column takes the rest; columns that do not fit are dropped. */
-static int layout_columns(struct tui_list *l, int wdt, int *widths)
+int tui_list_layout_columns(const struct tui_column *cols, int n, const int *need, int wdt, int *widths)
 {
-    int n = l->src->ncolumns, used = 2; /* marker column and a space */
-    int flex = -1;
+    if (n > TUI_LIST_MAXCOLS)
+        n = TUI_LIST_MAXCOLS;
+    int shown = 0, used = 0;
     for (int i = 0; i < n; i++) {
-        widths[i] = l->src->columns[i].width;
-        if (l->src->columns[i].flex && flex < 0)
-            flex = i;
+        widths[i] = cols[i].width > 0 ? cols[i].width : 1;
+        /* no wider than its content (header included) to begin with */
+        if (need && need[i] > 0 && need[i] < widths[i])
+            widths[i] = need[i];
+        if (i == shown && used + widths[i] <= wdt) {
+            used += widths[i] + 1; /* and the space after it */
+            shown++;
+        }
     }
-    int shown = 0;
-    for (int i = 0; i < n; i++) {
-        if (used + widths[i] > wdt)
+    int spare = wdt - used; /* a blank column stays at the right edge */
+    /* 1. content first: the smallest shortfall per weight first, so that
+     * short cells (a dispute type) are shown whole before long ones (an
+     * employer's name) take the rest */
+    while (need && spare > 0) {
+        int best = -1;
+        int64_t bd = 0, bw = 1;
+        for (int i = 0; i < shown; i++) {
+            int d = need[i] - widths[i];
+            int64_t w = cols[i].weight > 0 ? cols[i].weight : 1;
+            if (d > 0 && (best < 0 || (int64_t)d * bw < bd * w)) {
+                best = i;
+                bd = d;
+                bw = w;
+            }
+        }
+        if (best < 0)
             break;
-        used += widths[i] + 1;
-        shown++;
+        int give = (int)bd < spare ? (int)bd : spare;
+        widths[best] += give;
+        spare -= give;
     }
-    if (flex >= 0 && flex < shown)
-        widths[flex] += wdt - used;
+    /* 2. the rest by weight (the remainder to the first weighted columns) */
+    int64_t total = 0;
+    for (int i = 0; i < shown; i++)
+        total += cols[i].weight > 0 ? cols[i].weight : 0;
+    if (total > 0 && spare > 0) {
+        int left = spare;
+        for (int i = 0; i < shown; i++)
+            if (cols[i].weight > 0) {
+                int give = (int)((int64_t)spare * cols[i].weight / total);
+                widths[i] += give;
+                left -= give;
+            }
+        for (int i = 0; i < shown && left > 0; i++)
+            if (cols[i].weight > 0) {
+                widths[i]++;
+                left--;
+            }
+    }
     return shown;
+}
+
+/* Measures the window's cells (and the headers) into the list's needs. */
+static void measure(struct tui_app *app, struct tui_list *l, const int *header_w)
+{
+    int n = l->src->ncolumns < TUI_LIST_MAXCOLS ? l->src->ncolumns : TUI_LIST_MAXCOLS;
+    int *need = state(l)->need;
+    for (int i = 0; i < n; i++)
+        if (header_w[i] > need[i])
+            need[i] = header_w[i];
+    for (int r = 0; r < l->n; r++)
+        for (int i = 0; i < n; i++) {
+            char cell[1024], vis[1024];
+            cell[0] = '\0';
+            l->src->cell(app, l->ctx, row_at(l, r), i, cell, sizeof cell);
+            ud_text_visible(vis, sizeof vis, cell); /* as ud_str_cell draws it */
+            int w = ud_str_width(vis);
+            if (w > need[i])
+                need[i] = w;
+        }
 }
 
 void tui_list_draw(struct tui_app *app, struct tui_list *l, WINDOW *w, int y, int h, int wdt)
 {
-    int widths[32];
-    int shown = layout_columns(l, wdt, widths);
+    int widths[TUI_LIST_MAXCOLS], header_w[TUI_LIST_MAXCOLS];
+    char heads[TUI_LIST_MAXCOLS][128];
+    int ncols = l->src->ncolumns < TUI_LIST_MAXCOLS ? l->src->ncolumns : TUI_LIST_MAXCOLS;
+    for (int i = 0; i < ncols; i++) {
+        const struct tui_column *c = &l->src->columns[i];
+        int sorted = c->sort && l->sort && strcmp(c->sort, l->sort) == 0 && !l->search.len;
+        snprintf(heads[i], sizeof heads[i], "%s%s", T(c->zh, c->en), sorted ? (l->desc ? "v" : "^") : "");
+        header_w[i] = ud_str_width(heads[i]);
+    }
+    int rows = h - 1;
+    if (rows < 1)
+        rows = 0;
+    else if (rows != l->height) {
+        l->height = rows > TUI_LIST_MAX ? TUI_LIST_MAX : rows;
+        fill(app, l);
+    }
+    measure(app, l, header_w);
+    int shown = tui_list_layout_columns(l->src->columns, ncols, state(l)->need, wdt - 2, widths);
     /* header */
     tui_fill(w, y, 0, wdt, tui_attr(TE_HEADER));
     int x = 2;
     for (int i = 0; i < shown; i++) {
-        const struct tui_column *c = &l->src->columns[i];
-        char t[128];
-        int sorted = c->sort && l->sort && strcmp(c->sort, l->sort) == 0 && !l->search.len;
-        snprintf(t, sizeof t, "%s%s", T(c->zh, c->en), sorted ? (l->desc ? "v" : "^") : "");
-        tui_put(w, y, x, t, widths[i], c->align, tui_attr(TE_HEADER));
+        tui_put(w, y, x, heads[i], widths[i], l->src->columns[i].align, tui_attr(TE_HEADER));
         x += widths[i] + 1;
     }
-    int rows = h - 1;
     if (rows < 1)
         return;
-    if (rows != l->height) {
-        l->height = rows > TUI_LIST_MAX ? TUI_LIST_MAX : rows;
-        fill(app, l);
-    }
     for (int r = 0; r < l->n && r < rows; r++) {
         const void *row = row_at(l, r);
         int alert = l->src->alert && l->src->alert(row);

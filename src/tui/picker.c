@@ -1,9 +1,12 @@
 /* Pick lists: a popup over the form, with live search, for
- * organizations, members and enumerations. */
+ * organizations, members, enumerations and mediators. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "record.h"
 #include "tui.h"
+#include "uniondesk/dispute.h"
 #include "uniondesk/i18n.h"
 #include "uniondesk/utf8.h"
 
@@ -294,4 +297,101 @@ void tui_pick_items(struct tui_app *app, const char *title, const struct ud_enum
         ((struct picker *)v->data)->owns_arg = 1;
     else
         free(c);
+}
+
+/* ---- the mediator: the names the module offers, typing still free ---- */
+
+#define MEDIATORS_SHOWN 200
+
+struct mediator_row {
+    struct ud_mediator m;
+    int typed; /* the search text itself, when it is not one of the names */
+};
+
+static int mediator_fetch(struct tui_app *app, void *ctx, const char *query, const struct ud_page *pg, void *rows,
+                          struct ud_cursor *cursors, int *n, struct ud_err *err)
+{
+    (void)ctx;
+    *n = 0;
+    struct ud_mediator *names = calloc(MEDIATORS_SHOWN, sizeof *names);
+    if (!names)
+        return ud_err_set(err, UD_ERR_INTERNAL, "%s", T("内存不足", "out of memory"));
+    int m = 0;
+    if (ud_case_mediators(app->db, query, names, MEDIATORS_SHOWN, &m, err) != UD_OK) {
+        free(names);
+        return err->status;
+    }
+    /* after the names, the text as typed unless it is a name already:
+     * Enter on it keeps a new name (the only row when nothing matches) */
+    char typed[UD_MEDIATOR_SZ];
+    snprintf(typed, sizeof typed, "%s", query ? query : "");
+    ud_trim(typed);
+    int with_typed = typed[0] != '\0';
+    for (int i = 0; i < m && with_typed; i++)
+        if (strcmp(names[i].name, typed) == 0)
+            with_typed = 0;
+    int total = m + with_typed;
+    int start = pg->after.valid && !pg->backward ? (int)pg->after.id + 1 : 0;
+    int end = pg->after.valid && pg->backward ? (int)pg->after.id : total;
+    if (pg->backward && end - start > pg->limit)
+        start = end - pg->limit;
+    for (int i = start; i < end && *n < pg->limit; i++) {
+        struct mediator_row *r = (struct mediator_row *)rows + *n;
+        memset(r, 0, sizeof *r);
+        if (i == m) {
+            r->typed = 1;
+            snprintf(r->m.name, sizeof r->m.name, "%s", typed);
+        } else {
+            r->m = names[i];
+        }
+        cursors[*n].valid = 1;
+        cursors[*n].id = i;
+        cursors[*n].group = 0;
+        (*n)++;
+    }
+    free(names);
+    return UD_OK;
+}
+
+static void mediator_cell(struct tui_app *app, void *ctx, const void *row, int col, char *out, size_t outsz)
+{
+    (void)app;
+    (void)ctx;
+    const struct mediator_row *r = row;
+    out[0] = '\0';
+    if (col == 0)
+        snprintf(out, outsz, r->typed ? T("%s（按输入填写）", "%s (as typed)") : "%s", r->m.name);
+    else if (col == 1 && !r->typed && r->m.cases)
+        snprintf(out, outsz, T("%lld 件", "%lld cases"), (long long)r->m.cases);
+    else if (col == 2 && r->m.is_user)
+        snprintf(out, outsz, "%s", T("用户", "user"));
+}
+
+static const struct tui_column mediator_cols[] = {
+    {"调解员", "mediator", 20, 1, UD_LEFT, NULL},
+    {"调解案件", "cases", 10, 0, UD_RIGHT, NULL},
+    {"", "", 6, 0, UD_LEFT, NULL},
+};
+
+static const struct tui_list_source mediator_src = {sizeof(struct mediator_row), mediator_cols, 3, mediator_fetch,
+                                                    NULL, mediator_cell, NULL, NULL};
+
+static void mediator_done(struct tui_app *app, const void *row, void *arg)
+{
+    (void)app;
+    struct tui_form_field *f = arg;
+    tui_edit_set(&f->edit, ((const struct mediator_row *)row)->m.name);
+    f->edit.changed = 1;
+    f->error[0] = '\0';
+}
+
+int tui_pick_mediator(struct tui_app *app, struct tui_form_field *f, void *ctx)
+{
+    (void)ctx;
+    tui_pick_open(app, T("选择调解员（可直接输入新名字）", "choose the mediator (or type a new name)"), &mediator_src,
+                  NULL, mediator_done, f, f->edit.text);
+    struct tui_view *v = tui_top(app);
+    if (v && v->ops == &picker_ops)
+        ((struct picker *)v->data)->list->search.maxchars = 30; /* as the field */
+    return 0;
 }

@@ -24,5 +24,6 @@ int tui_pick_org_any(struct tui_app *app, struct tui_form_field *f, void *ctx);
 int tui_pick_org_mediating(struct tui_app *app, struct tui_form_field *f, void *ctx);
 int tui_pick_org_member(struct tui_app *app, struct tui_form_field *f, void *ctx);
 int tui_pick_member(struct tui_app *app, struct tui_form_field *f, void *ctx);
+int tui_pick_mediator(struct tui_app *app, struct tui_form_field *f, void *ctx); /* users and earlier mediators; free typing */
 
 #endif

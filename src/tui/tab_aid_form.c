@@ -129,7 +129,7 @@ static int ask_double(struct tui_app *app, const struct ud_aid_grant *g, int64_t
         return UD_OK;
     if (ud_aid_double_check(app->db, g->member_id, g->program, g->granted_on, exclude_id, &ex, &found, err) != UD_OK)
         return err->status;
-    if (!found || app->db->role < ud_act_role(UD_ACT_AID_DECIDE))
+    if (!found || ud_db_role(app->db) < ud_act_role(UD_ACT_AID_DECIDE))
         return UD_OK;
     char amount[32], q[600];
     ud_format_money(ex.amount_fen, amount, sizeof amount);

@@ -9,6 +9,7 @@
 #include "export_form.h"
 #include "uniondesk/i18n.h"
 #include "uniondesk/org.h"
+#include "uniondesk/period.h"
 #include "uniondesk/report.h"
 #include "uniondesk/utf8.h"
 
@@ -55,21 +56,22 @@ static int make_request(struct tui_app *app, struct report_tab *t, const struct 
     memset(rq, 0, sizeof *rq);
     rq->kind = ud_enum_find(&report_kinds, p->kind)->code;
     const char *why = NULL;
+    struct ud_period per;
+    struct ud_err e2;
+    ud_err_clear(&e2);
     if (!strcmp(rq->kind, "disputes")) {
-        if (strlen(p->period) == 4) {
-            if (!(why = ud_parse_year(p->period, &rq->year))) {
-                snprintf(rq->from, sizeof rq->from, "%04u-01-01", (unsigned)rq->year % 10000u);
-                snprintf(rq->to, sizeof rq->to, "%04u-12-31", (unsigned)rq->year % 10000u);
-            }
-        } else {
-            why = ud_parse_month(p->period, rq->from, rq->to);
-        }
         char today[UD_DATE_SZ];
         ud_today(today);
-        if (!why && strcmp(rq->from, today) > 0)
-            why = T("该期尚未开始", "that period has not begun");
+        if (!(why = ud_period_parse(p->period, UD_PERIOD_ANY, &per))) {
+            snprintf(rq->from, sizeof rq->from, "%s", per.from);
+            snprintf(rq->to, sizeof rq->to, "%s", per.to);
+            rq->year = per.is_year ? per.year : 0;
+            if (ud_period_check(per.from, per.to, today, &e2) != UD_OK)
+                why = e2.msg;
+        }
     } else if (!strcmp(rq->kind, "training")) {
-        why = ud_parse_year(p->period, &rq->year);
+        if (!(why = ud_period_parse(p->period, UD_PERIOD_YEAR, &per)))
+            rq->year = per.year;
     }
     if (why)
         return ud_err_field(err, "period", ud_field_label(&param_fields[1]), "%s", why);

@@ -186,11 +186,15 @@ void tui_dump_screen(const char *path);
 struct tui_column {
     const char *zh;
     const char *en;
-    int width;  /* columns; the last column with flex takes what is left */
-    int flex;
+    int width;  /* display columns; less when its content is narrower */
+    /* its share of the spare width (tui_list_layout_columns): any column
+     * grows to show its content whole when there is room; a weighted one
+     * also takes, by weight, what is left after that. 0: content only */
+    int weight;
     enum ud_align align;
     const char *sort; /* sort key name, or NULL */
 };
+#define TUI_LIST_MAXCOLS 32
 
 struct tui_list_source {
     size_t row_size;
@@ -234,6 +238,14 @@ void tui_list_home(struct tui_app *app, struct tui_list *l);
 void tui_list_draw(struct tui_app *app, struct tui_list *l, WINDOW *w, int y, int h, int wdt);
 /* navigation, search and sort keys; returns 1 when used */
 int tui_list_key(struct tui_app *app, struct tui_list *l, int key);
+/* Widths of the columns of a list `wdt` wide (the two marker columns
+ * excluded): each column its width, or its content's when narrower
+ * (need[i]: the widest cell, header included; need may be NULL), those
+ * that do not fit dropped from the right; spare width first to the
+ * columns whose content is wider, the smallest shortfall per weight (0
+ * counting as 1) first, so that what can be shown whole is; what is left
+ * shared by weight. Returns how many are shown. */
+int tui_list_layout_columns(const struct tui_column *cols, int n, const int *need, int wdt, int *widths);
 /* "380000", or "1000+" for a search with more matches than it counts */
 void tui_list_count_text(const struct tui_list *l, char *out, size_t outsz);
 /* the selected row, or NULL */

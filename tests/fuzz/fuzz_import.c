@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "db_int.h" /* white-box: counts rows with SQLite */
 #include "uniondesk/import.h"
 #include "uniondesk/org.h"
 #include "uniondesk/user.h"

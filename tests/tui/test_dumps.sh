@@ -69,7 +69,10 @@ PYEOF
     contains align.txt "too-wide 0" "no line wider than $cols columns"
     contains align.txt "id-columns 1 rows 6" "the ID number column starts at one display column in all 6 rows ($size)"
 done
-grep -qF '欧阳建 ~' members-80x24.txt && ok "the long name is cut and marked with ~" || not_ok "the long name is cut and marked with ~"
+# columns widen to their content where there is room (the name whole);
+# what cannot fit is cut at a character and marked with ~
+grep -qF '欧阳建国Alexander' members-80x24.txt && ok "the long name is shown whole at 80 columns" || not_ok "the long name is shown whole at 80 columns"
+grep -qF '宁波北仑国际集 ~' members-80x24.txt && ok "the union's long name is cut and marked with ~" || not_ok "the union's long name is cut and marked with ~"
 # run again: the same screen
 LINES=24 COLUMNS=80 UNIONDESK_SCRIPT=script.txt UNIONDESK_DUMP_DIR=. ud --db t.db --user clerk1 >/dev/null 2>&1
 cmp -s members.txt members-80x24.txt && ok "a second run draws the same screen" || not_ok "a second run draws the same screen"

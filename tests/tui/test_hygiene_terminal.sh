@@ -53,13 +53,13 @@ tm capture-pane -p -t dup >"$TMP/dup.screen"
 contains "$TMP/dup.screen" "王<U+202E>五" "an import message naming a member shows U+202E visibly"
 contains "$TMP/dup.screen" "重复" "…in the duplicate message"
 
-# the screens: names in the member list (cut to the column: a visible
-# form is never split) and in full in a member's detail
+# the screens: names in the member list (its column widens to show them
+# whole) and in a member's detail
 tm_start scr 100 30 "$UD_BIN" --db "$DB"
 tm_keys scr 2
-expect_screen scr "李\\x85 ~" "the member list shows a C1 control as \\x85"
+expect_screen scr "> 李\\x85四<U+2066>" "the member list shows a C1 control as \\x85 (the name whole: its column widens)"
 tm_keys scr Enter
-expect_screen scr "李\\x85四<U+2066>" "a member's detail shows a C1 control and U+2066 visibly"
+expect_screen scr "会员：李\\x85四<U+2066>" "a member's detail shows a C1 control and U+2066 visibly"
 tm_keys scr Escape Down Enter
 expect_screen scr "王<U+202E>五" "a member's detail shows U+202E as <U+202E>"
 tm_keys scr Escape 1

@@ -130,7 +130,7 @@ tm_type $S "李"
 expect_screen $S "搜索（/ 姓名或身份证号）：李" "/ searches the enrolments by name"
 tm_screen $S >"$TMP/search.txt"
 equals "$(grep -c '330206' "$TMP/search.txt")" 1 "…one row is left"
-contains "$TMP/search.txt" "李四     330206" "…and it is 李四's"
+contains "$TMP/search.txt" "李四 330206" "…and it is 李四's"
 tm_keys $S Escape
 expect_screen $S "张三丰" "Esc clears the search"
 

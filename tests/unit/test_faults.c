@@ -22,7 +22,7 @@
 #include "testutil.h"
 #include "uniondesk/dispute.h"
 #include "uniondesk/import.h"
-#include "uniondesk/migrate.h"
+#include "migrate_int.h"
 #include "uniondesk/user.h"
 
 static char dir[256];          /* scratch directory */

@@ -895,6 +895,12 @@ static void trim_and_blank(void **state)
     assert_false(ud_blank(" a "));
     assert_false(ud_blank("\xE3\x80\x87"));
     assert_false(ud_blank("\xE3\x80")); /* a cut U+3000 is not a space */
+    /* line breaks and no-break spaces are blank too: a multi-line field of Enter alone is empty */
+    assert_true(ud_blank("\n"));
+    assert_true(ud_blank(" \r\n\t"));
+    assert_true(ud_blank("\xC2\xA0"));
+    assert_false(ud_blank("\n a \n"));
+    assert_false(ud_blank("\xC2")); /* a cut U+00A0 is not a space */
 }
 
 int main(void)

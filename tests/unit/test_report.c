@@ -14,6 +14,7 @@
 #include "uniondesk/rdoc.h"
 #include "uniondesk/report.h"
 #include "uniondesk/utf8.h"
+#include "testutil.h"
 
 static const struct ud_rcol cols3[] = {
     {{"受理", "立案"}, "受理立案", UD_RC_COUNT, 0, 0},
@@ -286,6 +287,87 @@ static void test_members_json_escapes(void **state)
     ud_member_stats_free(&s);
 }
 
+/* The table of report kinds: one row per report, each complete; the run
+ * and the print both refuse a kind not in it. */
+static void test_report_kinds(void **state)
+{
+    (void)state;
+    const char *names[] = {"disputes", "members", "training"};
+    int n = 0;
+    for (const struct ud_report_kind *k = ud_report_kinds; k->name; k++, n++) {
+        assert_non_null(k->compute);
+        assert_non_null(k->document);
+        assert_non_null(k->json);
+        assert_non_null(k->free);
+        assert_non_null(k->describe);
+        assert_non_null(k->audit_table);
+        assert_ptr_equal(ud_report_kind_find(k->name), k);
+    }
+    assert_int_equal(n, 3);
+    for (int i = 0; i < 3; i++)
+        assert_non_null(ud_report_kind_find(names[i]));
+    assert_null(ud_report_kind_find("aid"));
+    assert_null(ud_report_kind_find(NULL));
+
+    struct tu_fixture *fx = tu_setup();
+    struct ud_report_request rq;
+    memset(&rq, 0, sizeof rq);
+    rq.kind = "nonsense";
+    struct ud_err err;
+    ud_err_clear(&err);
+    assert_int_equal(ud_report_run(fx->db, &rq, UD_REPORT_TEXT, stdout, NULL, &err), UD_ERR_USAGE);
+    assert_non_null(strstr(err.msg, "nonsense"));
+    ud_err_clear(&err);
+    assert_int_equal(ud_report_print_noted(fx->db, &rq, "x", 1, "t", 1, &err), UD_ERR_USAGE);
+    assert_int_equal(tu_int(fx, "SELECT count(*) FROM audit_log WHERE action = 'print'"), 0);
+
+    /* each kind runs through the table into JSON */
+    char *buf = NULL;
+    size_t len = 0;
+    rq.kind = "training";
+    rq.year = 2026;
+    FILE *f = open_memstream(&buf, &len);
+    ud_err_clear(&err);
+    assert_int_equal(ud_report_run(fx->db, &rq, UD_REPORT_JSON, f, NULL, &err), UD_OK);
+    fclose(f);
+    assert_non_null(strstr(buf, "2026"));
+    free(buf);
+    tu_teardown(fx);
+}
+
+/* A document missing a row (no memory for it) is written by no renderer:
+ * one message, exit 70, and nothing on the output. */
+static void test_incomplete_doc_refused(void **state)
+{
+    (void)state;
+    struct ud_rdoc d;
+    ud_rdoc_init(&d);
+    struct ud_rcol cols[1];
+    ud_rcol_set(&cols[0], "数", "", "n", "", "n", "n", UD_RC_COUNT);
+    struct ud_rtable *t = ud_rdoc_table(&d, "t", "x", cols, 1);
+    assert_non_null(ud_rdoc_row(t, "a", 0));
+    t->oom = 1; /* as ud_rdoc_row leaves it when realloc fails */
+    char *buf = NULL;
+    size_t len = 0;
+    struct ud_err err;
+    FILE *f = open_memstream(&buf, &len);
+    ud_err_clear(&err);
+    assert_int_equal(ud_rdoc_text(&d, 60, f, &err), UD_ERR_INTERNAL);
+    assert_string_equal(err.msg, "内存不足");
+    assert_int_equal(ud_exit_code(err.status), 70);
+    ud_err_clear(&err);
+    assert_int_equal(ud_rdoc_csv(&d, f, &err), UD_ERR_INTERNAL);
+    fclose(f);
+    assert_int_equal(len, 0);
+    free(buf);
+    ud_rdoc_free(&d);
+    ud_lang = UD_LANG_EN;
+    ud_err_clear(&err);
+    assert_int_equal(ud_err_nomem(&err), UD_ERR_INTERNAL);
+    assert_string_equal(err.msg, "out of memory");
+    ud_lang = UD_LANG_ZH;
+}
+
 int main(void)
 {
     ud_lang = UD_LANG_ZH;
@@ -293,7 +375,8 @@ int main(void)
         cmocka_unit_test(test_text_alignment), cmocka_unit_test(test_text_cut_to_page),
         cmocka_unit_test(test_text_pages),     cmocka_unit_test(test_csv),
         cmocka_unit_test(test_json_ratio),     cmocka_unit_test(test_cell_text),
-        cmocka_unit_test(test_members_json_escapes),
+        cmocka_unit_test(test_members_json_escapes), cmocka_unit_test(test_report_kinds),
+        cmocka_unit_test(test_incomplete_doc_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

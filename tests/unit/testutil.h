@@ -5,7 +5,7 @@
 
 #include <stdint.h>
 
-#include "uniondesk/db.h"
+#include "db_int.h" /* white-box: the handle's fields and SQLite */
 
 struct tu_fixture {
     char path[256];

@@ -2,7 +2,8 @@
 #ifndef UD_MODUTIL_H
 #define UD_MODUTIL_H
 
-#include "uniondesk/db.h"
+#include "db_int.h"
+#include "sqlbuf.h"
 #include "uniondesk/fields.h"
 
 /* Turns a failed sqlite3_step into an error; a UNIQUE failure on a column
@@ -48,6 +49,9 @@ int ud_mod_delete(struct ud_db *db, enum ud_role min_role, const char *sql, cons
  * UD_ERR_NOTFOUND with the message formatted from notfound_fmt. */
 int ud_mod_step_row(struct ud_db *db, sqlite3_stmt *st, void (*read)(sqlite3_stmt *st, void *row), void *row,
                     struct ud_err *err, const char *notfound_fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* Appends "<column> IN (<ids of root's subtree>)" with root bound (org.c). */
+void ud_org_subtree_cond(struct ud_sqlbuf *q, const char *column, int64_t root_id);
 
 #define UD_NOW_SQL "strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime')"
 

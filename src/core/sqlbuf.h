@@ -5,7 +5,7 @@
 
 #include <stdint.h>
 
-#include "uniondesk/db.h"
+#include "db_int.h"
 
 #define UD_SQLBUF_TEXT 4096
 #define UD_SQLBUF_BINDS 24

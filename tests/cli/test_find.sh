@@ -1,0 +1,134 @@
+# uniondesk find (issue 8, section 2): every kind of fragment a clerk
+# types finds its row; what is found is exactly what a plain scan of the
+# table finds (sqlite3 here, not the program); exact matches come first,
+# then prefixes, then the rest; imports are found at once; a rolled-back
+# import leaves the search index as the tables say.
+. tests/lib.sh
+. tests/cli/lib_idnum.sh
+DB=$TMP/find.db
+cp "$(demo_db)" "$DB"
+E() { ud --db "$DB" "$@"; }
+ALL=100000
+
+# found KIND TEXT LINE DESC: the CSV output of find holds LINE (a fixed string)
+found() {
+    E find "$1" "$2" --limit $ALL --format csv >"$TMP/f.csv" 2>"$TMP/f.err"
+    contains "$TMP/f.csv" "$3" "$4"
+}
+# same_members TEXT WHERE DESC: find's members (name,phone) are exactly those of the scan
+same_members() {
+    E find members "$1" --limit $ALL --format csv | tail -n +2 | cut -d, -f1,3 | sort >"$TMP/got"
+    sql "$DB" "select name || ',' || coalesce(phone, '') from members where $2" | sort >"$TMP/want"
+    n=$(wc -l <"$TMP/want")
+    if [ "$n" -gt 0 ] && cmp -s "$TMP/got" "$TMP/want"; then ok "$3 ($n rows, as a scan finds)"; else
+        not_ok "$3 (find and the scan differ: $(wc -l <"$TMP/got") vs $n rows)"
+        diff "$TMP/got" "$TMP/want" | head -5 | sed 's/^/#   /'
+    fi
+}
+
+# ---- members: every kind of fragment ----
+row=$(sql "$DB" "select name || '|' || id_number || '|' || phone from members where length(name) = 3 and phone glob '1??????????' order by id limit 1 offset 17")
+NAME=${row%%|*}
+rest=${row#*|}
+IDN=${rest%%|*}
+PHONE=${rest#*|}
+given=$(sql "$DB" "select substr('$NAME', 2)")
+one=$(sql "$DB" "select substr('$NAME', 3, 1)")
+tail4=$(echo "$PHONE" | cut -c8-11)
+mid3=$(echo "$PHONE" | cut -c5-7)
+idtail=$(echo "$IDN" | cut -c15-18)
+birth=$(echo "$IDN" | cut -c7-14)
+line="$NAME,$(echo "$IDN" | cut -c1-6)********$idtail,$PHONE,"
+found members "$given" "$line" "the given name $given finds $NAME"
+found members "$one" "$line" "one character, $one, finds $NAME"
+found members "$tail4" "$line" "the phone's last four $tail4 find $NAME"
+found members "$mid3" "$line" "three digits from the middle of the phone, $mid3, find $NAME"
+found members "$idtail" "$line" "the ID number's tail $idtail finds $NAME"
+found members "$birth" "$line" "the birth date $birth finds $NAME"
+found members "$NAME" "$line" "the whole name finds $NAME"
+found members "$PHONE" "$line" "the whole phone finds $NAME"
+same_members "$given" "instr(name, '$given') > 0" "given name: every member whose name holds it"
+same_members "$one" "instr(name, '$one') > 0" "one character: every member whose name holds it"
+same_members "$tail4" "instr(phone, '$tail4') > 0 or instr(id_number, '$tail4') > 0" "4 digits: phone or ID number runs"
+same_members "$mid3" "instr(phone, '$mid3') > 0 or id_number glob '$mid3*'" "3 digits: phone runs (and ID number prefixes)"
+same_members "$birth" "instr(phone, '$birth') > 0 or instr(id_number, '$birth') > 0" "a birth date: ID number runs"
+lacks "$TMP/f.csv" "$IDN" "ID numbers are masked"
+
+# ---- exact, then prefix, then the rest; an import is found at once ----
+ORG=$(sql "$DB" "select code from orgs where kind = 'enterprise_union' order by id limit 1")
+printf 'name,id_number,org,phone\n森鑫淼,%s,%s,19912340001\n鑫淼,%s,%s,19912340002\n鑫淼森,%s,%s,19912340003\n' \
+    "$(idnum 19450101 901)" "$ORG" "$(idnum 19450101 902)" "$ORG" "$(idnum 19450101 903)" "$ORG" >"$TMP/new.csv"
+expect_rc 0 "three members imported" E import members "$TMP/new.csv"
+E find members 鑫淼 --format csv | tail -n +2 | cut -d, -f1 | tr '\n' ' ' >"$TMP/order"
+equals "$(cat "$TMP/order")" "鑫淼 鑫淼森 森鑫淼 " "鑫淼: the exact name, then the one starting with it, then the one holding it"
+E find members 1234000 --format csv | tail -n +2 | cut -d, -f3 | tr '\n' ' ' >"$TMP/order"
+equals "$(cat "$TMP/order")" "19912340001 19912340002 19912340003 " "a run of the new phones finds all three at once"
+E find members 19912340002 --format csv | tail -n +2 | cut -d, -f1 | head -1 >"$TMP/order"
+equals "$(cat "$TMP/order")" "鑫淼" "a whole phone: its owner first"
+
+# ---- a rolled-back import leaves nothing in the index ----
+printf 'name,id_number,org\n淼森森,%s,%s\n坏行,123,%s\n' "$(idnum 19450101 904)" "$ORG" "$ORG" >"$TMP/bad.csv"
+expect_rc 65 "an import with a bad row writes nothing" E import members "$TMP/bad.csv"
+expect_rc 0 "find after it" E find members 淼森森 --format csv
+equals "$(tail -n +2 "$TMP/out" | wc -l)" 0 "the good row of the rolled-back file is not found"
+grams="select substr(name, n, 1), id from members join search_pos on n <= length(name)
+       union select substr(name, n, 2), id from members join search_pos on n < length(name)"
+subs="select 'p' || substr(phone, n, 8), id, n from members join search_pos on n between 2 and length(phone) - 2
+      union all select 'i' || substr(id_number, n, 8), id, 100 + n from members join search_pos on n between 2 and 15"
+equals "$(sql "$DB" "select count(*) from (select * from member_grams except select * from ($grams))")" 0 \
+    "member_grams holds nothing the members do not"
+equals "$(sql "$DB" "select count(*) from (select * from ($grams) except select * from member_grams)")" 0 \
+    "member_grams holds every piece of every name"
+equals "$(sql "$DB" "select (select count(*) from member_subs) - (select count(*) from ($subs))")" 0 \
+    "member_subs: one row per digit position"
+equals "$(sql "$DB" "select count(*) from (select * from ($subs) except select * from member_subs)")" 0 \
+    "member_subs holds every run of every phone and ID number"
+check "cases_fts passes its integrity check" sql "$DB" "insert into cases_fts(cases_fts) values ('integrity-check')"
+
+# ---- cases ----
+crow=$(sql "$DB" "select case_no || '|' || applicant_name || '|' || employer_name || '|' || applicant_id_number from cases
+                   where length(employer_name) >= 8 and applicant_id_number is not null and length(applicant_name) >= 2
+                   order by id limit 1 offset 11")
+CNO=${crow%%|*}
+rest=${crow#*|}
+APP=${rest%%|*}
+rest=${rest#*|}
+EMP=${rest%%|*}
+CID=${rest#*|}
+digits=${CNO##*-}
+kw=$(sql "$DB" "select substr('$EMP', 3, 2)")
+found cases "$digits" "$CNO," "the case number's digits $digits find $CNO"
+found cases "$kw" "$CNO," "the employer keyword $kw finds $CNO ($EMP)"
+found cases "$APP" "$CNO," "the applicant $APP finds $CNO"
+found cases "$(sql "$DB" "select substr('$APP', 2)")" "$CNO," "part of the applicant's name finds $CNO"
+found cases "$(echo "$CID" | cut -c7-14)" "$CNO," "the applicant's birth date finds $CNO"
+found cases "$CNO" "$CNO," "the whole case number finds it"
+E find cases "$CNO" --format csv | sed -n 2p | cut -d, -f1 >"$TMP/first"
+equals "$(cat "$TMP/first")" "$CNO" "…first"
+E find cases "$kw" --limit $ALL --format csv | tail -n +2 | cut -d, -f1 | sort >"$TMP/got"
+sql "$DB" "select case_no from cases where instr(employer_name, '$kw') or instr(applicant_name, '$kw')" | sort >"$TMP/want"
+if cmp -s "$TMP/got" "$TMP/want"; then ok "$kw: every case whose applicant or employer holds it ($(wc -l <"$TMP/want"))"; else
+    not_ok "$kw: find and the scan differ ($(wc -l <"$TMP/got") vs $(wc -l <"$TMP/want"))"; fi
+
+# ---- organizations ----
+orow=$(sql "$DB" "select code || '|' || name from orgs where kind = 'enterprise_union' order by id limit 1 offset 3")
+OCODE=${orow%%|*}
+ONAME=${orow#*|}
+found orgs "$(sql "$DB" "select substr('$ONAME', 3, 3)")" "$OCODE," "part of the name finds $ONAME"
+found orgs "$(echo "$OCODE" | cut -d- -f2-)" "$OCODE," "part of the code finds $OCODE"
+found orgs "$(echo "$OCODE" | cut -d- -f2- | tr 'A-Z' 'a-z')" "$OCODE," "…in lower case too"
+
+# ---- formats, usage ----
+expect_rc 0 "JSON output" E find members "$given" --format json
+if $PY -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d and all("name" in r and "id_number" in r for r in d)' "$TMP/out"; then
+    ok "…is a JSON array of rows"; else not_ok "…is a JSON array of rows"; fi
+expect_rc 0 "text output" E find members "$one" --limit 3
+contains "$TMP/out" "显示 3 条" "…says how many it shows"
+expect_rc 0 "find --help" E find --help
+contains "$TMP/out" "--limit" "…describes --limit"
+expect_rc 64 "an unknown kind is a usage error" E find people 张
+expect_rc 64 "no text is a usage error" E find members
+expect_rc 64 "a bad --limit is a usage error" E find members 张 --limit 0
+expect_rc 64 "a bad --format is a usage error" E find members 张 --format xml
+expect_rc 66 "a missing database" ud --db "$TMP/none.db" find members 张
+echo "1..$TESTS_N"
