@@ -1,5 +1,6 @@
 /* The case screen's own keys (case_actions.h): status moves, with what
- * each takes asked of the dispute module, and timeline entries. */
+ * each takes asked of the dispute module, timeline entries, and
+ * reopening a closed case. */
 #include "case_actions.h"
 
 #include <stdio.h>
@@ -187,5 +188,60 @@ enum tui_done case_log(struct tui_app *app, struct tui_scr *s, const void *rec)
 {
     (void)s;
     open_event_form(app, ((const struct ud_case *)rec)->id);
+    return TUI_STAY;
+}
+
+/* ---- reopening a closed case (officers): a reason, then the module ---- */
+
+struct reopen_input {
+    char reason[2004];
+};
+
+#define S struct reopen_input
+static const struct ud_field reopen_fields[] = {
+    UD_FIELD_LONGTEXT(S, "reason", "重新打开的原因", "reason for reopening", reason, 500, UD_FF_REQUIRED),
+    UD_FIELD_END,
+};
+#undef S
+
+static int reopen_save(struct tui_app *app, struct tui_form *form, void *ctx, struct ud_err *err)
+{
+    const struct ud_case *k = ctx;
+    struct reopen_input in;
+    ud_fields_clear(reopen_fields, &in);
+    if (tui_form_apply(app, form, reopen_fields, &in, err) != UD_OK ||
+        ud_fields_check_required(reopen_fields, &in, err) != UD_OK)
+        return err->status;
+    int st = ud_case_reopen(app->db, k->id, k->version, in.reason, err);
+    if (st == UD_OK)
+        tui_message(app, T("已重新打开案件 %s", "case %s reopened"), k->case_no);
+    return st;
+}
+
+enum tui_done case_reopen(struct tui_app *app, struct tui_scr *s, const void *rec)
+{
+    (void)s;
+    const struct ud_case *k = rec;
+    if (!ud_case_is_terminal(k->status)) {
+        tui_error_text(app, T("案件 %s 尚未结案（%s），无需重新打开", "case %s is not closed (%s)"), k->case_no,
+                       ud_enum_label(&ud_enum_case_status, k->status));
+        return TUI_STAY;
+    }
+    struct ud_case *c = malloc(sizeof *c);
+    char title[300];
+    snprintf(title, sizeof title, T("重新打开案件 %s（现为“%s”；F2 确定，Esc 取消）", "Reopen case %s (now %s; F2 confirms, Esc cancels)"),
+             k->case_no, ud_enum_label(&ud_enum_case_status, k->status));
+    struct tui_form *form = tui_form_new(title);
+    if (!c || !form) {
+        free(c);
+        free(form);
+        return TUI_STAY;
+    }
+    *c = *k;
+    tui_form_add(form, &reopen_fields[0], "");
+    form->save = reopen_save;
+    form->ctx = c;
+    form->free_ctx = free;
+    tui_form_open(app, form);
     return TUI_STAY;
 }

@@ -1,4 +1,4 @@
-/* The case screen's own keys: status moves and timeline entries. */
+/* The case screen's own keys: status moves, timeline entries, reopening. */
 #ifndef UD_TUI_CASE_ACTIONS_H
 #define UD_TUI_CASE_ACTIONS_H
 
@@ -8,5 +8,7 @@
 enum tui_done case_move(struct tui_app *app, struct tui_scr *s, const void *rec);
 /* `l`: a timeline entry. */
 enum tui_done case_log(struct tui_app *app, struct tui_scr *s, const void *rec);
+/* `R` (officers): a closed case back to its state before, with a reason. */
+enum tui_done case_reopen(struct tui_app *app, struct tui_scr *s, const void *rec);
 
 #endif

@@ -338,15 +338,18 @@ static void form_fill(struct tui_app *app, struct tui_scr *s, struct tui_form *f
 }
 
 
-static const struct tui_screen_pick filter_picks[] = {{"org", tui_pick_org_mediating}, {NULL, NULL}};
+static const struct tui_screen_pick filter_picks[] = {
+    {"org", tui_pick_org_mediating}, {"mediator", tui_pick_mediator}, {NULL, NULL}};
 static const struct tui_screen_pick form_picks[] = {
-    {"mediation_org", tui_pick_org_mediating}, {"employer_org", tui_pick_org_member}, {NULL, NULL}};
+    {"mediation_org", tui_pick_org_mediating}, {"employer_org", tui_pick_org_member}, {"mediator", tui_pick_mediator},
+    {NULL, NULL}};
 
 static const struct tui_screen_key keys[] = {
     TUI_KEY_OPEN,
     {'n', "n", "登记", "new", UD_ACT_CASE_WRITE, TUI_IN_LIST, 0, tui_scr_new},
     {'s', "s", "状态", "status", UD_ACT_CASE_MOVE, TUI_IN_BOTH, 1, case_move},
     {'l', "l", "记事", "log", UD_ACT_CASE_WRITE, TUI_IN_BOTH, 1, case_log},
+    {'R', "R", "重新打开", "reopen", UD_ACT_CASE_REOPEN, TUI_IN_BOTH, 1, case_reopen},
     TUI_KEY_EDIT(UD_ACT_CASE_WRITE),
     TUI_KEY_FILTER,
     TUI_KEY_DELETE(UD_ACT_CASE_DELETE),
