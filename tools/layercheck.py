@@ -43,7 +43,7 @@ HEADERS = {}
 for h in "err i18n utf8 parse enums db dbfile migrate rules privilege outfile csvout termout".split():
     HEADERS[h] = CORE
 for h in ("org member dispute dispute_stats member_stats training training_stats aid user "
-          "audit privacy fields list period").split():
+          "audit privacy fields list period may").split():
     HEADERS[h] = MODULES
 for h in "report rdoc xlsxutil export import csv demo".split():
     HEADERS[h] = TOOLS
