@@ -90,6 +90,17 @@ static void sql_ud_overdue(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_int(ctx, ud_case_overdue(status, filed, as_of));
 }
 
+/* SQL function ud_indexed_upto(table), 0 members, 1 cases: the search
+ * triggers index rows up to this id; the largest integer but in a bulk
+ * load (db_int.h). */
+static void sql_ud_indexed_upto(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    struct ud_db *db = sqlite3_user_data(ctx);
+    int t = sqlite3_value_int(argv[0]);
+    sqlite3_result_int64(ctx, db->bulk && (t == 0 || t == 1) ? db->indexed_upto[t] : INT64_MAX);
+}
+
 /* UNIONDESK_TRACE_SQL=FILE: every statement with its values and its time,
  * for the benchmarks (which run the same queries in the sqlite3 shell). */
 static FILE *trace_file;
@@ -132,6 +143,9 @@ static int register_functions(struct ud_db *db)
         rc = sqlite3_create_function_v2(db->h, "ud_overdue", 3,
                                         SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
                                         sql_ud_overdue, NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function_v2(db->h, "ud_indexed_upto", 1, SQLITE_UTF8, db, sql_ud_indexed_upto,
+                                        NULL, NULL, NULL);
     return rc;
 }
 
@@ -783,6 +797,7 @@ int ud_db_begin(struct ud_db *db, struct ud_err *err)
         snprintf(sql, sizeof sql, "BEGIN IMMEDIATE");
         db->spoiled = 0;
         db->lost = 0;
+        db->bulk = 0;
     } else {
         snprintf(sql, sizeof sql, "SAVEPOINT sp%d", db->txn_depth);
     }
@@ -805,6 +820,13 @@ int ud_db_commit(struct ud_db *db, struct ud_err *err)
     if (db->txn_depth > 1 && db->all_or_nothing) {
         db->txn_depth--;
         return UD_OK;
+    }
+    if (db->txn_depth == 1 && db->bulk) {
+        /* the new rows' search index was never written: not committed without it */
+        ud_db_rollback(db);
+        return ud_err_set(err, UD_ERR_INTERNAL, "%s",
+                          T("批量写入未完成（检索索引未写入），已全部撤销",
+                            "a bulk load was not finished (its search index not written): all of it was undone"));
     }
     if (db->txn_depth == 1 && db->spoiled) {
         ud_db_rollback(db);
@@ -857,6 +879,7 @@ void ud_db_rollback(struct ud_db *db)
     if (db->txn_depth == 0) {
         db->lost = 0;
         db->spoiled = 0;
+        db->bulk = 0;
     }
 }
 

@@ -39,6 +39,12 @@ struct ud_db {
     int lost;
     int committing;
     int rolling_back;
+    /* A bulk load (search_bulk.c): the search triggers index only rows
+     * with ids up to these (members, cases), the rest is indexed in key
+     * order before COMMIT; a commit while it is on is refused, and the
+     * end of the outermost transaction ends it. */
+    int bulk;
+    int64_t indexed_upto[2];
     struct ud_stmt_cache_entry cache[UD_STMT_CACHE];
 };
 

@@ -7,6 +7,7 @@
 #include "demo_internal.h"
 #include "uniondesk/i18n.h"
 #include "uniondesk/org.h"
+#include "uniondesk/search_bulk.h"
 
 int ud_demo_generate(struct ud_db *db, double scale, uint64_t seed, const char *as_of,
                      struct ud_demo_stats *stats, struct ud_err *err)
@@ -39,9 +40,11 @@ int ud_demo_generate(struct ud_db *db, double scale, uint64_t seed, const char *
      * SQLite from spilling the same pages to the WAL over and over */
     ud_db_set_cache(db, 128);
     int st = ud_db_begin(db, err);
-    if (st == UD_OK && (st = demo_orgs(&c, err)) == UD_OK && (st = demo_members(&c, err)) == UD_OK &&
+    if (st == UD_OK && (st = ud_search_bulk_begin(db, err)) == UD_OK && (st = demo_orgs(&c, err)) == UD_OK && (st = demo_members(&c, err)) == UD_OK &&
         (st = demo_cases(&c, err)) == UD_OK && (st = demo_aid(&c, err)) == UD_OK)
         st = demo_training(&c, err);
+    if (st == UD_OK)
+        st = ud_search_bulk_end(db, err); /* the search index, in key order */
     if (st == UD_OK)
         st = ud_db_commit(db, err);
     else

@@ -6,6 +6,7 @@
 #include "uniondesk/i18n.h"
 #include "uniondesk/org.h"
 #include "uniondesk/parse.h"
+#include "uniondesk/search_bulk.h"
 #include "uniondesk/utf8.h"
 
 #define MAX_COLS 64
@@ -284,6 +285,13 @@ int ud_import_run(struct ud_db *db, const struct ud_import_opts *o, struct ud_im
         ud_csv_close(csv);
         return err->status;
     }
+    /* the new rows' search index is written in key order before the
+     * COMMIT (search_bulk.h): scattered, it was 3/4 of a member import */
+    if (ud_search_bulk_begin(db, err) != UD_OK) {
+        ud_db_rollback(db);
+        ud_csv_close(csv);
+        return err->status;
+    }
     /* a file is written whole or not at all: no savepoint per row is
      * needed, unless bad rows are to be skipped and good ones kept */
     ud_db_set_all_or_nothing(db, !o->skip_bad);
@@ -401,6 +409,12 @@ done:
         if (!o->dry_run || status != UD_OK)
             res->imported = 0;
         return status;
+    }
+    if (ud_search_bulk_end(db, err) != UD_OK) {
+        ud_db_rollback(db);
+        res->imported = 0;
+        ud_err_prefix(err, o->path);
+        return err->status;
     }
     if (ud_db_commit(db, err) != UD_OK) {
         res->imported = 0;

@@ -14,6 +14,7 @@
 #include "testutil.h"
 #include "uniondesk/aid.h"
 #include "uniondesk/member.h"
+#include "uniondesk/search_bulk.h"
 #include "uniondesk/training.h"
 
 static int setup(void **state)
@@ -209,6 +210,82 @@ static void the_index_follows_every_write(void **state)
     assert_int_equal(tu_int(fx, "SELECT count(*) FROM member_subs"), subs);
 }
 
+/* Index rows no trigger wrote nor lacks: 0 when the member index is
+ * exactly what the members say. */
+static int64_t index_wrong(struct tu_fixture *fx)
+{
+    static const char subs[] =
+        "SELECT 'p' || substr(phone, n, 8), id, n FROM members JOIN search_pos ON n BETWEEN 2 AND length(phone) - 2"
+        " UNION ALL SELECT 'i' || substr(id_number, n, 8), id, 100 + n FROM members"
+        " JOIN search_pos ON n BETWEEN 2 AND length(id_number) - 3";
+    static const char grams[] =
+        "SELECT substr(name, n, 1), id FROM members JOIN search_pos ON n <= length(name)"
+        " UNION SELECT substr(name, n, 2), id FROM members JOIN search_pos ON n < length(name)";
+    char sql[2048];
+    snprintf(sql, sizeof sql,
+             "SELECT (SELECT count(*) FROM (SELECT * FROM member_subs EXCEPT SELECT * FROM (%s)))"
+             " + (SELECT count(*) FROM (SELECT * FROM (%s) EXCEPT SELECT * FROM member_subs))"
+             " + abs((SELECT count(*) FROM member_subs) - (SELECT count(*) FROM (%s)))"
+             " + (SELECT count(*) FROM (SELECT * FROM member_grams EXCEPT SELECT * FROM (%s)))"
+             " + (SELECT count(*) FROM (SELECT * FROM (%s) EXCEPT SELECT * FROM member_grams))",
+             subs, subs, subs, grams, grams);
+    return tu_int(fx, sql);
+}
+
+/* A bulk load (search_bulk.h) indexes its new rows at its end; old rows'
+ * updates stay immediate; it cannot commit unfinished, and every way out
+ * of it leaves the triggers indexing at once again. */
+static void a_bulk_load_indexes_at_its_end(void **state)
+{
+    struct tu_fixture *fx = *state;
+    struct people p;
+    add_people(fx, &p);
+    int64_t ids[16];
+    struct ud_member m;
+    struct ud_err err;
+    ud_err_clear(&err);
+    assert_int_equal(index_wrong(fx), 0);
+    int64_t members = tu_int(fx, "SELECT count(*) FROM members");
+    /* not finished: the commit is refused and undoes all of it */
+    assert_int_equal(ud_db_begin(fx->db, &err), UD_OK);
+    assert_int_equal(ud_search_bulk_begin(fx->db, &err), UD_OK);
+    tu_member(fx, "欧阳淼", "19850505", 21);
+    assert_int_equal(search(fx, "阳淼", 50, ids, 16), 0); /* not indexed yet (a prefix would be found by the name) */
+    assert_int_equal(ud_member_get(fx->db, p.li, &m, &err), UD_OK);
+    snprintf(m.name, sizeof m.name, "李建华");
+    assert_int_equal(ud_member_update(fx->db, &m, &err), UD_OK);
+    assert_int_equal(search(fx, "建华", 50, ids, 16), 1); /* an old row: at once */
+    assert_int_equal(ud_db_commit(fx->db, &err), UD_ERR_INTERNAL);
+    assert_int_equal(tu_int(fx, "SELECT count(*) FROM members"), members);
+    assert_int_equal(search(fx, "建华", 50, ids, 16), 0);
+    assert_int_equal(index_wrong(fx), 0);
+    /* rolled back: the next write is indexed at once */
+    assert_int_equal(ud_db_begin(fx->db, &err), UD_OK);
+    assert_int_equal(ud_search_bulk_begin(fx->db, &err), UD_OK);
+    ud_db_rollback(fx->db);
+    tu_member(fx, "司马懿", "19850505", 23);
+    assert_int_equal(search(fx, "司马懿", 50, ids, 16), 1);
+    /* finished: new rows (one updated, one deleted inside it) indexed as they end up */
+    assert_int_equal(ud_db_begin(fx->db, &err), UD_OK);
+    assert_int_equal(ud_search_bulk_begin(fx->db, &err), UD_OK);
+    int64_t ouyang = member_with_phone(fx, "欧阳淼", "19850505", 21, "17755556666");
+    int64_t gone = tu_member(fx, "诸葛亮", "19850505", 25);
+    assert_int_equal(ud_member_get(fx->db, gone, &m, &err), UD_OK);
+    assert_int_equal(ud_member_delete(fx->db, gone, m.version, &err), UD_OK);
+    assert_int_equal(ud_member_get(fx->db, p.wang, &m, &err), UD_OK);
+    assert_int_equal(ud_member_delete(fx->db, p.wang, m.version, &err), UD_OK);
+    assert_int_equal(ud_search_bulk_end(fx->db, &err), UD_OK);
+    assert_int_equal(ud_db_commit(fx->db, &err), UD_OK);
+    assert_int_equal(search(fx, "阳淼", 50, ids, 16), 1);
+    assert_true(ids[0] == ouyang);
+    assert_int_equal(search(fx, "5556", 50, ids, 16), 1);
+    assert_int_equal(search(fx, "诸葛", 50, ids, 16), 0);
+    assert_int_equal(search(fx, "王伟", 50, ids, 16), 0);
+    assert_int_equal(index_wrong(fx), 0);
+    tu_member(fx, "孙权", "19850505", 27);
+    assert_int_equal(search(fx, "孙权", 50, ids, 16), 1);
+}
+
 static void exec_sql(struct tu_fixture *fx, const char *sql)
 {
     char *msg = NULL;
@@ -267,6 +344,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(pages_cross_the_groups, setup, teardown),
         cmocka_unit_test_setup_teardown(the_index_follows_every_write, setup, teardown),
         cmocka_unit_test_setup_teardown(grants_and_enrolments_by_the_member, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_bulk_load_indexes_at_its_end, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
