@@ -59,6 +59,7 @@ struct grants {
     char scope_name[96];
     int64_t scope_member;
     int64_t sum_fen;
+    int64_t counted; /* the grants the total counts (not the cancelled ones) */
     int sum_valid;
 };
 
@@ -77,15 +78,22 @@ static void grant_module_filter(const struct tui_scr *s, const char *query, stru
 
 TUI_SCREEN_FETCH(struct ud_aid_grant_filter, grant_module_filter, ud_aid_grant_list)
 
-/* The count and the sum of the amounts come from one query. */
+/* The rows shown, the ones the total counts and their sum: the module's
+ * one rule, the same as the roster's. */
 static int count(struct tui_app *app, void *ctx, const char *query, int64_t *c, struct ud_err *err)
 {
     struct tui_scr *s = ctx;
     struct grants *p = s->priv;
     struct ud_aid_grant_filter gf;
     grant_module_filter(s, query, &gf);
-    int st = ud_aid_grant_sum(app->db, &gf, c, &p->sum_fen, err);
+    struct ud_aid_totals t;
+    int st = ud_aid_grant_totals(app->db, &gf, &t, err);
     p->sum_valid = st == UD_OK;
+    if (st == UD_OK) {
+        *c = t.matching;
+        p->counted = t.counted;
+        p->sum_fen = t.sum_fen;
+    }
     return st;
 }
 
@@ -128,12 +136,18 @@ static void heading(struct tui_app *app, struct tui_scr *s, char *title, size_t 
     if (p->sum_valid)
         ud_format_money(p->sum_fen, sum, sizeof sum);
     const char *fl = filt[0] ? T("  筛选：", "  filter:") : "";
+    /* the rows listed and the total may differ: cancelled grants are
+     * listed but not summed; say so rather than leave the count to doubt */
+    char counted[120] = "";
+    if (p->sum_valid && s->list->total_valid && p->counted != s->list->total)
+        snprintf(counted, sizeof counted, T("（其中 %lld 笔已撤销，不计入合计）", " (%lld cancelled, not in the total)"),
+                 (long long)(s->list->total - p->counted));
     if (s->list->total_valid && p->scope_id[0])
-        snprintf(title, titlesz, T("%s 的帮扶发放  共 %lld 笔  合计 %s 元%s%s", "Grants to %s  %lld, total %s yuan%s%s"),
-                 p->scope_name, (long long)s->list->total, sum, fl, filt);
+        snprintf(title, titlesz, T("%s 的帮扶发放  共 %lld 笔%s  合计 %s 元%s%s", "Grants to %s  %lld%s, total %s yuan%s%s"),
+                 p->scope_name, (long long)s->list->total, counted, sum, fl, filt);
     else if (s->list->total_valid)
-        snprintf(title, titlesz, T("帮扶发放  共 %lld 笔  合计 %s 元%s%s", "Aid grants  %lld, total %s yuan%s%s"),
-                 (long long)s->list->total, sum, fl, filt);
+        snprintf(title, titlesz, T("帮扶发放  共 %lld 笔%s  合计 %s 元%s%s", "Aid grants  %lld%s, total %s yuan%s%s"),
+                 (long long)s->list->total, counted, sum, fl, filt);
     else
         snprintf(title, titlesz, "%s", T("帮扶发放", "Aid grants"));
     if (p->scope_id[0]) {

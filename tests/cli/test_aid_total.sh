@@ -34,8 +34,14 @@ PYEOF
 
 printf '4<dump:aid>' >script.txt
 LINES=24 COLUMNS=100 UNIONDESK_SCRIPT=script.txt UNIONDESK_DUMP_DIR=. ud --db "$DB" >/dev/null 2>&1
-screen_total=$(sed -n 's/.*帮扶发放  共 [0-9]* 笔  合计 \([0-9,.]*\) 元.*/\1/p' aid.txt | head -1)
+screen_total=$(sed -n 's/.*帮扶发放  共 [0-9]* 笔.*  合计 \([0-9,.]*\) 元.*/\1/p' aid.txt | head -1)
 equals "$screen_total" "$export_total" "the aid list's header total is the export's"
+# the header lists every grant and says how many of them the total leaves out
+n_all=$(sql "$DB" "select count(*) from aid_grants")
+contains aid.txt "帮扶发放  共 $n_all 笔（其中 $n_cancelled 笔已撤销，不计入合计）" \
+    "the header counts the listed grants and names the cancelled ones the total leaves out"
+export_rows=$(sed -n 's/.*已导出 \([0-9]*\) 笔.*/\1/p' "$TMP/out" | head -1)
+equals "$export_rows" "$((n_all - n_cancelled))" "the export's count is the listed grants less the cancelled ones"
 
 # a status asked for by name: the cancelled ones are then what is counted
 expect_rc 0 "export aid --status cancelled" ud --db "$DB" export aid --status cancelled -o "$TMP/c.xlsx"
