@@ -199,7 +199,7 @@ struct reopen_input {
 
 #define S struct reopen_input
 static const struct ud_field reopen_fields[] = {
-    UD_FIELD_LONGTEXT(S, "reason", "重新打开的原因", "reason for reopening", reason, 500, UD_FF_REQUIRED),
+    UD_FIELD_LONGTEXT(S, "reason", "重新办理原因", "reason for reopening", reason, 500, UD_FF_REQUIRED),
     UD_FIELD_END,
 };
 #undef S
@@ -214,7 +214,7 @@ static int reopen_save(struct tui_app *app, struct tui_form *form, void *ctx, st
         return err->status;
     int st = ud_case_reopen(app->db, k->id, k->version, in.reason, err);
     if (st == UD_OK)
-        tui_message(app, T("已重新打开案件 %s", "case %s reopened"), k->case_no);
+        tui_message(app, T("已重新办理案件 %s", "case %s reopened"), k->case_no);
     return st;
 }
 
@@ -223,13 +223,13 @@ enum tui_done case_reopen(struct tui_app *app, struct tui_scr *s, const void *re
     (void)s;
     const struct ud_case *k = rec;
     if (!ud_case_is_terminal(k->status)) {
-        tui_error_text(app, T("案件 %s 尚未结案（%s），无需重新打开", "case %s is not closed (%s)"), k->case_no,
+        tui_error_text(app, T("案件 %s 尚未结案（%s），无需重新办理", "case %s is not closed (%s)"), k->case_no,
                        ud_enum_label(&ud_enum_case_status, k->status));
         return TUI_STAY;
     }
     struct ud_case *c = malloc(sizeof *c);
     char title[300];
-    snprintf(title, sizeof title, T("重新打开案件 %s（现为“%s”；F2 确定，Esc 取消）", "Reopen case %s (now %s; F2 confirms, Esc cancels)"),
+    snprintf(title, sizeof title, T("重新办理案件 %s（现为“%s”；F2 确定，Esc 取消）", "Reopen case %s (now %s; F2 confirms, Esc cancels)"),
              k->case_no, ud_enum_label(&ud_enum_case_status, k->status));
     struct tui_form *form = tui_form_new(title);
     if (!c || !form) {

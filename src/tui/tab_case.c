@@ -188,14 +188,22 @@ static void detail(struct tui_app *app, struct tui_scr *s, struct tui_detail *d,
     tui_detail_section(d, T("办理记录（l 添加）", "timeline (l adds an entry)"));
     struct ud_case_event *ev = calloc(MAX_EVENTS, sizeof *ev);
     int n = 0;
-    if (ev && ud_case_events(app->db, k->id, ev, MAX_EVENTS, &n, &err) == UD_OK) {
+    if (!ev)
+        tui_detail_add(d, "", T("内存不足：无法显示办理记录", "out of memory: the timeline cannot be shown"), 0);
+    else if (ud_case_events(app->db, k->id, ev, MAX_EVENTS, &n, &err) == UD_OK) {
+        /* only the last move into the present status carries the case's
+         * closing date: an earlier close, since reopened, had its own */
+        int last_into_now = -1;
+        for (int i = 0; i < n; i++)
+            if (!strcmp(ev[i].kind, "status") && !strcmp(ev[i].to_status, k->status))
+                last_into_now = i;
         for (int i = 0; i < n; i++) {
             char what[sizeof ev->body + 256]; /* the whole body fits: the detail line cuts it */
             if (strcmp(ev[i].kind, "status") == 0) {
                 /* a move entered later than it happened says its own date */
                 const char *dated = !strcmp(ev[i].to_status, "filed")
                                         ? k->filed_on
-                                        : (!strcmp(ev[i].to_status, k->status) && k->closed_on[0]) ? k->closed_on : "";
+                                        : (i == last_into_now && k->closed_on[0]) ? k->closed_on : "";
                 char when[64] = "";
                 if (dated[0] && strncmp(dated, ev[i].at, 10) != 0)
                     snprintf(when, sizeof when, T("（%s）", " (%s)"), dated);
@@ -205,6 +213,11 @@ static void detail(struct tui_app *app, struct tui_scr *s, struct tui_detail *d,
                          ud_enum_label(&ud_enum_case_status, ev[i].to_status), when, ev[i].body[0] ? T("：", ": ") : "",
                          ev[i].body);
             }
+            else if (strcmp(ev[i].kind, "reopened") == 0)
+                snprintf(what, sizeof what, "%s [%s] %s -> %s%s%s", ev[i].login,
+                         ud_enum_label(&ud_enum_event_kind, ev[i].kind),
+                         ud_enum_label(&ud_enum_case_status, ev[i].from_status),
+                         ud_enum_label(&ud_enum_case_status, ev[i].to_status), T("：", ": "), ev[i].body);
             else
                 snprintf(what, sizeof what, "%s [%s] %s", ev[i].login, ud_enum_label(&ud_enum_event_kind, ev[i].kind),
                          ev[i].body);
@@ -349,7 +362,7 @@ static const struct tui_screen_key keys[] = {
     {'n', "n", "登记", "new", UD_ACT_CASE_WRITE, TUI_IN_LIST, 0, tui_scr_new},
     {'s', "s", "状态", "status", UD_ACT_CASE_MOVE, TUI_IN_BOTH, 1, case_move},
     {'l', "l", "记事", "log", UD_ACT_CASE_WRITE, TUI_IN_BOTH, 1, case_log},
-    {'R', "R", "重新打开", "reopen", UD_ACT_CASE_REOPEN, TUI_IN_BOTH, 1, case_reopen},
+    {'R', "R", "重新办理", "reopen", UD_ACT_CASE_REOPEN, TUI_IN_BOTH, 1, case_reopen},
     TUI_KEY_EDIT(UD_ACT_CASE_WRITE),
     TUI_KEY_FILTER,
     TUI_KEY_DELETE(UD_ACT_CASE_DELETE),

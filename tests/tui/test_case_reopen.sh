@@ -34,14 +34,14 @@ tm_start o 100 30 "$UD_BIN" --db "$DB" --user officer1
 tm_wait o "李主管"
 open_case o
 tm_keys o "?"
-expect_screen o "重新打开（主管及以上）" "the help lists R with the role it needs"
+expect_screen o "重新办理（主管及以上）" "the help lists R with the role it needs"
 tm_keys o Escape R
-expect_screen o "重新打开案件 $CASE_NO" "R asks for the reason"
+expect_screen o "重新办理案件 $CASE_NO" "R asks for the reason"
 tm_keys o F2
 expect_screen o "必填" "the reason is required"
 tm_type o "误操作：调解仍在进行"
 tm_keys o F2
-expect_screen o "已重新打开案件 $CASE_NO" "the case is reopened"
+expect_screen o "已重新办理案件 $CASE_NO" "the case is reopened"
 STATUS=$(sql "$DB" "select status from cases where case_no='$CASE_NO'")
 case $STATUS in
 filed | mediating) ok "the case is open again ($STATUS)" ;;
@@ -49,6 +49,8 @@ filed | mediating) ok "the case is open again ($STATUS)" ;;
 esac
 equals "$(sql "$DB" "select closed_on is null from cases where case_no='$CASE_NO'")" 1 "its closing date is cleared"
 expect_screen o "误操作：调解仍在进行" "the timeline shows the reason"
+expect_screen o "[重新办理] 调解不成 -> $(sql "$DB" "select case status when 'filed' then '受理' else '调解中' end from cases where case_no='$CASE_NO'")：误操作" \
+    "…with the statuses it moved between"
 tm_keys o R
 expect_screen o "未结案" "R on an open case says there is nothing to reopen"
 
