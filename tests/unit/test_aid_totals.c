@@ -88,7 +88,7 @@ static void totals_leave_cancelled_grants_out(void **state)
     static const char *const programs[] = {"send_warmth", "education", "medical_mutual", "emergency", "holiday", "other"};
     static const char *const fate[] = {"proposed", "cancelled", "approved", "paid", "cancelled", "paid"};
     for (int i = 0; i < 6; i++) {
-        char name[16];
+        char name[32];
         snprintf(name, sizeof name, "困难户%d", i);
         int64_t mid = tu_member(fx, name, "19700101", 301 + 2 * i);
         int64_t id = grant(fx, mid, programs[i], 100000 + 1000 * i, "2026-11-01");
