@@ -64,6 +64,9 @@ struct ud_aid_recipient_filter {
 int ud_aid_recipient_list(struct ud_db *db, const struct ud_aid_recipient_filter *f,
                           const struct ud_page *pg, struct ud_aid_recipient *rows,
                           struct ud_cursor *cursors, int *n, struct ud_err *err);
+/* As ud_member_locate. */
+int ud_aid_recipient_locate(struct ud_db *db, const struct ud_aid_recipient_filter *f, const char *sort,
+                            int64_t id, struct ud_cursor *at, struct ud_err *err);
 int ud_aid_recipient_count(struct ud_db *db, const struct ud_aid_recipient_filter *f, int64_t *count,
                            struct ud_err *err);
 
@@ -170,6 +173,9 @@ struct ud_aid_grant_filter {
 /* Sort keys: granted_on (default), name, amount, id. */
 int ud_aid_grant_list(struct ud_db *db, const struct ud_aid_grant_filter *f, const struct ud_page *pg,
                       struct ud_aid_grant *rows, struct ud_cursor *cursors, int *n, struct ud_err *err);
+/* As ud_member_locate. */
+int ud_aid_grant_locate(struct ud_db *db, const struct ud_aid_grant_filter *f, const char *sort, int64_t id,
+                        struct ud_cursor *at, struct ud_err *err);
 int ud_aid_grant_count(struct ud_db *db, const struct ud_aid_grant_filter *f, int64_t *count,
                        struct ud_err *err);
 /* What a total counts, one rule for the screens and the roster: every

@@ -165,6 +165,9 @@ struct ud_case_filter {
 /* Sorts: "received_on" (default) and "case_no". */
 int ud_case_list(struct ud_db *db, const struct ud_case_filter *f, const struct ud_page *pg,
                  struct ud_case *rows, struct ud_cursor *cursors, int *n, struct ud_err *err);
+/* As ud_member_locate. */
+int ud_case_locate(struct ud_db *db, const struct ud_case_filter *f, const char *sort, int64_t id,
+                   struct ud_cursor *at, struct ud_err *err);
 int ud_case_count(struct ud_db *db, const struct ud_case_filter *f, int64_t *count, struct ud_err *err);
 int ud_case_resolve(struct ud_db *db, const char *case_no, int64_t *id, struct ud_err *err);
 

@@ -58,6 +58,11 @@ struct ud_member_filter {
 };
 int ud_member_list(struct ud_db *db, const struct ud_member_filter *f, const struct ud_page *pg,
                    struct ud_member *rows, struct ud_cursor *cursors, int *n, struct ud_err *err);
+/* The cursor of the row `id` in this list without its search (the filter
+ * applies) sorted by `sort`: a page from it shows the row (ud_page.after,
+ * backward or not). at->valid = 0 when the filter leaves it out. */
+int ud_member_locate(struct ud_db *db, const struct ud_member_filter *f, const char *sort, int64_t id,
+                     struct ud_cursor *at, struct ud_err *err);
 /* Count of rows the filter matches (for "N 条" on screens). */
 int ud_member_count(struct ud_db *db, const struct ud_member_filter *f, int64_t *count,
                     struct ud_err *err);

@@ -55,6 +55,9 @@ struct ud_org_filter {
 };
 int ud_org_list(struct ud_db *db, const struct ud_org_filter *f, const struct ud_page *pg,
                 struct ud_org *rows, struct ud_cursor *cursors, int *n, struct ud_err *err);
+/* As ud_member_locate. */
+int ud_org_locate(struct ud_db *db, const struct ud_org_filter *f, const char *sort, int64_t id,
+                  struct ud_cursor *at, struct ud_err *err);
 
 /* The whole tree with member counts, for the tree screen and the
  * membership report. Nodes are in depth-first order. */

@@ -60,6 +60,9 @@ struct ud_course_filter {
 /* Sort keys: starts_on (default), code, title, id. */
 int ud_course_list(struct ud_db *db, const struct ud_course_filter *f, const struct ud_page *pg,
                    struct ud_course *rows, struct ud_cursor *cursors, int *n, struct ud_err *err);
+/* As ud_member_locate. */
+int ud_course_locate(struct ud_db *db, const struct ud_course_filter *f, const char *sort, int64_t id,
+                     struct ud_cursor *at, struct ud_err *err);
 int ud_course_count(struct ud_db *db, const struct ud_course_filter *f, int64_t *count, struct ud_err *err);
 
 /* ---- enrolments ---- */
@@ -111,6 +114,9 @@ struct ud_enrolment_filter {
 /* Sort keys: name (member name, default), starts_on (the course's), enrolled_on, id. */
 int ud_enrolment_list(struct ud_db *db, const struct ud_enrolment_filter *f, const struct ud_page *pg,
                       struct ud_enrolment *rows, struct ud_cursor *cursors, int *n, struct ud_err *err);
+/* As ud_member_locate. */
+int ud_enrolment_locate(struct ud_db *db, const struct ud_enrolment_filter *f, const char *sort, int64_t id,
+                        struct ud_cursor *at, struct ud_err *err);
 int ud_enrolment_count(struct ud_db *db, const struct ud_enrolment_filter *f, int64_t *count,
                        struct ud_err *err);
 

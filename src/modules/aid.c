@@ -266,6 +266,20 @@ int ud_aid_recipient_list(struct ud_db *db, const struct ud_aid_recipient_filter
                          rows, cursors, n, err);
 }
 
+int ud_aid_recipient_locate(struct ud_db *db, const struct ud_aid_recipient_filter *f, const char *sort,
+                            int64_t id, struct ud_cursor *at, struct ud_err *err)
+{
+    struct ud_aid_recipient_filter g;
+    if (f)
+        g = *f;
+    else
+        memset(&g, 0, sizeof g);
+    g.query = NULL;
+    struct ud_list_spec spec = {RCP_COLS, RCP_FROM, RCP_NCOLS, "r.id", sizeof(struct ud_aid_recipient), read_row,
+                                list_filter, &g};
+    return ud_list_locate(db, &spec, ud_list_sort_key(ud_aid_recipient_sort_keys, sort), id, at, err);
+}
+
 int ud_aid_recipient_count(struct ud_db *db, const struct ud_aid_recipient_filter *f, int64_t *count,
                            struct ud_err *err)
 {

@@ -629,6 +629,19 @@ int ud_aid_grant_list(struct ud_db *db, const struct ud_aid_grant_filter *f, con
                          cursors, n, err);
 }
 
+int ud_aid_grant_locate(struct ud_db *db, const struct ud_aid_grant_filter *f, const char *sort, int64_t id,
+                        struct ud_cursor *at, struct ud_err *err)
+{
+    struct ud_aid_grant_filter g;
+    if (f)
+        g = *f;
+    else
+        memset(&g, 0, sizeof g);
+    g.query = NULL;
+    struct ud_list_spec spec = grant_spec(&g);
+    return ud_list_locate(db, &spec, ud_list_sort_key(ud_aid_grant_sort_keys, sort), id, at, err);
+}
+
 int ud_aid_grant_count(struct ud_db *db, const struct ud_aid_grant_filter *f, int64_t *count,
                        struct ud_err *err)
 {

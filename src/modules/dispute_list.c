@@ -333,6 +333,26 @@ int ud_case_list(struct ud_db *db, const struct ud_case_filter *f, const struct 
                          n, err);
 }
 
+int ud_case_locate(struct ud_db *db, const struct ud_case_filter *f, const char *sort, int64_t id,
+                   struct ud_cursor *at, struct ud_err *err)
+{
+    memset(at, 0, sizeof *at);
+    if (check_filter(f, err) != UD_OK)
+        return err->status;
+    struct ud_case_filter g;
+    if (f)
+        g = *f;
+    else
+        memset(&g, 0, sizeof g);
+    g.query = NULL;
+    /* walk: the filters checked on the one row the id finds */
+    struct list_arg a = {&g, "", 1};
+    ud_today(a.today);
+    struct ud_list_spec spec = {CASE_COLS, CASE_FROM, CASE_NCOLS, "c.id", sizeof(struct ud_case), read_row,
+                                list_filter, &a};
+    return ud_list_locate(db, &spec, ud_list_sort_key(ud_case_sort_keys, sort), id, at, err);
+}
+
 int ud_case_count(struct ud_db *db, const struct ud_case_filter *f, int64_t *count, struct ud_err *err)
 {
     *count = 0;

@@ -212,6 +212,40 @@ static int fetch_group(struct ud_db *db, const struct ud_list_spec *spec, const 
     return UD_OK;
 }
 
+int ud_list_locate(struct ud_db *db, const struct ud_list_spec *spec, const struct ud_sort_key *key, int64_t id,
+                   struct ud_cursor *at, struct ud_err *err)
+{
+    memset(at, 0, sizeof *at);
+    struct ud_sqlbuf q;
+    int w = 0;
+    ud_sql_init(&q, "SELECT ");
+    ud_sql_add(&q, key->expr);
+    ud_sql_add(&q, spec->from);
+    add_filters(&q, &w, spec);
+    ud_sql_where(&q, &w, spec->id_expr);
+    ud_sql_add(&q, " = ");
+    ud_sql_param_int(&q, id);
+    ud_sql_add(&q, " LIMIT 1");
+    sqlite3_stmt *st;
+    if (ud_sql_prepare(db, &q, &st, err) != UD_OK)
+        return err->status;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        at->valid = 1;
+        at->group = 0;
+        at->is_num = key->numeric;
+        at->id = id;
+        if (key->numeric)
+            at->num = sqlite3_column_int64(st, 0);
+        else
+            ud_col_text(st, 0, at->text, sizeof at->text);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return ud_db_error(db, rc, err);
+    return UD_OK;
+}
+
 static void swap_bytes(char *a, char *b, size_t size)
 {
     char tmp[512];

@@ -32,6 +32,13 @@ const struct ud_sort_key *ud_list_sort_key(const struct ud_sort_key *keys, const
 int ud_list_fetch(struct ud_db *db, const struct ud_list_spec *spec, const struct ud_sort_key *keys,
                   int nkeys, const char *prefix, const struct ud_page *pg, void *rows,
                   struct ud_cursor *cursors, int *n, struct ud_err *err);
+/* The cursor of the row `id` in the list without a search sorted by key
+ * (either direction: the cursor is the same), as ud_list_fetch gives it,
+ * so that a page fetched from it (backward, forward) shows the row
+ * wherever it sorts. at->valid = 0 when the filter leaves the row out (or
+ * it is gone). One indexed lookup by id: nothing else is read. */
+int ud_list_locate(struct ud_db *db, const struct ud_list_spec *spec, const struct ud_sort_key *key, int64_t id,
+                   struct ud_cursor *at, struct ud_err *err);
 /* A fragment search: after the prefix groups of keys, one more group of
  * the rows a fragment index finds anywhere in a field. from names the
  * index first ("FROM member_grams x CROSS JOIN members m …", so that its

@@ -446,6 +446,20 @@ int ud_member_list(struct ud_db *db, const struct ud_member_filter *f, const str
                          cursors, n, err);
 }
 
+int ud_member_locate(struct ud_db *db, const struct ud_member_filter *f, const char *sort, int64_t id,
+                     struct ud_cursor *at, struct ud_err *err)
+{
+    struct ud_member_filter g;
+    if (f)
+        g = *f;
+    else
+        memset(&g, 0, sizeof g);
+    g.query = NULL;
+    struct ud_list_spec spec = {MEMBER_COLS, MEMBER_FROM, MEMBER_NCOLS, "m.id", sizeof(struct ud_member),
+                                read_row, list_filter, &g};
+    return ud_list_locate(db, &spec, ud_list_sort_key(ud_member_sort_keys, sort), id, at, err);
+}
+
 int ud_member_count(struct ud_db *db, const struct ud_member_filter *f, int64_t *count, struct ud_err *err)
 {
     struct ud_list_spec spec = {MEMBER_COLS, " FROM members m", MEMBER_NCOLS, "m.id", sizeof(struct ud_member),

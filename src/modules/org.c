@@ -379,6 +379,20 @@ int ud_org_list(struct ud_db *db, const struct ud_org_filter *f, const struct ud
                          cursors, n, err);
 }
 
+int ud_org_locate(struct ud_db *db, const struct ud_org_filter *f, const char *sort, int64_t id,
+                  struct ud_cursor *at, struct ud_err *err)
+{
+    struct ud_org_filter g;
+    if (f)
+        g = *f;
+    else
+        memset(&g, 0, sizeof g);
+    g.query = NULL;
+    struct ud_list_spec spec = {"SELECT " ORG_COLS, " FROM orgs o", ORG_NCOLS, "o.id", sizeof(struct ud_org),
+                                read_row, list_filter, &g};
+    return ud_list_locate(db, &spec, ud_list_sort_key(ud_org_sort_keys, sort), id, at, err);
+}
+
 /* Depth-first order from the parent links, iteratively. */
 static int tree_order(struct ud_org_node *flat, int n, struct ud_org_node **out)
 {

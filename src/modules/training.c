@@ -303,6 +303,20 @@ int ud_course_list(struct ud_db *db, const struct ud_course_filter *f, const str
                          cursors, n, err);
 }
 
+int ud_course_locate(struct ud_db *db, const struct ud_course_filter *f, const char *sort, int64_t id,
+                     struct ud_cursor *at, struct ud_err *err)
+{
+    struct ud_course_filter g;
+    if (f)
+        g = *f;
+    else
+        memset(&g, 0, sizeof g);
+    g.query = NULL;
+    struct ud_list_spec spec = {COURSE_COLS, COURSE_FROM, COURSE_NCOLS, "c.id", sizeof(struct ud_course),
+                                course_read, course_filter, &g};
+    return ud_list_locate(db, &spec, ud_list_sort_key(ud_course_sort_keys, sort), id, at, err);
+}
+
 int ud_course_count(struct ud_db *db, const struct ud_course_filter *f, int64_t *count, struct ud_err *err)
 {
     struct ud_list_spec spec = {COURSE_COLS, " FROM courses c", COURSE_NCOLS, "c.id", sizeof(struct ud_course),
@@ -565,6 +579,20 @@ int ud_enrolment_list(struct ud_db *db, const struct ud_enrolment_filter *f, con
     }
     return ud_list_fetch(db, &spec, ud_list_sort_key(ud_enrolment_sort_keys, pg->sort), 1, NULL, pg, rows,
                          cursors, n, err);
+}
+
+int ud_enrolment_locate(struct ud_db *db, const struct ud_enrolment_filter *f, const char *sort, int64_t id,
+                        struct ud_cursor *at, struct ud_err *err)
+{
+    struct ud_enrolment_filter g;
+    if (f)
+        g = *f;
+    else
+        memset(&g, 0, sizeof g);
+    g.query = NULL;
+    struct ud_list_spec spec = {ENR_COLS, ENR_FROM, ENR_NCOLS, "e.id", sizeof(struct ud_enrolment), enr_read,
+                                enr_filter, &g};
+    return ud_list_locate(db, &spec, ud_list_sort_key(ud_enrolment_sort_keys, sort), id, at, err);
 }
 
 int ud_enrolment_count(struct ud_db *db, const struct ud_enrolment_filter *f, int64_t *count,

@@ -72,7 +72,7 @@ static const struct tui_column columns[] = {
     {"内容", "what", 20, 1, UD_LEFT, NULL},
 };
 
-static const struct tui_list_source source = {sizeof(struct ud_audit), columns, 7, fetch, NULL, cell, NULL, row_id};
+static const struct tui_list_source source = {sizeof(struct ud_audit), columns, 7, fetch, NULL, cell, NULL, row_id, NULL};
 
 static void open_filter(struct tui_app *app, struct audit_view *t);
 static void open_entry(struct tui_app *app, const struct ud_audit *a);

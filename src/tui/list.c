@@ -187,14 +187,60 @@ static int walk_to(struct tui_app *app, struct tui_list *l, int64_t id)
     return 0;
 }
 
+/* The window moved to the row whose cursor is `at`, a third of a window
+ * above it for context (a full window at the end of the list), and the
+ * row selected. */
+static int window_at(struct tui_app *app, struct tui_list *l, const struct ud_cursor *at)
+{
+    int h = l->height < 1 ? 1 : l->height > TUI_LIST_MAX ? TUI_LIST_MAX : l->height;
+    anchor_before(app, l, at, h / 3);
+    l->sel = 0;
+    fill(app, l);
+    if (l->at_end && l->n < h && state(l)->anchor.valid) {
+        anchor_before(app, l, NULL, h);
+        fill(app, l);
+    }
+    return select_in_window(l, at->id);
+}
+
+/* Where the source says the row sorts: 1 shown, 0 not in the list, -1
+ * the source cannot say. */
+static int locate_to(struct tui_app *app, struct tui_list *l, int64_t id)
+{
+    struct ud_cursor at;
+    struct ud_err err;
+    memset(&at, 0, sizeof at);
+    ud_err_clear(&err);
+    int st = l->src->locate(app, l->ctx, l->sort, id, &at, &err);
+    if (st == TUI_LOCATE_WALK)
+        return -1;
+    if (st != UD_OK) {
+        tui_error(app, &err);
+        return 0;
+    }
+    if (!at.valid)
+        return 0;
+    /* the window is of the list without its search */
+    tui_edit_set(&l->search, "");
+    at.id = id;
+    at.group = 0;
+    return window_at(app, l, &at);
+}
+
 int tui_list_select_id(struct tui_app *app, struct tui_list *l, int64_t id)
 {
     fill(app, l);
-    int found = select_in_window(l, id) || walk_to(app, l, id);
-    if (!found && l->search.len) {
-        /* the search hides it: show it without */
-        tui_edit_set(&l->search, "");
+    int found = select_in_window(l, id);
+    int located = found || !l->src->locate ? -1 : locate_to(app, l, id);
+    if (located >= 0) {
+        found = located;
+    } else if (!found) {
         found = walk_to(app, l, id);
+        if (!found && l->search.len) {
+            /* the search hides it: show it without */
+            tui_edit_set(&l->search, "");
+            found = walk_to(app, l, id);
+        }
     }
     if (!found)
         tui_list_home(app, l);

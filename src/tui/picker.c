@@ -206,7 +206,7 @@ static const struct tui_column enum_cols[] = {
     {"代码", "code", 20, 0, UD_LEFT, NULL},
 };
 
-static const struct tui_list_source enum_src = {sizeof(int), enum_cols, 2, enum_fetch, NULL, enum_cell, NULL, NULL};
+static const struct tui_list_source enum_src = {sizeof(int), enum_cols, 2, enum_fetch, NULL, enum_cell, NULL, NULL, NULL};
 
 static void enum_done(struct tui_app *app, const void *row, void *arg)
 {
@@ -273,7 +273,7 @@ static void items_cell(struct tui_app *app, void *ctx, const void *row, int col,
 }
 
 static const struct tui_column items_cols[] = {{"选项", "choice", 20, 1, UD_LEFT, NULL}};
-static const struct tui_list_source items_src = {sizeof(int), items_cols, 1, items_fetch, NULL, items_cell, NULL, NULL};
+static const struct tui_list_source items_src = {sizeof(int), items_cols, 1, items_fetch, NULL, items_cell, NULL, NULL, NULL};
 
 static void items_done(struct tui_app *app, const void *row, void *arg)
 {
@@ -374,7 +374,7 @@ static const struct tui_column mediator_cols[] = {
 };
 
 static const struct tui_list_source mediator_src = {sizeof(struct mediator_row), mediator_cols, 3, mediator_fetch,
-                                                    NULL, mediator_cell, NULL, NULL};
+                                                    NULL, mediator_cell, NULL, NULL, NULL};
 
 static void mediator_done(struct tui_app *app, const void *row, void *arg)
 {

@@ -82,7 +82,7 @@ static const struct tui_column org_cols[] = {
 };
 
 const struct tui_list_source tui_org_source = {sizeof(struct ud_org), org_cols, 3, org_fetch, NULL, org_cell,
-                                                NULL, org_id};
+                                                NULL, org_id, NULL};
 
 static void org_done(struct tui_app *app, const void *row, void *arg)
 {
@@ -156,7 +156,7 @@ static const struct tui_column member_cols[] = {
 };
 
 const struct tui_list_source tui_member_pick_source = {sizeof(struct ud_member), member_cols, 3, member_fetch, NULL,
-                                                       member_cell, NULL, member_id};
+                                                       member_cell, NULL, member_id, NULL};
 
 static void member_done(struct tui_app *app, const void *row, void *arg)
 {

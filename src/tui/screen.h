@@ -157,7 +157,8 @@ enum tui_done tui_scr_filter(struct tui_app *app, struct tui_scr *s, const void 
 void tui_scr_form(struct tui_app *app, struct tui_scr *s, int64_t id, int mode, const char *title);
 
 /* The row with this id becomes the selected one (after a save); 0 when
- * the list does not show it (filtered out, or beyond the bounded walk). */
+ * the list does not show it (filtered out; or, for a list without locate,
+ * beyond the bounded walk). */
 int tui_scr_select(struct tui_app *app, struct tui_scr *s, int64_t id);
 /* A message about the selected row, such as "press s to file it": it
  * goes with the next key. */
@@ -193,6 +194,16 @@ struct tui_scr *tui_scr_below(struct tui_app *app);
         F f_;                                                                                          \
         to_filter(ctx, query, &f_);                                                                    \
         return list_fn(app->db, &f_, pg, rows, cursors, n, err);                                       \
+    }
+/* The list source's locate over a module's *_locate (the filter without
+ * the search: the list clears it first). */
+#define TUI_SCREEN_LOCATE(F, to_filter, locate_fn)                                                      \
+    static int locate(struct tui_app *app, void *ctx, const char *sort, int64_t id, struct ud_cursor *at, \
+                      struct ud_err *err)                                                               \
+    {                                                                                                   \
+        F f_;                                                                                           \
+        to_filter(ctx, NULL, &f_);                                                                      \
+        return locate_fn(app->db, &f_, sort, id, at, err);                                              \
     }
 #define TUI_SCREEN_COUNT(F, to_filter, count_fn)                                                       \
     static int count(struct tui_app *app, void *ctx, const char *query, int64_t *c, struct ud_err *err) \

@@ -78,6 +78,18 @@ static void grant_module_filter(const struct tui_scr *s, const char *query, stru
 
 TUI_SCREEN_FETCH(struct ud_aid_grant_filter, grant_module_filter, ud_aid_grant_list)
 
+static int locate(struct tui_app *app, void *ctx, const char *sort, int64_t id, struct ud_cursor *at,
+                  struct ud_err *err)
+{
+    const struct tui_scr *s = ctx;
+    const struct grants *p = s->priv;
+    if (p->scope_id[0])
+        return TUI_LOCATE_WALK; /* one person's grants: a search of its own, and short */
+    struct ud_aid_grant_filter gf;
+    grant_module_filter(s, NULL, &gf);
+    return ud_aid_grant_locate(app->db, &gf, sort, id, at, err);
+}
+
 /* The rows shown, the ones the total counts and their sum: the module's
  * one rule, the same as the roster's. */
 static int count(struct tui_app *app, void *ctx, const char *query, int64_t *c, struct ud_err *err)
@@ -478,7 +490,7 @@ static const struct tui_screen_key keys[] = {
 const struct tui_screen aid_grant_screen = {
     .title = {"帮扶发放", "Aid grants"},
     .search = {"搜索（/ 姓名或身份证号）：", "search (/ name or ID number): "},
-    .src = {sizeof(struct ud_aid_grant), grant_columns, 7, fetch, count, cell, NULL, row_id},
+    .src = {sizeof(struct ud_aid_grant), grant_columns, 7, fetch, count, cell, NULL, row_id, locate},
     .sort = "granted_on",
     .desc = 1, /* newest first */
     .version_off = offsetof(struct ud_aid_grant, version),

@@ -38,6 +38,8 @@ static void to_module_filter(const struct tui_scr *s, const char *query, struct 
 
 TUI_SCREEN_FETCH(struct ud_aid_recipient_filter, to_module_filter, ud_aid_recipient_list)
 
+TUI_SCREEN_LOCATE(struct ud_aid_recipient_filter, to_module_filter, ud_aid_recipient_locate)
+
 TUI_SCREEN_COUNT(struct ud_aid_recipient_filter, to_module_filter, ud_aid_recipient_count)
 
 static void cell(struct tui_app *app, void *ctx, const void *row, int col, char *out, size_t outsz)
@@ -203,7 +205,7 @@ const struct tui_screen aid_recipient_screen = {
     .title = {"困难职工档案", "Aid recipients"},
     .count = {"困难职工档案  共 %s 人", "Aid recipients  %s"},
     .search = {"搜索（/ 姓名或身份证号）：", "search (/ name or ID number): "},
-    .src = {sizeof(struct ud_aid_recipient), columns, 7, fetch, count, cell, NULL, row_id},
+    .src = {sizeof(struct ud_aid_recipient), columns, 7, fetch, count, cell, NULL, row_id, locate},
     .sort = "name",
     .version_off = offsetof(struct ud_aid_recipient, version),
     .created_off = offsetof(struct ud_aid_recipient, created_at),

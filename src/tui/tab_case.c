@@ -67,6 +67,8 @@ static void to_module_filter(const struct tui_scr *s, const char *query, struct 
 
 TUI_SCREEN_FETCH(struct ud_case_filter, to_module_filter, ud_case_list)
 
+TUI_SCREEN_LOCATE(struct ud_case_filter, to_module_filter, ud_case_locate)
+
 TUI_SCREEN_COUNT(struct ud_case_filter, to_module_filter, ud_case_count)
 
 static void status_text(const struct ud_case *k, char *out, size_t outsz)
@@ -373,7 +375,7 @@ static const struct tui_screen screen = {
     .title = {"调解案件", "Cases"},
     .count = {"调解案件  共 %s 件（! 为超期）", "Cases  %s (! overdue)"},
     .search = {"搜索（/ 案号、申请人或用人单位）：", "search (/ case no., applicant or employer): "},
-    .src = {sizeof(struct ud_case), columns, 7, fetch, count, cell, alert, row_id},
+    .src = {sizeof(struct ud_case), columns, 7, fetch, count, cell, alert, row_id, locate},
     .sort = "received_on",
     .desc = 1, /* newest first */
     .version_off = offsetof(struct ud_case, version),

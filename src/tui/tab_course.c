@@ -46,6 +46,8 @@ static void to_module_filter(const struct tui_scr *s, const char *query, struct 
 
 TUI_SCREEN_FETCH(struct ud_course_filter, to_module_filter, ud_course_list)
 
+TUI_SCREEN_LOCATE(struct ud_course_filter, to_module_filter, ud_course_locate)
+
 TUI_SCREEN_COUNT(struct ud_course_filter, to_module_filter, ud_course_count)
 
 static void cell(struct tui_app *app, void *ctx, const void *row, int col, char *out, size_t outsz)
@@ -147,7 +149,7 @@ const struct tui_screen tui_course_screen = {
     .title = {"培训班", "Courses"},
     .count = {"培训班  共 %s 个（! 为已满）", "Courses  %s (! full)"},
     .search = {"搜索（/ 班级代码或名称）：", "search (/ code or title): "},
-    .src = {sizeof(struct ud_course), columns, 7, fetch, count, cell, course_full, row_id},
+    .src = {sizeof(struct ud_course), columns, 7, fetch, count, cell, course_full, row_id, locate},
     .sort = "starts_on",
     .desc = 1, /* newest first */
     .version_off = offsetof(struct ud_course, version),

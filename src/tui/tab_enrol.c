@@ -19,6 +19,14 @@ static int fetch(struct tui_app *app, void *ctx, const char *query, const struct
     return ud_enrolment_list(app->db, &ef, pg, rows, cursors, n, err);
 }
 
+static int locate(struct tui_app *app, void *ctx, const char *sort, int64_t id, struct ud_cursor *at,
+                  struct ud_err *err)
+{
+    const struct tui_scr *s = ctx;
+    struct ud_enrolment_filter ef = {s->scope, 0, NULL};
+    return ud_enrolment_locate(app->db, &ef, sort, id, at, err);
+}
+
 static int count(struct tui_app *app, void *ctx, const char *query, int64_t *c, struct ud_err *err)
 {
     struct tui_scr *s = ctx;
@@ -259,7 +267,7 @@ static const struct tui_screen_key keys[] = {
 const struct tui_screen tui_enrol_screen = {
     .title = {"报名名单", "Enrolments"},
     .search = {"搜索（/ 姓名或身份证号）：", "search (/ name or ID number): "},
-    .src = {sizeof(struct ud_enrolment), columns, 7, fetch, count, cell, NULL, row_id},
+    .src = {sizeof(struct ud_enrolment), columns, 7, fetch, count, cell, NULL, row_id, locate},
     .sort = "name",
     .version_off = offsetof(struct ud_enrolment, version),
     .created_off = offsetof(struct ud_enrolment, created_at),

@@ -36,6 +36,8 @@ static void to_module_filter(const struct tui_scr *s, const char *query, struct 
 
 TUI_SCREEN_FETCH(struct ud_member_filter, to_module_filter, ud_member_list)
 
+TUI_SCREEN_LOCATE(struct ud_member_filter, to_module_filter, ud_member_locate)
+
 TUI_SCREEN_COUNT(struct ud_member_filter, to_module_filter, ud_member_count)
 
 static void cell(struct tui_app *app, void *ctx, const void *row, int col, char *out, size_t outsz)
@@ -106,7 +108,7 @@ static const struct tui_screen screen = {
     .title = {"会员", "Members"},
     .count = {"会员  共 %s 人", "Members  %s"},
     .search = {"搜索（/ 姓名、身份证号或电话）：", "search (/ name, ID number or phone): "},
-    .src = {sizeof(struct ud_member), columns, 6, fetch, count, cell, NULL, row_id},
+    .src = {sizeof(struct ud_member), columns, 6, fetch, count, cell, NULL, row_id, locate},
     .sort = "name",
     .version_off = offsetof(struct ud_member, version),
     .created_off = offsetof(struct ud_member, created_at),

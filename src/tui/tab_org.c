@@ -383,7 +383,7 @@ static const struct tui_screen_key keys[] = {
 
 static const struct tui_screen org_screen = {
     .title = {"组织", "Organizations"},
-    .src = {sizeof(struct ud_org), NULL, 0, NULL, NULL, NULL, NULL, org_id},
+    .src = {sizeof(struct ud_org), NULL, 0, NULL, NULL, NULL, NULL, org_id, NULL},
     .version_off = offsetof(struct ud_org, version),
     .created_off = offsetof(struct ud_org, created_at),
     .updated_off = offsetof(struct ud_org, updated_at),

@@ -209,7 +209,14 @@ struct tui_list_source {
     /* 1 when the row should stand out (overdue); marked with '!' too */
     int (*alert)(const void *row);
     int64_t (*row_id)(const void *row);
+    /* the cursor of the row `id` in the list without its search, sorted by
+     * `sort` (the module's *_locate); at->valid = 0: not in the list;
+     * TUI_LOCATE_WALK: this list cannot say (walked from the start, a
+     * bounded number of windows). NULL: walked. */
+    int (*locate)(struct tui_app *app, void *ctx, const char *sort, int64_t id, struct ud_cursor *at,
+                  struct ud_err *err);
 };
+#define TUI_LOCATE_WALK (-1)
 
 #define TUI_LIST_MAX 256
 struct tui_list {
@@ -250,9 +257,11 @@ int tui_list_layout_columns(const struct tui_column *cols, int n, const int *nee
 void tui_list_count_text(const struct tui_list *l, char *out, size_t outsz);
 /* the selected row, or NULL */
 const void *tui_list_selected(struct tui_list *l);
-/* Makes the row with this id the selected one: in the window, else found
- * from the start of the list (a search that hides it is cleared; the walk
- * is bounded). Returns 0 when it is not found: the list is at its start. */
+/* Makes the row with this id the selected one: in the window, else the
+ * window moves to where it sorts (the source's locate; a search is
+ * cleared first), or, without locate, is found from the start of the list
+ * (a search that hides it is cleared; the walk is bounded). Returns 0
+ * when it is not found: the list is at its start. */
 int tui_list_select_id(struct tui_app *app, struct tui_list *l, int64_t id);
 extern const struct tui_keyhelp tui_list_keys[];
 
