@@ -252,7 +252,8 @@ void tui_list_count_text(const struct tui_list *l, char *out, size_t outsz);
 const void *tui_list_selected(struct tui_list *l);
 /* Makes the row with this id the selected one: in the window, else found
  * from the start of the list (a search that hides it is cleared; the walk
- * is bounded). Returns 0 when it is not found: the list is at its start. */
+ * is bounded, far beyond any table). Returns 0 when it is not found: the list
+ * is at its start. */
 int tui_list_select_id(struct tui_app *app, struct tui_list *l, int64_t id);
 extern const struct tui_keyhelp tui_list_keys[];
 
