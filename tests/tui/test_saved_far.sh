@@ -34,5 +34,21 @@ if tm_screen s | grep -qE '^> *龙远测 '; then ok "…its row is the highlight
 tm_keys s Enter
 expect_screen s "会员 龙远测" "Enter opens the saved member's detail"
 tm_keys s Escape
+# a member saved near the top: selected, and not told otherwise (the
+# message said "not selected" for every screen without a next-key hint)
+tm_gone s "会员 龙远测" 5
+tm_keys s n
+tm_wait s "新会员" 5
+tm_type s "丁丁测"
+tm_keys s Tab
+tm_type s "$(idnum 19800102 124)"
+tm_keys s Tab Enter
+tm_wait s "选择所属工会" 5
+tm_keys s Enter F2
+expect_screen s "已添加会员 丁丁测" "a second member is saved"
+if tm_screen s | grep -qE '^> *丁丁测 '; then ok "…its row is the highlighted one"; else
+    not_ok "…its row is the highlighted one"; tm_screen s | sed 's/^/#   /'; fi
+if tm_screen s | grep -qF "未在当前列表中选中"; then not_ok "…and the message does not say it is not selected"; tm_screen s | tail -2 | sed 's/^/#   /'; else
+    ok "…and the message does not say it is not selected"; fi
 tm_keys s q
 echo "1..$TESTS_N"
