@@ -552,7 +552,7 @@ static int form_save(struct tui_app *app, struct tui_form *form, void *ctx, stru
                 tui_scr_hint(app, c->s, "%s%s", said, TUI_TX(def->next));
             } else {
                 tui_message(app, "%s%s", said,
-                            c->s->list ? T("（未在当前列表中选中：在筛选之外或排得太远）", " (not selected: outside the filter or too far down)") : "");
+                            c->s->list && !shown ? T("（未在当前列表中选中：在筛选之外或排得太远）", " (not selected: outside the filter or too far down)") : "");
             }
         }
     }
