@@ -25,18 +25,16 @@ static void prefix_for(const struct ud_sort_key *k, const char *prefix, char *ou
 
 /* "<expr> >= ?p AND <expr> < ?p || char(0x10FFFF)": a prefix range an
  * index can serve (LIKE cannot, being case-insensitive). */
-static void add_range(struct ud_sqlbuf *q, const struct ud_sort_key *k, const char *prefix, int unindexed)
+static void add_range(struct ud_sqlbuf *q, const struct ud_sort_key *k, const char *prefix)
 {
     char p[384];
     prefix_for(k, prefix, p, sizeof p);
     int n = ud_sql_text(q, p);
     char buf[64];
-    ud_sql_add(q, unindexed ? "(+" : "(");
+    ud_sql_add(q, "(");
     ud_sql_add(q, k->expr);
     snprintf(buf, sizeof buf, " >= ?%d AND ", n);
     ud_sql_add(q, buf);
-    if (unindexed)
-        ud_sql_add(q, "+");
     ud_sql_add(q, k->expr);
     snprintf(buf, sizeof buf, " < ?%d || char(1114111))", n);
     ud_sql_add(q, buf);
@@ -61,7 +59,7 @@ static void frag_query(struct ud_sqlbuf *q, int *w, const struct ud_list_spec *s
     /* coalesce: a NULL key (a member without a phone) is in no prefix group */
     for (int e = 0; e < nkeys; e++) {
         ud_sql_where(q, w, "NOT coalesce(");
-        add_range(q, &keys[e], text, 0);
+        add_range(q, &keys[e], text);
         ud_sql_add(q, ", 0)");
     }
 }
@@ -121,12 +119,8 @@ static void frag_cursor(sqlite3_stmt *st, const struct ud_list_spec *spec, const
 static int fetch_group(struct ud_db *db, const struct ud_list_spec *spec, const struct ud_sort_key *keys,
                        int nkeys, const struct ud_list_frag *frag, int g, const char *prefix, int asc,
                        const struct ud_cursor *after, int limit, char *rows, struct ud_cursor *cursors, int *n,
-                       int unindexed, struct ud_err *err)
+                       struct ud_err *err)
 {
-    /* unindexed: the filters hold few rows; "+" keeps SQLite from walking
-     * the sort key's index (checking the filters row by row along it) so
-     * it starts from the filters' own index and sorts what they hold */
-    const char *plus = unindexed ? "+" : "";
     int is_frag = g >= nkeys;
     const struct ud_sort_key *k = &keys[is_frag ? 0 : g];
     for (int i = nkeys; i < g && frag; i++)
@@ -150,15 +144,14 @@ static int fetch_group(struct ud_db *db, const struct ud_list_spec *spec, const 
     }
     if (!is_frag && prefix) {
         ud_sql_where(&q, &w, "");
-        add_range(&q, k, prefix, unindexed);
+        add_range(&q, k, prefix);
         for (int e = 0; e < g; e++) {
             ud_sql_where(&q, &w, "NOT ");
-            add_range(&q, &keys[e], prefix, 0);
+            add_range(&q, &keys[e], prefix);
         }
     }
     if (!is_frag && after && after->valid) {
         ud_sql_where(&q, &w, "(");
-        ud_sql_add(&q, plus);
         ud_sql_add(&q, k->expr);
         ud_sql_add(&q, ", ");
         ud_sql_add(&q, spec->id_expr);
@@ -176,7 +169,6 @@ static int fetch_group(struct ud_db *db, const struct ud_list_spec *spec, const 
         frag_order(&q, frag, asc);
     } else {
         ud_sql_add(&q, " ORDER BY ");
-        ud_sql_add(&q, plus);
         ud_sql_add(&q, k->expr);
         ud_sql_add(&q, dir);
         ud_sql_add(&q, ", ");
@@ -246,33 +238,6 @@ static void reverse(char *rows, size_t size, struct ud_cursor *cursors, int n)
     }
 }
 
-static int count_query(struct ud_db *db, struct ud_sqlbuf *q, int64_t *count, struct ud_err *err);
-
-/* Whether the list's filters hold at most FEW_FILTERED rows: then a
- * search is cheapest from the filters' index (a clerk's org subtree of a
- * few members, searched for "1": every phone starts so, and walking the
- * phone index checked 380,000 rows for 3; 0.9 s at scale 1). */
-#define FEW_FILTERED 2000
-static int few_filtered(struct ud_db *db, const struct ud_list_spec *spec, int *few, struct ud_err *err)
-{
-    struct ud_sqlbuf q;
-    int w = 0;
-    *few = 0;
-    ud_sql_init(&q, "SELECT count(*) FROM (SELECT 1");
-    ud_sql_add(&q, spec->from);
-    add_filters(&q, &w, spec);
-    if (!w)
-        return UD_OK;
-    ud_sql_add(&q, " LIMIT ");
-    ud_sql_param_int(&q, FEW_FILTERED + 1);
-    ud_sql_add(&q, ")");
-    int64_t n = 0;
-    if (count_query(db, &q, &n, err) != UD_OK)
-        return err->status;
-    *few = n <= FEW_FILTERED;
-    return UD_OK;
-}
-
 int ud_list_fetch(struct ud_db *db, const struct ud_list_spec *spec, const struct ud_sort_key *keys,
                   int nkeys, const char *prefix, const struct ud_page *pg, void *rows,
                   struct ud_cursor *cursors, int *n, struct ud_err *err)
@@ -301,13 +266,10 @@ int ud_list_search(struct ud_db *db, const struct ud_list_spec *spec, const stru
     int start = after ? after->group : (pg->backward ? ngroups - 1 : 0);
     if (start < 0 || start >= ngroups)
         start = 0;
-    int unindexed = 0;
-    if (prefix && few_filtered(db, spec, &unindexed, err) != UD_OK)
-        return err->status;
     for (int g = start; g >= 0 && g < ngroups && *n < limit; g += pg->backward ? -1 : 1) {
         const struct ud_cursor *from = (after && g == after->group) ? after : NULL;
-        if (fetch_group(db, spec, keys, nkeys, frag, g, prefix, asc, from, limit - *n, rows, cursors, n, unindexed,
-                        err) != UD_OK)
+        if (fetch_group(db, spec, keys, nkeys, frag, g, prefix, asc, from, limit - *n, rows, cursors, n, err) !=
+            UD_OK)
             return err->status;
     }
     if (pg->backward)
@@ -347,28 +309,17 @@ int ud_list_search_count(struct ud_db *db, const struct ud_list_spec *spec, cons
         return count_query(db, &q, count, err);
     }
     /* While searching, count group by group, each an index range that
-     * stops after the cap: a one-letter search must not scan the table.
-     * Unless the filters hold few rows, the range is walked along its key
-     * as the list walks it (ORDER BY), not from the filters' index: with
-     * the whole district as the filter, counting the ID numbers that start
-     * "13" read all 380,000 members (0.8 s at scale 1). */
-    int few = 0;
-    if (few_filtered(db, spec, &few, err) != UD_OK)
-        return err->status;
+     * stops after the cap: a one-letter search must not scan the table. */
     for (int g = 0; g < nkeys && *count <= UD_SEARCH_COUNT_CAP; g++) {
         w = 0;
         ud_sql_init(&q, "SELECT count(*) FROM (SELECT 1");
         ud_sql_add(&q, spec->from);
         add_filters(&q, &w, spec);
         ud_sql_where(&q, &w, "");
-        add_range(&q, &keys[g], prefix, few);
+        add_range(&q, &keys[g], prefix);
         for (int e = 0; e < g; e++) {
             ud_sql_where(&q, &w, "NOT ");
-            add_range(&q, &keys[e], prefix, 0);
-        }
-        if (!few) {
-            ud_sql_add(&q, " ORDER BY ");
-            ud_sql_add(&q, keys[g].expr);
+            add_range(&q, &keys[e], prefix);
         }
         ud_sql_add(&q, " LIMIT ");
         ud_sql_param_int(&q, UD_SEARCH_COUNT_CAP + 1 - *count);
