@@ -169,22 +169,43 @@ static int select_in_window(struct tui_list *l, int64_t id)
     return 0;
 }
 
-/* Walks the list from its start, a window at a time, up to a bound. */
+/* Walks the list from its start in pages of the most rows a page may
+ * hold (not a window at a time: a record saved far down a long list must
+ * still be found), up to WALK_MAX rows; found, the window is placed with
+ * the row a third of the way down and selected. */
+#define WALK_PAGE 500
+#define WALK_MAX 2000000
 static int walk_to(struct tui_app *app, struct tui_list *l, int64_t id)
 {
-    state(l)->anchor.valid = 0;
+    char *rows = malloc(l->src->row_size * WALK_PAGE);
+    struct ud_cursor *cur = malloc(sizeof *cur * WALK_PAGE);
+    struct ud_cursor after, at;
+    int found = 0;
+    memset(&after, 0, sizeof after);
+    memset(&at, 0, sizeof at);
+    for (long walked = 0; rows && cur && !found && walked < WALK_MAX;) {
+        int n = 0;
+        if (fetch(app, l, after.valid ? &after : NULL, 0, WALK_PAGE, rows, cur, &n) != 0)
+            break;
+        for (int i = 0; i < n && !found; i++)
+            if (l->src->row_id(rows + (size_t)i * l->src->row_size) == id) {
+                at = cur[i];
+                found = 1;
+            }
+        if (n < WALK_PAGE)
+            break;
+        after = cur[n - 1];
+        walked += n;
+    }
+    free(rows);
+    free(cur);
+    if (found)
+        anchor_before(app, l, &at, l->height / 3);
+    else
+        state(l)->anchor.valid = 0;
     l->sel = 0;
     fill(app, l);
-    for (int page = 0; page < 64; page++) {
-        if (select_in_window(l, id))
-            return 1;
-        if (l->at_end || l->n == 0)
-            return 0;
-        state(l)->anchor = l->cursors[l->n - 1];
-        l->sel = 0;
-        fill(app, l);
-    }
-    return 0;
+    return found && select_in_window(l, id);
 }
 
 /* The window moved to the row whose cursor is `at`, a third of a window
