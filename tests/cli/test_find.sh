@@ -132,6 +132,23 @@ equals "$(E find cases 淼垚精密 --format csv | tail -n +2 | wc -l)" 1 "a new
 equals "$(E find cases 垚 --format csv | tail -n +2 | wc -l)" 2 "and by one character; the bad row is not"
 index_exact "after cases --skip-bad"
 
+# a bulk load larger than one slice of the sorted fill (20,000 ids): every
+# slice indexed, none twice, the last row found
+"$PY" - "$ORG" >"$TMP/many.csv" <<'PYEOF'
+import sys
+W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+print("name,id_number,org,phone")
+for i in range(45000):
+    s = "110101%04d%02d%02d%03d" % (1950 + i // 9000, 1 + i // 750 % 12, 1 + i // 27 % 28, i % 27 * 37 % 1000)
+    print("淼%s,%s,%s,1995%07d" % ("一二三四五六七八九十"[i % 10], s + "10X98765432"[sum(int(c) * w for c, w in zip(s, W)) % 11],
+                                  sys.argv[1], i))
+PYEOF
+expect_rc 0 "an import of 45,000 members" E import members "$TMP/many.csv"
+equals "$(sql "$DB" "select count(*) from members where name like '淼%'")" 45000 "…all imported"
+equals "$(E find members 19950044999 --format csv | tail -n +2 | cut -d, -f1)" "淼十" "the last row is found by its phone"
+equals "$(E find members 19950020000 --format csv | tail -n +2 | wc -l)" 1 "a row of the second slice is found once"
+index_exact "after an import over several slices"
+
 # ---- cases ----
 crow=$(sql "$DB" "select case_no || '|' || applicant_name || '|' || employer_name || '|' || applicant_id_number from cases
                    where length(employer_name) >= 8 and applicant_id_number is not null and length(applicant_name) >= 2
