@@ -509,8 +509,9 @@ int ud_member_locate(struct ud_db *db, const struct ud_member_filter *f, const c
     else
         memset(&g, 0, sizeof g);
     g.query = NULL;
+    struct list_arg a = {&g, 0};
     struct ud_list_spec spec = {MEMBER_COLS, MEMBER_FROM, MEMBER_NCOLS, "m.id", sizeof(struct ud_member),
-                                read_row, list_filter, &g};
+                                read_row, list_filter, &a};
     return ud_list_locate(db, &spec, ud_list_sort_key(ud_member_sort_keys, sort), id, at, err);
 }
 
