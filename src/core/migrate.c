@@ -215,6 +215,18 @@ static int upgrade_failed(sqlite3 *h, int from, struct ud_err *err)
 
 static int migrate_up_locked(sqlite3 *h, int target, struct ud_err *err);
 
+static int pragma_int(sqlite3 *h, const char *sql)
+{
+    sqlite3_stmt *st;
+    int v = 0;
+    if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW)
+            v = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+    }
+    return v;
+}
+
 static int foreign_keys_on(sqlite3 *h)
 {
     sqlite3_stmt *st;
@@ -237,7 +249,15 @@ int ud_migrate_up(sqlite3 *h, int target, struct ud_err *err)
     int fk = foreign_keys_on(h);
     if (fk)
         sqlite3_exec(h, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
+    /* A migration that fills an index sorts the whole table (0004: 22
+     * rows per member): in memory that grows with the district, so its
+     * sort spills to a temporary file while it runs. */
+    int temp_store = pragma_int(h, "PRAGMA temp_store");
+    sqlite3_exec(h, "PRAGMA temp_store = FILE", NULL, NULL, NULL);
     int rc = migrate_up_locked(h, target, err);
+    char restore[40];
+    snprintf(restore, sizeof restore, "PRAGMA temp_store = %d", temp_store);
+    sqlite3_exec(h, restore, NULL, NULL, NULL);
     if (fk)
         sqlite3_exec(h, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
     return rc;

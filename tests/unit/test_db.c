@@ -425,8 +425,16 @@ static void migration_status_of_new_and_partial_databases(void **state)
     must_ok(ud_migrate_status(h, st, 8, &n, &err), &err);
     assert_int_equal(st[0].state, UD_MIG_APPLIED);
     assert_int_equal(st[1].state, UD_MIG_PENDING);
+    /* the migrations sort through a temporary file; the connection's own
+     * setting (the program's is MEMORY, 2) is back afterwards */
+    assert_int_equal(sqlite3_exec(h, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL), SQLITE_OK);
     must_ok(ud_migrate_up(h, 0, &err), &err);
     assert_int_equal(ud_migrate_current(h, &err), ud_migrate_latest());
+    sqlite3_stmt *ts;
+    assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA temp_store", -1, &ts, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(ts), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(ts, 0), 2);
+    sqlite3_finalize(ts);
     must_ok(ud_migrate_up(h, 0, &err), &err); /* nothing left: a no-op */
     assert_int_equal(ud_migrate_current(h, &err), ud_migrate_latest());
     sqlite3_close(h);
