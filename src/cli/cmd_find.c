@@ -143,107 +143,112 @@ static const struct col org_cols[] = {
     {"name", "名称", "name", 30},
 };
 
-static int find_members(struct ud_db *db, const char *text, int64_t limit, struct out *o, int64_t *count,
-                        struct ud_err *err)
+/* One kind of record: its columns, its module's list and count (count
+ * NULL: none), and the values of one row as the columns want them. */
+struct kind {
+    const char *name;
+    const struct col *cols;
+    int ncols;
+    size_t row_size;
+    int (*list)(struct ud_db *db, const char *text, const struct ud_page *pg, void *rows,
+                struct ud_cursor *cur, int *n, struct ud_err *err);
+    int (*count)(struct ud_db *db, const char *text, int64_t *count, struct ud_err *err);
+    void (*emit_row)(struct ud_db *db, struct out *o, const void *row);
+};
+
+static int member_list(struct ud_db *db, const char *text, const struct ud_page *pg, void *rows,
+                       struct ud_cursor *cur, int *n, struct ud_err *err)
 {
     struct ud_member_filter f = {text, 0, NULL, 0};
-    if (ud_member_count(db, &f, count, err) != UD_OK)
-        return err->status;
-    struct ud_member *rows = calloc(FIND_PAGE, sizeof *rows);
-    struct ud_cursor *cur = calloc(FIND_PAGE, sizeof *cur);
-    if (!rows || !cur) {
-        free(rows);
-        free(cur);
-        return ud_err_set(err, UD_ERR_INTERNAL, "%s", T("内存不足", "out of memory"));
-    }
-    struct ud_page pg = {0};
-    int st = UD_OK;
-    while (o->n < limit) {
-        int n = 0;
-        pg.limit = (int)(limit - o->n < FIND_PAGE ? limit - o->n : FIND_PAGE);
-        if ((st = ud_member_list(db, &f, &pg, rows, cur, &n, err)) != UD_OK)
-            break;
-        for (int i = 0; i < n; i++) {
-            char id[UD_IDNUM_SZ * 2], phone[UD_PHONE_SZ * 2];
-            ud_show_id_number(rows[i].id_number, id, sizeof id);
-            ud_show_phone(db, rows[i].phone, phone, sizeof phone);
-            const char *v[NCOL] = {rows[i].name, id, phone, rows[i].org_name,
-                                   o->fmt == F_TEXT ? ud_enum_label(&ud_enum_member_status, rows[i].status)
-                                                    : rows[i].status};
-            emit(o, v);
-        }
-        if (n < pg.limit)
-            break;
-        pg.after = cur[n - 1];
-    }
-    free(rows);
-    free(cur);
-    return st;
+    return ud_member_list(db, &f, pg, rows, cur, n, err);
 }
 
-static int find_cases(struct ud_db *db, const char *text, int64_t limit, struct out *o, int64_t *count,
-                      struct ud_err *err)
+static int member_count(struct ud_db *db, const char *text, int64_t *count, struct ud_err *err)
+{
+    struct ud_member_filter f = {text, 0, NULL, 0};
+    return ud_member_count(db, &f, count, err);
+}
+
+static void member_row(struct ud_db *db, struct out *o, const void *row)
+{
+    const struct ud_member *m = row;
+    char id[UD_IDNUM_SZ * 2], phone[UD_PHONE_SZ * 2];
+    ud_show_id_number(m->id_number, id, sizeof id);
+    ud_show_phone(db, m->phone, phone, sizeof phone);
+    const char *v[NCOL] = {m->name, id, phone, m->org_name,
+                           o->fmt == F_TEXT ? ud_enum_label(&ud_enum_member_status, m->status) : m->status};
+    emit(o, v);
+}
+
+static int case_list(struct ud_db *db, const char *text, const struct ud_page *pg, void *rows,
+                     struct ud_cursor *cur, int *n, struct ud_err *err)
 {
     struct ud_case_filter f = {0};
     f.query = text;
-    if (ud_case_count(db, &f, count, err) != UD_OK)
-        return err->status;
-    struct ud_case *rows = calloc(FIND_PAGE, sizeof *rows);
-    struct ud_cursor *cur = calloc(FIND_PAGE, sizeof *cur);
-    if (!rows || !cur) {
-        free(rows);
-        free(cur);
-        return ud_err_set(err, UD_ERR_INTERNAL, "%s", T("内存不足", "out of memory"));
-    }
-    struct ud_page pg = {0};
-    int st = UD_OK;
-    while (o->n < limit) {
-        int n = 0;
-        pg.limit = (int)(limit - o->n < FIND_PAGE ? limit - o->n : FIND_PAGE);
-        if ((st = ud_case_list(db, &f, &pg, rows, cur, &n, err)) != UD_OK)
-            break;
-        for (int i = 0; i < n; i++) {
-            char id[UD_IDNUM_SZ * 2];
-            ud_show_id_number(rows[i].applicant_id_number, id, sizeof id);
-            const char *v[NCOL] = {rows[i].case_no, rows[i].applicant_name, id, rows[i].received_on,
-                                   o->fmt == F_TEXT ? ud_enum_label(&ud_enum_case_status, rows[i].status)
-                                                    : rows[i].status,
-                                   rows[i].employer_name};
-            emit(o, v);
-        }
-        if (n < pg.limit)
-            break;
-        pg.after = cur[n - 1];
-    }
-    free(rows);
-    free(cur);
-    return st;
+    return ud_case_list(db, &f, pg, rows, cur, n, err);
 }
 
-static int find_orgs(struct ud_db *db, const char *text, int64_t limit, struct out *o, struct ud_err *err)
+static int case_count(struct ud_db *db, const char *text, int64_t *count, struct ud_err *err)
+{
+    struct ud_case_filter f = {0};
+    f.query = text;
+    return ud_case_count(db, &f, count, err);
+}
+
+static void case_row(struct ud_db *db, struct out *o, const void *row)
+{
+    (void)db;
+    const struct ud_case *k = row;
+    char id[UD_IDNUM_SZ * 2];
+    ud_show_id_number(k->applicant_id_number, id, sizeof id);
+    const char *v[NCOL] = {k->case_no, k->applicant_name, id, k->received_on,
+                           o->fmt == F_TEXT ? ud_enum_label(&ud_enum_case_status, k->status) : k->status,
+                           k->employer_name};
+    emit(o, v);
+}
+
+static int org_list(struct ud_db *db, const char *text, const struct ud_page *pg, void *rows,
+                    struct ud_cursor *cur, int *n, struct ud_err *err)
 {
     struct ud_org_filter f = {text, NULL, 0, 0, 0, 1};
-    struct ud_org *rows = calloc(FIND_PAGE, sizeof *rows);
+    return ud_org_list(db, &f, pg, rows, cur, n, err);
+}
+
+static void org_row(struct ud_db *db, struct out *o, const void *row)
+{
+    (void)db;
+    const struct ud_org *g = row;
+    int plain = o->fmt == F_TEXT;
+    const char *v[NCOL] = {g->code, plain ? ud_enum_label(&ud_enum_org_kind, g->kind) : g->kind,
+                           plain ? ud_enum_label(&ud_enum_org_status, g->status) : g->status, g->name};
+    emit(o, v);
+}
+
+#define NELEM(a) ((int)(sizeof(a) / sizeof((a)[0])))
+static const struct kind kinds[] = {
+    {"members", member_cols, NELEM(member_cols), sizeof(struct ud_member), member_list, member_count, member_row},
+    {"cases", case_cols, NELEM(case_cols), sizeof(struct ud_case), case_list, case_count, case_row},
+    {"orgs", org_cols, NELEM(org_cols), sizeof(struct ud_org), org_list, NULL, org_row},
+};
+
+/* Pages through the kind's list in the search's order until limit rows
+ * are out: a page of rows in memory at a time. */
+static int find_rows(struct ud_db *db, const struct kind *k, const char *text, int64_t limit, struct out *o,
+                     int64_t *count, struct ud_err *err)
+{
+    if (k->count && k->count(db, text, count, err) != UD_OK)
+        return err->status;
+    char *rows = calloc(FIND_PAGE, k->row_size);
     struct ud_cursor *cur = calloc(FIND_PAGE, sizeof *cur);
-    if (!rows || !cur) {
-        free(rows);
-        free(cur);
-        return ud_err_set(err, UD_ERR_INTERNAL, "%s", T("内存不足", "out of memory"));
-    }
+    int st = rows && cur ? UD_OK : ud_err_nomem(err);
     struct ud_page pg = {0};
-    int st = UD_OK;
-    while (o->n < limit) {
+    while (st == UD_OK && o->n < limit) {
         int n = 0;
         pg.limit = (int)(limit - o->n < FIND_PAGE ? limit - o->n : FIND_PAGE);
-        if ((st = ud_org_list(db, &f, &pg, rows, cur, &n, err)) != UD_OK)
+        if ((st = k->list(db, text, &pg, rows, cur, &n, err)) != UD_OK)
             break;
-        for (int i = 0; i < n; i++) {
-            int plain = o->fmt == F_TEXT;
-            const char *v[NCOL] = {rows[i].code, plain ? ud_enum_label(&ud_enum_org_kind, rows[i].kind) : rows[i].kind,
-                                   plain ? ud_enum_label(&ud_enum_org_status, rows[i].status) : rows[i].status,
-                                   rows[i].name};
-            emit(o, v);
-        }
+        for (int i = 0; i < n; i++)
+            k->emit_row(db, o, rows + (size_t)i * k->row_size);
         if (n < pg.limit)
             break;
         pg.after = cur[n - 1];
@@ -291,33 +296,23 @@ static int ud_cmd_search(struct ud_cli *cli, int argc, char **argv)
                                       FIND_MAX, limtxt);
         limit = v;
     }
-    int which;
-    if (strcmp(kind, "members") == 0) {
-        which = 0;
-        o.cols = member_cols;
-        o.ncols = (int)(sizeof member_cols / sizeof member_cols[0]);
-    } else if (strcmp(kind, "cases") == 0) {
-        which = 1;
-        o.cols = case_cols;
-        o.ncols = (int)(sizeof case_cols / sizeof case_cols[0]);
-    } else if (strcmp(kind, "orgs") == 0) {
-        which = 2;
-        o.cols = org_cols;
-        o.ncols = (int)(sizeof org_cols / sizeof org_cols[0]);
-    } else {
+    const struct kind *k = NULL;
+    for (int i = 0; i < NELEM(kinds); i++)
+        if (strcmp(kind, kinds[i].name) == 0)
+            k = &kinds[i];
+    if (!k)
         return ud_cli_usage_error(c, T("未知的记录类型“%s”（members、cases 或 orgs）",
                                        "unknown kind '%s' (members, cases or orgs)"),
                                   kind);
-    }
+    o.cols = k->cols;
+    o.ncols = k->ncols;
     struct ud_err err;
     ud_err_clear(&err);
     if (ud_cli_open(cli, 0, &err) != UD_OK)
         return ud_cli_fail(&err);
     header(&o);
     int64_t count = -1;
-    int st = which == 0   ? find_members(cli->db, text, limit, &o, &count, &err)
-             : which == 1 ? find_cases(cli->db, text, limit, &o, &count, &err)
-                          : find_orgs(cli->db, text, limit, &o, &err);
+    int st = find_rows(cli->db, k, text, limit, &o, &count, &err);
     if (o.fmt == F_JSON)
         printf("%s]\n", o.n ? "\n" : "");
     if (st != UD_OK)
