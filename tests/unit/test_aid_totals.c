@@ -16,19 +16,6 @@
 #include "uniondesk/export.h"
 #include "uniondesk/i18n.h"
 
-static int setup(void **state)
-{
-    *state = tu_setup();
-    ud_lang = UD_LANG_ZH;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    tu_teardown(*state);
-    return 0;
-}
-
 static void must_ok(int status, const struct ud_err *err)
 {
     if (status != UD_OK) {
@@ -176,8 +163,8 @@ static void the_roster_total_is_the_modules_sum(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(totals_leave_cancelled_grants_out, setup, teardown),
-        cmocka_unit_test_setup_teardown(the_roster_total_is_the_modules_sum, setup, teardown),
+        cmocka_unit_test_setup_teardown(totals_leave_cancelled_grants_out, tu_setup_zh, tu_teardown_zh),
+        cmocka_unit_test_setup_teardown(the_roster_total_is_the_modules_sum, tu_setup_zh, tu_teardown_zh),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

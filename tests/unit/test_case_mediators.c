@@ -14,30 +14,6 @@
 #include "uniondesk/i18n.h"
 #include "uniondesk/user.h"
 
-#define OK(call)                                                                 \
-    do {                                                                         \
-        ud_err_clear(&err);                                                      \
-        int rc_ = (call);                                                        \
-        if (rc_ != UD_OK) {                                                      \
-            char b_[1024];                                                       \
-            ud_err_text(&err, b_, sizeof b_);                                    \
-            fail_msg("%s returned %d: %s", #call, rc_, b_);                      \
-        }                                                                        \
-    } while (0)
-
-static int setup(void **state)
-{
-    *state = tu_setup();
-    ud_lang = UD_LANG_ZH;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    tu_teardown(*state);
-    return 0;
-}
-
 static void mediated_by(struct tu_fixture *fx, const char *mediator, int times)
 {
     struct ud_err err;
@@ -126,7 +102,7 @@ static void users_and_earlier_mediators_most_used_first(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(users_and_earlier_mediators_most_used_first, setup, teardown),
+        cmocka_unit_test_setup_teardown(users_and_earlier_mediators_most_used_first, tu_setup_zh, tu_teardown_zh),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -15,31 +15,6 @@
 #include "uniondesk/dispute_stats.h"
 #include "uniondesk/i18n.h"
 
-#define OK(call)                                                                 \
-    do {                                                                         \
-        ud_err_clear(&err);                                                      \
-        int rc_ = (call);                                                        \
-        if (rc_ != UD_OK) {                                                      \
-            char b_[1024];                                                       \
-            ud_err_text(&err, b_, sizeof b_);                                    \
-            fail_msg("%s returned %d: %s", #call, rc_, b_);                      \
-        }                                                                        \
-    } while (0)
-
-static int setup(void **state)
-{
-    *state = tu_setup();
-    ud_lang = UD_LANG_ZH;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    tu_teardown(*state);
-    ud_lang = UD_LANG_ZH;
-    return 0;
-}
-
 /* A received case of 2026-11-01, taken through `path` (statuses, each
  * move dated 2026-11-02 + its index); succeeded gets an agreed amount,
  * failed a referral. Returns its id. */
@@ -301,11 +276,11 @@ static void a_stale_reopening_is_refused(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(reopen_goes_back_to_the_state_before, setup, teardown),
-        cmocka_unit_test_setup_teardown(reopen_needs_an_officer_a_reason_and_a_closed_case, setup, teardown),
-        cmocka_unit_test_setup_teardown(a_case_created_closed_goes_back_by_its_dates, setup, teardown),
-        cmocka_unit_test_setup_teardown(statistics_count_a_reopened_case_open_again, setup, teardown),
-        cmocka_unit_test_setup_teardown(a_stale_reopening_is_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(reopen_goes_back_to_the_state_before, tu_setup_zh, tu_teardown_zh),
+        cmocka_unit_test_setup_teardown(reopen_needs_an_officer_a_reason_and_a_closed_case, tu_setup_zh, tu_teardown_zh),
+        cmocka_unit_test_setup_teardown(a_case_created_closed_goes_back_by_its_dates, tu_setup_zh, tu_teardown_zh),
+        cmocka_unit_test_setup_teardown(statistics_count_a_reopened_case_open_again, tu_setup_zh, tu_teardown_zh),
+        cmocka_unit_test_setup_teardown(a_stale_reopening_is_refused, tu_setup_zh, tu_teardown_zh),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

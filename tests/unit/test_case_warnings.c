@@ -14,31 +14,6 @@
 #include "uniondesk/dispute.h"
 #include "uniondesk/i18n.h"
 
-#define OK(call)                                                                 \
-    do {                                                                         \
-        ud_err_clear(&err);                                                      \
-        int rc_ = (call);                                                        \
-        if (rc_ != UD_OK) {                                                      \
-            char b_[1024];                                                       \
-            ud_err_text(&err, b_, sizeof b_);                                    \
-            fail_msg("%s returned %d: %s", #call, rc_, b_);                      \
-        }                                                                        \
-    } while (0)
-
-static int setup(void **state)
-{
-    *state = tu_setup();
-    ud_lang = UD_LANG_ZH;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    tu_teardown(*state);
-    ud_lang = UD_LANG_ZH;
-    return 0;
-}
-
 static void succeeded_case(struct tu_fixture *fx, struct ud_case *c, int64_t claim, int64_t agreed)
 {
     ud_case_init(c);
@@ -117,8 +92,8 @@ static void the_move_to_succeeded_warns_too(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(agreed_above_claim_is_saved_with_a_warning, setup, teardown),
-        cmocka_unit_test_setup_teardown(the_move_to_succeeded_warns_too, setup, teardown),
+        cmocka_unit_test_setup_teardown(agreed_above_claim_is_saved_with_a_warning, tu_setup_zh, tu_teardown_zh),
+        cmocka_unit_test_setup_teardown(the_move_to_succeeded_warns_too, tu_setup_zh, tu_teardown_zh),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

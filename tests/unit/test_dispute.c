@@ -16,32 +16,6 @@
 #include "uniondesk/org.h"
 #include "uniondesk/rules.h"
 
-/* A call that must succeed; err is cleared first. */
-#define OK(call)                                                                 \
-    do {                                                                         \
-        ud_err_clear(&err);                                                      \
-        int rc_ = (call);                                                        \
-        if (rc_ != UD_OK) {                                                      \
-            char b_[1024];                                                       \
-            ud_err_text(&err, b_, sizeof b_);                                    \
-            fail_msg("%s returned %d: %s", #call, rc_, b_);                      \
-        }                                                                        \
-    } while (0)
-
-static int setup(void **state)
-{
-    *state = tu_setup();
-    ud_lang = UD_LANG_ZH;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    tu_teardown(*state);
-    ud_lang = UD_LANG_ZH;
-    return 0;
-}
-
 static const char *const statuses[] = {"received", "filed", "mediating", "succeeded",
                                        "failed", "withdrawn", "not_accepted"};
 #define NSTATUS 7
@@ -1058,25 +1032,25 @@ static void long_filtered_lists_page_in_order(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(create_defaults_number_and_first_event, setup, teardown),
-        cmocka_unit_test_setup_teardown(every_allowed_move_succeeds_and_writes_an_event, setup, teardown),
-        cmocka_unit_test_setup_teardown(moves_outside_the_diagram_are_refused, setup, teardown),
-        cmocka_unit_test_setup_teardown(refused_move_speaks_the_users_language, setup, teardown),
-        cmocka_unit_test_setup_teardown(terminal_states_need_closed_on, setup, teardown),
-        cmocka_unit_test_setup_teardown(dates_must_be_ordered_and_not_in_the_future, setup, teardown),
-        cmocka_unit_test_setup_teardown(failed_move_records_the_referral, setup, teardown),
-        cmocka_unit_test_setup_teardown(referral_only_with_a_failed_mediation, setup, teardown),
-        cmocka_unit_test_setup_teardown(case_numbers_are_unique_and_counted_per_year, setup, teardown),
-        cmocka_unit_test_setup_teardown(stale_version_is_refused_and_nothing_overwritten, setup, teardown),
-        cmocka_unit_test_setup_teardown(clerk_cannot_delete_officer_can_and_audit_sees_all, setup, teardown),
-        cmocka_unit_test_setup_teardown(overdue_after_fifteen_days_of_filing, setup, teardown),
-        cmocka_unit_test_setup_teardown(list_filters, setup, teardown),
-        cmocka_unit_test_setup_teardown(long_filtered_lists_page_in_order, setup, teardown),
-        cmocka_unit_test_setup_teardown(search_by_case_number_applicant_and_employer, setup, teardown),
-        cmocka_unit_test_setup_teardown(applicant_is_linked_to_the_member, setup, teardown),
-        cmocka_unit_test_setup_teardown(mediation_body_must_mediate_and_be_active, setup, teardown),
-        cmocka_unit_test_setup_teardown(timeline_events_in_time_order, setup, teardown),
-        cmocka_unit_test_setup_teardown(update_keeps_status_and_lets_dates_be_corrected, setup, teardown),
+        cmocka_unit_test_setup_teardown(create_defaults_number_and_first_event, tu_setup_zh, tu_teardown_zh),
+        cmocka_unit_test_setup_teardown(every_allowed_move_succeeds_and_writes_an_event, tu_setup_zh, tu_teardown_zh),
+        cmocka_unit_test_setup_teardown(moves_outside_the_diagram_are_refused, tu_setup_zh, tu_teardown_zh),
+        cmocka_unit_test_setup_teardown(refused_move_speaks_the_users_language, tu_setup_zh, tu_teardown_zh),
+        cmocka_unit_test_setup_teardown(terminal_states_need_closed_on, tu_setup_zh, tu_teardown_zh),
+        cmocka_unit_test_setup_teardown(dates_must_be_ordered_and_not_in_the_future, tu_setup_zh, tu_teardown_zh),
+        cmocka_unit_test_setup_teardown(failed_move_records_the_referral, tu_setup_zh, tu_teardown_zh),
+        cmocka_unit_test_setup_teardown(referral_only_with_a_failed_mediation, tu_setup_zh, tu_teardown_zh),
+        cmocka_unit_test_setup_teardown(case_numbers_are_unique_and_counted_per_year, tu_setup_zh, tu_teardown_zh),
+        cmocka_unit_test_setup_teardown(stale_version_is_refused_and_nothing_overwritten, tu_setup_zh, tu_teardown_zh),
+        cmocka_unit_test_setup_teardown(clerk_cannot_delete_officer_can_and_audit_sees_all, tu_setup_zh, tu_teardown_zh),
+        cmocka_unit_test_setup_teardown(overdue_after_fifteen_days_of_filing, tu_setup_zh, tu_teardown_zh),
+        cmocka_unit_test_setup_teardown(list_filters, tu_setup_zh, tu_teardown_zh),
+        cmocka_unit_test_setup_teardown(long_filtered_lists_page_in_order, tu_setup_zh, tu_teardown_zh),
+        cmocka_unit_test_setup_teardown(search_by_case_number_applicant_and_employer, tu_setup_zh, tu_teardown_zh),
+        cmocka_unit_test_setup_teardown(applicant_is_linked_to_the_member, tu_setup_zh, tu_teardown_zh),
+        cmocka_unit_test_setup_teardown(mediation_body_must_mediate_and_be_active, tu_setup_zh, tu_teardown_zh),
+        cmocka_unit_test_setup_teardown(timeline_events_in_time_order, tu_setup_zh, tu_teardown_zh),
+        cmocka_unit_test_setup_teardown(update_keeps_status_and_lets_dates_be_corrected, tu_setup_zh, tu_teardown_zh),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -16,19 +16,6 @@
 #include "uniondesk/may.h"
 #include "uniondesk/member.h"
 
-static int setup(void **state)
-{
-    *state = tu_setup();
-    ud_lang = UD_LANG_ZH;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    tu_teardown(*state);
-    return 0;
-}
-
 /* ud_may answers as the module's own write does: a clerk may add a
  * member but not delete one; the officer may delete; no account may do
  * neither. */
@@ -131,7 +118,7 @@ static void employer_of_a_union(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(may_agrees_with_the_modules_checks, setup, teardown),
+        cmocka_unit_test_setup_teardown(may_agrees_with_the_modules_checks, tu_setup_zh, tu_teardown_zh),
         cmocka_unit_test(every_action_has_a_role),
         cmocka_unit_test(what_a_move_takes),
         cmocka_unit_test(terminal_statuses_have_no_moves),

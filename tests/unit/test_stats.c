@@ -28,30 +28,6 @@
 #include "uniondesk/training.h"
 #include "uniondesk/training_stats.h"
 
-#define OK(call)                                                                 \
-    do {                                                                         \
-        ud_err_clear(&err);                                                      \
-        int rc_ = (call);                                                        \
-        if (rc_ != UD_OK) {                                                      \
-            char b_[1024];                                                       \
-            ud_err_text(&err, b_, sizeof b_);                                    \
-            fail_msg("%s returned %d: %s", #call, rc_, b_);                      \
-        }                                                                        \
-    } while (0)
-
-static int setup(void **state)
-{
-    *state = tu_setup();
-    ud_lang = UD_LANG_ZH;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    tu_teardown(*state);
-    return 0;
-}
-
 /* ---- the oracle ---- */
 
 struct kase {
@@ -512,14 +488,14 @@ static void test_roster_statuses_and_permission(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_dispute_stats_oracle, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_dispute_stats_chain, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_dispute_overdue_boundary, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_dispute_report_periods, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_dispute_stats_oracle, tu_setup_zh, tu_teardown_zh),
+        cmocka_unit_test_setup_teardown(test_dispute_stats_chain, tu_setup_zh, tu_teardown_zh),
+        cmocka_unit_test_setup_teardown(test_dispute_overdue_boundary, tu_setup_zh, tu_teardown_zh),
+        cmocka_unit_test_setup_teardown(test_dispute_report_periods, tu_setup_zh, tu_teardown_zh),
         cmocka_unit_test(test_year_before),
-        cmocka_unit_test_setup_teardown(test_member_stats, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_training_stats, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_roster_statuses_and_permission, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_member_stats, tu_setup_zh, tu_teardown_zh),
+        cmocka_unit_test_setup_teardown(test_training_stats, tu_setup_zh, tu_teardown_zh),
+        cmocka_unit_test_setup_teardown(test_roster_statuses_and_permission, tu_setup_zh, tu_teardown_zh),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "uniondesk/i18n.h"
 #include "uniondesk/member.h"
 #include "uniondesk/org.h"
 #include "uniondesk/parse.h"
@@ -151,4 +152,18 @@ void tu_remove_db(const char *path)
         for (size_t i = 0; i < g.gl_pathc; i++)
             unlink(g.gl_pathv[i]);
     globfree(&g);
+}
+
+int tu_setup_zh(void **state)
+{
+    *state = tu_setup();
+    ud_lang = UD_LANG_ZH;
+    return 0;
+}
+
+int tu_teardown_zh(void **state)
+{
+    tu_teardown(*state);
+    ud_lang = UD_LANG_ZH;
+    return 0;
 }

@@ -22,6 +22,20 @@ struct tu_fixture {
  * UNIONDESK_TODAY is set to 2026-11-26. Aborts the test on failure. */
 struct tu_fixture *tu_setup(void);
 void tu_teardown(struct tu_fixture *fx);
+/* The same as cmocka group setup and teardown, in Chinese (ud_lang). */
+int tu_setup_zh(void **state);
+int tu_teardown_zh(void **state);
+/* A call that must succeed; the caller's err is cleared first. */
+#define OK(call)                                                                 \
+    do {                                                                         \
+        ud_err_clear(&err);                                                      \
+        int rc_ = (call);                                                        \
+        if (rc_ != UD_OK) {                                                      \
+            char b_[1024];                                                       \
+            ud_err_text(&err, b_, sizeof b_);                                    \
+            fail_msg("%s returned %d: %s", #call, rc_, b_);                      \
+        }                                                                        \
+    } while (0)
 /* Switches the connection's user ("admin", "officer", "clerk", or a login
  * without an account). */
 void tu_login(struct tu_fixture *fx, const char *login);
