@@ -30,10 +30,10 @@ int ud_may_reveal_id(const struct ud_db *db)
 int ud_reveal_id_number(struct ud_db *db, const char *table, int64_t row_id, struct ud_err *err)
 {
     if (!ud_may_reveal_id(db)) {
-        if (ud_may(db, UD_ACT_REVEAL_ID, err) == UD_OK)
-            ud_err_set(err, UD_ERR_PERM, "%s", T("不能查看完整身份证号", "may not see whole ID numbers"));
-        ud_err_prefix(err, T("只有主管和管理员可以查看完整身份证号", "only officers and admins may see whole ID numbers"));
-        return err->status;
+        /* one sentence, not the generic refusal prefixed by this one */
+        return ud_err_set(err, UD_ERR_PERM, "%s",
+                          T("权限不足：只有主管和管理员可以查看完整身份证号",
+                            "not permitted: only officers and admins may see whole ID numbers"));
     }
     return ud_audit_note(db, table, row_id, "read", "id_number", err);
 }

@@ -166,7 +166,7 @@ static void draw_title(struct tui_app *app)
         snprintf(who, sizeof who, "%s %s", ud_db_display_name(app->db), ud_db_login(app->db));
     else
         snprintf(who, sizeof who, "%s", ud_db_login(app->db));
-    snprintf(t, sizeof t, " uniondesk │ %s │ %s（%s）│ %s%s", app->district, who,
+    snprintf(t, sizeof t, T(" uniondesk │ %s │ %s（%s）│ %s%s", " uniondesk │ %s │ %s (%s) │ %s%s"), app->district, who,
              ud_db_role(app->db) == UD_ROLE_NONE ? T("无账户", "no account") : ud_enum_label(&ud_enum_role, ud_role_code(ud_db_role(app->db))),
              app->db_path, app->readonly ? T(" │ 只读", " │ READ-ONLY") : "");
     tui_put(stdscr, 0, 0, t, COLS, UD_LEFT, tui_attr(TE_TITLE));

@@ -59,7 +59,8 @@ expect_screen c "会员：张三丰" "clerk: Enter opens the member's detail"
 no_whole c "clerk: the detail shows it masked"
 expect_screen c "$MASK_A" "clerk: …as 330206********NNNN"
 tm_keys c i
-expect_screen c "只有主管和管理员可以查看完整身份证号" "clerk: i is refused, saying why"
+expect_screen c "权限不足：只有主管和管理员可以查看完整身份证号" "clerk: i is refused, saying why"
+if tm_screen c | grep -qF "身份证号: "; then not_ok "clerk: …in one sentence (not the generic refusal prefixed)"; else ok "clerk: …in one sentence (not the generic refusal prefixed)"; fi
 no_whole c "clerk: …and the number stays hidden"
 tm_keys c e
 expect_screen c "修改会员" "clerk: e opens the form"
