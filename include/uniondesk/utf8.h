@@ -44,5 +44,11 @@ size_t ud_utf8_prev(const char *s, size_t pos);
 size_t ud_utf8_next(const char *s, size_t len, size_t pos);
 /* Copies at most outsz-1 bytes of s without splitting a character. */
 void ud_strlcpy_utf8(char *out, size_t outsz, const char *s);
+/* A search as typed, folded to how the records hold text: full-width
+ * letters, digits and signs (５７３７ from a Chinese input method) as
+ * ASCII, and spaces (the ideographic one too) dropped — 张 伟 is 张伟.
+ * Invalid bytes are kept as they are (the search then finds nothing);
+ * the result is cut on a character boundary to fit. */
+void ud_search_fold(const char *in, char *out, size_t outsz);
 
 #endif

@@ -270,11 +270,13 @@ static int ud_cmd_search(struct ud_cli *cli, int argc, char **argv)
         return r < 0 ? 0 : r;
     if (npos != 2)
         return ud_cli_usage_error(c, "%s", T("需要记录类型和要找的文字", "give a kind of record and the text to find"));
-    const char *kind = pos[0], *text = pos[1];
+    const char *kind = pos[0];
+    if (strlen(pos[1]) > 120 || !ud_utf8_valid(pos[1], strlen(pos[1])))
+        return ud_cli_usage_error(c, "%s", T("要找的文字太长或不是 UTF-8", "the text to find is too long or not UTF-8"));
+    char text[128]; /* as / takes it: full-width as ASCII, no spaces */
+    ud_search_fold(pos[1], text, sizeof text);
     if (!*text)
         return ud_cli_usage_error(c, "%s", T("要找的文字不能为空", "the text to find is empty"));
-    if (strlen(text) > 120 || !ud_utf8_valid(text, strlen(text)))
-        return ud_cli_usage_error(c, "%s", T("要找的文字太长或不是 UTF-8", "the text to find is too long or not UTF-8"));
     struct out o = {F_TEXT, NULL, 0, 0};
     if (format) {
         if (strcmp(format, "text") == 0)

@@ -325,3 +325,33 @@ void ud_strlcpy_utf8(char *out, size_t outsz, const char *s)
     memcpy(out, s, n);
     out[n] = '\0';
 }
+
+void ud_search_fold(const char *in, char *out, size_t outsz)
+{
+    if (outsz == 0)
+        return;
+    size_t o = 0, n = strlen(in);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        int len = ud_utf8_decode(in + i, n - i, &cp);
+        size_t adv = len ? (size_t)len : 1; /* an invalid byte is kept, one at a time */
+        char ascii;
+        const char *put = in + i;
+        size_t putlen = adv;
+        if (len && (cp == ' ' || cp == '\t' || cp == 0x3000)) {
+            i += adv;
+            continue;
+        }
+        if (len && cp >= 0xFF01 && cp <= 0xFF5E) { /* full-width ASCII */
+            ascii = (char)(cp - 0xFEE0);
+            put = &ascii;
+            putlen = 1;
+        }
+        if (o + putlen >= outsz)
+            break;
+        memcpy(out + o, put, putlen);
+        o += putlen;
+        i += adv;
+    }
+    out[o] = '\0';
+}

@@ -65,7 +65,10 @@ const void *tui_list_selected(struct tui_list *l)
 
 static const char *query(struct tui_list *l)
 {
-    return l->search.len ? l->search.text : NULL;
+    if (!l->search.len)
+        return NULL;
+    ud_search_fold(l->search.text, l->query, sizeof l->query);
+    return l->query[0] ? l->query : NULL;
 }
 
 static int fetch(struct tui_app *app, struct tui_list *l, const struct ud_cursor *after, int backward, int limit,

@@ -229,6 +229,7 @@ struct tui_list {
     int height; /* rows that fit */
     int at_end; /* the window reaches the end of the list */
     struct tui_edit search;
+    char query[TUI_EDIT_MAX]; /* the search as the module gets it (ud_search_fold) */
     int searching; /* the search line has the focus */
     const char *sort;
     int desc;

@@ -149,6 +149,13 @@ equals "$(E find members 19950044999 --format csv | tail -n +2 | cut -d, -f1)" "
 equals "$(E find members 19950020000 --format csv | tail -n +2 | wc -l)" 1 "a row of the second slice is found once"
 index_exact "after an import over several slices"
 
+# as a Chinese input method types: full-width digits and spaces inside
+equals "$(E find members "$(printf '%s' 19950044999 | "$PY" -c 'import sys; print("".join(chr(ord(c) + 0xFEE0) for c in sys.stdin.read()), end="")')" --format csv | tail -n +2 | cut -d, -f1)" \
+    "淼十" "full-width digits find what the ASCII ones find"
+equals "$(E find members "淼 十" --format csv | tail -n +2 | wc -l)" "$(E find members "淼十" --format csv | tail -n +2 | wc -l)" \
+    "a space inside the name is dropped"
+expect_rc 64 "text of spaces only is empty" E find members "　 "
+
 # ---- cases ----
 crow=$(sql "$DB" "select case_no || '|' || applicant_name || '|' || employer_name || '|' || applicant_id_number from cases
                    where length(employer_name) >= 8 and applicant_id_number is not null and length(applicant_name) >= 2

@@ -33,5 +33,16 @@ for frag in "$GIVEN" "$TAIL" "$BIRTH"; do
     tm_keys s Escape
     tm_gone s "搜索（/ 姓名、身份证号或电话）：$frag" 5
 done
+# as a Chinese input method types them: full-width digits, a space inside a name
+FULLTAIL=$(printf '%s' "$TAIL" | "$PY" -c 'import sys; print("".join(chr(ord(c) + 0xFEE0) for c in sys.stdin.read()), end="")')
+SPACED="$(printf '%s' "$NAME" | cut -c1-3) $GIVEN"
+for frag in "$FULLTAIL" "$SPACED"; do
+    tm_keys s /
+    tm_type s "$frag"
+    expect_screen s "共 1 人" "/ $frag: one member, as the plain text finds"
+    expect_screen s "********$IDTAIL" "/ $frag: …the row of $NAME"
+    tm_keys s Escape
+    tm_gone s "搜索（/ 姓名、身份证号或电话）：$frag" 5
+done
 tm_keys s q
 echo "1..$TESTS_N"

@@ -376,6 +376,27 @@ static void stepping_by_characters(void **state)
     assert_int_equal(ud_utf8_next(s, len, 2), 4);
 }
 
+
+/* A search as typed: full-width ASCII folded, spaces dropped, invalid
+ * bytes kept, never cut inside a character. */
+static void search_text_folds(void **state)
+{
+    (void)state;
+    char out[64];
+    ud_search_fold("\xef\xbc\x95\xef\xbc\x97\xef\xbc\x93\xef\xbc\x97", out, sizeof out); /* ５７３７ */
+    assert_string_equal(out, "5737");
+    ud_search_fold("\xe5\xbc\xa0 \xe4\xbc\x9f", out, sizeof out); /* 张 伟 */
+    assert_string_equal(out, "\xe5\xbc\xa0\xe4\xbc\x9f");
+    ud_search_fold("\xe3\x80\x80tj-2026-\xef\xbc\x90\xef\xbc\x90" "200\t", out, sizeof out); /* ideographic space, ０ */
+    assert_string_equal(out, "tj-2026-00200");
+    ud_search_fold("a\xff" "b", out, sizeof out);
+    assert_string_equal(out, "a\xff" "b");
+    ud_search_fold("   ", out, sizeof out);
+    assert_string_equal(out, "");
+    ud_search_fold("\xe5\xbc\xa0\xe4\xbc\x9f", out, 5); /* room for one character and the NUL */
+    assert_string_equal(out, "\xe5\xbc\xa0");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -392,6 +413,7 @@ int main(void)
         cmocka_unit_test(visible_text),
         cmocka_unit_test(copy_never_cuts_inside_a_character),
         cmocka_unit_test(stepping_by_characters),
+        cmocka_unit_test(search_text_folds),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
