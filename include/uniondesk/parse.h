@@ -45,6 +45,14 @@ const char *ud_parse_money(const char *in, int64_t *fen);
 void ud_format_money(int64_t fen, char *out, size_t outsz);
 /* "1234.50" (no grouping; for CSV) */
 void ud_format_money_plain(int64_t fen, char *out, size_t outsz);
+/* The amount in capital Chinese numerals, as documents and receipts
+ * write it (the People's Bank's rules): 1234567 fen → 壹万贰仟叁佰肆拾伍元
+ * 陆角柒分; 元整 when whole; one 零 for any run of zeros between digits,
+ * also across 万 and 亿; 零 after 元 when the 角 is zero and the 分 is not;
+ * no 零元 before an amount under a yuan (伍分). Without 人民币 (the caller
+ * writes it). Returns 0, or -1 for a negative amount, one of 1e12 yuan or
+ * more, or a buffer too small (out is then ""). */
+int ud_money_capital(int64_t fen, char *out, size_t outsz);
 /* 万元 with two decimals, rounded half up: 12345678 fen → "12.35" */
 void ud_format_wan(int64_t fen, char *out, size_t outsz);
 /* Ratio as "88.8%" (one decimal, half up); "-" when den is 0. */

@@ -903,6 +903,49 @@ static void trim_and_blank(void **state)
     assert_false(ud_blank("\xC2")); /* a cut U+00A0 is not a space */
 }
 
+/* Capital numerals, worked by hand from the People's Bank's rules (and
+ * its own examples: 1,680.32, 6,007.14, 16,409.02, 107,000.53). */
+static void money_in_capital_numerals(void **state)
+{
+    (void)state;
+    static const struct {
+        int64_t fen;
+        const char *want;
+    } cases[] = {
+        {0, "零元整"},
+        {5, "伍分"},
+        {50, "伍角"},
+        {1000, "壹拾元整"},
+        {1005, "壹拾元零伍分"},
+        {1050, "壹拾元伍角"},
+        {101010, "壹仟零壹拾元壹角"},
+        {168032, "壹仟陆佰捌拾元叁角贰分"},
+        {600714, "陆仟零柒元壹角肆分"},
+        {1234567, "壹万贰仟叁佰肆拾伍元陆角柒分"},
+        {1640902, "壹万陆仟肆佰零玖元零贰分"},
+        {10000000, "壹拾万元整"},
+        {10010000, "壹拾万零壹佰元整"},
+        {10700053, "壹拾万零柒仟元伍角叁分"},
+        {100100000, "壹佰万零壹仟元整"},
+        {1000010000, "壹仟万零壹佰元整"},
+        {10000000001, "壹亿元零壹分"},
+        {10001000000, "壹亿零壹万元整"},
+        {10000000100, "壹亿零壹元整"},
+        {UD_MONEY_MAX_FEN, "壹佰亿元整"}, /* the largest amount a case may hold */
+        {99999999999999, "玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万玖仟玖佰玖拾玖元玖角玖分"},
+    };
+    char out[256];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        assert_int_equal(ud_money_capital(cases[i].fen, out, sizeof out), 0);
+        if (strcmp(out, cases[i].want) != 0)
+            fail_msg("%lld fen: got %s, want %s", (long long)cases[i].fen, out, cases[i].want);
+    }
+    assert_int_equal(ud_money_capital(-1, out, sizeof out), -1);
+    assert_int_equal(ud_money_capital(INT64_C(100000000000000), out, sizeof out), -1); /* 1e12 yuan */
+    assert_int_equal(ud_money_capital(1234567, out, 10), -1); /* too small: nothing half written */
+    assert_string_equal(out, "");
+}
+
 int main(void)
 {
     /* each test starts in Chinese with TODAY fixed */
@@ -923,6 +966,7 @@ int main(void)
         T_(money_has_an_upper_limit),
         T_(money_formats),
         T_(money_in_wan),
+        T_(money_in_capital_numerals),
         T_(percentages),
         T_(percentages_of_large_sums),
         T_(id_check_characters_by_hand),
