@@ -23,6 +23,10 @@ enum { C_SEQ, C_NAME, C_GENDER, C_ID, C_ORG, C_CATEGORY, C_PROGRAM, C_AMOUNT, C_
 
 #define FIRST_DATA_ROW 3 /* title, subtitle, header */
 #define MAX_WIDTH 40     /* longer organization names wrap */
+/* A row a recipient signs in by hand: 28 pt (about 1 cm) and a signature
+ * column of 24 columns (about 4.5 cm), as paper rosters have them. */
+#define ROW_PT 28
+#define SIGN_COLS 24
 
 struct roster {
     lxw_worksheet *ws;
@@ -205,7 +209,7 @@ int ud_export_aid_roster(struct ud_db *db, const struct ud_aid_roster_opts *o, s
     format_set_num_format(R.date, "yyyy-mm-dd");
     format_set_align(R.date, LXW_ALIGN_CENTER);
     worksheet_gridlines(ws, LXW_SHOW_ALL_GRIDLINES); /* on screen and on paper */
-    worksheet_set_default_row(ws, 24, LXW_FALSE);     /* room to sign */
+    worksheet_set_default_row(ws, ROW_PT, LXW_FALSE); /* room to sign by hand */
     lxw_format *ftotal = bordered(wb, 1);
     lxw_format *ftotal_money = bordered(wb, 1);
     format_set_num_format(ftotal_money, "#,##0.00");
@@ -221,13 +225,13 @@ int ud_export_aid_roster(struct ud_db *db, const struct ud_aid_roster_opts *o, s
         T("领取人签字", "signature"),
     };
     R.row = 2;
-    worksheet_set_row(ws, R.row, 24, NULL);
+    worksheet_set_row(ws, R.row, ROW_PT, NULL);
     for (int c = 0; c < NCOLS; c++) {
         worksheet_write_string(ws, R.row, (lxw_col_t)c, heads[c], fhead);
         R.width[c] = ud_str_width(heads[c]);
     }
     R.width[C_DATE] = R.width[C_DATE] > 10 ? R.width[C_DATE] : 10;
-    R.width[C_SIGN] = R.width[C_SIGN] > 16 ? R.width[C_SIGN] : 16; /* room for a signature */
+    R.width[C_SIGN] = R.width[C_SIGN] > SIGN_COLS ? R.width[C_SIGN] : SIGN_COLS; /* room for a signature */
     R.row = FIRST_DATA_ROW;
 
     /* the grants a total counts, by the module's one rule */
@@ -251,7 +255,7 @@ int ud_export_aid_roster(struct ud_db *db, const struct ud_aid_roster_opts *o, s
      * not recalculate; no formula over an empty range */
     char buf[128], a[LXW_MAX_CELL_NAME_LENGTH], b[LXW_MAX_CELL_NAME_LENGTH];
     lxw_row_t total_row = R.row;
-    worksheet_set_row(ws, total_row, 24, NULL);
+    worksheet_set_row(ws, total_row, ROW_PT, NULL);
     worksheet_write_string(ws, total_row, C_SEQ, T("合计", "total"), ftotal);
     snprintf(buf, sizeof buf, T("共 %" PRId64 " 笔", "%" PRId64 " grants"), R.n);
     worksheet_write_string(ws, total_row, C_NAME, buf, ftotal);
@@ -273,7 +277,7 @@ int ud_export_aid_roster(struct ud_db *db, const struct ud_aid_roster_opts *o, s
              T("经办人：                审核人：                负责人：                制表人：%s",
                "Handled by:                Checked by:                Approved by:                Prepared by: %s"),
              author);
-    worksheet_set_row(ws, total_row + 2, 24, NULL);
+    worksheet_set_row(ws, total_row + 2, ROW_PT, NULL);
     worksheet_merge_range(ws, total_row + 2, 0, total_row + 2, NCOLS - 1, sub, NULL);
 
     measure_labels(&R, C_GENDER, &ud_enum_gender);

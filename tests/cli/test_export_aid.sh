@@ -27,6 +27,14 @@ eq([r[0] for r in data], [1, 2, 3, 4, 5, 6, 7], "序号 1 to 7")
 eq([r[1] for r in data], ["孙丽", "张伟", "李娜", "王芳", "马超", "杨磊", "吴霞"], "in date order")
 eq([r[2] for r in data], ["女", "男", "女", "女", "男", "男", "女"], "性别 from the ID numbers")
 eq(data[2][3], "330206********104X", "ID numbers masked, a final X kept")
+# rows tall enough to sign in by hand: the sheet's default (which data
+# rows take) and every row set on its own, at least 28 pt; a wide
+# signature column
+check(ws.sheet_format.customHeight and ws.sheet_format.defaultRowHeight >= 28,
+      "rows default to at least 28 pt", ws.sheet_format.defaultRowHeight)
+low = [r for r in range(1, ws.max_row + 1) if ws.row_dimensions[r].height is not None and ws.row_dimensions[r].height < 28]
+eq(low, [], "no row below 28 pt")
+check(ws.column_dimensions["J"].width >= 24, "the signature column is wide (24+)", ws.column_dimensions["J"].width)
 check(all(len(r[3]) == 18 and r[3][6:14] == "*" * 8 for r in data), "every ID number masked in the middle")
 eq(data[1][4], "宁波北仑港务集团工会", "所属工会")
 eq([r[5] for r in data], ["因病", "因病", "低收入", "单亲", "因残", "子女就学", "失业"], "困难类别 (the recipient's)")
