@@ -19,6 +19,9 @@ enum ud_report_format { UD_REPORT_TEXT, UD_REPORT_CSV, UD_REPORT_JSON, UD_REPORT
 
 /* "text", "csv", "json", "xlsx" (NULL = text); -1 when unknown. */
 int ud_report_format_parse(const char *s);
+/* The format a file name's extension names (.txt .csv .json .xlsx, any
+ * case); -1 for none of them, stdout ("-") or NULL. */
+int ud_report_format_of_name(const char *path);
 
 /* What a report says about itself besides its figures. */
 struct ud_report_meta {

@@ -7,6 +7,7 @@
 #include "uniondesk/enums.h"
 #include "uniondesk/export.h"
 #include "uniondesk/i18n.h"
+#include "uniondesk/report.h"
 #include "uniondesk/org.h"
 
 static int ud_cmd_export(struct ud_cli *cli, int argc, char **argv);
@@ -69,6 +70,10 @@ static int ud_cmd_export(struct ud_cli *cli, int argc, char **argv)
         return ud_cli_usage_error(c, T("未知的导出类型“%s”：目前只有 aid", "unknown export '%s': there is only aid"), pos[0]);
     if (!out || !*out)
         return ud_cli_usage_error(c, "%s", T("需要用 -o 指定输出的 xlsx 文件", "needs an output file: -o FILE.xlsx"));
+    int named = ud_report_format_of_name(out);
+    if (named >= 0 && named != UD_REPORT_XLSX)
+        return ud_cli_usage_error(c, T("花名册是 xlsx 文件：输出文件 %s 的扩展名与之不符", "the roster is an xlsx file: %s does not match"),
+                                  out);
 
     struct ud_aid_roster_opts o;
     memset(&o, 0, sizeof o);

@@ -30,7 +30,8 @@ const struct ud_cmd_entry cmd_report_entry = {
         "  --level L         只统计一级：district（区）、street（街道）、community（社区）\n"
         "  --org CODE        只统计该组织及其下属组织\n"
         "  --as-of DATE      数据日期（默认今天）：此后的接待、受理、结案不计入，超期按此日计算\n"
-        "  --format F        text（默认，供打印，金额为万元）、csv（UTF-8 带 BOM）、json、xlsx（需 -o）\n"
+        "  --format F        text（默认，供打印，金额为万元）、csv（UTF-8 带 BOM）、json、xlsx（需 -o）；\n"
+        "                    不写时按 -o 文件的扩展名（.txt .csv .json .xlsx），写了须与之相符\n"
         "  -o FILE           写入文件（默认输出到屏幕）：先写临时文件，完整写完才改名为 FILE，\n"
         "                    失败时不留下任何文件；文件权限 0600；不会写到数据库文件上\n"
         "  --force           FILE 已存在时替换它（默认拒绝）\n"
@@ -52,7 +53,8 @@ const struct ud_cmd_entry cmd_report_entry = {
         "  --level L         one level only: district, street or community\n"
         "  --org CODE        that organization and those under it only\n"
         "  --as-of DATE      data date (default today): what happened later is not counted; overdue on that day\n"
-        "  --format F        text (default, for paper, amounts in 10,000 yuan), csv (UTF-8 with BOM), json, xlsx (needs -o)\n"
+        "  --format F        text (default, for paper, amounts in 10,000 yuan), csv (UTF-8 with BOM), json, xlsx (needs -o);\n"
+        "                    without it, -o FILE's extension (.txt .csv .json .xlsx) decides; with it, they must agree\n"
         "  -o FILE           write to a file (default: the screen): written under a temporary name and renamed to\n"
         "                    FILE only when complete, so a failure leaves no file; mode 0600; never the database\n"
         "  --force           replace FILE when it exists (refused otherwise)\n"
@@ -119,6 +121,15 @@ static int check_options(const struct ud_cmd_entry *c, struct ropts *o)
         return ud_cli_usage_error(c, T("--format 应为 text、csv、json 或 xlsx，而不是“%s”",
                                        "--format must be text, csv, json or xlsx, not '%s'"),
                                   o->format);
+    /* the file's extension names a format: it is the format when none is
+     * asked for, and a format asked for must agree with it (a CSV in a
+     * file called .xlsx opens as garbage, or not at all) */
+    int named = ud_report_format_of_name(o->out);
+    if (named >= 0 && !o->format)
+        fmt = named;
+    else if (named >= 0 && named != fmt)
+        return ud_cli_usage_error(c, T("输出文件 %s 的扩展名与 --format %s 不符", "the output file %s does not match --format %s"),
+                                  o->out, o->format);
     o->fmt = (enum ud_report_format)fmt;
     if (o->fmt == UD_REPORT_XLSX && !o->out && !o->print)
         return ud_cli_usage_error(c, "%s", T("xlsx 格式需要用 -o 指定输出文件", "xlsx needs an output file: -o FILE"));

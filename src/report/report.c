@@ -3,6 +3,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "report_int.h"
 #include "uniondesk/i18n.h"
@@ -18,6 +19,21 @@ int ud_report_format_parse(const char *s)
         return UD_REPORT_JSON;
     if (strcmp(s, "xlsx") == 0)
         return UD_REPORT_XLSX;
+    return -1;
+}
+
+int ud_report_format_of_name(const char *path)
+{
+    static const struct {
+        const char *ext;
+        int fmt;
+    } exts[] = {{".txt", UD_REPORT_TEXT}, {".csv", UD_REPORT_CSV}, {".json", UD_REPORT_JSON}, {".xlsx", UD_REPORT_XLSX}};
+    const char *dot = path ? strrchr(path, '.') : NULL;
+    if (!dot || strchr(dot, '/'))
+        return -1;
+    for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++)
+        if (strcasecmp(dot, exts[i].ext) == 0)
+            return exts[i].fmt;
     return -1;
 }
 

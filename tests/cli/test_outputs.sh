@@ -157,4 +157,19 @@ n = sum(1 for r in ws.iter_rows(min_row=4) if isinstance(r[0].value, int))
 sys.exit(0 if n == int(sys.argv[2]) else f"{n} rows, expected {sys.argv[2]}")
 EOF
 if [ $? -eq 0 ]; then ok "…and holds every grant ($rows rows, read back with openpyxl)"; else not_ok "roster rows"; diag "$TMP/py.out"; fi
+# --- a file's extension and its format agree ---
+mkdir -p "$TMP/ext"
+expect_rc 64 "report --format csv -o r.xlsx refused" E report members --format csv -o "$TMP/ext/r.xlsx"
+contains "$TMP/err" "扩展名" "…the message names the extension"
+expect_rc 64 "report --format xlsx -o r.CSV refused (any case)" E report members --format xlsx -o "$TMP/ext/r.CSV"
+expect_rc 64 "export aid -o r.csv refused: the roster is xlsx" E export aid -o "$TMP/ext/r.csv"
+equals "$(leftovers "$TMP/ext")" "" "…and nothing is written"
+expect_rc 0 "report -o r.xlsx without --format" E report members -o "$TMP/ext/r.xlsx"
+equals "$(head -c 2 "$TMP/ext/r.xlsx")" "PK" "…writes an xlsx (a zip), not text"
+expect_rc 0 "report -o r.csv without --format" E report members -o "$TMP/ext/r.csv"
+equals "$(head -c 3 "$TMP/ext/r.csv" | od -An -tx1 | tr -d ' ')" "efbbbf" "…writes CSV (with its BOM)"
+expect_rc 0 "report -o r.json without --format" E report members -o "$TMP/ext/r.json"
+"$PY" -c 'import json, sys; json.load(open(sys.argv[1]))' "$TMP/ext/r.json" && ok "…writes JSON that parses" || not_ok "…writes JSON that parses"
+expect_rc 0 "a name without a known extension takes --format" E report members --format csv -o "$TMP/ext/members-2026"
+equals "$(head -c 3 "$TMP/ext/members-2026" | od -An -tx1 | tr -d ' ')" "efbbbf" "…as CSV"
 echo "1..$TESTS_N"
