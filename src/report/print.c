@@ -1,6 +1,7 @@
 /* Printing a text report through lp: found on PATH by hand (so that a
  * missing lp is a clear message, not a shell's "not found"), fed through a
- * pipe, its exit status checked. */
+ * pipe, its exit status checked, and what it says on failure ("No default
+ * destination") passed on to the user with what to do. */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -13,6 +14,7 @@
 
 #include "uniondesk/i18n.h"
 #include "uniondesk/report.h"
+#include "uniondesk/utf8.h"
 
 static int find_on_path(const char *name, char *out, size_t outsz)
 {
@@ -41,26 +43,35 @@ int ud_report_print(const char *text, size_t len, const char *title, int quiet, 
                           T("找不到打印命令 lp：请安装 cups-client 并设置打印机，或用 -o 文件名 保存后再打印",
                             "no lp command found: install cups-client and set up a printer, or save with -o FILE "
                             "and print that"));
-    int fd[2];
+    int fd[2], efd[2];
     if (pipe(fd) != 0)
         return ud_err_set(err, UD_ERR_IO, T("无法启动 lp：%s", "cannot start lp: %s"), ud_strerror(errno));
+    if (pipe(efd) != 0) {
+        close(fd[0]);
+        close(fd[1]);
+        return ud_err_set(err, UD_ERR_IO, T("无法启动 lp：%s", "cannot start lp: %s"), ud_strerror(errno));
+    }
     fflush(stdout);
     fflush(stderr);
     pid_t pid = fork();
     if (pid < 0) {
         close(fd[0]);
         close(fd[1]);
+        close(efd[0]);
+        close(efd[1]);
         return ud_err_set(err, UD_ERR_IO, T("无法启动 lp：%s", "cannot start lp: %s"), ud_strerror(errno));
     }
     if (pid == 0) {
         dup2(fd[0], 0);
+        dup2(efd[1], 2); /* its reasons come back to us */
         close(fd[0]);
         close(fd[1]);
+        close(efd[0]);
+        close(efd[1]);
         if (quiet) {
             int null = open("/dev/null", O_WRONLY);
             if (null >= 0) {
                 dup2(null, 1);
-                dup2(null, 2);
                 close(null);
             }
         }
@@ -74,6 +85,7 @@ int ud_report_print(const char *text, size_t len, const char *title, int quiet, 
         _exit(127);
     }
     close(fd[0]);
+    close(efd[1]);
     /* lp stopping early must be an error here, not a SIGPIPE */
     void (*old)(int) = signal(SIGPIPE, SIG_IGN);
     size_t off = 0;
@@ -90,12 +102,40 @@ int ud_report_print(const char *text, size_t len, const char *title, int quiet, 
     }
     close(fd[1]);
     signal(SIGPIPE, old);
+    /* what lp says (a line or two; a pipe holds far more than that, so
+     * reading it after the text is written cannot block lp) */
+    char said[600];
+    size_t n = 0;
+    for (;;) {
+        char chunk[256];
+        ssize_t r = read(efd[0], chunk, sizeof chunk);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            break;
+        for (ssize_t i = 0; i < r && n + 1 < sizeof said; i++)
+            said[n++] = chunk[i] == '\n' || chunk[i] == '\r' ? ' ' : chunk[i];
+    }
+    close(efd[0]);
+    said[n] = '\0';
+    while (n > 0 && said[n - 1] == ' ')
+        said[--n] = '\0';
     int status = 0;
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
         ;
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        return ud_err_set(err, UD_ERR_IO, T("打印失败：lp 退出码 %d", "printing failed: lp exited with %d"),
-                          WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        char shown[1300];
+        ud_text_visible(shown, sizeof shown, said); /* lp's words, never raw to a terminal */
+        return ud_err_set(err, UD_ERR_IO,
+                          T("打印失败（lp 退出码 %d）：%s。请检查打印机：lpstat -p -d 列出打印机和默认打印机，"
+                            "没有时请管理员在 CUPS 中添加；也可用 -o 文件名 保存后再打印",
+                            "printing failed (lp exited with %d): %s. Check the printer: lpstat -p -d lists the "
+                            "printers and the default; an admin adds one in CUPS. Or save with -o FILE and print that"),
+                          WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status),
+                          shown[0] ? shown : T("lp 没有说明原因", "lp gave no reason"));
+    }
+    if (said[0] && !quiet) /* lp's warnings, on a print that went through */
+        fprintf(stderr, "%s\n", said);
     if (werr)
         return ud_err_set(err, UD_ERR_IO, T("打印失败：%s", "printing failed: %s"), ud_strerror(werr));
     return UD_OK;

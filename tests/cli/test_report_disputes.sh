@@ -285,6 +285,14 @@ contains "$TMP/err" "lp" "…and says lp is missing"
 contains "$TMP/err" "cups-client" "…and what to install"
 printf '#!/bin/sh\n/bin/cat >/dev/null\nexit 1\n' >"$TMP/bin/lp"
 PATH="$TMP/bin:$PATH" expect_rc 74 "a failing lp exits 74" R --month 2026-10 --print
+contains "$TMP/err" "lp 没有说明原因" "…and says lp gave no reason"
+# lp's own reason, as CUPS gives it with no printer set up, reaches the user
+# (control characters made visible), with what to do
+printf '#!/bin/sh\n/bin/cat >/dev/null\necho "lp: Error - No default destination." >&2\nprintf "\\033[31mred\\n" >&2\nexit 1\n' >"$TMP/bin/lp"
+PATH="$TMP/bin:$PATH" expect_rc 74 "lp without a destination exits 74" R --month 2026-10 --print
+contains "$TMP/err" "lp: Error - No default destination." "…and shows lp's own reason"
+contains "$TMP/err" "lpstat -p -d" "…and how to see the printers"
+if grep -q "$(printf '\033')" "$TMP/err"; then not_ok "…with lp's control characters made visible"; else ok "…with lp's control characters made visible"; fi
 
 # output files and errors
 expect_rc 0 "-o writes the text to a file" R --month 2026-10 --as-of 2026-11-05 -o "$TMP/o.txt"

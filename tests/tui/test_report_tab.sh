@@ -31,6 +31,14 @@ tm_keys r y
 expect_screen r "已送往打印机" "the report went to lp"
 contains "$TMP/printed.txt" "北仑区总工会劳动争议调解统计月报" "lp received the report"
 contains "$TMP/lp-args" "landscape" "…printed landscape"
+# no printer set up: the screen shows lp's own reason, not just its exit code
+cp "$TMP/bin/lp" "$TMP/lp.good"
+printf '#!/bin/sh\ncat >/dev/null\necho "lp: Error - No default destination." >&2\nexit 1\n' >"$TMP/bin/lp"
+tm_keys r p
+expect_screen r "送往打印机" "p asks again"
+tm_keys r y
+expect_screen r "No default destination" "a failing lp: its reason is on the status line"
+cp "$TMP/lp.good" "$TMP/bin/lp"
 tm_keys r x
 expect_screen r "导出报表为 Excel" "x asks where to write the xlsx"
 tm_keys r F2
