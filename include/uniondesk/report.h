@@ -91,6 +91,13 @@ int ud_report_run(struct ud_db *db, const struct ud_report_request *rq, enum ud_
  * UD_ERR_IO when lp cannot be found on PATH or fails. quiet: lp's own
  * messages go to /dev/null (for the screens). */
 int ud_report_print(const char *text, size_t len, const char *title, int quiet, struct ud_err *err);
+/* The print destinations lp knows (lpstat -e), the default marked
+ * (lpstat -d). Up to max; *n may be 0 (none set up). */
+struct ud_printer {
+    char name[128];
+    int is_default;
+};
+int ud_printers(struct ud_printer *out, int max, int *n, struct ud_err *err);
 /* Records the print of rq in the audit log (ud_audit_note, action
  * "print"), then prints: a report leaves no trace on paper otherwise. */
 int ud_report_print_noted(struct ud_db *db, const struct ud_report_request *rq, const char *text, size_t len,

@@ -14,6 +14,7 @@ extern const struct ud_cmd_entry cmd_user_entry;
 extern const struct ud_cmd_entry cmd_setup_host_entry;
 extern const struct ud_cmd_entry cmd_audit_entry;
 extern const struct ud_cmd_entry cmd_find_entry;
+extern const struct ud_cmd_entry cmd_printers_entry;
 
 const struct ud_cmd_entry *const ud_commands[] = {
     &cmd_init_entry,
@@ -27,5 +28,6 @@ const struct ud_cmd_entry *const ud_commands[] = {
     &cmd_setup_host_entry,
     &cmd_audit_entry,
     &cmd_find_entry,
+    &cmd_printers_entry,
     NULL,
 };

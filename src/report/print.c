@@ -140,3 +140,94 @@ int ud_report_print(const char *text, size_t len, const char *title, int quiet, 
         return ud_err_set(err, UD_ERR_IO, T("打印失败：%s", "printing failed: %s"), ud_strerror(werr));
     return UD_OK;
 }
+
+/* Runs PATH's lpstat with one option; its output (cut to outsz) in out.
+ * Returns its exit status, or -1 when it cannot run (err set). */
+static int lpstat(const char *opt, char *out, size_t outsz, struct ud_err *err)
+{
+    char path[4096];
+    if (!find_on_path("lpstat", path, sizeof path)) {
+        ud_err_set(err, UD_ERR_IO, "%s",
+                   T("找不到 lpstat：请安装 cups-client 并设置打印机", "no lpstat command found: install cups-client and set up a printer"));
+        return -1;
+    }
+    int fd[2];
+    if (pipe(fd) != 0) {
+        ud_err_set(err, UD_ERR_IO, T("无法启动 lpstat：%s", "cannot start lpstat: %s"), ud_strerror(errno));
+        return -1;
+    }
+    fflush(stdout);
+    fflush(stderr);
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(fd[0]);
+        close(fd[1]);
+        ud_err_set(err, UD_ERR_IO, T("无法启动 lpstat：%s", "cannot start lpstat: %s"), ud_strerror(errno));
+        return -1;
+    }
+    if (pid == 0) {
+        dup2(fd[1], 1);
+        dup2(fd[1], 2); /* its complaint is what the user needs to read */
+        close(fd[0]);
+        close(fd[1]);
+        char *const args[] = {(char *)"lpstat", (char *)opt, NULL};
+        execv(path, args);
+        _exit(127);
+    }
+    close(fd[1]);
+    size_t n = 0;
+    for (;;) {
+        char chunk[512];
+        ssize_t r = read(fd[0], chunk, sizeof chunk);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            break;
+        for (ssize_t i = 0; i < r && n + 1 < outsz; i++)
+            out[n++] = chunk[i];
+    }
+    close(fd[0]);
+    out[n] = '\0';
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+int ud_printers(struct ud_printer *out, int max, int *n, struct ud_err *err)
+{
+    *n = 0;
+    char list[8192], def[1024];
+    int rc = lpstat("-e", list, sizeof list, err);
+    if (rc < 0)
+        return err->status;
+    if (rc != 0) {
+        char shown[2048];
+        for (char *p = list; *p; p++)
+            if (*p == '\n')
+                *p = ' ';
+        ud_text_visible(shown, sizeof shown, list);
+        return ud_err_set(err, UD_ERR_IO, T("无法列出打印机（lpstat 退出码 %d）：%s", "cannot list the printers (lpstat exited with %d): %s"),
+                          rc, shown[0] ? shown : T("lpstat 没有说明原因", "lpstat gave no reason"));
+    }
+    /* "system default destination: NAME"; anything else: no default */
+    const char *dname = NULL;
+    if (lpstat("-d", def, sizeof def, err) == 0) {
+        char *colon = strrchr(def, ':');
+        if (colon && strstr(def, "default destination:")) {
+            dname = colon + 1;
+            while (*dname == ' ')
+                dname++;
+            def[strcspn(def, "\n")] = '\0';
+        }
+    }
+    ud_err_clear(err);
+    for (char *line = strtok(list, "\n"); line && *n < max; line = strtok(NULL, "\n")) {
+        if (!*line)
+            continue;
+        struct ud_printer *p = &out[(*n)++];
+        ud_strlcpy_utf8(p->name, sizeof p->name, line);
+        p->is_default = dname && strcmp(dname, line) == 0;
+    }
+    return UD_OK;
+}

@@ -1,0 +1,47 @@
+# uniondesk printers: the lp destinations from CUPS (lpstat), the default
+# marked; none set up, CUPS not running and no lpstat each said plainly.
+# lpstat is a stand-in here: tests/cli/test_print_cups.sh (issue 9) is
+# where a real cupsd will answer.
+. tests/lib.sh
+mkdir -p "$TMP/bin" "$TMP/none"
+stand_in() { # E_OUT E_RC D_OUT
+    cat >"$TMP/bin/lpstat" <<EOF2
+#!/bin/sh
+case "\$1" in
+-e) printf '%b' '$1'; exit $2 ;;
+-d) printf '%b' '$3'; exit 0 ;;
+esac
+exit 2
+EOF2
+    chmod +x "$TMP/bin/lpstat"
+}
+P() { PATH="$TMP/bin:/usr/bin:/bin" "$UD_BIN" "$@"; }
+
+stand_in 'office-a3\nReception_HP\n' 0 'system default destination: Reception_HP\n'
+expect_rc 0 "printers lists the destinations" P printers
+equals "$(sed -n 1p "$TMP/out")" "  office-a3" "the first, not the default"
+equals "$(sed -n 2p "$TMP/out")" "* Reception_HP（默认）" "the default is marked"
+expect_rc 0 "in English" P --lang en printers
+contains "$TMP/out" "* Reception_HP (default)" "…marked in English"
+
+stand_in 'office-a3\n' 0 'no system default destination\n'
+expect_rc 0 "no default set" P printers
+equals "$(cat "$TMP/out")" "  office-a3" "…none is marked"
+
+stand_in '' 0 'no system default destination\n'
+expect_rc 0 "no printers is not an error" P printers
+equals "$(wc -c <"$TMP/out")" 0 "…nothing on stdout"
+contains "$TMP/err" "没有打印机" "…it says there are none"
+contains "$TMP/err" "lpadmin" "…and how one is added"
+
+stand_in 'lpstat: Scheduler is not running.\n\033[2J' 1 ''
+expect_rc 74 "CUPS not running exits 74" P printers
+contains "$TMP/err" "Scheduler is not running" "…with lpstat's own reason"
+if grep -q "$(printf '\033')" "$TMP/err"; then not_ok "…its control characters made visible"; else ok "…its control characters made visible"; fi
+
+expect_rc 74 "no lpstat on PATH exits 74" env PATH="$TMP/none" "$UD_BIN" printers
+contains "$TMP/err" "cups-client" "…and says what to install"
+expect_rc 64 "printers takes no arguments" P printers extra
+expect_rc 0 "printers --help" P printers --help
+contains "$TMP/out" "lpstat -e" "…says where the list comes from"
+echo "1..$TESTS_N"
