@@ -9,5 +9,8 @@
  * a number) gets a leading apostrophe, so that a name such as
  * =HYPERLINK(…) from the database is shown, never run. */
 void ud_csv_field(FILE *out, const char *s);
+/* A JSON string: quoted, with quotes, backslashes and control characters
+ * escaped (UTF-8 passes through). NULL is "". */
+void ud_json_str(FILE *fp, const char *s);
 
 #endif

@@ -56,20 +56,6 @@ static void csv_field(const char *s)
     ud_csv_field(stdout, s);
 }
 
-static void json_string(const char *s)
-{
-    putchar('"');
-    for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
-        if (*p == '"' || *p == '\\')
-            printf("\\%c", *p);
-        else if (*p < 0x20 || *p == 0x7f)
-            printf("\\u%04x", *p);
-        else
-            putchar(*p);
-    }
-    putchar('"');
-}
-
 static int row(const struct ud_audit *a, const char *before, const char *after, void *ctx)
 {
     struct out *o = ctx;
@@ -109,18 +95,18 @@ static int row(const struct ud_audit *a, const char *before, const char *after, 
         break;
     case F_JSON:
         printf("%s\n  {\"id\": %" PRId64 ", \"at\": ", o->n ? "," : "", a->id);
-        json_string(a->at);
+        ud_json_str(stdout, a->at);
         printf(", \"login\": ");
-        json_string(a->login);
+        ud_json_str(stdout, a->login);
         printf(", \"os_login\": ");
         if (a->os_login[0])
-            json_string(a->os_login);
+            ud_json_str(stdout, a->os_login);
         else
             printf("null");
         printf(", \"action\": ");
-        json_string(a->action);
+        ud_json_str(stdout, a->action);
         printf(", \"table\": ");
-        json_string(a->tbl);
+        ud_json_str(stdout, a->tbl);
         /* before and after are JSON objects written by SQLite's json_object */
         printf(", \"row_id\": %" PRId64 ", \"before\": %s, \"after\": %s}", a->row_id, before ? before : "null",
                after ? after : "null");

@@ -63,20 +63,6 @@ struct out {
     int64_t n;
 };
 
-static void json_string(const char *s)
-{
-    putchar('"');
-    for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
-        if (*p == '"' || *p == '\\')
-            printf("\\%c", *p);
-        else if (*p < 0x20 || *p == 0x7f)
-            printf("\\u%04x", *p);
-        else
-            putchar(*p);
-    }
-    putchar('"');
-}
-
 static void header(const struct out *o)
 {
     for (int i = 0; i < o->ncols; i++) {
@@ -118,7 +104,7 @@ static void emit(struct out *o, const char *const *v)
         printf("%s\n  {", o->n ? "," : "");
         for (int i = 0; i < o->ncols; i++) {
             printf("%s\"%s\": ", i ? ", " : "", o->cols[i].key);
-            json_string(v[i]);
+            ud_json_str(stdout, v[i]);
         }
         putchar('}');
         break;

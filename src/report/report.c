@@ -70,22 +70,6 @@ int ud_report_write_doc(const struct ud_rdoc *d, enum ud_report_format fmt, FILE
     return ud_err_set(err, UD_ERR_INTERNAL, "format");
 }
 
-void ud_json_str(FILE *fp, const char *s)
-{
-    fputc('"', fp);
-    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-        if (*p == '"' || *p == '\\')
-            fprintf(fp, "\\%c", *p);
-        else if (*p == '\n')
-            fputs("\\n", fp);
-        else if (*p < 0x20 || *p == 0x7F)
-            fprintf(fp, "\\u%04x", *p);
-        else
-            fputc(*p, fp);
-    }
-    fputc('"', fp);
-}
-
 void ud_report_json_ratio(int64_t num, int64_t den, char *out, size_t outsz)
 {
     if (den <= 0 || num < 0) {

@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 
+#include "uniondesk/csvout.h"
 #include "uniondesk/rdoc.h"
 #include "uniondesk/report.h"
 
@@ -11,7 +12,6 @@
 int ud_report_write_doc(const struct ud_rdoc *d, enum ud_report_format fmt, FILE *fp, struct ud_outfile *out,
                         struct ud_err *err);
 /* A JSON string with quotes; control characters escaped. */
-void ud_json_str(FILE *fp, const char *s);
 /* "2026年10月" style dates for titles: 2026年11月5日 / November 5, 2026. */
 void ud_report_long_date(const char *iso, char *out, size_t outsz);
 /* The closing line of a report: produced by, on, and room to sign. */
