@@ -8,14 +8,15 @@ V       ?= 0
 Q        = $(if $(filter 1,$(V)),,@)
 
 CC      ?= cc
-PKGS     = ncursesw sqlite3 xlsxwriter
+PKGS     = ncursesw sqlite3 xlsxwriter pangocairo
 WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wold-style-definition -Wpointer-arith -Wformat=2 -Wundef -Wvla \
            -Wwrite-strings -Wcast-align -Wmissing-declarations -Wnested-externs \
            -Winit-self -Wdouble-promotion -Wfloat-equal -Wimplicit-fallthrough
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) -MMD -MP
-CPPFLAGS += -Iinclude $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
+# the libraries' headers are system headers (-isystem): our warnings are for our code
+CPPFLAGS += -Iinclude $(patsubst -I%,-isystem %,$(shell pkg-config --cflags $(PKGS) 2>/dev/null)) \
             -DUD_VERSION='"$(VERSION)"'
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)

@@ -4,11 +4,14 @@
 # Usage: scripts/deps.sh build|test
 set -u
 what=${1:-build}
-pkgs="gcc make pkg-config libncurses-dev libsqlite3-dev libxlsxwriter-dev xxd"
+# libpango1.0-dev, libcairo2-dev, fonts-noto-cjk: reports and documents as PDF
+pkgs="gcc make pkg-config libncurses-dev libsqlite3-dev libxlsxwriter-dev xxd libpango1.0-dev libcairo2-dev fonts-noto-cjk"
 if [ "$what" = test ]; then
     # clang + libclang-rt: the fuzz targets (libFuzzer); strace: kill -9 at each sync;
     # passwd: useradd for the permission tests
+    # poppler-utils: PDFs read back; cups + printer-driver-cups-pdf: a real print queue
     pkgs="$pkgs libcmocka-dev tmux python3 python3-openpyxl sqlite3 clang libclang-rt-14-dev strace passwd"
+    pkgs="$pkgs poppler-utils cups printer-driver-cups-pdf"
 fi
 missing=""
 for p in $pkgs; do

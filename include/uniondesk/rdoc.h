@@ -25,7 +25,9 @@
 enum ud_rcol_kind {
     UD_RC_COUNT, /* an integer */
     UD_RC_MONEY, /* fen */
-    UD_RC_RATE   /* v[num] ÷ v[den] of the same row; "-" / blank when v[den] is 0 */
+    UD_RC_RATE,  /* v[num] ÷ v[den] of the same row; "-" / blank when v[den] is 0 */
+    UD_RC_CHANGE /* 同比增减: (v[num] − v[den]) ÷ v[den] of the same row, as
+                  * +12.3% / -4.0%; blank when v[den] is 0 */
 };
 
 struct ud_rcol {
@@ -58,6 +60,9 @@ struct ud_rdoc {
     char period[128];     /* （2026年10月） */
     char left[320];       /* the line under the title: scope on the left… */
     char right[160];      /* …data date on the right */
+    char filer[320];      /* 填报单位：北仑区总工会 (the --org organization, else the root) */
+    char units[64];       /* 单位：件、人、万元 (text and PDF; xlsx says 元) */
+    char signers[320];    /* 制表人：… 审核人：… 负责人：… at the foot of the last page */
     char page_title[448]; /* running head on every page of a long text */
     char sheet[32];       /* xlsx worksheet name */
     char author[96];      /* xlsx document property */
@@ -103,5 +108,11 @@ int ud_rdoc_csv(const struct ud_rdoc *d, FILE *out, struct ud_err *err);
 /* xlsx: the same tables with numbers, number formats, SUM formulas in
  * total rows and rate formulas, printed on A4 landscape. */
 int ud_rdoc_xlsx(const struct ud_rdoc *d, struct ud_outfile *out, struct ud_err *err);
+/* PDF for paper (Pango + Cairo, Noto Sans CJK SC embedded and subset): A4
+ * landscape, the title and period centred, filer / scope / units / data
+ * date, ruled tables (a table cut between pages repeats its header), the
+ * notes, the signers; a running head and 第 N 页 共 M 页 on every page.
+ * Written to fp (a file, or memory for printing). UD_ERR_IO on failure. */
+int ud_rdoc_pdf(const struct ud_rdoc *d, FILE *out, struct ud_err *err);
 
 #endif

@@ -83,6 +83,15 @@ void ud_rdoc_cell_text(const struct ud_rtable *t, const struct ud_rrow *r, int c
     case UD_RC_RATE:
         ud_format_percent(r->v[c->num], r->v[c->den], out, outsz);
         break;
+    case UD_RC_CHANGE: /* blank on a zero base: no change can be stated */
+        if (r->v[c->den] <= 0 || outsz < 2) {
+            snprintf(out, outsz, "%s", "");
+            break;
+        }
+        int64_t diff = r->v[c->num] - r->v[c->den];
+        out[0] = '+';
+        ud_format_percent(diff, r->v[c->den], out + (diff > 0), outsz - (diff > 0));
+        break;
     }
 }
 
