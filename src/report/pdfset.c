@@ -221,6 +221,32 @@ void pdfset_flow(struct pdfset *s, PangoLayout *l, double x)
     pango_layout_iter_free(it);
 }
 
+double pdfset_lines(struct pdfset *s, PangoLayout *l, double x, double y, double from, double room, int force)
+{
+    PangoLayoutIter *it = pango_layout_get_iter(l);
+    double next = from;
+    int drawn = 0;
+    do {
+        PangoRectangle lr;
+        pango_layout_iter_get_line_extents(it, NULL, &lr);
+        double top = (double)lr.y / PANGO_SCALE, bottom = top + (double)lr.height / PANGO_SCALE;
+        if (top + 0.01 < from)
+            continue;
+        if (bottom - from > room + 0.01 && !(force && !drawn))
+            break;
+        if (s->drawing) {
+            cairo_set_source_rgb(s->cr, 0, 0, 0);
+            cairo_move_to(s->cr, x + (double)lr.x / PANGO_SCALE,
+                          y - from + (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE);
+            pango_cairo_show_layout_line(s->cr, pango_layout_iter_get_line_readonly(it));
+        }
+        next = bottom;
+        drawn = 1;
+    } while (pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+    return next;
+}
+
 static int io_error(struct ud_err *err, const char *why)
 {
     return ud_err_set(err, UD_ERR_IO, T("写入 PDF 时出错：%s", "error writing the PDF: %s"), why);
