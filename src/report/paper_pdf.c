@@ -217,7 +217,7 @@ static void body(struct pdfset *s, const void *arg)
             s->y += BODY_SIZE / 2;
             break;
         case UD_PB_SPACE: {
-            double h = b->n * line_h(s, BODY_SIZE);
+            double h = (b->n > 0 ? b->n : 0) * line_h(s, BODY_SIZE);
             s->y = pdfset_fits(s, h) ? s->y + h : pdfset_bottom(s);
             break;
         }
