@@ -17,6 +17,19 @@ static void field(FILE *out, const char *s, int first)
     ud_csv_field(out, s);
 }
 
+/* A figure this file formatted (12, 448000.00, 88.8%, +12.3%, -4.0%) is
+ * written as it is: a sign before a percentage is a number to a
+ * spreadsheet, not a formula to neutralise as database text is. */
+static void figure(FILE *out, const char *s)
+{
+    if (strspn(s, "0123456789+-.%") != strlen(s)) {
+        field(out, s, 0);
+        return;
+    }
+    fputc(',', out);
+    fputs(s, out);
+}
+
 /* The CSV columns: the figures of every table, a column named once
  * however many tables have it (五、同比增减's 本期受理 is the column
  * 受理立案 of the others), in the order they first appear. */
@@ -102,7 +115,7 @@ int ud_rdoc_csv(const struct ud_rdoc *d, FILE *out, struct ud_err *err)
                     ud_rdoc_cell_text(t, row, c, cell, sizeof cells[0]);
             }
             for (int c = 0; c < H.n; c++)
-                field(out, cells[c], 0);
+                figure(out, cells[c]);
             if (d->filer[0])
                 field(out, line_value(d->filer), 0);
             if (d->units[0])
