@@ -34,7 +34,7 @@ struct ud_rcol {
     const char *head[2];  /* text header on two lines (the second may be "") */
     const char *data_head;/* one-line header for CSV and xlsx */
     enum ud_rcol_kind kind;
-    int num, den;         /* UD_RC_RATE: the columns divided */
+    int num, den;         /* UD_RC_RATE, UD_RC_CHANGE: the columns divided */
 };
 
 struct ud_rrow {
