@@ -66,34 +66,36 @@ static void level_table(struct ud_rdoc *d, const char *caption, const struct ud_
 
 /* 五、同比增减: for each headline figure, this period, the same period a
  * year earlier and the change, side by side (the change columns divide
- * within the row, so the row carries both figures). */
+ * within the row, so the row carries both figures). Short text heads
+ * (受理 / 本期, 上年, 增减%) leave room on the 132 columns for changes
+ * such as +19900.0% in every column. */
 enum { Y_FILED, Y_FILED_P, Y_FILED_CH, Y_SUCC, Y_SUCC_P, Y_SUCC_CH, Y_WORK, Y_WORK_P, Y_WORK_CH, Y_CLAIM, Y_CLAIM_P,
        Y_CLAIM_CH, NYCOLS };
 
 static void change_columns(struct ud_rcol c[NYCOLS])
 {
     memset(c, 0, sizeof *c * NYCOLS);
-    ud_rcol_set(&c[Y_FILED], "受理立案", "本期", "filed", "now", "受理立案", "filed", UD_RC_COUNT);
-    ud_rcol_set(&c[Y_FILED_P], "受理立案", "上年同期", "filed", "year ago", "上年同期受理立案", "filed a year earlier",
+    ud_rcol_set(&c[Y_FILED], "受理", "本期", "filed", "now", "受理立案", "filed", UD_RC_COUNT);
+    ud_rcol_set(&c[Y_FILED_P], "受理", "上年", "filed", "year ago", "上年同期受理立案", "filed a year earlier",
                 UD_RC_COUNT);
-    ud_rcol_set(&c[Y_FILED_CH], "受理立案", "增减%", "filed", "change", "受理立案同比增减", "change in filed",
+    ud_rcol_set(&c[Y_FILED_CH], "受理", "增减%", "filed", "change", "受理立案同比增减", "change in filed",
                 UD_RC_CHANGE);
-    ud_rcol_set(&c[Y_SUCC], "调解成功", "本期", "succeeded", "now", "调解成功", "succeeded", UD_RC_COUNT);
-    ud_rcol_set(&c[Y_SUCC_P], "调解成功", "上年同期", "succeeded", "year ago", "上年同期调解成功",
+    ud_rcol_set(&c[Y_SUCC], "成功", "本期", "succeeded", "now", "调解成功", "succeeded", UD_RC_COUNT);
+    ud_rcol_set(&c[Y_SUCC_P], "成功", "上年", "succeeded", "year ago", "上年同期调解成功",
                 "succeeded a year earlier", UD_RC_COUNT);
-    ud_rcol_set(&c[Y_SUCC_CH], "调解成功", "增减%", "succeeded", "change", "调解成功同比增减", "change in succeeded",
+    ud_rcol_set(&c[Y_SUCC_CH], "成功", "增减%", "succeeded", "change", "调解成功同比增减", "change in succeeded",
                 UD_RC_CHANGE);
-    ud_rcol_set(&c[Y_WORK], "接待职工", "本期", "workers", "now", "接待职工(人)", "workers received",
+    ud_rcol_set(&c[Y_WORK], "接待", "本期", "workers", "now", "接待职工(人)", "workers received",
                 UD_RC_COUNT);
-    ud_rcol_set(&c[Y_WORK_P], "接待职工", "上年同期", "workers", "year ago", "上年同期接待职工(人)",
+    ud_rcol_set(&c[Y_WORK_P], "接待", "上年", "workers", "year ago", "上年同期接待职工(人)",
                 "workers received a year earlier", UD_RC_COUNT);
-    ud_rcol_set(&c[Y_WORK_CH], "接待职工", "增减%", "workers", "change", "接待职工同比增减", "change in workers received",
+    ud_rcol_set(&c[Y_WORK_CH], "接待", "增减%", "workers", "change", "接待职工同比增减", "change in workers received",
                 UD_RC_CHANGE);
-    ud_rcol_set(&c[Y_CLAIM], "涉案(万元)", "本期", "claimed", "now", "涉案金额(元)", "amount claimed (yuan)",
+    ud_rcol_set(&c[Y_CLAIM], "涉案万元", "本期", "claimed", "now", "涉案金额(元)", "amount claimed (yuan)",
                 UD_RC_MONEY);
-    ud_rcol_set(&c[Y_CLAIM_P], "涉案(万元)", "上年同期", "claimed", "year ago", "上年同期涉案金额(元)",
+    ud_rcol_set(&c[Y_CLAIM_P], "涉案万元", "上年", "claimed", "year ago", "上年同期涉案金额(元)",
                 "amount claimed a year earlier (yuan)", UD_RC_MONEY);
-    ud_rcol_set(&c[Y_CLAIM_CH], "涉案(万元)", "增减%", "claimed", "change", "涉案金额同比增减", "change in amount claimed",
+    ud_rcol_set(&c[Y_CLAIM_CH], "涉案万元", "增减%", "claimed", "change", "涉案金额同比增减", "change in amount claimed",
                 UD_RC_CHANGE);
     for (int i = Y_FILED; i < NYCOLS; i += 3) {
         c[i + 2].num = i;

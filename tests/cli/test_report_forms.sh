@@ -118,9 +118,10 @@ for stem in ("all", "xq", "feb"):
     text = open(os.path.join(d, stem + ".text"), encoding="utf-8").read()
     ts = tables(text)
     t5 = ts[4] if len(ts) > 4 else []
-    check(any(l.startswith("级别") and "受理立案" in l for l in t5), "%s: the fifth table compares with a year earlier" % stem)
+    eq([l.split() for l in t5 if l.startswith("级别")], [["级别"] + [f for f in ("受理", "成功", "接待", "涉案万元") for _ in range(3)]],
+       "%s: the fifth table: filed, succeeded, workers, claim (万元)" % stem)
     heads = [l for l in t5 if l.strip().startswith("本期")]
-    eq(len(heads), 1, "%s: its second header line names 本期 / 上年同期 / 增减%%" % stem)
+    eq(len(heads), 1, "%s: its second header line names 本期 / 上年 / 增减%%" % stem)
     if heads:
         # cells cut at the header's column ends (every cell is right-aligned under its header)
         h = heads[0]
@@ -129,7 +130,7 @@ for stem in ("all", "xq", "feb"):
             col += width(ch)
             if ch != " " and (i + 1 == len(h) or h[i + 1] == " "):
                 ends.append(col)
-        eq(h.split(), ["本期", "上年同期", "增减%"] * 4, "%s: this period, a year earlier, the change, for four figures" % stem)
+        eq(h.split(), ["本期", "上年", "增减%"] * 4, "%s: this period, a year earlier, the change, for four figures" % stem)
         for lv, label in LEVELS:
             line = next((l for l in t5 if l.split()[:1] == [label]), None)
             if line is None:
