@@ -34,7 +34,7 @@ struct ud_rcol {
     const char *head[2];  /* text header on two lines (the second may be "") */
     const char *data_head;/* one-line header for CSV and xlsx */
     enum ud_rcol_kind kind;
-    int num, den;         /* UD_RC_RATE: the columns divided */
+    int num, den;         /* UD_RC_RATE, UD_RC_CHANGE: the columns divided */
 };
 
 struct ud_rrow {
@@ -92,10 +92,14 @@ struct ud_rtable *ud_rdoc_table(struct ud_rdoc *d, const char *caption, const ch
 struct ud_rrow *ud_rdoc_row(struct ud_rtable *t, const char *label, int total);
 void ud_rdoc_note(struct ud_rdoc *d, const char *text);
 
-/* Text of one cell as paper shows it: 12, 44.80 (万元), 88.8%, "-". */
+/* Text of one cell as paper shows it: 12, 44.80 (万元), 88.8%, "-", +12.3%. */
 void ud_rdoc_cell_text(const struct ud_rtable *t, const struct ud_rrow *r, int col, char *out, size_t outsz);
+/* The units line as CSV and xlsx state it: their money is yuan, so 万元
+ * (10k CNY) becomes 元 (CNY). */
+void ud_rdoc_units_data(const struct ud_rdoc *d, char *out, size_t outsz);
 
-/* Text for paper: tables aligned by display width, at most
+/* Text for paper: the title, filer … units, scope … data date, the tables
+ * aligned by display width, the notes, the signers last; at most
  * UD_RDOC_TEXT_WIDTH columns. When it takes more than page_lines lines
  * (0 = never) it is cut into pages separated by a form feed, each with a
  * running head and "page N of M"; a table cut between pages repeats its
@@ -103,10 +107,13 @@ void ud_rdoc_cell_text(const struct ud_rtable *t, const struct ud_rrow *r, int c
 int ud_rdoc_text(const struct ud_rdoc *d, int page_lines, FILE *out, struct ud_err *err);
 /* CSV for spreadsheets: UTF-8 with a BOM, CRLF, RFC 4180 quoting; one
  * header row, then every table's rows, each starting with the key columns
- * and the table's caption. Money in yuan, rates as 88.8%. */
+ * and the table's caption; a figure column is named once however many
+ * tables have it; each row ends with 填报单位 and 计量单位 (the values of
+ * filer and units). Money in yuan, rates as 88.8%, changes as +12.3%. */
 int ud_rdoc_csv(const struct ud_rdoc *d, FILE *out, struct ud_err *err);
-/* xlsx: the same tables with numbers, number formats, SUM formulas in
- * total rows and rate formulas, printed on A4 landscape. */
+/* xlsx: the filer, units and data date under the title, the same tables
+ * with numbers, number formats, SUM formulas in total rows, rate and change
+ * formulas, the notes, the signers last; printed on A4 landscape. */
 int ud_rdoc_xlsx(const struct ud_rdoc *d, struct ud_outfile *out, struct ud_err *err);
 /* PDF for paper (Pango + Cairo, Noto Sans CJK SC embedded and subset): A4
  * landscape, the title and period centred, filer / scope / units / data

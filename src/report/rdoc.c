@@ -91,6 +91,8 @@ void ud_rdoc_cell_text(const struct ud_rtable *t, const struct ud_rrow *r, int c
         int64_t diff = r->v[c->num] - r->v[c->den];
         out[0] = '+';
         ud_format_percent(diff, r->v[c->den], out + (diff > 0), outsz - (diff > 0));
+        if (diff > 0 && strcmp(out + 1, "0.0%") == 0) /* a rise too small to show has no sign */
+            memmove(out, out + 1, strlen(out));
         break;
     }
 }
@@ -102,4 +104,24 @@ void ud_rcol_set(struct ud_rcol *c, const char *zh0, const char *zh1, const char
     c->head[1] = T(zh1, en1);
     c->data_head = T(data_zh, data_en);
     c->kind = kind;
+}
+
+void ud_rdoc_units_data(const struct ud_rdoc *d, char *out, size_t outsz)
+{
+    static const char *const from[] = {"万元", "10k CNY"}, *const to[] = {"元", "CNY"};
+    size_t o = 0;
+    out[0] = '\0';
+    for (const char *p = d->units; *p && o + 1 < outsz;) {
+        size_t i = 0;
+        while (i < 2 && strncmp(p, from[i], strlen(from[i])) != 0)
+            i++;
+        const char *s = i < 2 ? to[i] : p;
+        size_t n = i < 2 ? strlen(to[i]) : 1;
+        if (o + n >= outsz)
+            break;
+        memcpy(out + o, s, n);
+        o += n;
+        out[o] = '\0';
+        p += i < 2 ? strlen(from[i]) : 1;
+    }
 }

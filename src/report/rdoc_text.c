@@ -92,7 +92,7 @@ struct block {
 
 struct layout {
     struct lines L;
-    struct block b[UD_RDOC_MAXTABLES + 2];
+    struct block b[UD_RDOC_MAXTABLES + 3]; /* the head, the tables, the notes, the signers */
     int nb;
     int width;      /* page width: the widest table */
     int note_width; /* notes may take a little more */
@@ -332,6 +332,23 @@ static void lay_note(struct layout *ly, const char *note)
     }
 }
 
+/* left … right on one line of the page, or on two when they do not fit */
+static void pair_line(struct layout *ly, const char *left, const char *right)
+{
+    if (!left[0] && !right[0])
+        return;
+    struct buf b;
+    if (ud_str_width(left) + 2 + ud_str_width(right) <= ly->width) {
+        two_sided(&b, left, right, ly->width);
+        add_line(&ly->L, b.s);
+    } else {
+        two_sided(&b, left, "", ly->width);
+        add_line(&ly->L, b.s);
+        two_sided(&b, right, "", ly->width);
+        add_line(&ly->L, b.s);
+    }
+}
+
 static void lay_out(struct layout *ly, const struct ud_rdoc *d)
 {
     memset(ly, 0, sizeof *ly);
@@ -351,24 +368,19 @@ static void lay_out(struct layout *ly, const struct ud_rdoc *d)
         centered(ly, d->title);
     if (d->period[0])
         centered(ly, d->period);
-    if (d->left[0] || d->right[0]) {
-        struct buf b;
-        if (ud_str_width(d->left) + 2 + ud_str_width(d->right) <= ly->width) {
-            two_sided(&b, d->left, d->right, ly->width);
-            add_line(&ly->L, b.s);
-        } else {
-            two_sided(&b, d->left, "", ly->width);
-            add_line(&ly->L, b.s);
-            two_sided(&b, d->right, "", ly->width);
-            add_line(&ly->L, b.s);
-        }
-    }
+    /* as the official forms: 填报单位 … 单位, then the scope … the data date */
+    pair_line(ly, d->filer, d->units);
+    pair_line(ly, d->left, d->right);
     end_block(ly);
     for (int i = 0; i < d->ntables; i++)
         lay_table(ly, d, &d->tables[i]);
     begin_block(ly);
     for (int i = 0; i < d->nnotes; i++)
         lay_note(ly, d->notes[i]);
+    end_block(ly);
+    begin_block(ly); /* last, where the form is signed */
+    if (d->signers[0])
+        lay_note(ly, d->signers);
     end_block(ly);
 }
 

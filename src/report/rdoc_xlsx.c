@@ -17,7 +17,7 @@
 
 struct fmts {
     lxw_format *title, *period, *meta_l, *meta_r, *caption, *head, *label, *count, *money, *rate;
-    lxw_format *tlabel, *tcount, *tmoney, *trate, *note;
+    lxw_format *tlabel, *tcount, *tmoney, *trate, *note, *change, *tchange, *signers;
 };
 
 static lxw_format *cell_fmt(lxw_workbook *wb, const char *num, int bold)
@@ -59,9 +59,14 @@ static void make_formats(lxw_workbook *wb, struct fmts *F)
     F->tcount = cell_fmt(wb, "0", 1);
     F->tmoney = cell_fmt(wb, "#,##0.00", 1);
     F->trate = cell_fmt(wb, "0.0%", 1);
+    /* 同比增减 signed as on paper: +12.3% / -4.0% */
+    F->change = cell_fmt(wb, "+0.0%;-0.0%;0.0%", 0);
+    F->tchange = cell_fmt(wb, "+0.0%;-0.0%;0.0%", 1);
     F->note = workbook_add_format(wb);
     format_set_text_wrap(F->note);
     format_set_align(F->note, LXW_ALIGN_VERTICAL_TOP);
+    F->signers = workbook_add_format(wb);
+    format_set_align(F->signers, LXW_ALIGN_VERTICAL_BOTTOM);
 }
 
 /* Display width of a figure as the sheet shows it. */
@@ -129,16 +134,20 @@ static void write_table(lxw_worksheet *ws, const struct ud_rtable *t, const stru
             const struct ud_rcol *col = &t->cols[c];
             lxw_col_t xc = (lxw_col_t)(c + 1);
             char formula[128], a[LXW_MAX_CELL_NAME_LENGTH], b[LXW_MAX_CELL_NAME_LENGTH];
-            if (col->kind == UD_RC_RATE) {
-                lxw_format *f = x->total ? F->trate : F->rate;
+            if (col->kind == UD_RC_RATE || col->kind == UD_RC_CHANGE) {
+                int change = col->kind == UD_RC_CHANGE;
+                lxw_format *f = change ? (x->total ? F->tchange : F->change) : (x->total ? F->trate : F->rate);
                 lxw_rowcol_to_cell(a, row, (lxw_col_t)(col->num + 1));
                 lxw_rowcol_to_cell(b, row, (lxw_col_t)(col->den + 1));
-                snprintf(formula, sizeof formula, "=IF(%s=0,\"\",%s/%s)", b, a, b);
+                if (change)
+                    snprintf(formula, sizeof formula, "=IF(%s=0,\"\",(%s-%s)/%s)", b, a, b, b);
+                else
+                    snprintf(formula, sizeof formula, "=IF(%s=0,\"\",%s/%s)", b, a, b);
+                int64_t num = change ? x->v[col->num] - x->v[col->den] : x->v[col->num];
                 if (x->v[col->den] == 0)
                     worksheet_write_formula_str(ws, row, xc, formula, f, "");
                 else
-                    worksheet_write_formula_num(ws, row, xc, formula, f,
-                                                (double)x->v[col->num] / (double)x->v[col->den]);
+                    worksheet_write_formula_num(ws, row, xc, formula, f, (double)num / (double)x->v[col->den]);
                 continue;
             }
             /* money: yuan, from fen at the point of writing */
@@ -156,6 +165,19 @@ static void write_table(lxw_worksheet *ws, const struct ud_rtable *t, const stru
         }
     }
     *rowp = row;
+}
+
+/* left … right on one row, each merged over its part of the width */
+static void meta_line(lxw_worksheet *ws, const struct fmts *F, lxw_row_t *row, int lastcol, const char *left,
+                      const char *right)
+{
+    if (!left[0] && !right[0])
+        return;
+    int split = lastcol >= 6 ? lastcol - 4 : lastcol;
+    worksheet_merge_range(ws, *row, 0, *row, (lxw_col_t)split, left, F->meta_l);
+    if (split < lastcol)
+        worksheet_merge_range(ws, *row, (lxw_col_t)(split + 1), *row, (lxw_col_t)lastcol, right, F->meta_r);
+    (*row)++;
 }
 
 int ud_rdoc_xlsx(const struct ud_rdoc *d, struct ud_outfile *out, struct ud_err *err)
@@ -200,13 +222,11 @@ int ud_rdoc_xlsx(const struct ud_rdoc *d, struct ud_outfile *out, struct ud_err 
         worksheet_merge_range(ws, row, 0, row, (lxw_col_t)lastcol, d->period, F.period);
         row++;
     }
-    if (d->left[0] || d->right[0]) {
-        int split = lastcol >= 6 ? lastcol - 4 : lastcol;
-        worksheet_merge_range(ws, row, 0, row, (lxw_col_t)split, d->left, F.meta_l);
-        if (split < lastcol)
-            worksheet_merge_range(ws, row, (lxw_col_t)(split + 1), row, (lxw_col_t)lastcol, d->right, F.meta_r);
-        row++;
-    }
+    /* as the official forms: 填报单位 … 单位 (yuan here), then the scope … the data date */
+    char units[128];
+    ud_rdoc_units_data(d, units, sizeof units);
+    meta_line(ws, &F, &row, lastcol, d->filer, units);
+    meta_line(ws, &F, &row, lastcol, d->left, d->right);
     row++;
     for (int i = 0; i < d->ntables; i++) {
         write_table(ws, &d->tables[i], &F, &row, lastcol);
@@ -218,6 +238,12 @@ int ud_rdoc_xlsx(const struct ud_rdoc *d, struct ud_outfile *out, struct ud_err 
         if (lines > 1)
             worksheet_set_row(ws, row, 15.0 * lines, NULL);
         worksheet_merge_range(ws, row, 0, row, (lxw_col_t)lastcol, d->notes[i], F.note);
+        last = row;
+    }
+    if (d->signers[0]) { /* last, where the form is signed */
+        row++;
+        worksheet_set_row(ws, row, 24, NULL);
+        worksheet_merge_range(ws, row, 0, row, (lxw_col_t)lastcol, d->signers, F.signers);
         last = row;
     }
 

@@ -110,6 +110,18 @@ void ud_report_sign_line(const struct ud_report_meta *m, char *out, size_t outsz
              m->producer, m->today);
 }
 
+const char *ud_report_unit_name(const struct ud_report_meta *m)
+{
+    return m->scope[0] ? m->scope : m->org_name;
+}
+
+void ud_report_form_lines(const struct ud_report_meta *m, const char *units, struct ud_rdoc *d)
+{
+    snprintf(d->filer, sizeof d->filer, T("填报单位：%s", "Reporting unit: %s"), ud_report_unit_name(m));
+    snprintf(d->units, sizeof d->units, "%s", units);
+    ud_report_sign_line(m, d->signers, sizeof d->signers);
+}
+
 int ud_report_finish(FILE *fp, struct ud_err *err)
 {
     if (fflush(fp) != 0 || ferror(fp))

@@ -64,6 +64,78 @@ static void level_table(struct ud_rdoc *d, const char *caption, const struct ud_
     put_row(t, T("合计", "total"), 1, &x->total);
 }
 
+/* 五、同比增减: for each headline figure, this period, the same period a
+ * year earlier and the change, side by side (the change columns divide
+ * within the row, so the row carries both figures). Short text heads
+ * (受理 / 本期, 上年, 增减%) leave room on the 132 columns for changes
+ * such as +19900.0% in every column. */
+enum { Y_FILED, Y_FILED_P, Y_FILED_CH, Y_SUCC, Y_SUCC_P, Y_SUCC_CH, Y_WORK, Y_WORK_P, Y_WORK_CH, Y_CLAIM, Y_CLAIM_P,
+       Y_CLAIM_CH, NYCOLS };
+
+static void change_columns(struct ud_rcol c[NYCOLS])
+{
+    memset(c, 0, sizeof *c * NYCOLS);
+    ud_rcol_set(&c[Y_FILED], "受理", "本期", "filed", "now", "受理立案", "filed", UD_RC_COUNT);
+    ud_rcol_set(&c[Y_FILED_P], "受理", "上年", "filed", "year ago", "上年同期受理立案", "filed a year earlier",
+                UD_RC_COUNT);
+    ud_rcol_set(&c[Y_FILED_CH], "受理", "增减%", "filed", "change", "受理立案同比增减", "change in filed",
+                UD_RC_CHANGE);
+    ud_rcol_set(&c[Y_SUCC], "成功", "本期", "succeeded", "now", "调解成功", "succeeded", UD_RC_COUNT);
+    ud_rcol_set(&c[Y_SUCC_P], "成功", "上年", "succeeded", "year ago", "上年同期调解成功",
+                "succeeded a year earlier", UD_RC_COUNT);
+    ud_rcol_set(&c[Y_SUCC_CH], "成功", "增减%", "succeeded", "change", "调解成功同比增减", "change in succeeded",
+                UD_RC_CHANGE);
+    ud_rcol_set(&c[Y_WORK], "接待", "本期", "workers", "now", "接待职工(人)", "workers received",
+                UD_RC_COUNT);
+    ud_rcol_set(&c[Y_WORK_P], "接待", "上年", "workers", "year ago", "上年同期接待职工(人)",
+                "workers received a year earlier", UD_RC_COUNT);
+    ud_rcol_set(&c[Y_WORK_CH], "接待", "增减%", "workers", "change", "接待职工同比增减", "change in workers received",
+                UD_RC_CHANGE);
+    ud_rcol_set(&c[Y_CLAIM], "涉案万元", "本期", "claimed", "now", "涉案金额(元)", "amount claimed (yuan)",
+                UD_RC_MONEY);
+    ud_rcol_set(&c[Y_CLAIM_P], "涉案万元", "上年", "claimed", "year ago", "上年同期涉案金额(元)",
+                "amount claimed a year earlier (yuan)", UD_RC_MONEY);
+    ud_rcol_set(&c[Y_CLAIM_CH], "涉案万元", "增减%", "claimed", "change", "涉案金额同比增减", "change in amount claimed",
+                UD_RC_CHANGE);
+    for (int i = Y_FILED; i < NYCOLS; i += 3) {
+        c[i + 2].num = i;
+        c[i + 2].den = i + 1;
+    }
+}
+
+static void change_row(struct ud_rtable *t, const char *label, int total, const struct ud_dispute_row *now,
+                       const struct ud_dispute_row *before)
+{
+    struct ud_rrow *r = ud_rdoc_row(t, label, total);
+    if (!r)
+        return;
+    r->v[Y_FILED] = now->filed;
+    r->v[Y_FILED_P] = before->filed;
+    r->v[Y_SUCC] = now->succeeded;
+    r->v[Y_SUCC_P] = before->succeeded;
+    r->v[Y_WORK] = now->workers_received;
+    r->v[Y_WORK_P] = before->workers_received;
+    r->v[Y_CLAIM] = now->claim_fen;
+    r->v[Y_CLAIM_P] = before->claim_fen;
+}
+
+static void change_table(struct ud_rdoc *d, const struct ud_dispute_report *r)
+{
+    struct ud_rcol cols[NYCOLS];
+    change_columns(cols);
+    struct ud_rtable *t = ud_rdoc_table(d, T("五、同比增减（本期与上年同期比较）", "5. Change on the same period a year earlier"),
+                                        T("级别", "level"), cols, NYCOLS);
+    if (!t)
+        return;
+    snprintf(t->key_values[0], sizeof t->key_values[0], "%s", r->from);
+    snprintf(t->key_values[1], sizeof t->key_values[1], "%s", r->to);
+    snprintf(t->key_values[2], sizeof t->key_values[2], "%s", r->as_of);
+    for (int i = 0; i < UD_NLEVELS; i++)
+        change_row(t, ud_enum_label(&ud_enum_level, ud_enum_level.items[i].code), 0, &r->period.level[i],
+                   &r->previous.level[i]);
+    change_row(t, T("合计", "total"), 1, &r->period.total, &r->previous.total);
+}
+
 /* 一个日历月 / 一个日历年 / any other span */
 static void period_name(const struct ud_dispute_report *r, char *title_kind, size_t tsz, char *period, size_t psz)
 {
@@ -94,10 +166,12 @@ void ud_report_disputes_doc(const struct ud_dispute_report *r, const struct ud_r
     columns(cols);
     char kind[96], buf[768];
     period_name(r, kind, sizeof kind, d->period, sizeof d->period);
+    const char *unit = ud_report_unit_name(m);
     if (ud_lang == UD_LANG_EN)
-        snprintf(d->title, sizeof d->title, "%s%s%s", m->org_name, m->org_name[0] ? ": " : "", kind);
+        snprintf(d->title, sizeof d->title, "%s%s%s", unit, unit[0] ? ": " : "", kind);
     else
-        snprintf(d->title, sizeof d->title, "%s%s", m->org_name, kind);
+        snprintf(d->title, sizeof d->title, "%s%s", unit, kind);
+    ud_report_form_lines(m, T("单位：件、人、万元", "Units: cases, persons, 10k CNY"), d);
     snprintf(d->page_title, sizeof d->page_title, "%s%s%s", d->title, ud_lang == UD_LANG_EN ? " " : "", d->period);
     snprintf(d->sheet, sizeof d->sheet, "%s", T("调解统计", "Mediation"));
     snprintf(d->author, sizeof d->author, "%s", m->producer);
@@ -138,6 +212,7 @@ void ud_report_disputes_doc(const struct ud_dispute_report *r, const struct ud_r
              T("四、上年同期（%s 至 %s，数据截至 %s）", "4. The same period a year earlier (%s to %s, data as of %s)"),
              r->prev_from, r->prev_to, r->prev_as_of);
     level_table(d, buf, cols, &r->previous, r->prev_from, r->prev_to, r->prev_as_of);
+    change_table(d, r);
 
     ud_rdoc_note(d, T("说明：", "Notes:"));
     ud_rdoc_note(d, T("1. 上期结转：统计期开始前受理、期初尚未结案的案件；本期结案：统计期内结案的已受理案件，不论何时受理；"
@@ -164,8 +239,9 @@ void ud_report_disputes_doc(const struct ud_dispute_report *r, const struct ud_r
                "a year earlier is counted as of the same day a year earlier (%s)."),
              r->as_of, r->prev_as_of);
     ud_rdoc_note(d, buf);
-    ud_report_sign_line(m, buf, sizeof buf);
-    ud_rdoc_note(d, buf);
+    ud_rdoc_note(d, T("5. 同比增减 = (本期 - 上年同期) / 上年同期，四舍五入到0.1%；上年同期为零时无从比较，不填。",
+                      "5. Change = (this period - a year earlier) / a year earlier, rounded half up to 0.1%; "
+                      "left blank when the year-earlier figure is zero."));
 }
 
 static void json_row(FILE *fp, const char *key, const char *value, const struct ud_dispute_row *x, int last)

@@ -16,6 +16,11 @@ int ud_report_write_doc(const struct ud_rdoc *d, enum ud_report_format fmt, FILE
 void ud_report_long_date(const char *iso, char *out, size_t outsz);
 /* The closing line of a report: produced by, on, and room to sign. */
 void ud_report_sign_line(const struct ud_report_meta *m, char *out, size_t outsz);
+/* The organization a report is for, which its title names: --org's, else the root. */
+const char *ud_report_unit_name(const struct ud_report_meta *m);
+/* What the official forms carry besides the figures: 填报单位 (the unit
+ * above), the units line given (单位：件、人、万元) and the signers. */
+void ud_report_form_lines(const struct ud_report_meta *m, const char *units, struct ud_rdoc *d);
 int ud_report_finish(FILE *fp, struct ud_err *err);
 
 #endif

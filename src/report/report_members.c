@@ -49,11 +49,13 @@ void ud_report_members_doc(const struct ud_member_stats *s, const struct ud_repo
     columns(cols);
     char when[64], buf[768];
     ud_report_long_date(s->as_of, when, sizeof when);
+    const char *unit = ud_report_unit_name(m);
     if (ud_lang == UD_LANG_EN)
-        snprintf(d->title, sizeof d->title, "%s%sUnions and Members", m->org_name, m->org_name[0] ? ": " : "");
+        snprintf(d->title, sizeof d->title, "%s%sUnions and Members", unit, unit[0] ? ": " : "");
     else
-        snprintf(d->title, sizeof d->title, "%s工会组织和会员统计表", m->org_name);
+        snprintf(d->title, sizeof d->title, "%s工会组织和会员统计表", unit);
     snprintf(d->period, sizeof d->period, T("（截至%s）", "(as of %s)"), when);
+    ud_report_form_lines(m, T("单位：个、人", "Units: unions, units, persons"), d);
     snprintf(d->page_title, sizeof d->page_title, "%s%s%s", d->title, ud_lang == UD_LANG_EN ? " " : "", d->period);
     snprintf(d->sheet, sizeof d->sheet, "%s", T("会员统计", "Members"));
     snprintf(d->author, sizeof d->author, "%s", m->producer);
@@ -95,8 +97,6 @@ void ud_report_members_doc(const struct ud_member_stats *s, const struct ud_repo
                "those in good standing, migrant workers are counted among them; joined this year: joined from "
                "%.4s-01-01 to %s."),
              s->as_of, s->as_of);
-    ud_rdoc_note(d, buf);
-    ud_report_sign_line(m, buf, sizeof buf);
     ud_rdoc_note(d, buf);
 }
 

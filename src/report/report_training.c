@@ -41,13 +41,13 @@ void ud_report_training_doc(const struct ud_training_stats *s, const struct ud_r
     ud_rdoc_init(d);
     struct ud_rcol cols[NCOLS];
     columns(cols);
-    char buf[768];
+    const char *unit = ud_report_unit_name(m); /* training has no --org: the root */
     if (ud_lang == UD_LANG_EN)
-        snprintf(d->title, sizeof d->title, "%s%sWorkers' Education and Training", m->org_name,
-                 m->org_name[0] ? ": " : "");
+        snprintf(d->title, sizeof d->title, "%s%sWorkers' Education and Training", unit, unit[0] ? ": " : "");
     else
-        snprintf(d->title, sizeof d->title, "%s职工教育培训统计表", m->org_name);
+        snprintf(d->title, sizeof d->title, "%s职工教育培训统计表", unit);
     snprintf(d->period, sizeof d->period, T("（%d年度）", "(year %d)"), s->year);
+    ud_report_form_lines(m, T("单位：个、学时、人次", "Units: courses, hours, person-times"), d);
     snprintf(d->page_title, sizeof d->page_title, "%s%s%s", d->title, ud_lang == UD_LANG_EN ? " " : "", d->period);
     snprintf(d->sheet, sizeof d->sheet, "%s", T("培训统计", "Training"));
     snprintf(d->author, sizeof d->author, "%s", m->producer);
@@ -71,8 +71,6 @@ void ud_report_training_doc(const struct ud_training_stats *s, const struct ud_r
                       "1. A course counts in the year it starts, its enrolments with it; class hours add up the "
                       "courses' hours; completion rate = completed / enrolments; learner hours = each course's "
                       "hours times its completions, added up."));
-    ud_report_sign_line(m, buf, sizeof buf);
-    ud_rdoc_note(d, buf);
 }
 
 static void json_row(FILE *fp, const char *category, const struct ud_training_row *x, int last)

@@ -157,7 +157,7 @@ import sys
 from reportcheck import aligned, check, eq, width, pages
 text = open(sys.argv[1], encoding="utf-8").read()
 ts = aligned(text, "every line of each table has the same display width")
-eq(len(ts), 4, "four tables: by level, by type, year to date, a year earlier")
+eq(len(ts), 5, "five tables: by level, by type, year to date, a year earlier, the change on it")
 check(max(width(l) for l in text.replace("\f", "\n").split("\n")) <= 132, "no line wider than 132 columns (A4 landscape)")
 ps = pages(text)
 eq(len(ps), 2, "two pages, a form feed between them")
@@ -214,10 +214,11 @@ check(raw.startswith(b"\xef\xbb\xbf"), "CSV starts with a UTF-8 BOM")
 check(b"\r\n" in raw, "CSV lines end with CRLF")
 rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
 eq(rows[0][:6], ["起始日期", "截止日期", "数据截至", "栏目", "级别", "上期结转"], "CSV header")
-eq(len(rows), 1 + 4 + 9 + 4 + 4, "one header and 21 rows (4 + 9 + 4 + 4)")
+eq(len(rows), 1 + 4 + 9 + 4 + 4 + 4, "one header and 25 rows (4 + 9 + 4 + 4 + the change table's 4)")
 dist = next(r for r in rows if r[3].startswith("一、") and r[4] == "区")
 eq(dist, ["2026-10-01", "2026-10-31", "2026-11-05", "一、本期分级统计（2026-10-01 至 2026-10-31）", "区",
-          "1", "2", "9", "4", "1", "1", "0", "2", "1", "1", "25.0%", "448000.00", "100000.00"], "CSV district row: yuan, 25.0%")
+          "1", "2", "9", "4", "1", "1", "0", "2", "1", "1", "25.0%", "448000.00", "100000.00"] + [""] * 8 + ["北仑区总工会", "件、人、元"],
+   "CSV district row: yuan, 25.0%, no change figures, the reporting unit and the units")
 over = next(r for r in rows if r[4] == "工作时间/加班")
 eq(over[15], "", "CSV: no rate when nothing was filed")
 prev = [r for r in rows if r[3].startswith("四、")]
@@ -261,8 +262,8 @@ eq(ws.cell(row=t2 + 9, column=2).value, "=SUM(B%d:B%d)" % (t2 + 1, t2 + 8), "by 
 ov = t2 + 6
 eq(ws.cell(row=ov, column=1).value, "工作时间/加班", "the overtime row")
 check(wv.cell(row=ov, column=12).value in (None, ""), "nothing filed: the rate is empty, not 0%", wv.cell(row=ov, column=12).value)
-check(labels.count("合计") == 4, "four tables, four total rows")
-check(any(isinstance(x, str) and x.startswith("制表人：") for x in labels), "the footnote names who produced it")
+check(labels.count("合计") == 5, "five tables, five total rows")
+check(isinstance(labels[-1], str) and labels[-1].startswith("制表人："), "the last row names who produced it")
 check(any(isinstance(x, str) and x.startswith("3. 成功率") for x in labels), "the footnote has the definitions")
 check(ws.column_dimensions["A"].width >= 16, "the label column fits 解除终止劳动合同")
 EOF

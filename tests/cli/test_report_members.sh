@@ -69,8 +69,9 @@ from reportcheck import check, eq
 raw = open(sys.argv[1], "rb").read()
 check(raw.startswith(b"\xef\xbb\xbf"), "members CSV has a BOM")
 rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
-eq(rows[0], ["统计日期", "栏目", "单位", "基层工会数", "涵盖单位数", "会员总数", "在册会员", "其中外来务工", "外来务工占比", "本年新入会"], "members CSV header")
-eq(rows[-1][2:], ["合计", "5", "32", "13", "10", "6", "60.0%", "5"], "members CSV total")
+eq(rows[0], ["统计日期", "栏目", "单位", "基层工会数", "涵盖单位数", "会员总数", "在册会员", "其中外来务工", "外来务工占比", "本年新入会",
+            "填报单位", "计量单位"], "members CSV header, the reporting unit and the units last")
+eq(rows[-1][2:], ["合计", "5", "32", "13", "10", "6", "60.0%", "5", "北仑区总工会", "个、人"], "members CSV total")
 EOF
 expect_rc 65 "members --org of an unknown code exits 65" ud --db "$DB" report members --org NOPE
 

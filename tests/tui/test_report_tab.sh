@@ -25,6 +25,16 @@ ud --db "$DB" --user officer1 report disputes --month 2026-10 >"$TMP/cli.txt"
 total=$(grep -m1 '^合计' "$TMP/cli.txt")
 [ -n "$total" ] && ok "the command line prints a total row" || not_ok "the command line prints a total row"
 expect_screen r "$total" "the screen shows the same total row as the command line"
+expect_screen r "填报单位：北仑区总工会" "the screen shows 填报单位"
+expect_screen r "单位：件、人、万元" "…and the units"
+change=$(grep '^合计' "$TMP/cli.txt" | tail -1)
+signers=$(tail -1 "$TMP/cli.txt")
+case $change in *%*) ok "the command line's change table has a total row with a change" ;; *) not_ok "the command line's change table has a total row with a change" ;; esac
+tm_keys r G
+expect_screen r "五、同比增减" "at the end: the change on a year earlier"
+expect_screen r "$change" "…its total row as the command line prints it"
+expect_screen r "$signers" "…and the signers last"
+tm_keys r g
 tm_keys r p
 expect_screen r "送往打印机" "p asks before printing"
 tm_keys r y

@@ -261,6 +261,99 @@ static void test_cell_text(void **state)
     ud_rdoc_free(&d);
 }
 
+/* 同比增减 worked by hand: (now - before) / before, half up to 0.1%
+ * (away from zero), signed; blank on a zero base; no sign when the change
+ * rounds to 0.0%. */
+static void test_change_cell(void **state)
+{
+    (void)state;
+    static const struct ud_rcol cols[] = {
+        {{"本期", ""}, "本期", UD_RC_COUNT, 0, 0},
+        {{"上年", ""}, "上年", UD_RC_COUNT, 0, 0},
+        {{"增减%", ""}, "增减", UD_RC_CHANGE, 0, 1},
+    };
+    static const struct {
+        int64_t now, before;
+        const char *want;
+    } cases[] = {
+        {4041, 3589, "+12.6%"},  /* 452 / 3589 = 0.12594 */
+        {12, 10, "+20.0%"},
+        {96, 100, "-4.0%"},      /* a fall */
+        {1, 3, "-66.7%"},        /* -0.66666 */
+        {2, 3, "-33.3%"},        /* -0.33333 */
+        {0, 4, "-100.0%"},       /* nothing this year */
+        {7, 7, "0.0%"},          /* equal */
+        {5, 0, ""},              /* a zero base: no change can be stated */
+        {0, 0, ""},
+        {2001, 2000, "+0.1%"},   /* 0.05% exactly: half up */
+        {1999, 2000, "-0.1%"},   /* -0.05%: half away from zero */
+        {20001, 20000, "0.0%"},  /* 0.005%: rounds to nothing, no sign */
+        {19999, 20000, "0.0%"},
+        {10015, 10000, "+0.2%"}, /* 0.15% */
+        {10014, 10000, "+0.1%"},
+        {1000, 1, "+99900.0%"},
+        {75700000, 1200000, "+6208.3%"}, /* 74,500,000 / 1,200,000 = 62.08333 */
+    };
+    struct ud_rdoc d;
+    ud_rdoc_init(&d);
+    struct ud_rtable *t = ud_rdoc_table(&d, "x", "y", cols, 3);
+    struct ud_rrow *r = ud_rdoc_row(t, "a", 0);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char out[64];
+        r->v[0] = cases[i].now;
+        r->v[1] = cases[i].before;
+        ud_rdoc_cell_text(t, r, 2, out, sizeof out);
+        assert_string_equal(out, cases[i].want);
+    }
+    ud_rdoc_free(&d);
+}
+
+/* The CSV of a document whose tables differ: a column named once, each
+ * table's figures under their own names, the change as text, the filer and
+ * the units (in yuan) closing every row. */
+static void test_csv_forms(void **state)
+{
+    (void)state;
+    static const struct ud_rcol change[] = {
+        {{"受理", "本期"}, "受理立案", UD_RC_COUNT, 0, 0},
+        {{"受理", "上年"}, "上年同期受理立案", UD_RC_COUNT, 0, 0},
+        {{"受理", "增减%"}, "受理立案同比增减", UD_RC_CHANGE, 0, 1},
+    };
+    struct ud_rdoc d;
+    ud_rdoc_init(&d);
+    d.table_head = "栏目";
+    snprintf(d.filer, sizeof d.filer, "填报单位：新碶街道总工会");
+    snprintf(d.units, sizeof d.units, "单位：件、人、万元");
+    struct ud_rtable *t = ud_rdoc_table(&d, "一", "级别", cols3, 4);
+    struct ud_rrow *r = ud_rdoc_row(t, "区", 0);
+    r->v[0] = 4;
+    r->v[1] = 1;
+    r->v[3] = 100;
+    t = ud_rdoc_table(&d, "五", "级别", change, 3);
+    r = ud_rdoc_row(t, "区", 0);
+    r->v[0] = 4;
+    r->v[1] = 2;
+    r = ud_rdoc_row(t, "街道", 0);
+    r->v[0] = 4;
+    char units[128];
+    ud_rdoc_units_data(&d, units, sizeof units);
+    assert_string_equal(units, "单位：件、人、元");
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    struct ud_err err;
+    ud_err_clear(&err);
+    assert_int_equal(ud_rdoc_csv(&d, f, &err), UD_OK);
+    fclose(f);
+    assert_string_equal(buf + 3,
+                        "栏目,级别,受理立案,调解成功,成功率,涉案金额(元),上年同期受理立案,受理立案同比增减,填报单位,计量单位\r\n"
+                        "一,区,4,1,25.0%,1.00,,,新碶街道总工会,件、人、元\r\n"
+                        "五,区,4,,,,2,+100.0%,新碶街道总工会,件、人、元\r\n"
+                        "五,街道,4,,,,0,,新碶街道总工会,件、人、元\r\n");
+    free(buf);
+    ud_rdoc_free(&d);
+}
+
 /* JSON strings from the database are escaped. */
 static void test_members_json_escapes(void **state)
 {
@@ -376,7 +469,8 @@ int main(void)
         cmocka_unit_test(test_text_pages),     cmocka_unit_test(test_csv),
         cmocka_unit_test(test_json_ratio),     cmocka_unit_test(test_cell_text),
         cmocka_unit_test(test_members_json_escapes), cmocka_unit_test(test_report_kinds),
-        cmocka_unit_test(test_incomplete_doc_refused),
+        cmocka_unit_test(test_incomplete_doc_refused), cmocka_unit_test(test_change_cell),
+        cmocka_unit_test(test_csv_forms),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
