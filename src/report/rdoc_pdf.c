@@ -238,6 +238,16 @@ static void two_sides(struct pdfset *s, const char *left, const char *right)
     s->y += 2;
 }
 
+/* The signers' line never stands alone on a page: the last note goes
+ * with it to the next page when both do not fit on this one. */
+static void keep_with_signers(struct pdfset *s, const struct ud_rdoc *d, double w)
+{
+    double need = pdfset_h(pdfset_text(s, d->notes[d->nnotes - 1], NOTE_SIZE, 0, w, PANGO_ALIGN_LEFT)) + 1.5 + 14;
+    need += pdfset_h(pdfset_text(s, d->signers, META_SIZE, 0, w, PANGO_ALIGN_LEFT));
+    if (!pdfset_fits(s, need) && s->y > pdfset_top(s))
+        pdfset_new_page(s);
+}
+
 static void body(struct pdfset *s, const void *arg)
 {
     const struct ud_rdoc *d = arg;
@@ -254,6 +264,8 @@ static void body(struct pdfset *s, const void *arg)
     for (int i = 0; i < d->ntables; i++)
         table(s, d, &d->tables[i]);
     for (int i = 0; i < d->nnotes; i++) {
+        if (i == d->nnotes - 1 && d->signers[0])
+            keep_with_signers(s, d, w);
         pdfset_flow(s, pdfset_text(s, d->notes[i], NOTE_SIZE, 0, w, PANGO_ALIGN_LEFT), x);
         s->y += 1.5;
     }

@@ -87,6 +87,10 @@ for i, p in enumerate(ps, 1):
     check(("第%d页共%d页" % (i, len(ps))) in squeeze(p), "oct: page %d says 第 %d 页 共 %d 页" % (i, i, len(ps)))
     check("北仑区总工会劳动争议调解统计月报（2026年10月）" in squeeze(p.split("\n")[0]),
           "oct: page %d has the running head" % i)
+import re
+signed = [p for p in ps if "制表人" in p]
+check(len(signed) == 1 and re.search(r"^\s*\d\.\s", signed[0], re.M) is not None,
+      "oct: the signers share their page with a note, never alone")
 EOF
 pycheck - "$TMP/pdf/en.pdf" <<'EOF'
 import sys
