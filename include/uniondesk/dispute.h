@@ -98,6 +98,9 @@ int ud_case_is_terminal(const char *status);
 #define UD_MOVE_REFERRED 8u
 #define UD_MOVE_AGREEMENT 16u
 unsigned ud_case_move_needs(const char *to);
+/* A case in this status may hold agreement terms and a payment due date:
+ * filed, mediating (a draft) or succeeded. */
+int ud_case_may_have_agreement(const char *status);
 /* The case field a move to `to` dates: "filed_on", "closed_on" or NULL. */
 const char *ud_case_move_date_field(const char *to);
 /* The employer a union stands for: its name without the trailing 工会

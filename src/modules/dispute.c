@@ -168,11 +168,15 @@ static int date_ok(const char *field, const char *value, const struct ud_err *er
  * failed or withdrawn has none. The terms are performed after they are
  * agreed: the due date is not before the closing date, nor the filing
  * date, nor the date received (whichever the case has, latest first). */
+int ud_case_may_have_agreement(const char *s)
+{
+    return !strcmp(s, "filed") || !strcmp(s, "mediating") || !strcmp(s, "succeeded");
+}
+
 static void check_agreement(const struct ud_case *c, struct ud_err *err)
 {
     const char *s = c->status;
-    int may = !strcmp(s, "filed") || !strcmp(s, "mediating") || !strcmp(s, "succeeded");
-    if (s[0] && !ud_err_find(err, "status") && !may) {
+    if (s[0] && !ud_err_find(err, "status") && !ud_case_may_have_agreement(s)) {
         if (c->agreement_terms[0] && !ud_err_find(err, "agreement_terms"))
             ud_err_field(err, "agreement_terms", label("agreement_terms"),
                          T("状态为“%s”的案件不能有协议内容（已受理、调解中或调解成功的案件才有）",
