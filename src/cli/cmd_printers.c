@@ -2,7 +2,7 @@
 
 #include "cli.h"
 #include "uniondesk/i18n.h"
-#include "uniondesk/report.h"
+#include "uniondesk/print.h"
 #include "uniondesk/utf8.h"
 
 static int ud_cmd_printers(struct ud_cli *cli, int argc, char **argv);

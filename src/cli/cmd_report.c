@@ -66,47 +66,14 @@ const struct ud_cmd_entry cmd_report_entry = {
 };
 
 struct ropts {
-    const char *kind, *month, *year, *level, *org, *as_of, *format, *out;
+    const char *kind, *month, *year, *level, *org, *as_of, *format, *out, *printer;
     int print, force;
     enum ud_report_format fmt;
 };
 
-/* Output goes to stdout, to lp, or to -o FILE (written whole or not at
- * all by ud_report_run). */
-struct sink {
-    FILE *fp;
-    char *buf; /* --print: the text, gathered in memory */
-    size_t len;
-};
-
-static int open_sink(const struct ropts *o, struct sink *s, struct ud_err *err)
+/* Closes the output after the report was written with status st. */
+static int close_output(const struct ropts *o, int st, struct ud_err *err)
 {
-    memset(s, 0, sizeof *s);
-    if (o->print) {
-        s->fp = open_memstream(&s->buf, &s->len);
-        if (!s->fp)
-            return ud_err_nomem(err);
-    } else if (o->out) {
-        s->fp = NULL;
-    } else {
-        s->fp = stdout;
-    }
-    return UD_OK;
-}
-
-/* Closes the sink after the report was written with status st. */
-static int close_sink(struct ud_db *db, const struct ud_report_request *rq, const struct ropts *o, struct sink *s,
-                      int st, const char *title, struct ud_err *err)
-{
-    if (o->print) {
-        fclose(s->fp);
-        if (st == UD_OK)
-            st = ud_report_print_noted(db, rq, s->buf, s->len, title, 0, err);
-        free(s->buf);
-        if (st == UD_OK)
-            fprintf(stderr, "%s", T("报表已送往打印机\n", "the report was sent to the printer\n"));
-        return st;
-    }
     if (o->out)
         return st;
     if (fflush(stdout) != 0 && st == UD_OK)
@@ -133,8 +100,16 @@ static int check_options(const struct ud_cmd_entry *c, struct ropts *o)
     o->fmt = (enum ud_report_format)fmt;
     if (o->fmt == UD_REPORT_XLSX && !o->out && !o->print)
         return ud_cli_usage_error(c, "%s", T("xlsx 格式需要用 -o 指定输出文件", "xlsx needs an output file: -o FILE"));
-    if (o->print && o->format && o->fmt != UD_REPORT_TEXT)
-        return ud_cli_usage_error(c, "%s", T("--print 只能打印文本格式", "--print prints the text format only"));
+    /* paper is PDF: the report is typeset for the printer, whatever --format says is not for paper */
+    if (o->print && o->format && strcmp(o->format, "pdf") != 0)
+        return ud_cli_usage_error(c, "%s", T("--print 总是打印 PDF：--format 只能是 pdf 或不写",
+                                             "--print always prints the PDF: --format pdf or none"));
+    if (o->printer && !o->print)
+        return ud_cli_usage_error(c, "%s", T("--printer 只与 --print 同用", "--printer goes with --print only"));
+    if (o->printer && !ud_printer_name_ok(o->printer))
+        return ud_cli_usage_error(c, T("打印机名“%s”不合规：uniondesk printers 列出打印机",
+                                       "'%s' cannot be a printer's name: uniondesk printers lists them"),
+                                  o->printer);
     if (o->print && o->out)
         return ud_cli_usage_error(c, "%s", T("--print 与 -o 不能同时使用", "--print and -o do not go together"));
     if (o->out && !*o->out)
@@ -208,7 +183,7 @@ static int ud_cmd_report(struct ud_cli *cli, int argc, char **argv)
                                   {"--as-of", &o.as_of, NULL},   {"--format", &o.format, NULL},
                                   {"-o", &o.out, NULL},          {"--output", &o.out, NULL},
                                   {"--print", NULL, &o.print},   {"--force", NULL, &o.force},
-                                  {NULL, NULL, NULL}};
+                                  {"--printer", &o.printer, NULL}, {NULL, NULL, NULL}};
     const char *pos[UD_MAX_POS];
     int npos;
     int r = ud_cli_parse(c, argc, argv, opts, pos, UD_MAX_POS, &npos);
@@ -245,13 +220,16 @@ static int ud_cmd_report(struct ud_cli *cli, int argc, char **argv)
     rq.level = p.level;
     rq.org_code = o.org;
     rq.out_flags = o.force ? UD_OUT_FORCE : 0;
-    struct sink s;
-    int st = open_sink(&o, &s, &err);
-    if (st == UD_OK) {
-        st = ud_report_run(cli->db, &rq, o.fmt, s.fp, o.out, &err);
+    int st;
+    if (o.print) {
         char title[300];
         snprintf(title, sizeof title, "uniondesk report %s", o.kind);
-        st = close_sink(cli->db, &rq, &o, &s, st, title, &err);
+        st = ud_report_print(cli->db, &rq, o.printer, title, 0, &err);
+        if (st == UD_OK)
+            fprintf(stderr, "%s\n", T("报表已送往打印机", "the report was sent to the printer"));
+    } else {
+        st = ud_report_run(cli->db, &rq, o.fmt, o.out ? NULL : stdout, o.out, &err);
+        st = close_output(&o, st, &err);
     }
     if (st != UD_OK)
         return ud_cli_fail(&err);

@@ -1,0 +1,11 @@
+/* TEMPORARY (branch print): stands in for ud_rdoc_pdf until branch pdf is
+ * merged; removed by that merge. */
+#include "uniondesk/i18n.h"
+#include "uniondesk/rdoc.h"
+
+int ud_rdoc_pdf(const struct ud_rdoc *d, FILE *out, struct ud_err *err)
+{
+    (void)d;
+    (void)out;
+    return ud_err_set(err, UD_ERR_INTERNAL, "%s", T("PDF 尚未实现", "PDF not implemented yet"));
+}
