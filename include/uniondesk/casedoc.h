@@ -78,4 +78,10 @@ int ud_casedoc_pdf(struct ud_db *db, const struct ud_casedoc *d, const struct ud
 int ud_casedoc_note(struct ud_db *db, const struct ud_casedoc *d, const struct ud_case *c, int whole_id,
                     const char *where, struct ud_err *err);
 
+/* Built, typeset and printed through lp (print.h): printer NULL or "" for
+ * the default destination; recorded in the audit log ("-> printer NAME")
+ * before it leaves. quiet: lp says nothing (the screens). */
+int ud_casedoc_print(struct ud_db *db, const struct ud_casedoc *d, const struct ud_case *c, const char *printer,
+                     int quiet, struct ud_err *err);
+
 #endif

@@ -12,6 +12,7 @@
 #include "uniondesk/org.h"
 #include "uniondesk/outfile.h"
 #include "uniondesk/parse.h"
+#include "uniondesk/print.h"
 #include "uniondesk/privacy.h"
 #include "uniondesk/rules.h"
 #include "uniondesk/user.h"
@@ -24,7 +25,7 @@ struct ud_casedoc_ctx {
     struct ud_org body;            /* the mediation body */
     struct ud_case_event *ev;      /* the timeline, oldest first */
     int nev;
-    char received_by[100];         /* who registered the case */
+    char received_by[128];         /* who registered the case */
     char printed_by[100];          /* the user printing */
     char today[UD_DATE_SZ];
     int whole_id;
@@ -738,5 +739,30 @@ int ud_casedoc_save(struct ud_db *db, const struct ud_casedoc *d, const struct u
         snprintf(what, sizeof what, T("%s（没有留下文件）", "%s (no file was left)"), path);
         ud_err_prefix(err, what);
     }
+    return st;
+}
+
+int ud_casedoc_print(struct ud_db *db, const struct ud_casedoc *d, const struct ud_case *c, const char *printer,
+                     int quiet, struct ud_err *err)
+{
+    char title[300], where[300];
+    snprintf(title, sizeof title, "%s %s", c->case_no, T(d->zh, d->en));
+    if (printer && *printer && !ud_printer_name_ok(printer))
+        return ud_print_pdf(NULL, 0, printer, title, quiet, err); /* says why */
+    char *pdf;
+    size_t len;
+    int whole = 0;
+    int st = ud_casedoc_pdf(db, d, c, &pdf, &len, &whole, err);
+    if (st != UD_OK)
+        return st;
+    if (printer && *printer)
+        snprintf(where, sizeof where, "printer %s", printer);
+    else
+        snprintf(where, sizeof where, "default printer");
+    /* the print is on record before it leaves: paper leaves no trace otherwise */
+    st = ud_casedoc_note(db, d, c, whole, where, err);
+    if (st == UD_OK)
+        st = ud_print_pdf(pdf, len, printer, title, quiet, err);
+    free(pdf);
     return st;
 }
