@@ -35,8 +35,14 @@ struct ud_case {
     char mediator[124];
     char status[16];
     char closed_on[UD_DATE_SZ];
-    char outcome[2004];
+    char outcome[2004]; /* 500 characters; also the reason of 不予受理 / 终止调解 */
     int referred_to_arbitration;
+    /* for the documents (migration 0006); sizes: characters × 4 + 4 */
+    char claims[4004];          /* 请求事项, 1000 characters */
+    char facts[8004];           /* 事实与理由, 2000 characters */
+    char respondent_rep[164];   /* 被申请人代表人/委托代理人, 40 characters */
+    char agreement_terms[8004]; /* 协议内容, 2000 characters */
+    char payment_due_on[UD_DATE_SZ]; /* 履行期限 */
     char created_at[UD_TIME_SZ];
     char updated_at[UD_TIME_SZ];
     int64_t version;
@@ -44,6 +50,10 @@ struct ud_case {
     char mediation_org_name[184];
     char level[12]; /* "district", "street" or "community" */
     int overdue;    /* ud_overdue(status, filed_on, today) */
+    /* 1 when claims, facts and agreement_terms were read (get, get_by_no,
+     * init); lists leave them empty (0) to stay light, and an update of a
+     * row read by a list keeps what is stored */
+    int texts_read;
 };
 
 extern const struct ud_field ud_case_fields[];

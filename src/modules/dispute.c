@@ -36,6 +36,12 @@ const struct ud_field ud_case_fields[] = {
     UD_FIELD_OF(S, UD_F_DATE, "closed_on", "结案日期", "closed on", closed_on, UD_FF_NOFUTURE),
     UD_FIELD_LONGTEXT(S, "outcome", "调解结果", "outcome", outcome, 500, 0),
     UD_FIELD_OF(S, UD_F_BOOL, "referred_to_arbitration", "转仲裁", "referred to arbitration", referred_to_arbitration, 0),
+    /* what the documents print (migration 0006) */
+    UD_FIELD_TEXT(S, "respondent_rep", "被申请人代表人", "employer's representative", respondent_rep, 40, 0),
+    UD_FIELD_LONGTEXT(S, "claims", "请求事项", "claims", claims, 1000, 0),
+    UD_FIELD_LONGTEXT(S, "facts", "事实与理由", "facts and reasons", facts, 2000, 0),
+    UD_FIELD_LONGTEXT(S, "agreement_terms", "协议内容", "agreement terms", agreement_terms, 2000, 0),
+    UD_FIELD_OF(S, UD_F_DATE, "payment_due_on", "履行期限", "payment due", payment_due_on, 0),
     UD_FIELD_REF(S, "employer_org", "用人单位工会", "employer's union", employer_org_id, &ud_ref_org, UD_FF_NOCSV),
     UD_FIELD_END,
 };
@@ -50,6 +56,7 @@ void ud_case_init(struct ud_case *c)
     c->member_id = UD_NULL_INT;
     c->workers_count = 1;
     snprintf(c->status, sizeof c->status, "received");
+    c->texts_read = 1; /* a new case: its texts are what it holds */
 }
 
 void ud_case_move_init(struct ud_case_move *m)
@@ -421,6 +428,11 @@ static void bind_fields(sqlite3_stmt *st, const struct ud_case *c)
     ud_bind_text(st, 18, c->closed_on);
     ud_bind_text(st, 19, c->outcome);
     sqlite3_bind_int(st, 20, c->referred_to_arbitration ? 1 : 0);
+    ud_bind_text(st, 21, c->claims);
+    ud_bind_text(st, 22, c->facts);
+    ud_bind_text(st, 23, c->respondent_rep);
+    ud_bind_text(st, 24, c->agreement_terms);
+    ud_bind_text(st, 25, c->payment_due_on);
 }
 
 int ud_case_create(struct ud_db *db, struct ud_case *c, struct ud_err *err)
@@ -444,9 +456,10 @@ int ud_case_create(struct ud_db *db, struct ud_case *c, struct ud_err *err)
                                   "INSERT INTO cases(case_no, mediation_org_id, received_on, filed_on, "
                                   "workers_count, applicant_name, applicant_id_number, applicant_phone, member_id, "
                                   "employer_name, employer_credit_code, employer_org_id, dispute_type, claim_fen, "
-                                  "agreed_fen, mediator, status, closed_on, outcome, referred_to_arbitration) "
+                                  "agreed_fen, mediator, status, closed_on, outcome, referred_to_arbitration, claims, facts, "
+                                  "respondent_rep, agreement_terms, payment_due_on) "
                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-                                  "?17, ?18, ?19, ?20)",
+                                  "?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
                                   err);
     if (!st)
         return ud_mod_finish(db, err->status, err);
@@ -470,6 +483,12 @@ int ud_case_update(struct ud_db *db, struct ud_case *c, struct ud_err *err)
         return err->status;
     if (old.version != c->version)
         return ud_mod_conflict(db, "cases", c->id, err);
+    if (!c->texts_read) { /* a list's row: its long texts were not read, not cleared */
+        memcpy(c->claims, old.claims, sizeof c->claims);
+        memcpy(c->facts, old.facts, sizeof c->facts);
+        memcpy(c->agreement_terms, old.agreement_terms, sizeof c->agreement_terms);
+        c->texts_read = 1;
+    }
     if (validate(db, c, &old, err) != UD_OK)
         return err->status;
     if (ud_db_begin(db, err) != UD_OK)
@@ -485,14 +504,15 @@ int ud_case_update(struct ud_db *db, struct ud_case *c, struct ud_err *err)
                                   "applicant_phone = ?8, member_id = ?9, employer_name = ?10, "
                                   "employer_credit_code = ?11, employer_org_id = ?12, dispute_type = ?13, "
                                   "claim_fen = ?14, agreed_fen = ?15, mediator = ?16, status = ?17, closed_on = ?18, "
-                                  "outcome = ?19, referred_to_arbitration = ?20, version = version + 1, "
-                                  "updated_at = " UD_NOW_SQL " WHERE id = ?21 AND version = ?22",
+                                  "outcome = ?19, referred_to_arbitration = ?20, claims = ?21, facts = ?22, "
+                                  "respondent_rep = ?23, agreement_terms = ?24, payment_due_on = ?25, "
+                                  "version = version + 1, updated_at = " UD_NOW_SQL " WHERE id = ?26 AND version = ?27",
                                   err);
     if (!st)
         return ud_mod_finish(db, err->status, err);
     bind_fields(st, c);
-    sqlite3_bind_int64(st, 21, c->id);
-    sqlite3_bind_int64(st, 22, c->version);
+    sqlite3_bind_int64(st, 26, c->id);
+    sqlite3_bind_int64(st, 27, c->version);
     if (ud_mod_step_versioned(db, st, "cases", c->id, ud_case_fields, err) != UD_OK)
         return err->status;
     return ud_case_get(db, c->id, c, err);
