@@ -34,14 +34,14 @@ struct ud_casedoc_ctx {
     const char *gender;            /* from the ID number; "" when none */
 };
 
-/* ---- what a case is missing until branch fields adds it ---- */
-/* FIELDS: 请求事项, 事实与理由, 被申请人代表人, 协议内容, 履行期限, 终止原因 */
-static const char *claims_of(const struct ud_case *c) { (void)c; return ""; }
-static const char *facts_of(const struct ud_case *c) { (void)c; return ""; }
-static const char *respondent_rep_of(const struct ud_case *c) { (void)c; return ""; }
-static const char *agreement_terms_of(const struct ud_case *c) { (void)c; return ""; }
-static const char *payment_due_of(const struct ud_case *c) { (void)c; return ""; }
-/* the reason a case was refused or ended: the outcome text */
+/* ---- the case's texts (migration 0006) ---- */
+static const char *claims_of(const struct ud_case *c) { return c->claims; }
+static const char *facts_of(const struct ud_case *c) { return c->facts; }
+static const char *respondent_rep_of(const struct ud_case *c) { return c->respondent_rep; }
+static const char *agreement_terms_of(const struct ud_case *c) { return c->agreement_terms; }
+static const char *payment_due_of(const struct ud_case *c) { return c->payment_due_on; }
+/* the reason a case was refused or ended: the outcome text every closing
+ * move asks for (0006 adds no column of its own for it) */
 static const char *reason_of(const struct ud_case *c) { return c->outcome; }
 
 /* ---- small helpers ---- */
@@ -375,17 +375,19 @@ static void build_agreement(struct ud_paper *p, const struct ud_casedoc_ctx *x)
                        "to a people's court for a payment order with this agreement (Articles 15 and 16)."));
     ud_paper_para(p, T("本协议书一式三份，双方当事人各执一份，调解组织留存一份。",
                        "This agreement is made in three copies: one for each party, and one kept by the mediation body."));
-    ud_paper_space(p, 1);
-    static const int w[] = {333, 334, 333};
-    ud_paper_table(p, 3, w, 0);
-    ud_paper_cell(p, T("申请人（签名）", "Applicant (signature)"), 1, UD_PC_LABEL | UD_PC_CENTER);
-    ud_paper_cell(p, T("被申请人（盖章）及代表人（签名）", "Respondent (seal) and representative (signature)"), 1,
-                  UD_PC_LABEL | UD_PC_CENTER);
-    snprintf(s, sizeof s, T("调解员（签名）%s", "Mediator (signature) %s"), c->mediator);
-    ud_paper_cell(p, s, 1, UD_PC_LABEL | UD_PC_CENTER);
-    for (int i = 0; i < 3; i++)
-        ud_paper_cell(p, T("\n\n    年  月  日", "\n\ndate:"), 1, UD_PC_TALL | UD_PC_CENTER);
-    sealed_by_body(p, x, c->closed_on);
+    /* one row: the signatures and the body's seal with the date, never
+     * split between pages, nor the seal left alone on a page of its own */
+    static const int w[] = {240, 270, 240, 250};
+    ud_paper_table(p, 4, w, 0);
+    ud_paper_cell(p, T("申请人（签名）\n\n\n    年  月  日", "Applicant (signature)\n\n\ndate:"), 1, UD_PC_TALL | UD_PC_CENTER);
+    ud_paper_cell(p, T("被申请人（盖章）\n代表人（签名）\n\n    年  月  日", "Respondent (seal)\nrepresentative (signature)\n\ndate:"), 1,
+                  UD_PC_TALL | UD_PC_CENTER);
+    snprintf(s, sizeof s, T("调解员（签名）\n%s\n\n    年  月  日", "Mediator (signature)\n%s\n\ndate:"), c->mediator);
+    ud_paper_cell(p, s, 1, UD_PC_TALL | UD_PC_CENTER);
+    char d[64];
+    fmt_date(c->closed_on, d, sizeof d);
+    snprintf(s, sizeof s, T("%s\n（印章）\n\n%s", "%s\n(seal)\n\n%s"), x->body.name, d);
+    ud_paper_cell(p, s, 1, UD_PC_TALL | UD_PC_CENTER);
 }
 
 /* ---- 终止调解通知书 ---- */
@@ -587,7 +589,7 @@ int ud_casedoc_check(const struct ud_casedoc *d, const struct ud_case *c, struct
                       T("案件 %s 现为“%s”%s，不能出具%s：%s只用于%s的案件",
                         "case %s is %s%s: no %s for it; a %s is for cases %s"),
                       c->case_no, ud_enum_label(&ud_enum_case_status, c->status),
-                      c->filed_on[0] ? "" : T("（未受理）", " (never filed)"), T(d->zh, d->en), T(d->zh, d->en),
+                      d->applies == filed_or_later && !c->filed_on[0] ? T("（未受理）", " (never filed)") : "", T(d->zh, d->en), T(d->zh, d->en),
                       T(d->when_zh, d->when_en));
 }
 
@@ -653,6 +655,17 @@ int ud_casedoc_build(struct ud_db *db, const struct ud_casedoc *d, const struct 
         *whole_id = 0;
     if (ud_casedoc_check(d, c, err) != UD_OK)
         return err->status;
+    /* a list's row has no long texts: the whole case, read again */
+    struct ud_case *whole = NULL;
+    if (!c->texts_read) {
+        if (!(whole = malloc(sizeof *whole)))
+            return ud_err_nomem(err);
+        if (ud_case_get(db, c->id, whole, err) != UD_OK) {
+            free(whole);
+            return err->status;
+        }
+        c = whole;
+    }
     struct ud_casedoc_ctx x;
     int st = gather(db, c, &x, err);
     if (st == UD_OK) {
@@ -666,6 +679,7 @@ int ud_casedoc_build(struct ud_db *db, const struct ud_casedoc *d, const struct 
             *whole_id = x.whole_id && shows_id(d);
     }
     free(x.ev);
+    free(whole);
     return st;
 }
 
