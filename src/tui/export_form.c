@@ -24,6 +24,7 @@ static const struct ud_field export_fields[] = {
 #undef S
 
 struct export_ctx {
+    char ext[16]; /* the default name's extension: ".xlsx", ".pdf" */
     tui_export_writer write;
     void *arg;
     void (*free_arg)(void *);
@@ -48,9 +49,10 @@ static int export_save(struct tui_app *app, struct tui_form *form, void *ctx, st
         ud_fields_check_required(export_fields, &in, err) != UD_OK)
         return err->status;
     size_t n = strlen(in.path);
-    if (n < 6 || strcmp(in.path + n - 5, ".xlsx") != 0)
-        return ud_err_field(err, "path", T("保存为", "save as"), "%s",
-                            T("文件名应以 .xlsx 结尾", "the file name must end in .xlsx"));
+    size_t e = strlen(c->ext);
+    if (n <= e || strcmp(in.path + n - e, c->ext) != 0)
+        return ud_err_field(err, "path", T("保存为", "save as"), T("文件名应以 %s 结尾", "the file name must end in %s"),
+                            c->ext);
     struct stat sb;
     if (stat(in.path, &sb) == 0 &&
         !tui_confirm(app, T("文件已存在，覆盖吗？", "The file exists. Overwrite it?")))
@@ -78,6 +80,8 @@ void tui_export_form(struct tui_app *app, const char *title, const char *file_na
             free_arg(arg);
         return;
     }
+    const char *dot = strrchr(file_name, '.');
+    snprintf(c->ext, sizeof c->ext, "%s", dot && strlen(dot) < sizeof c->ext ? dot : ".xlsx");
     c->write = write;
     c->arg = arg;
     c->free_arg = free_arg;
