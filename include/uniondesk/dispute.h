@@ -88,13 +88,19 @@ int ud_case_allowed_moves(const char *from, const char **to, int max);
 int ud_case_is_terminal(const char *status);
 /* What a move to `to` takes besides a note (UD_MOVE_* bits): a date (the
  * filing date for filed, the closing date for a terminal status), the
- * agreed amount (succeeded), the outcome text (terminal), the referral to
- * arbitration (failed). */
+ * agreed amount (succeeded), the outcome text (terminal: for not_accepted
+ * the reason it is turned away, for failed and withdrawn why mediation
+ * ended), the referral to arbitration (failed), the agreement's terms and
+ * payment due date (succeeded). */
 #define UD_MOVE_DATE 1u
 #define UD_MOVE_AGREED 2u
 #define UD_MOVE_OUTCOME 4u
 #define UD_MOVE_REFERRED 8u
+#define UD_MOVE_AGREEMENT 16u
 unsigned ud_case_move_needs(const char *to);
+/* A case in this status may hold agreement terms and a payment due date:
+ * filed, mediating (a draft) or succeeded. */
+int ud_case_may_have_agreement(const char *status);
 /* The case field a move to `to` dates: "filed_on", "closed_on" or NULL. */
 const char *ud_case_move_date_field(const char *to);
 /* The employer a union stands for: its name without the trailing 工会
@@ -107,6 +113,10 @@ struct ud_case_move {
     const char *outcome;    /* replaces the outcome text when not NULL/empty */
     int referred_to_arbitration; /* → failed */
     const char *note;       /* body of the timeline event */
+    /* replace the stored agreement_terms / payment_due_on when not NULL/empty
+     * (→ succeeded; they may also have been entered while mediating) */
+    const char *agreement_terms;
+    const char *payment_due_on;
 };
 void ud_case_move_init(struct ud_case_move *m);
 /* Clerks and above. A move the workflow does not draw is UD_ERR_STATE; a

@@ -189,6 +189,178 @@ static void the_audit_log_holds_them(void **state)
     assert_int_equal(tu_int(fx, sql), 1);
 }
 
+
+/* The field error on `field` after a refused create, its text with the
+ * label (ud_err_text) in buf; fails when there is none. */
+static void refused(struct tu_fixture *fx, struct ud_case *c, const char *field, char *buf, int bufsz)
+{
+    struct ud_err err;
+    ud_err_clear(&err);
+    int rc = ud_case_create(fx->db, c, &err);
+    assert_int_equal(rc, UD_ERR_INVALID);
+    const struct ud_field_error *fe = ud_err_find(&err, field);
+    if (!fe) {
+        ud_err_text(&err, buf, bufsz);
+        fail_msg("no error on %s: %s", field, buf);
+    }
+    ud_err_text(&err, buf, bufsz);
+}
+
+/* Each check refuses in both languages with the field's label in the text. */
+struct bad {
+    const char *field, *zh_label, *en_label, *zh_why, *en_why;
+    const char *status;
+    void (*spoil)(struct ud_case *c);
+};
+
+static void long_claims(struct ud_case *c) { fill(c->claims, sizeof c->claims, "请", 1001, 0); }
+static void long_facts(struct ud_case *c) { fill(c->facts, sizeof c->facts, "实", 2001, 1); }
+static void long_rep(struct ud_case *c) { fill(c->respondent_rep, sizeof c->respondent_rep, "代", 41, 0); }
+static void long_terms(struct ud_case *c) { fill(c->agreement_terms, sizeof c->agreement_terms, "协", 2001, 0); }
+static void rep_two_lines(struct ud_case *c) { snprintf(c->respondent_rep, sizeof c->respondent_rep, "李四\n王五"); }
+static void claims_control(struct ud_case *c) { snprintf(c->claims, sizeof c->claims, "支付\x01工资"); }
+static void facts_bad_utf8(struct ud_case *c) { snprintf(c->facts, sizeof c->facts, "拖欠\xe5\xb7工资"); }
+static void terms_bidi(struct ud_case *c) { snprintf(c->agreement_terms, sizeof c->agreement_terms, "支付\u202e元"); }
+static void due_not_a_date(struct ud_case *c) { snprintf(c->payment_due_on, sizeof c->payment_due_on, "2026-02-30"); }
+static void due_before_filing(struct ud_case *c)
+{
+    snprintf(c->agreement_terms, sizeof c->agreement_terms, "一次性支付");
+    snprintf(c->payment_due_on, sizeof c->payment_due_on, "2026-11-01"); /* filed 11-02 */
+}
+static void due_before_closing(struct ud_case *c)
+{
+    snprintf(c->agreement_terms, sizeof c->agreement_terms, "一次性支付");
+    snprintf(c->payment_due_on, sizeof c->payment_due_on, "2026-11-19"); /* closed 11-20 */
+}
+static void due_without_terms(struct ud_case *c)
+{
+    c->agreed_fen = UD_NULL_INT;
+    snprintf(c->payment_due_on, sizeof c->payment_due_on, "2026-12-01");
+}
+static void terms_only(struct ud_case *c) { snprintf(c->agreement_terms, sizeof c->agreement_terms, "一次性支付"); }
+static void due_only(struct ud_case *c) { snprintf(c->payment_due_on, sizeof c->payment_due_on, "2026-12-01"); }
+
+static const struct bad bads[] = {
+    {"claims", "请求事项", "claims", "最多1000个字", "at most 1000 characters", "received", long_claims},
+    {"facts", "事实与理由", "facts and reasons", "最多2000个字", "at most 2000 characters", "received", long_facts},
+    {"respondent_rep", "被申请人代表人", "employer's representative", "最多40个字", "at most 40 characters", "received",
+     long_rep},
+    {"agreement_terms", "协议内容", "agreement terms", "最多2000个字", "at most 2000 characters", "mediating",
+     long_terms},
+    {"respondent_rep", "被申请人代表人", "employer's representative", "不能换行", "one line", "received",
+     rep_two_lines},
+    {"claims", "请求事项", "claims", "控制字符", "control character", "received", claims_control},
+    {"facts", "事实与理由", "facts and reasons", "UTF-8", "UTF-8", "received", facts_bad_utf8},
+    {"agreement_terms", "协议内容", "agreement terms", "双向", "bidirectional", "mediating", terms_bidi},
+    {"payment_due_on", "履行期限", "payment due", "该月没有这一天", "no such day in that month", "mediating",
+     due_not_a_date},
+    {"payment_due_on", "履行期限", "payment due", "不能早于受理日期（2026-11-02）", "before the filing date (2026-11-02)",
+     "mediating", due_before_filing},
+    {"payment_due_on", "履行期限", "payment due", "不能早于结案日期（2026-11-20）", "before the closing date (2026-11-20)",
+     "succeeded", due_before_closing},
+    {"payment_due_on", "履行期限", "payment due", "没有协议内容或协议金额", "needs agreement terms or an agreed amount",
+     "succeeded", due_without_terms},
+    {"agreement_terms", "协议内容", "agreement terms", "“调解不成”的案件不能有协议内容", "failed has no agreement terms",
+     "failed", terms_only},
+    {"agreement_terms", "协议内容", "agreement terms", "“撤回”的案件不能有协议内容", "withdrawn has no agreement terms",
+     "withdrawn", terms_only},
+    {"agreement_terms", "协议内容", "agreement terms", "“不予受理”的案件", "not accepted has no agreement terms",
+     "not_accepted", terms_only},
+    {"payment_due_on", "履行期限", "payment due", "“登记”的案件不能有履行期限", "received has no payment due date",
+     "received", due_only},
+};
+
+static void every_check_names_its_field(void **state)
+{
+    struct tu_fixture *fx = *state;
+    struct ud_case *c = malloc(sizeof *c);
+    char buf[2048];
+    assert_non_null(c);
+    for (size_t i = 0; i < sizeof bads / sizeof bads[0]; i++)
+        for (int lang = 0; lang < 2; lang++) {
+            ud_lang = lang ? UD_LANG_EN : UD_LANG_ZH;
+            base_case(fx, c, bads[i].status);
+            if (!strcmp(bads[i].status, "succeeded"))
+                c->agreed_fen = 100000;
+            bads[i].spoil(c);
+            refused(fx, c, bads[i].field, buf, sizeof buf);
+            const char *lbl = lang ? bads[i].en_label : bads[i].zh_label;
+            const char *why = lang ? bads[i].en_why : bads[i].zh_why;
+            if (!strstr(buf, lbl) || !strstr(buf, why))
+                fail_msg("case %zu (%s, %s): '%s' lacks '%s' or '%s'", i, bads[i].field, lang ? "en" : "zh", buf, lbl,
+                         why);
+        }
+    ud_lang = UD_LANG_ZH;
+    /* nothing was written */
+    assert_int_equal(tu_int(fx, "SELECT count(*) FROM cases"), 0);
+    free(c);
+}
+
+/* What an office does: the terms drafted while mediating, the due date in
+ * the future, the amount only at success; a due date on the closing day. */
+static void what_an_office_enters_is_accepted(void **state)
+{
+    struct tu_fixture *fx = *state;
+    struct ud_err err;
+    struct ud_case c;
+    base_case(fx, &c, "mediating");
+    snprintf(c.agreement_terms, sizeof c.agreement_terms, "用人单位于2027年1月10日前支付工资\n双方再无争议");
+    snprintf(c.payment_due_on, sizeof c.payment_due_on, "2027-01-10"); /* after today (2026-11-26) */
+    OK(ud_case_create(fx->db, &c, &err));
+    base_case(fx, &c, "succeeded");
+    c.agreed_fen = 100000;
+    snprintf(c.payment_due_on, sizeof c.payment_due_on, "2026-11-20"); /* the closing day, amount alone */
+    OK(ud_case_create(fx->db, &c, &err));
+    base_case(fx, &c, "received");
+    snprintf(c.claims, sizeof c.claims, "支付工资");
+    snprintf(c.facts, sizeof c.facts, "事实");
+    snprintf(c.respondent_rep, sizeof c.respondent_rep, "李四");
+    OK(ud_case_create(fx->db, &c, &err));
+}
+
+/* The move to succeeded takes the terms and due date; a move that closes
+ * without an agreement is refused while terms are stored, naming them. */
+static void moves_carry_and_check_the_agreement(void **state)
+{
+    struct tu_fixture *fx = *state;
+    struct ud_err err;
+    struct ud_case c;
+    base_case(fx, &c, "mediating");
+    OK(ud_case_create(fx->db, &c, &err));
+    struct ud_case_move mv;
+    ud_case_move_init(&mv);
+    mv.date = "2026-11-20";
+    mv.agreed_fen = 300000;
+    mv.agreement_terms = "用人单位支付工资三千元";
+    mv.payment_due_on = "2026-11-10"; /* before the closing date */
+    ud_err_clear(&err);
+    assert_int_equal(ud_case_move(fx->db, c.id, c.version, "succeeded", &mv, &err), UD_ERR_INVALID);
+    assert_non_null(ud_err_find(&err, "payment_due_on"));
+    mv.payment_due_on = "2026-12-31";
+    OK(ud_case_move(fx->db, c.id, c.version, "succeeded", &mv, &err));
+    OK(ud_case_get(fx->db, c.id, &c, &err));
+    assert_string_equal(c.agreement_terms, "用人单位支付工资三千元");
+    assert_string_equal(c.payment_due_on, "2026-12-31");
+    assert_true(ud_case_move_needs("succeeded") & UD_MOVE_AGREEMENT);
+    assert_false(ud_case_move_needs("failed") & UD_MOVE_AGREEMENT);
+
+    /* reopened (back to mediating) the draft stays; closing it as failed
+     * is refused until the terms are cleared */
+    tu_login(fx, "officer");
+    OK(ud_case_reopen(fx->db, c.id, c.version, "协议未履行，重新调解", &err));
+    OK(ud_case_get(fx->db, c.id, &c, &err));
+    assert_string_equal(c.status, "mediating");
+    assert_string_equal(c.agreement_terms, "用人单位支付工资三千元");
+    ud_case_move_init(&mv);
+    mv.date = "2026-11-25";
+    ud_err_clear(&err);
+    assert_int_equal(ud_case_move(fx->db, c.id, c.version, "failed", &mv, &err), UD_ERR_INVALID);
+    assert_non_null(ud_err_find(&err, "agreement_terms"));
+    c.agreement_terms[0] = c.payment_due_on[0] = '\0';
+    OK(ud_case_update(fx->db, &c, &err));
+    OK(ud_case_move(fx->db, c.id, c.version, "failed", &mv, &err));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -197,6 +369,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(lists_stay_light_and_their_rows_keep_the_texts, tu_setup_zh,
                                         tu_teardown_zh),
         cmocka_unit_test_setup_teardown(the_audit_log_holds_them, tu_setup_zh, tu_teardown_zh),
+        cmocka_unit_test_setup_teardown(every_check_names_its_field, tu_setup_zh, tu_teardown_zh),
+        cmocka_unit_test_setup_teardown(what_an_office_enters_is_accepted, tu_setup_zh, tu_teardown_zh),
+        cmocka_unit_test_setup_teardown(moves_carry_and_check_the_agreement, tu_setup_zh, tu_teardown_zh),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
