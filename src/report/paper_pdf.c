@@ -94,6 +94,52 @@ static void draw_row(struct pdfset *s, const struct ud_ptable *t, const struct u
     s->y += h;
 }
 
+/* A row taller than a page (a long statement of facts in one cell) is the
+ * one row that is cut: between lines of its cells, each part ruled, the
+ * header repeated above the next part. */
+static void draw_tall_row(struct pdfset *s, const struct ud_ptable *t, const struct ud_prow *r,
+                          const struct colpos *cp, void (*header)(struct pdfset *, const struct ud_ptable *,
+                                                                  const struct colpos *))
+{
+    double from[16] = {0};
+    for (;;) {
+        double room = pdfset_bottom(s) - s->y - 2 * PADY, used = 0, next[16] = {0};
+        int col = 0, more = 0;
+        /* first measure this part, then rule it and draw its lines */
+        for (int pass = 0; pass < 2; pass++) {
+            int drawing = s->drawing;
+            if (pass == 0)
+                s->drawing = 0;
+            col = 0;
+            more = 0;
+            for (int i = 0; i < r->ncells && col < t->ncols && i < 16; i++) {
+                const struct ud_pcell *c = &r->cells[i];
+                int end = col + c->span > t->ncols ? t->ncols : col + c->span;
+                double x = cp->x[col], w = cp->x[end] - cp->x[col];
+                if (pass == 1)
+                    pdfset_box(s, x, s->y, w, used + 2 * PADY, (c->flags & UD_PC_LABEL) ? LABEL_GRAY : -1, RULE);
+                PangoLayout *l = cell_layout(s, c, w);
+                double total = pdfset_h(l);
+                next[i] = from[i] < total ? pdfset_lines(s, l, x + PADX, s->y + PADY, from[i], room, 1) : from[i];
+                if (next[i] - from[i] > used)
+                    used = next[i] - from[i];
+                if (next[i] + 0.01 < total)
+                    more = 1;
+                col = end;
+            }
+            s->drawing = drawing;
+        }
+        if (col < t->ncols)
+            pdfset_box(s, cp->x[col], s->y, cp->x[t->ncols] - cp->x[col], used + 2 * PADY, -1, RULE);
+        s->y += used + 2 * PADY;
+        memcpy(from, next, sizeof from);
+        if (!more)
+            return;
+        pdfset_new_page(s);
+        header(s, t, cp);
+    }
+}
+
 static void draw_header(struct pdfset *s, const struct ud_ptable *t, const struct colpos *cp)
 {
     for (int i = 0; i < t->header_rows && i < t->nrows; i++)
@@ -115,6 +161,14 @@ static void table(struct pdfset *s, const struct ud_ptable *t)
     draw_header(s, t, &cp);
     for (int i = nh; i < t->nrows; i++) {
         double h = row_height(s, t, &t->rows[i], &cp);
+        if (h > pdfset_bottom(s) - pdfset_top(s) - hh) {
+            if (pdfset_bottom(s) - s->y < 3 * line_h(s, CELL_SIZE) + 2 * PADY) {
+                pdfset_new_page(s);
+                draw_header(s, t, &cp);
+            }
+            draw_tall_row(s, t, &t->rows[i], &cp, draw_header);
+            continue;
+        }
         if (!pdfset_fits(s, h) && s->y > pdfset_top(s) + hh + 0.01) {
             pdfset_new_page(s); /* rows are not split: the next page, under the header again */
             draw_header(s, t, &cp);

@@ -1,11 +1,33 @@
 /* Typesetting for the PDF renderers: see pdfset.h. */
 #include "pdfset.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <cairo-pdf.h>
 
 #include "uniondesk/i18n.h"
+
+/* Under AddressSanitizer the fonts' caches (Pango's font map, Cairo's
+ * static data, fontconfig's configuration) are released at exit, so that
+ * LeakSanitizer reports only what is really lost; a normal build leaves
+ * them to the exit. */
+#if defined(__SANITIZE_ADDRESS__)
+#define UD_PDF_RELEASE_AT_EXIT 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UD_PDF_RELEASE_AT_EXIT 1
+#endif
+#endif
+#ifdef UD_PDF_RELEASE_AT_EXIT
+#include <fontconfig/fontconfig.h>
+static void release_fonts(void)
+{
+    pango_cairo_font_map_set_default(NULL);
+    cairo_debug_reset_static_data();
+    FcFini();
+}
+#endif
 
 #define HEAD_SIZE 8.5
 #define FOOT_SIZE 9.0
@@ -199,6 +221,32 @@ void pdfset_flow(struct pdfset *s, PangoLayout *l, double x)
     pango_layout_iter_free(it);
 }
 
+double pdfset_lines(struct pdfset *s, PangoLayout *l, double x, double y, double from, double room, int force)
+{
+    PangoLayoutIter *it = pango_layout_get_iter(l);
+    double next = from;
+    int drawn = 0;
+    do {
+        PangoRectangle lr;
+        pango_layout_iter_get_line_extents(it, NULL, &lr);
+        double top = (double)lr.y / PANGO_SCALE, bottom = top + (double)lr.height / PANGO_SCALE;
+        if (top + 0.01 < from)
+            continue;
+        if (bottom - from > room + 0.01 && !(force && !drawn))
+            break;
+        if (s->drawing) {
+            cairo_set_source_rgb(s->cr, 0, 0, 0);
+            cairo_move_to(s->cr, x + (double)lr.x / PANGO_SCALE,
+                          y - from + (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE);
+            pango_cairo_show_layout_line(s->cr, pango_layout_iter_get_line_readonly(it));
+        }
+        next = bottom;
+        drawn = 1;
+    } while (pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+    return next;
+}
+
 static int io_error(struct ud_err *err, const char *why)
 {
     return ud_err_set(err, UD_ERR_IO, T("写入 PDF 时出错：%s", "error writing the PDF: %s"), why);
@@ -207,6 +255,11 @@ static int io_error(struct ud_err *err, const char *why)
 int pdfset_render(const struct pdfset_spec *sp, FILE *fp, void (*body)(struct pdfset *s, const void *arg),
                   const void *arg, struct ud_err *err)
 {
+#ifdef UD_PDF_RELEASE_AT_EXIT
+    static int release_registered;
+    if (!release_registered && atexit(release_fonts) == 0)
+        release_registered = 1;
+#endif
     struct sink k = {fp, 0};
     cairo_surface_t *surf = cairo_pdf_surface_create_for_stream(sink_write, &k, sp->pw, sp->ph);
     if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {

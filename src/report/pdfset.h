@@ -69,6 +69,11 @@ void pdfset_draw(struct pdfset *s, PangoLayout *l, double x, double y);
 /* Draws the layout's lines from s->y down, breaking the page between
  * lines when the next does not fit; s->y ends below the last. */
 void pdfset_flow(struct pdfset *s, PangoLayout *l, double x);
+/* Draws the lines of the layout whose tops are at or below from (points
+ * from the layout's top) and that end within room, the first of them at
+ * y; at least one line when force. Returns where the next line starts
+ * (from itself when none was drawn, the layout's height when all were). */
+double pdfset_lines(struct pdfset *s, PangoLayout *l, double x, double y, double from, double room, int force);
 /* A rectangle: filled with gray (0 black … 1 white; < 0 not filled) and ruled with line width lw (0: not ruled). */
 void pdfset_box(struct pdfset *s, double x, double y, double w, double h, double gray, double lw);
 

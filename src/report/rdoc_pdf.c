@@ -187,13 +187,12 @@ static void table(struct pdfset *s, const struct ud_rdoc *d, const struct ud_rta
     struct geom g;
     fit(s, d, t, &g);
     double hh = header_h(s, t, &g);
-    double ch = caption(s, t->caption, 0), first = t->nrows ? row_h(s, &t->rows[0], &g) : 0, all = ch + hh;
-    for (int i = 0; i < t->nrows; i++)
-        all += row_h(s, &t->rows[i], &g);
-    /* a table that fits a page is not cut; a longer one keeps its
-     * caption, header and first row together */
-    int fits_fresh = all <= pdfset_bottom(s) - pdfset_top(s);
-    if (s->y > pdfset_top(s) && (fits_fresh ? !pdfset_fits(s, all) : !pdfset_fits(s, ch + hh + first)))
+    /* the caption and the header are not left at the foot of a page:
+     * with them go the first two rows (or the one) */
+    double need = caption(s, t->caption, 0) + hh;
+    for (int i = 0; i < t->nrows && i < 2; i++)
+        need += row_h(s, &t->rows[i], &g);
+    if (!pdfset_fits(s, need) && s->y > pdfset_top(s))
         pdfset_new_page(s);
     caption(s, t->caption, 1);
     draw_header(s, t, &g, hh);

@@ -199,6 +199,69 @@ static void test_english_page_numbers(void **state)
     ud_lang = UD_LANG_ZH;
 }
 
+/* A cell longer than a page: the one row that is cut, between lines,
+ * every line of it once, in order, the header above each part. */
+static void test_row_taller_than_a_page(void **state)
+{
+    (void)state;
+    if (!have_poppler())
+        skip();
+    ud_lang = UD_LANG_ZH;
+    struct ud_paper p;
+    ud_paper_init(&p, "申请登记表", "案号");
+    ud_paper_title(&p, "劳动争议调解申请登记表");
+    int w[] = {200, 800};
+    ud_paper_table(&p, 2, w, 1);
+    ud_paper_cell(&p, "项目", 1, UD_PC_LABEL);
+    ud_paper_cell(&p, "内容", 1, UD_PC_LABEL);
+    char *facts = malloc(200 * 40);
+    assert_non_null(facts);
+    size_t n = 0;
+    for (int i = 1; i <= 150; i++)
+        n += (size_t)sprintf(facts + n, "第%03d句事实。\n", i);
+    ud_paper_cell(&p, "事实与理由", 1, UD_PC_LABEL);
+    ud_paper_cell(&p, facts, 1, 0);
+    ud_paper_cell(&p, "签名", 1, UD_PC_LABEL);
+    ud_paper_cell(&p, "", 1, UD_PC_TALL);
+    free(facts);
+    char path[] = "/tmp/ud-paper-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    struct ud_err err;
+    ud_err_clear(&err);
+    assert_int_equal(ud_paper_pdf(&p, f, &err), UD_OK);
+    assert_int_equal(fclose(f), 0);
+    ud_paper_free(&p);
+    char *raw = run("pdftotext -layout", path);
+    char *txt = squeeze(raw);
+    const char *prev = txt;
+    for (int i = 1; i <= 150; i++) {
+        char b[64];
+        snprintf(b, sizeof b, "第%03d句事实。", i);
+        assert_int_equal(count(txt, b), 1);
+        const char *at = strstr(txt, b);
+        assert_true(at >= prev);
+        prev = at;
+    }
+    assert_true(strstr(txt, "签名") > prev);
+    int pages = 0;
+    for (char *pg = txt; pg && *pg; pages++) {
+        char *ff = strchr(pg, '\f');
+        if (ff)
+            *ff = '\0';
+        if (strstr(pg, "句事实")) {
+            assert_non_null(strstr(pg, "项目"));
+            assert_true(strstr(pg, "项目") < strstr(pg, "句事实"));
+        }
+        pg = ff ? ff + 1 : NULL;
+    }
+    assert_true(pages >= 3);
+    free(raw);
+    free(txt);
+    unlink(path);
+}
+
 /* /dev/full takes nothing: the error is I/O, never success. */
 static void test_unwritable(void **state)
 {
@@ -257,6 +320,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_block),
         cmocka_unit_test(test_english_page_numbers),
+        cmocka_unit_test(test_row_taller_than_a_page),
         cmocka_unit_test(test_unwritable),
         cmocka_unit_test(test_incomplete_refused),
     };
