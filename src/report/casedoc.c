@@ -21,6 +21,7 @@
 #define KEEP_YEARS 10 /* 保管期限: ten years after the year the case closed */
 
 struct ud_casedoc_ctx {
+    struct ud_db *db;
     const struct ud_case *c;
     struct ud_org body;            /* the mediation body */
     struct ud_case_event *ev;      /* the timeline, oldest first */
@@ -428,6 +429,18 @@ static void build_termination(struct ud_paper *p, const struct ud_casedoc_ctx *x
 
 /* ---- 调解案件卷宗: cover, then 卷内目录 ---- */
 
+/* A login as the users table names it (its display name), else as it is. */
+static void user_label(struct ud_db *db, const char *login, char *out, size_t outsz)
+{
+    struct ud_user u;
+    struct ud_err e;
+    ud_err_clear(&e);
+    if (ud_user_get(db, login, &u, &e) == UD_OK && u.display_name[0])
+        snprintf(out, outsz, "%s", u.display_name);
+    else
+        snprintf(out, outsz, "%s", login);
+}
+
 /* What one timeline event says, on one line. */
 static void event_text(const struct ud_case_event *e, char *out, size_t outsz)
 {
@@ -524,8 +537,22 @@ static void build_record(struct ud_paper *p, const struct ud_casedoc_ctx *x)
     ud_paper_cell(p, T("日期", "Date"), 1, UD_PC_LABEL | UD_PC_CENTER);
     ud_paper_cell(p, T("事项", "Entry"), 1, UD_PC_LABEL | UD_PC_CENTER);
     ud_paper_cell(p, T("经办人", "By"), 1, UD_PC_LABEL | UD_PC_CENTER);
+    /* who: the users' names, looked up once per login */
+    char who_login[8][100], who_name[8][100];
+    int nwho = 0;
     for (int i = 0; i < x->nev; i++) {
         const struct ud_case_event *e = &x->ev[i];
+        const char *by = e->login;
+        int k = 0;
+        while (k < nwho && strcmp(who_login[k], e->login) != 0)
+            k++;
+        if (k < nwho) {
+            by = who_name[k];
+        } else if (nwho < 8) {
+            snprintf(who_login[nwho], sizeof who_login[nwho], "%s", e->login);
+            user_label(x->db, e->login, who_name[nwho], sizeof who_name[nwho]);
+            by = who_name[nwho++];
+        }
         char no[16], day[UD_DATE_SZ], what[sizeof e->body + 200];
         snprintf(no, sizeof no, "%d", i + 1);
         snprintf(day, sizeof day, "%.10s", e->at);
@@ -533,7 +560,7 @@ static void build_record(struct ud_paper *p, const struct ud_casedoc_ctx *x)
         ud_paper_cell(p, no, 1, UD_PC_CENTER);
         ud_paper_cell(p, day, 1, UD_PC_CENTER);
         ud_paper_cell(p, what, 1, 0);
-        ud_paper_cell(p, e->login, 1, UD_PC_CENTER);
+        ud_paper_cell(p, by, 1, UD_PC_CENTER);
     }
     if (x->nev == MAX_EVENTS)
         ud_paper_paraf(p, T("（只列出前 %d 项）", "(the first %d entries only)"), MAX_EVENTS);
@@ -606,6 +633,7 @@ void ud_casedoc_file_name(const struct ud_casedoc *d, const struct ud_case *c, c
 static int gather(struct ud_db *db, const struct ud_case *c, struct ud_casedoc_ctx *x, struct ud_err *err)
 {
     memset(x, 0, sizeof *x);
+    x->db = db;
     x->c = c;
     ud_today(x->today);
     snprintf(x->printed_by, sizeof x->printed_by, "%s", ud_db_user_label(db));
@@ -619,13 +647,7 @@ static int gather(struct ud_db *db, const struct ud_case *c, struct ud_casedoc_c
     /* received by: who registered the case (the timeline's first event),
      * named as the users table names them; else the mediator */
     if (x->nev > 0 && x->ev[0].login[0]) {
-        struct ud_user u;
-        struct ud_err e2;
-        ud_err_clear(&e2);
-        if (ud_user_get(db, x->ev[0].login, &u, &e2) == UD_OK && u.display_name[0])
-            snprintf(x->received_by, sizeof x->received_by, "%s", u.display_name);
-        else
-            snprintf(x->received_by, sizeof x->received_by, "%s", x->ev[0].login);
+        user_label(db, x->ev[0].login, x->received_by, sizeof x->received_by);
     } else {
         snprintf(x->received_by, sizeof x->received_by, "%s", c->mediator);
     }
