@@ -55,4 +55,31 @@ tm_wait c "调解案件  共"
 tm_keys c p
 expect_screen c "案件 TJ-2026-00046（调解中）的文书" "p in the list acts on the selected case"
 tm_keys c Escape q
+
+# printing: the printer chooser (lpstat and lp are stand-ins that keep what
+# they are given), then the PDF goes to lp; PATH through env (tmux's
+# shell may set its own)
+mkdir -p "$TMP/bin"
+printf '#!/bin/sh\ncase "$1" in\n-e) printf "Office_PDF\\nReception\\n" ;;\n-d) printf "system default destination: Reception\\n" ;;\nesac\n' >"$TMP/bin/lpstat"
+printf '#!/bin/sh\necho "$@" >"%s/lp.args"\ncat >"%s/lp.pdf"\n' "$TMP" "$TMP" >"$TMP/bin/lp"
+chmod +x "$TMP/bin/lpstat" "$TMP/bin/lp"
+tm new-session -d -s r -x 100 -y 30 -e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 -e TERM=xterm-256color \
+    -e UNIONDESK_TODAY=2026-11-26 env PATH="$TMP/bin:$PATH" "$UD_BIN" --db "$DB" --user clerk1
+tm set-option -t r remain-on-exit on >/dev/null
+tm_wait r "王办事"
+tm_keys r 3
+tm_wait r "调解案件  共"
+tm_keys r p
+expect_screen r "劳动争议调解申请登记表" "p in the list: the application first"
+tm_keys r Enter
+tm_wait r "打印还是保存"
+tm_keys r Enter
+expect_screen r "Office_PDF" "printing asks which printer"
+tm_keys r Up Up Enter
+expect_screen r "已送往打印机 Office_PDF" "…and says where it went"
+contains "$TMP/lp.args" "-d Office_PDF" "lp is given the printer chosen"
+T=$(pdftotext -layout "$TMP/lp.pdf" - 2>/dev/null | tr -d ' \n')
+case $T in *劳动争议调解申请登记表*TJ-2026-00046*孙七*接待人王办事*) ok "…and the application as PDF" ;; *) not_ok "…and the application as PDF"; echo "# $T" ;; esac
+equals "$(sql "$DB" "select count(*) from audit_log where action='print' and json_extract(after_json,'\$.detail') = 'case TJ-2026-00046 application -> printer Office_PDF'")" 1 "…recorded in the audit log"
+tm_keys r q
 echo "1..$TESTS_N"
