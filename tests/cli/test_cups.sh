@@ -1,0 +1,77 @@
+# Printing through a real CUPS queue (issue 9): a private cupsd with
+# cups-pdf queues (tests/cli/lib_cups.sh). uniondesk printers lists them;
+# the monthly report printed with --print --printer comes out of the queue
+# as a PDF whose Chinese reads back (pdftotext) in an embedded CJK font
+# (pdffonts); the print is in the audit log; with no default destination
+# or an unknown printer, lp's own message reaches the user with what to
+# do, exit 74. Not root: one SKIP line.
+. tests/lib.sh
+. tests/cli/lib_report.sh
+. tests/cli/lib_cups.sh
+
+if ! cups_can_run; then
+    echo "1..$TESTS_N"
+    exit 0
+fi
+cups_start || { echo "1..$TESTS_N"; exit 1; }
+DB=$(report_db)
+U() { "$UD_BIN" --db "$DB" "$@"; }
+Q=UD_PDF_$$
+Q2=UD_Other_$$
+
+# ---- no default destination yet ----
+cups_add_queue "$Q2" && ok "a cups-pdf queue is added" || not_ok "a cups-pdf queue is added"
+expect_rc 0 "printers lists it" U printers
+equals "$(cat "$TMP/out")" "  $Q2" "…not marked: there is no default"
+expect_rc 74 "--print with no default destination exits 74" U report disputes --month 2026-10 --print
+contains "$TMP/err" "No default destination" "…lp's own message reaches stderr"
+contains "$TMP/err" "uniondesk printers" "…with what to do"
+contains "$TMP/err" "--printer" "…and how to name a printer"
+expect_rc 74 "--printer that CUPS does not know exits 74" U report disputes --month 2026-10 --print --printer NoSuchPrinter
+contains "$TMP/err" "The printer or class does not exist." "…lp's own message reaches stderr"
+contains "$TMP/err" "uniondesk printers" "…with what to do"
+
+# ---- the queue, the default ----
+cups_add_queue "$Q" && lpadmin -d "$Q" && ok "a second queue, made the default" || not_ok "a second queue, made the default"
+expect_rc 0 "printers lists both" U printers
+contains "$TMP/out" "* $Q（默认）" "…the default marked"
+contains "$TMP/out" "  $Q2" "…the other one not"
+
+# ---- the monthly report on paper ----
+before=$(sql "$DB" "select count(*) from audit_log where action = 'print'")
+expect_rc 0 "report disputes --print --printer $Q" U report disputes --month 2026-10 --as-of 2026-11-05 --print --printer "$Q"
+contains "$TMP/err" "报表已送往打印机" "…says it went to the printer"
+pdf=
+grep -q "报表已送往打印机" "$TMP/err" && pdf=$(cups_wait_pdf)
+if [ -n "$pdf" ] && [ -s "$pdf" ]; then ok "cups-pdf wrote the printed PDF"; else not_ok "cups-pdf wrote the printed PDF (none within 60 s)"; diag "$CUPS_DIR/log/error_log"; fi
+pdftotext -layout "$pdf" "$TMP/printed.txt" 2>"$TMP/pdftotext.err"
+contains "$TMP/printed.txt" "劳动争议调解统计月报" "the printed title reads back in Chinese"
+org=$(sql "$DB" "select name from orgs where parent_id is null")
+contains "$TMP/printed.txt" "$org" "…the reporting district's name"
+contains "$TMP/printed.txt" "2026年10月" "…the month"
+# the total row's counts, as the JSON of the same report gives them
+U report disputes --month 2026-10 --as-of 2026-11-05 --format json >"$TMP/oct.json"
+want=$("$PY" -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+t = [r for r in d["by_level"] if r["level"] == "total"][0]
+print(" ".join(str(t[k]) for k in ("carried_over", "closed", "workers_received", "filed", "succeeded", "failed", "withdrawn", "open", "overdue", "collective")))
+' "$TMP/oct.json")
+got=$(grep "合计" "$TMP/printed.txt" | head -n 1 | tr -s ' ' '\n' | grep -E '^[0-9]+$' | head -n 10 | tr '\n' ' ' | sed 's/ $//')
+equals "$got" "$want" "the printed total row's counts equal the JSON's"
+pdffonts "$pdf" >"$TMP/fonts.txt" 2>&1
+if grep -i "cjk" "$TMP/fonts.txt" | grep -q " yes "; then ok "an embedded CJK font: Chinese, not boxes"; else not_ok "an embedded CJK font: Chinese, not boxes"; diag "$TMP/fonts.txt"; fi
+if [ -s "$TMP/printed.txt" ] && ! grep -q "□" "$TMP/printed.txt"; then ok "no empty boxes in the text"; else not_ok "no empty boxes in the text"; fi
+equals "$(sql "$DB" "select count(*) from audit_log where action = 'print'")" "$((before + 1))" "the print is in the audit log"
+equals "$(sql "$DB" "select json_extract(after_json, '$.detail') from audit_log where action = 'print' order by id desc limit 1")" \
+    "report disputes 2026-10-01..2026-10-31 -> printer $Q" "…naming the report, its period and the printer"
+
+# ---- the default destination, and the members report ----
+expect_rc 0 "report members --print: the default printer" U report members --print
+pdf2=
+grep -q "报表已送往打印机" "$TMP/err" && pdf2=$(cups_wait_pdf)
+[ -n "$pdf2" ] && [ "$pdf2" != "$pdf" ] && ok "…a second PDF came out" || not_ok "…a second PDF came out"
+pdftotext -layout "$pdf2" "$TMP/members.txt" 2>/dev/null
+contains "$TMP/members.txt" "会员" "…the members report, in Chinese"
+
+echo "1..$TESTS_N"
