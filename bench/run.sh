@@ -24,7 +24,7 @@ for scale in ${UD_BENCH_SCALES:-1 3}; do
     echo "== fragment search per keystroke, scale $scale (bench/search_keys.c) =="
     "$BUILD/bench/search_keys" "$dir/demo-$scale.db" 20 || exit 1
 done
-for script in bench/report_disputes.py bench/export_aid.py bench/import_members.py; do
+for script in bench/report_disputes.py bench/report_pdf.py bench/export_aid.py bench/import_members.py; do
     /usr/bin/python3 "$script" "$dir" || exit 1
 done
 exit 0

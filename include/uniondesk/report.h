@@ -16,11 +16,11 @@
 #include "uniondesk/rdoc.h"
 #include "uniondesk/training_stats.h"
 
-enum ud_report_format { UD_REPORT_TEXT, UD_REPORT_CSV, UD_REPORT_JSON, UD_REPORT_XLSX };
+enum ud_report_format { UD_REPORT_TEXT, UD_REPORT_CSV, UD_REPORT_JSON, UD_REPORT_XLSX, UD_REPORT_PDF };
 
-/* "text", "csv", "json", "xlsx" (NULL = text); -1 when unknown. */
+/* "text", "csv", "json", "xlsx", "pdf" (NULL = text); -1 when unknown. */
 int ud_report_format_parse(const char *s);
-/* The format a file name's extension names (.txt .csv .json .xlsx, any
+/* The format a file name's extension names (.txt .csv .json .xlsx .pdf, any
  * case); -1 for none of them, stdout ("-") or NULL. */
 int ud_report_format_of_name(const char *path);
 

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "uniondesk/enums.h"
@@ -31,8 +32,9 @@ const struct ud_cmd_entry cmd_report_entry = {
         "  --level L         只统计一级：district（区）、street（街道）、community（社区）\n"
         "  --org CODE        只统计该组织及其下属组织\n"
         "  --as-of DATE      数据日期（默认今天）：此后的接待、受理、结案不计入，超期按此日计算\n"
-        "  --format F        text（默认，供打印，金额为万元）、csv（UTF-8 带 BOM）、json、xlsx（需 -o）；\n"
-        "                    不写时按 -o 文件的扩展名（.txt .csv .json .xlsx），写了须与之相符\n"
+        "  --format F        text（默认，供屏幕和文本文件，金额为万元）、csv（UTF-8 带 BOM）、json、xlsx（需 -o）、\n"
+        "                    pdf（供纸面：A4 横向，嵌入思源黑体，带页眉和“第 N 页 共 M 页”；需 -o 或管道）；\n"
+        "                    不写时按 -o 文件的扩展名（.txt .csv .json .xlsx .pdf），写了须与之相符\n"
         "  -o FILE           写入文件（默认输出到屏幕）：先写临时文件，完整写完才改名为 FILE，\n"
         "                    失败时不留下任何文件；文件权限 0600；不会写到数据库文件上\n"
         "  --force           FILE 已存在时替换它（默认拒绝）\n"
@@ -42,7 +44,8 @@ const struct ud_cmd_entry cmd_report_entry = {
         "                    lp 失败时显示它的原因（如 No default destination）和处理办法，退出码 74\n"
         "退出码：0 成功；64 用法错误；65 数据错误（如组织代码不存在）；73 无法创建输出文件；74 写入或打印失败。\n"
         "例：uniondesk report disputes --month 2026-10 --print --printer 办公室\n"
-        "    uniondesk report disputes --year 2026 --org BL-XQ --format xlsx -o 新碶2026.xlsx\n",
+        "    uniondesk report disputes --year 2026 --org BL-XQ --format xlsx -o 新碶2026.xlsx\n"
+        "    uniondesk report disputes --month 2026-10 -o 2026年10月.pdf\n",
     .help_en = "  report disputes (--month YYYY-MM | --year YYYY) [--level L] [--org CODE] [--as-of DATE] [--format F] [-o FILE [--force]] [--print [--printer NAME]]\n"
         "  report members [--org CODE] [--format F] [-o FILE [--force]] [--print [--printer NAME]]\n"
         "  report training --year YYYY [--format F] [-o FILE [--force]] [--print [--printer NAME]]\n\n"
@@ -57,8 +60,10 @@ const struct ud_cmd_entry cmd_report_entry = {
         "  --level L         one level only: district, street or community\n"
         "  --org CODE        that organization and those under it only\n"
         "  --as-of DATE      data date (default today): what happened later is not counted; overdue on that day\n"
-        "  --format F        text (default, for paper, amounts in 10,000 yuan), csv (UTF-8 with BOM), json, xlsx (needs -o);\n"
-        "                    without it, -o FILE's extension (.txt .csv .json .xlsx) decides; with it, they must agree\n"
+        "  --format F        text (default, for screens and text files, amounts in 10,000 yuan), csv (UTF-8 with BOM),\n"
+        "                    json, xlsx (needs -o), pdf (for paper: A4 landscape, Noto Sans CJK embedded, running head\n"
+        "                    and page N of M; needs -o or a pipe);\n"
+        "                    without it, -o FILE's extension (.txt .csv .json .xlsx .pdf) decides; with it, they must agree\n"
         "  -o FILE           write to a file (default: the screen): written under a temporary name and renamed to\n"
         "                    FILE only when complete, so a failure leaves no file; mode 0600; never the database\n"
         "  --force           replace FILE when it exists (refused otherwise)\n"
@@ -69,7 +74,8 @@ const struct ud_cmd_entry cmd_report_entry = {
         "                    when lp fails its reason (e.g. No default destination) is shown with what to do, exit 74\n"
         "Exit codes: 0 ok; 64 usage; 65 bad data (e.g. no such organization); 73 cannot create the output; 74 write or print error.\n"
         "example: uniondesk report disputes --month 2026-10 --print --printer Office\n"
-        "         uniondesk report disputes --year 2026 --org BL-XQ --format xlsx -o xinqi-2026.xlsx\n",
+        "         uniondesk report disputes --year 2026 --org BL-XQ --format xlsx -o xinqi-2026.xlsx\n"
+        "         uniondesk report disputes --month 2026-10 -o 2026-10.pdf\n",
     .run = ud_cmd_report,
 };
 
@@ -93,8 +99,8 @@ static int check_options(const struct ud_cmd_entry *c, struct ropts *o)
 {
     int fmt = ud_report_format_parse(o->format);
     if (fmt < 0)
-        return ud_cli_usage_error(c, T("--format 应为 text、csv、json 或 xlsx，而不是“%s”",
-                                       "--format must be text, csv, json or xlsx, not '%s'"),
+        return ud_cli_usage_error(c, T("--format 应为 text、csv、json、xlsx 或 pdf，而不是“%s”",
+                                       "--format must be text, csv, json, xlsx or pdf, not '%s'"),
                                   o->format);
     /* the file's extension names a format: it is the format when none is
      * asked for, and a format asked for must agree with it (a CSV in a
@@ -108,6 +114,10 @@ static int check_options(const struct ud_cmd_entry *c, struct ropts *o)
     o->fmt = (enum ud_report_format)fmt;
     if (o->fmt == UD_REPORT_XLSX && !o->out && !o->print)
         return ud_cli_usage_error(c, "%s", T("xlsx 格式需要用 -o 指定输出文件", "xlsx needs an output file: -o FILE"));
+    /* a PDF on a terminal is a screenful of binary: to a file or a pipe only */
+    if (o->fmt == UD_REPORT_PDF && !o->out && !o->print && isatty(STDOUT_FILENO))
+        return ud_cli_usage_error(c, "%s", T("PDF 不能输出到终端：请用 -o FILE.pdf 写入文件，或用管道",
+                                             "a PDF is not for a terminal: write it with -o FILE.pdf, or to a pipe"));
     /* paper is PDF: the report is typeset for the printer, whatever --format says is not for paper */
     if (o->print && o->format && strcmp(o->format, "pdf") != 0)
         return ud_cli_usage_error(c, "%s", T("--print 总是打印 PDF：--format 只能是 pdf 或不写",

@@ -19,6 +19,8 @@ int ud_report_format_parse(const char *s)
         return UD_REPORT_JSON;
     if (strcmp(s, "xlsx") == 0)
         return UD_REPORT_XLSX;
+    if (strcmp(s, "pdf") == 0)
+        return UD_REPORT_PDF;
     return -1;
 }
 
@@ -27,7 +29,8 @@ int ud_report_format_of_name(const char *path)
     static const struct {
         const char *ext;
         int fmt;
-    } exts[] = {{".txt", UD_REPORT_TEXT}, {".csv", UD_REPORT_CSV}, {".json", UD_REPORT_JSON}, {".xlsx", UD_REPORT_XLSX}};
+    } exts[] = {{".txt", UD_REPORT_TEXT}, {".csv", UD_REPORT_CSV}, {".json", UD_REPORT_JSON}, {".xlsx", UD_REPORT_XLSX},
+                 {".pdf", UD_REPORT_PDF}};
     const char *dot = path ? strrchr(path, '.') : NULL;
     if (!dot || strchr(dot, '/'))
         return -1;
@@ -64,6 +67,8 @@ int ud_report_write_doc(const struct ud_rdoc *d, enum ud_report_format fmt, FILE
         if (!out)
             return ud_err_set(err, UD_ERR_USAGE, "%s", T("xlsx 格式需要用 -o 指定文件", "xlsx needs a file: -o FILE"));
         return ud_rdoc_xlsx(d, out, err);
+    case UD_REPORT_PDF:
+        return ud_rdoc_pdf(d, fp, err);
     case UD_REPORT_JSON:
         break;
     }

@@ -1,0 +1,320 @@
+/* Typesetting for the PDF renderers: see pdfset.h. */
+#include "pdfset.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+
+#include "uniondesk/i18n.h"
+
+/* Under AddressSanitizer the fonts' caches (Pango's font map, Cairo's
+ * static data, fontconfig's configuration) are released at exit, so that
+ * LeakSanitizer reports only what is really lost; a normal build leaves
+ * them to the exit. */
+#if defined(__SANITIZE_ADDRESS__)
+#define UD_PDF_RELEASE_AT_EXIT 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UD_PDF_RELEASE_AT_EXIT 1
+#endif
+#endif
+#ifdef UD_PDF_RELEASE_AT_EXIT
+#include <fontconfig/fontconfig.h>
+static void release_fonts(void)
+{
+    pango_cairo_font_map_set_default(NULL);
+    cairo_debug_reset_static_data();
+    FcFini();
+}
+#endif
+
+#define HEAD_SIZE 8.5
+#define FOOT_SIZE 9.0
+
+struct sink {
+    FILE *fp;
+    int failed;
+};
+
+/* Cairo writes the PDF through here as it goes; a short write ends it. */
+static cairo_status_t sink_write(void *closure, const unsigned char *data, unsigned int len)
+{
+    struct sink *k = closure;
+    if (k->failed)
+        return CAIRO_STATUS_WRITE_ERROR;
+    if (len && fwrite(data, 1, len, k->fp) != len) {
+        k->failed = 1;
+        return CAIRO_STATUS_WRITE_ERROR;
+    }
+    return CAIRO_STATUS_SUCCESS;
+}
+
+double pdfset_left(const struct pdfset *s)
+{
+    return s->sp.ml;
+}
+
+double pdfset_width(const struct pdfset *s)
+{
+    return s->sp.pw - s->sp.ml - s->sp.mr;
+}
+
+double pdfset_top(const struct pdfset *s)
+{
+    return s->sp.mt;
+}
+
+double pdfset_bottom(const struct pdfset *s)
+{
+    return s->sp.ph - s->sp.mb;
+}
+
+int pdfset_fits(const struct pdfset *s, double h)
+{
+    return s->y + h <= pdfset_bottom(s) + 0.01;
+}
+
+/* Text that is not valid UTF-8 would make Pango warn and drop it: shown
+ * with replacement characters instead. */
+static void set_text(PangoLayout *l, const char *text)
+{
+    if (g_utf8_validate(text, -1, NULL)) {
+        pango_layout_set_text(l, text, -1);
+        return;
+    }
+    gchar *v = g_utf8_make_valid(text, -1);
+    pango_layout_set_text(l, v, -1);
+    g_free(v);
+}
+
+static void setup(PangoLayout *l, PangoFontDescription *fd, const char *text, double size, int bold, double width,
+                  PangoAlignment align)
+{
+    pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+    pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_layout_set_font_description(l, fd);
+    pango_layout_set_width(l, width > 0 ? (int)(width * PANGO_SCALE) : -1);
+    pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_alignment(l, align);
+    pango_layout_set_indent(l, 0);
+    pango_layout_set_justify(l, FALSE);
+    pango_layout_set_line_spacing(l, 0);
+    set_text(l, text);
+}
+
+PangoLayout *pdfset_text(struct pdfset *s, const char *text, double size, int bold, double width,
+                         PangoAlignment align)
+{
+    setup(s->lay, s->fd, text ? text : "", size, bold, width, align);
+    return s->lay;
+}
+
+void pdfset_indent(struct pdfset *s, double indent, int justify, double spacing)
+{
+    pango_layout_set_indent(s->lay, (int)(indent * PANGO_SCALE));
+    pango_layout_set_justify(s->lay, justify ? TRUE : FALSE);
+    pango_layout_set_line_spacing(s->lay, (float)spacing);
+}
+
+double pdfset_w(PangoLayout *l)
+{
+    int w, h;
+    pango_layout_get_size(l, &w, &h);
+    return (double)w / PANGO_SCALE;
+}
+
+double pdfset_h(PangoLayout *l)
+{
+    int w, h;
+    pango_layout_get_size(l, &w, &h);
+    return (double)h / PANGO_SCALE;
+}
+
+void pdfset_draw(struct pdfset *s, PangoLayout *l, double x, double y)
+{
+    if (!s->drawing)
+        return;
+    cairo_set_source_rgb(s->cr, 0, 0, 0);
+    cairo_move_to(s->cr, x, y);
+    pango_cairo_show_layout(s->cr, l);
+}
+
+void pdfset_box(struct pdfset *s, double x, double y, double w, double h, double gray, double lw)
+{
+    if (!s->drawing)
+        return;
+    cairo_rectangle(s->cr, x, y, w, h);
+    if (gray >= 0) {
+        cairo_set_source_rgb(s->cr, gray, gray, gray);
+        cairo_fill_preserve(s->cr);
+    }
+    if (lw > 0) {
+        cairo_set_source_rgb(s->cr, 0, 0, 0);
+        cairo_set_line_width(s->cr, lw);
+        cairo_stroke(s->cr);
+    } else {
+        cairo_new_path(s->cr);
+    }
+}
+
+/* The running head and the page number, on a layout of their own so
+ * that a page break inside a body's layout leaves it alone. */
+static void furniture(struct pdfset *s)
+{
+    if (!s->drawing)
+        return;
+    double x = pdfset_left(s), w = pdfset_width(s);
+    if (s->sp.head && s->sp.head[0]) {
+        setup(s->flay, s->fd, s->sp.head, HEAD_SIZE, 0, w, PANGO_ALIGN_LEFT);
+        pango_layout_set_ellipsize(s->flay, PANGO_ELLIPSIZE_END);
+        pango_layout_set_height(s->flay, 0); /* one line */
+        double h = pdfset_h(s->flay);
+        double rule = s->sp.mt - 10;
+        cairo_set_source_rgb(s->cr, 0.3, 0.3, 0.3);
+        cairo_move_to(s->cr, x, rule - 3 - h);
+        pango_cairo_show_layout(s->cr, s->flay);
+        cairo_set_line_width(s->cr, 0.5);
+        cairo_move_to(s->cr, x, rule);
+        cairo_line_to(s->cr, x + w, rule);
+        cairo_stroke(s->cr);
+        pango_layout_set_ellipsize(s->flay, PANGO_ELLIPSIZE_NONE);
+        pango_layout_set_height(s->flay, -1);
+    }
+    char foot[96];
+    snprintf(foot, sizeof foot, T("第 %d 页 共 %d 页", "Page %d of %d"), s->page, s->pages);
+    setup(s->flay, s->fd, foot, FOOT_SIZE, 0, w, PANGO_ALIGN_CENTER);
+    cairo_set_source_rgb(s->cr, 0, 0, 0);
+    cairo_move_to(s->cr, x, pdfset_bottom(s) + 12);
+    pango_cairo_show_layout(s->cr, s->flay);
+}
+
+void pdfset_new_page(struct pdfset *s)
+{
+    if (s->drawing)
+        cairo_show_page(s->cr);
+    s->page++;
+    s->y = pdfset_top(s);
+    furniture(s);
+}
+
+void pdfset_flow(struct pdfset *s, PangoLayout *l, double x)
+{
+    PangoLayoutIter *it = pango_layout_get_iter(l);
+    double base = s->y; /* where the layout's top would be on this page */
+    do {
+        PangoRectangle lr;
+        pango_layout_iter_get_line_extents(it, NULL, &lr);
+        double top = (double)lr.y / PANGO_SCALE, h = (double)lr.height / PANGO_SCALE;
+        if (base + top + h > pdfset_bottom(s) + 0.01 && base + top > pdfset_top(s) + 0.01) {
+            pdfset_new_page(s);
+            base = s->y - top;
+        }
+        if (s->drawing) {
+            cairo_set_source_rgb(s->cr, 0, 0, 0);
+            cairo_move_to(s->cr, x + (double)lr.x / PANGO_SCALE,
+                          base + (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE);
+            pango_cairo_show_layout_line(s->cr, pango_layout_iter_get_line_readonly(it));
+        }
+        s->y = base + top + h;
+    } while (pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+}
+
+double pdfset_lines(struct pdfset *s, PangoLayout *l, double x, double y, double from, double room, int force)
+{
+    PangoLayoutIter *it = pango_layout_get_iter(l);
+    double next = from;
+    int drawn = 0;
+    do {
+        PangoRectangle lr;
+        pango_layout_iter_get_line_extents(it, NULL, &lr);
+        double top = (double)lr.y / PANGO_SCALE, bottom = top + (double)lr.height / PANGO_SCALE;
+        if (top + 0.01 < from)
+            continue;
+        if (bottom - from > room + 0.01 && !(force && !drawn))
+            break;
+        if (s->drawing) {
+            cairo_set_source_rgb(s->cr, 0, 0, 0);
+            cairo_move_to(s->cr, x + (double)lr.x / PANGO_SCALE,
+                          y - from + (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE);
+            pango_cairo_show_layout_line(s->cr, pango_layout_iter_get_line_readonly(it));
+        }
+        next = bottom;
+        drawn = 1;
+    } while (pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+    return next;
+}
+
+static int io_error(struct ud_err *err, const char *why)
+{
+    return ud_err_set(err, UD_ERR_IO, T("写入 PDF 时出错：%s", "error writing the PDF: %s"), why);
+}
+
+int pdfset_render(const struct pdfset_spec *sp, FILE *fp, void (*body)(struct pdfset *s, const void *arg),
+                  const void *arg, struct ud_err *err)
+{
+#ifdef UD_PDF_RELEASE_AT_EXIT
+    static int release_registered;
+    if (!release_registered && atexit(release_fonts) == 0)
+        release_registered = 1;
+#endif
+    struct sink k = {fp, 0};
+    cairo_surface_t *surf = cairo_pdf_surface_create_for_stream(sink_write, &k, sp->pw, sp->ph);
+    if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
+        const char *why = cairo_status_to_string(cairo_surface_status(surf));
+        cairo_surface_destroy(surf);
+        return io_error(err, why);
+    }
+    cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE, sp->title ? sp->title : "");
+    cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_AUTHOR, sp->author ? sp->author : "");
+    cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATOR, "uniondesk");
+
+    struct pdfset s;
+    memset(&s, 0, sizeof s);
+    s.sp = *sp;
+    s.cr = cairo_create(surf);
+    s.lay = pango_cairo_create_layout(s.cr);
+    s.flay = pango_cairo_create_layout(s.cr);
+    /* Han characters in their Simplified Chinese forms */
+    pango_context_set_language(pango_layout_get_context(s.lay), pango_language_from_string("zh-cn"));
+    pango_context_set_language(pango_layout_get_context(s.flay), pango_language_from_string("zh-cn"));
+    pango_layout_context_changed(s.lay);
+    pango_layout_context_changed(s.flay);
+    s.fd = pango_font_description_new();
+    pango_font_description_set_family(s.fd, sp->family);
+
+    /* first pass: pages broken, nothing drawn; second: drawn, numbered */
+    s.page = 1;
+    s.y = pdfset_top(&s);
+    body(&s, arg);
+    s.pages = s.page;
+    if (!s.failed) {
+        s.drawing = 1;
+        s.page = 1;
+        s.y = pdfset_top(&s);
+        furniture(&s);
+        body(&s, arg);
+        cairo_show_page(s.cr);
+    }
+    cairo_status_t cst = cairo_status(s.cr);
+    pango_font_description_free(s.fd);
+    g_object_unref(s.flay);
+    g_object_unref(s.lay);
+    cairo_destroy(s.cr);
+    cairo_surface_finish(surf);
+    cairo_status_t sst = cairo_surface_status(surf);
+    cairo_surface_destroy(surf);
+    if (s.failed)
+        return ud_err_nomem(err);
+    if (cst == CAIRO_STATUS_NO_MEMORY || (sst == CAIRO_STATUS_NO_MEMORY && !k.failed))
+        return ud_err_nomem(err);
+    if (k.failed || (fflush(fp) != 0) | ferror(fp))
+        return io_error(err, T("文件写入失败", "the file could not be written"));
+    if (cst != CAIRO_STATUS_SUCCESS)
+        return io_error(err, cairo_status_to_string(cst));
+    if (sst != CAIRO_STATUS_SUCCESS)
+        return io_error(err, cairo_status_to_string(sst));
+    return UD_OK;
+}
