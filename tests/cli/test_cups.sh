@@ -59,8 +59,19 @@ print(" ".join(str(t[k]) for k in ("carried_over", "closed", "workers_received",
 ' "$TMP/oct.json")
 got=$(grep "合计" "$TMP/printed.txt" | head -n 1 | tr -s ' ' '\n' | grep -E '^[0-9]+$' | head -n 10 | tr '\n' ' ' | sed 's/ $//')
 equals "$got" "$want" "the printed total row's counts equal the JSON's"
-pdffonts "$pdf" >"$TMP/fonts.txt" 2>&1
-if grep -i "cjk" "$TMP/fonts.txt" | grep -q " yes "; then ok "an embedded CJK font: Chinese, not boxes"; else not_ok "an embedded CJK font: Chinese, not boxes"; diag "$TMP/fonts.txt"; fi
+# what lp was given, as cupsd spooled it: a PDF with the CJK font embedded
+# (cups-pdf distils the page again, under fonts of its own naming)
+doc=$(ls -t "$CUPS_DIR"/spool/d*-001 2>/dev/null | head -n 1)
+equals "$(head -c 5 "${doc:-/dev/null}")" "%PDF-" "the job cupsd received is a PDF, not text"
+pdffonts "${doc:-/dev/null}" >"$TMP/fonts.txt" 2>&1
+if grep "CJK" "$TMP/fonts.txt" | grep -q " yes "; then ok "…with an embedded CJK font"; else not_ok "…with an embedded CJK font"; diag "$TMP/fonts.txt"; fi
+pdffonts "$pdf" >"$TMP/pfonts.txt" 2>&1
+if [ "$(grep -c ' yes ' "$TMP/pfonts.txt")" -gt 0 ] && ! grep -Eq ' no +(no|yes) +(no|yes) +[0-9]' "$TMP/pfonts.txt"; then
+    ok "the printed PDF's fonts are all embedded: Chinese, not boxes"
+else
+    not_ok "the printed PDF's fonts are all embedded: Chinese, not boxes"
+    diag "$TMP/pfonts.txt"
+fi
 if [ -s "$TMP/printed.txt" ] && ! grep -q "□" "$TMP/printed.txt"; then ok "no empty boxes in the text"; else not_ok "no empty boxes in the text"; fi
 equals "$(sql "$DB" "select count(*) from audit_log where action = 'print'")" "$((before + 1))" "the print is in the audit log"
 equals "$(sql "$DB" "select json_extract(after_json, '$.detail') from audit_log where action = 'print' order by id desc limit 1")" \
