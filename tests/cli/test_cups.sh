@@ -85,4 +85,20 @@ grep -q "报表已送往打印机" "$TMP/err" && pdf2=$(cups_wait_pdf)
 pdftotext -layout "$pdf2" "$TMP/members.txt" 2>/dev/null
 contains "$TMP/members.txt" "会员" "…the members report, in Chinese"
 
+
+# ---- a queue named in Chinese, as an office names it ----
+Q3=办公室_$$
+cups_add_queue "$Q3" && ok "a queue named $Q3" || not_ok "a queue named $Q3"
+expect_rc 0 "printers lists it" U printers
+contains "$TMP/out" "  $Q3" "…by its Chinese name"
+expect_rc 0 "report training --print --printer $Q3" U report training --year 2026 --print --printer "$Q3"
+pdf3=
+grep -q "报表已送往打印机" "$TMP/err" && pdf3=$(cups_wait_pdf)
+lpstat -W completed -o >"$TMP/done3.txt" 2>&1
+# lpstat names the jobs of a queue named in UTF-8 in its URI form
+q3uri=$("$PY" -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$Q3")
+contains "$TMP/done3.txt" "$q3uri-" "…the job went to $Q3"
+pdftotext -layout "${pdf3:-/dev/null}" "$TMP/training.txt" 2>/dev/null
+contains "$TMP/training.txt" "培训" "…the training report, in Chinese"
+
 echo "1..$TESTS_N"
