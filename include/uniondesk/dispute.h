@@ -35,8 +35,14 @@ struct ud_case {
     char mediator[124];
     char status[16];
     char closed_on[UD_DATE_SZ];
-    char outcome[2004];
+    char outcome[2004]; /* 500 characters; also the reason of 不予受理 / 终止调解 */
     int referred_to_arbitration;
+    /* for the documents (migration 0006); sizes: characters × 4 + 4 */
+    char claims[4004];          /* 请求事项, 1000 characters */
+    char facts[8004];           /* 事实与理由, 2000 characters */
+    char respondent_rep[164];   /* 被申请人代表人/委托代理人, 40 characters */
+    char agreement_terms[8004]; /* 协议内容, 2000 characters */
+    char payment_due_on[UD_DATE_SZ]; /* 履行期限 */
     char created_at[UD_TIME_SZ];
     char updated_at[UD_TIME_SZ];
     int64_t version;
@@ -44,6 +50,10 @@ struct ud_case {
     char mediation_org_name[184];
     char level[12]; /* "district", "street" or "community" */
     int overdue;    /* ud_overdue(status, filed_on, today) */
+    /* 1 when claims, facts and agreement_terms were read (get, get_by_no,
+     * init); lists leave them empty (0) to stay light, and an update of a
+     * row read by a list keeps what is stored */
+    int texts_read;
 };
 
 extern const struct ud_field ud_case_fields[];
@@ -78,13 +88,19 @@ int ud_case_allowed_moves(const char *from, const char **to, int max);
 int ud_case_is_terminal(const char *status);
 /* What a move to `to` takes besides a note (UD_MOVE_* bits): a date (the
  * filing date for filed, the closing date for a terminal status), the
- * agreed amount (succeeded), the outcome text (terminal), the referral to
- * arbitration (failed). */
+ * agreed amount (succeeded), the outcome text (terminal: for not_accepted
+ * the reason it is turned away, for failed and withdrawn why mediation
+ * ended), the referral to arbitration (failed), the agreement's terms and
+ * payment due date (succeeded). */
 #define UD_MOVE_DATE 1u
 #define UD_MOVE_AGREED 2u
 #define UD_MOVE_OUTCOME 4u
 #define UD_MOVE_REFERRED 8u
+#define UD_MOVE_AGREEMENT 16u
 unsigned ud_case_move_needs(const char *to);
+/* A case in this status may hold agreement terms and a payment due date:
+ * filed, mediating (a draft) or succeeded. */
+int ud_case_may_have_agreement(const char *status);
 /* The case field a move to `to` dates: "filed_on", "closed_on" or NULL. */
 const char *ud_case_move_date_field(const char *to);
 /* The employer a union stands for: its name without the trailing 工会
@@ -97,6 +113,10 @@ struct ud_case_move {
     const char *outcome;    /* replaces the outcome text when not NULL/empty */
     int referred_to_arbitration; /* → failed */
     const char *note;       /* body of the timeline event */
+    /* replace the stored agreement_terms / payment_due_on when not NULL/empty
+     * (→ succeeded; they may also have been entered while mediating) */
+    const char *agreement_terms;
+    const char *payment_due_on;
 };
 void ud_case_move_init(struct ud_case_move *m);
 /* Clerks and above. A move the workflow does not draw is UD_ERR_STATE; a

@@ -46,6 +46,10 @@ struct ud_ref_kind {
     void (*display)(struct ud_db *db, int64_t id, char *out, size_t outsz);
 };
 
+/* Bytes of the longest text a field takes or gives (2000 characters of up
+ * to 4 bytes, as the longest char[] fields hold), with its NUL. */
+#define UD_FIELD_TEXT_MAX 8192
+
 struct ud_field {
     const char *name; /* canonical name: struct member and CSV column */
     const char *zh;

@@ -36,12 +36,19 @@ const struct ud_field ud_case_fields[] = {
     UD_FIELD_OF(S, UD_F_DATE, "closed_on", "结案日期", "closed on", closed_on, UD_FF_NOFUTURE),
     UD_FIELD_LONGTEXT(S, "outcome", "调解结果", "outcome", outcome, 500, 0),
     UD_FIELD_OF(S, UD_F_BOOL, "referred_to_arbitration", "转仲裁", "referred to arbitration", referred_to_arbitration, 0),
+    /* what the documents print (migration 0006) */
+    UD_FIELD_TEXT(S, "respondent_rep", "被申请人代表人", "employer's representative", respondent_rep, 40, 0),
+    UD_FIELD_LONGTEXT(S, "claims", "请求事项", "claims", claims, 1000, 0),
+    UD_FIELD_LONGTEXT(S, "facts", "事实与理由", "facts and reasons", facts, 2000, 0),
+    UD_FIELD_LONGTEXT(S, "agreement_terms", "协议内容", "agreement terms", agreement_terms, 2000, 0),
+    UD_FIELD_OF(S, UD_F_DATE, "payment_due_on", "履行期限", "payment due", payment_due_on, 0),
     UD_FIELD_REF(S, "employer_org", "用人单位工会", "employer's union", employer_org_id, &ud_ref_org, UD_FF_NOCSV),
     UD_FIELD_END,
 };
 #undef S
 
 #define OUTCOME_MAX 500
+#define AGREEMENT_MAX 2000
 
 void ud_case_init(struct ud_case *c)
 {
@@ -50,6 +57,7 @@ void ud_case_init(struct ud_case *c)
     c->member_id = UD_NULL_INT;
     c->workers_count = 1;
     snprintf(c->status, sizeof c->status, "received");
+    c->texts_read = 1; /* a new case: its texts are what it holds */
 }
 
 void ud_case_move_init(struct ud_case_move *m)
@@ -113,6 +121,8 @@ unsigned ud_case_move_needs(const char *to)
         n |= UD_MOVE_OUTCOME;
     if (strcmp(to, "failed") == 0)
         n |= UD_MOVE_REFERRED;
+    if (strcmp(to, "succeeded") == 0)
+        n |= UD_MOVE_AGREEMENT;
     return n;
 }
 
@@ -145,6 +155,55 @@ static const char *label(const char *field)
 static const char *status_label(const char *code)
 {
     return ud_enum_label(&ud_enum_case_status, code);
+}
+
+/* A date the case has that did not fail its own check. */
+static int date_ok(const char *field, const char *value, const struct ud_err *err)
+{
+    return value[0] && !ud_err_find(err, field);
+}
+
+/* The agreement (协议内容, 履行期限) is drafted while the case is being
+ * mediated and printed once it succeeded: a case not filed, turned away,
+ * failed or withdrawn has none. The terms are performed after they are
+ * agreed: the due date is not before the closing date, nor the filing
+ * date, nor the date received (whichever the case has, latest first). */
+int ud_case_may_have_agreement(const char *s)
+{
+    return !strcmp(s, "filed") || !strcmp(s, "mediating") || !strcmp(s, "succeeded");
+}
+
+static void check_agreement(const struct ud_case *c, struct ud_err *err)
+{
+    const char *s = c->status;
+    if (s[0] && !ud_err_find(err, "status") && !ud_case_may_have_agreement(s)) {
+        if (c->agreement_terms[0] && !ud_err_find(err, "agreement_terms"))
+            ud_err_field(err, "agreement_terms", label("agreement_terms"),
+                         T("状态为“%s”的案件不能有协议内容（已受理、调解中或调解成功的案件才有）",
+                           "a case that is %s has no agreement terms (only a filed, mediating or succeeded one has)"),
+                         status_label(s));
+        if (c->payment_due_on[0] && !ud_err_find(err, "payment_due_on"))
+            ud_err_field(err, "payment_due_on", label("payment_due_on"),
+                         T("状态为“%s”的案件不能有履行期限（已受理、调解中或调解成功的案件才有）",
+                           "a case that is %s has no payment due date (only a filed, mediating or succeeded one has)"),
+                         status_label(s));
+        return;
+    }
+    if (!date_ok("payment_due_on", c->payment_due_on, err))
+        return;
+    if (!strcmp(s, "succeeded") && !c->agreement_terms[0] && (c->agreed_fen == UD_NULL_INT || c->agreed_fen == 0))
+        ud_err_field(err, "payment_due_on", label("payment_due_on"), "%s",
+                     T("没有协议内容或协议金额，不能填写履行期限",
+                       "a payment due date needs agreement terms or an agreed amount"));
+    else if (date_ok("closed_on", c->closed_on, err) && strcmp(c->payment_due_on, c->closed_on) < 0)
+        ud_err_field(err, "payment_due_on", label("payment_due_on"),
+                     T("不能早于结案日期（%s）", "cannot be before the closing date (%s)"), c->closed_on);
+    else if (date_ok("filed_on", c->filed_on, err) && strcmp(c->payment_due_on, c->filed_on) < 0)
+        ud_err_field(err, "payment_due_on", label("payment_due_on"),
+                     T("不能早于受理日期（%s）", "cannot be before the filing date (%s)"), c->filed_on);
+    else if (date_ok("received_on", c->received_on, err) && strcmp(c->payment_due_on, c->received_on) < 0)
+        ud_err_field(err, "payment_due_on", label("payment_due_on"),
+                     T("不能早于接待日期（%s）", "cannot be before the date received (%s)"), c->received_on);
 }
 
 /* What only the whole record can tell: dates present exactly when the
@@ -209,6 +268,7 @@ static void check_consistency(struct ud_case *c, struct ud_err *err)
     else if (ok_closed && ok_recv && strcmp(c->closed_on, c->received_on) < 0)
         ud_err_field(err, "closed_on", label("closed_on"),
                      T("不能早于接待日期（%s）", "cannot be before the date received (%s)"), c->received_on);
+    check_agreement(c, err);
 }
 
 /* Case numbers are codes: ASCII letters upper-case, as searches expect. */
@@ -421,6 +481,11 @@ static void bind_fields(sqlite3_stmt *st, const struct ud_case *c)
     ud_bind_text(st, 18, c->closed_on);
     ud_bind_text(st, 19, c->outcome);
     sqlite3_bind_int(st, 20, c->referred_to_arbitration ? 1 : 0);
+    ud_bind_text(st, 21, c->claims);
+    ud_bind_text(st, 22, c->facts);
+    ud_bind_text(st, 23, c->respondent_rep);
+    ud_bind_text(st, 24, c->agreement_terms);
+    ud_bind_text(st, 25, c->payment_due_on);
 }
 
 int ud_case_create(struct ud_db *db, struct ud_case *c, struct ud_err *err)
@@ -444,9 +509,10 @@ int ud_case_create(struct ud_db *db, struct ud_case *c, struct ud_err *err)
                                   "INSERT INTO cases(case_no, mediation_org_id, received_on, filed_on, "
                                   "workers_count, applicant_name, applicant_id_number, applicant_phone, member_id, "
                                   "employer_name, employer_credit_code, employer_org_id, dispute_type, claim_fen, "
-                                  "agreed_fen, mediator, status, closed_on, outcome, referred_to_arbitration) "
+                                  "agreed_fen, mediator, status, closed_on, outcome, referred_to_arbitration, claims, facts, "
+                                  "respondent_rep, agreement_terms, payment_due_on) "
                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-                                  "?17, ?18, ?19, ?20)",
+                                  "?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
                                   err);
     if (!st)
         return ud_mod_finish(db, err->status, err);
@@ -470,6 +536,12 @@ int ud_case_update(struct ud_db *db, struct ud_case *c, struct ud_err *err)
         return err->status;
     if (old.version != c->version)
         return ud_mod_conflict(db, "cases", c->id, err);
+    if (!c->texts_read) { /* a list's row: its long texts were not read, not cleared */
+        memcpy(c->claims, old.claims, sizeof c->claims);
+        memcpy(c->facts, old.facts, sizeof c->facts);
+        memcpy(c->agreement_terms, old.agreement_terms, sizeof c->agreement_terms);
+        c->texts_read = 1;
+    }
     if (validate(db, c, &old, err) != UD_OK)
         return err->status;
     if (ud_db_begin(db, err) != UD_OK)
@@ -485,14 +557,15 @@ int ud_case_update(struct ud_db *db, struct ud_case *c, struct ud_err *err)
                                   "applicant_phone = ?8, member_id = ?9, employer_name = ?10, "
                                   "employer_credit_code = ?11, employer_org_id = ?12, dispute_type = ?13, "
                                   "claim_fen = ?14, agreed_fen = ?15, mediator = ?16, status = ?17, closed_on = ?18, "
-                                  "outcome = ?19, referred_to_arbitration = ?20, version = version + 1, "
-                                  "updated_at = " UD_NOW_SQL " WHERE id = ?21 AND version = ?22",
+                                  "outcome = ?19, referred_to_arbitration = ?20, claims = ?21, facts = ?22, "
+                                  "respondent_rep = ?23, agreement_terms = ?24, payment_due_on = ?25, "
+                                  "version = version + 1, updated_at = " UD_NOW_SQL " WHERE id = ?26 AND version = ?27",
                                   err);
     if (!st)
         return ud_mod_finish(db, err->status, err);
     bind_fields(st, c);
-    sqlite3_bind_int64(st, 21, c->id);
-    sqlite3_bind_int64(st, 22, c->version);
+    sqlite3_bind_int64(st, 26, c->id);
+    sqlite3_bind_int64(st, 27, c->version);
     if (ud_mod_step_versioned(db, st, "cases", c->id, ud_case_fields, err) != UD_OK)
         return err->status;
     return ud_case_get(db, c->id, c, err);
@@ -550,6 +623,23 @@ static void apply_move(const char *to, const struct ud_case_move *a, struct ud_c
         else
             snprintf(n->outcome, sizeof n->outcome, "%s", a->outcome);
     }
+    if (!ud_blank(a->agreement_terms)) {
+        const char *why = ud_check_text(a->agreement_terms, AGREEMENT_MAX, 1);
+        if (!why && strlen(a->agreement_terms) >= sizeof n->agreement_terms)
+            why = T("过长", "too long");
+        if (why)
+            ud_err_field(err, "agreement_terms", label("agreement_terms"), "%s", why);
+        else
+            snprintf(n->agreement_terms, sizeof n->agreement_terms, "%s", a->agreement_terms);
+    }
+    if (!ud_blank(a->payment_due_on)) {
+        char d[UD_DATE_SZ];
+        const char *why = ud_parse_date(a->payment_due_on, d);
+        if (why)
+            ud_err_field(err, "payment_due_on", label("payment_due_on"), "%s", why);
+        else
+            memcpy(n->payment_due_on, d, UD_DATE_SZ);
+    }
     if (!ud_blank(a->note)) {
         const char *why = ud_check_text(a->note, UD_EVENT_BODY_MAX, 1);
         if (why)
@@ -588,7 +678,8 @@ int ud_case_move(struct ud_db *db, int64_t id, int64_t expected_version, const c
         return err->status;
     sqlite3_stmt *st = ud_db_stmt(db,
                                   "UPDATE cases SET status = ?1, filed_on = ?2, closed_on = ?3, agreed_fen = ?4, "
-                                  "outcome = ?5, referred_to_arbitration = ?6, version = version + 1, "
+                                  "outcome = ?5, referred_to_arbitration = ?6, agreement_terms = ?9, "
+                                  "payment_due_on = ?10, version = version + 1, "
                                   "updated_at = " UD_NOW_SQL " WHERE id = ?7 AND version = ?8",
                                   err);
     if (!st)
@@ -601,6 +692,8 @@ int ud_case_move(struct ud_db *db, int64_t id, int64_t expected_version, const c
     sqlite3_bind_int(st, 6, n.referred_to_arbitration ? 1 : 0);
     sqlite3_bind_int64(st, 7, id);
     sqlite3_bind_int64(st, 8, expected_version);
+    ud_bind_text(st, 9, n.agreement_terms);
+    ud_bind_text(st, 10, n.payment_due_on);
     if (ud_mod_step_changed(db, st, "cases", id, ud_case_fields, err) != UD_OK)
         return err->status;
     if (add_event(db, id, "status", c.status, to_status, ud_blank(args->note) ? NULL : args->note, err) != UD_OK)

@@ -25,8 +25,11 @@ const struct ud_sort_key ud_case_sort_keys[] = {
     "c.applicant_name, c.applicant_id_number, c.applicant_phone, c.member_id, c.employer_name, "       \
     "c.employer_credit_code, c.employer_org_id, c.dispute_type, c.claim_fen, c.agreed_fen, c.mediator, " \
     "c.status, c.closed_on, c.outcome, c.referred_to_arbitration, c.created_at, c.updated_at, "         \
-    "c.version, o.name, o.kind, ud_overdue(c.status, c.filed_on, ?1)"
-#define CASE_NCOLS 27
+    "c.version, o.name, o.kind, ud_overdue(c.status, c.filed_on, ?1), c.respondent_rep, c.payment_due_on"
+#define CASE_NCOLS 29
+/* the long texts, read by get only: a list row stays a few hundred bytes of
+ * SQLite's work, not 20 KB */
+#define CASE_TEXT_COLS ", c.claims, c.facts, c.agreement_terms"
 /* LEFT JOIN (every case has its org) keeps cases the outer loop */
 #define CASE_FROM " FROM cases c LEFT JOIN orgs o ON o.id = c.mediation_org_id"
 
@@ -63,6 +66,20 @@ static void read_row(sqlite3_stmt *st, void *row)
     const char *level = ud_org_kind_level(kind);
     snprintf(c->level, sizeof c->level, "%s", level ? level : "");
     c->overdue = sqlite3_column_int(st, 26);
+    ud_col_text(st, 27, c->respondent_rep, sizeof c->respondent_rep);
+    ud_col_text(st, 28, c->payment_due_on, sizeof c->payment_due_on);
+    c->claims[0] = c->facts[0] = c->agreement_terms[0] = '\0';
+    c->texts_read = 0;
+}
+
+static void read_full(sqlite3_stmt *st, void *row)
+{
+    struct ud_case *c = row;
+    read_row(st, row);
+    ud_col_text(st, CASE_NCOLS, c->claims, sizeof c->claims);
+    ud_col_text(st, CASE_NCOLS + 1, c->facts, sizeof c->facts);
+    ud_col_text(st, CASE_NCOLS + 2, c->agreement_terms, sizeof c->agreement_terms);
+    c->texts_read = 1;
 }
 
 /* One case's statement, with today bound as ?1; the key is the caller's ?2. */
@@ -78,11 +95,11 @@ static sqlite3_stmt *get_stmt(struct ud_db *db, const char *sql, struct ud_err *
 
 int ud_case_get(struct ud_db *db, int64_t id, struct ud_case *c, struct ud_err *err)
 {
-    sqlite3_stmt *st = get_stmt(db, CASE_COLS CASE_FROM " WHERE c.id = ?2", err);
+    sqlite3_stmt *st = get_stmt(db, CASE_COLS CASE_TEXT_COLS CASE_FROM " WHERE c.id = ?2", err);
     if (!st)
         return err->status;
     sqlite3_bind_int64(st, 2, id);
-    return ud_mod_step_row(db, st, read_row, c, err, T("案件 %lld 不存在", "case %lld does not exist"),
+    return ud_mod_step_row(db, st, read_full, c, err, T("案件 %lld 不存在", "case %lld does not exist"),
                            (long long)id);
 }
 
@@ -94,11 +111,11 @@ int ud_case_get_by_no(struct ud_db *db, const char *case_no, struct ud_case *c, 
     for (char *p = no; *p; p++)
         if ((unsigned char)*p < 0x80)
             *p = (char)toupper((unsigned char)*p);
-    sqlite3_stmt *st = get_stmt(db, CASE_COLS CASE_FROM " WHERE c.case_no = ?2", err);
+    sqlite3_stmt *st = get_stmt(db, CASE_COLS CASE_TEXT_COLS CASE_FROM " WHERE c.case_no = ?2", err);
     if (!st)
         return err->status;
     ud_bind_text(st, 2, no);
-    return ud_mod_step_row(db, st, read_row, c, err, T("案件编号“%s”不存在", "no case has number '%s'"), no);
+    return ud_mod_step_row(db, st, read_full, c, err, T("案件编号“%s”不存在", "no case has number '%s'"), no);
 }
 
 int ud_case_resolve(struct ud_db *db, const char *case_no, int64_t *id, struct ud_err *err)

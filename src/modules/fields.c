@@ -78,7 +78,7 @@ void ud_fields_clear(const struct ud_field *defs, void *rec)
 int ud_field_set(struct ud_db *db, const struct ud_field *f, void *rec, const char *text,
                  struct ud_err *err)
 {
-    char buf[2048];
+    char buf[UD_FIELD_TEXT_MAX];
     /* refused whole: a truncated head could parse, or lose the rest */
     if (snprintf(buf, sizeof buf, "%s", text ? text : "") >= (int)sizeof buf)
         return fail(err, f, T("过长", "too long"));
@@ -253,7 +253,7 @@ int ud_fields_validate(struct ud_db *db, const struct ud_field *defs, void *rec,
             f->type == UD_F_REF)
             continue;
         /* round-trip through the text form: the same checks as typing it */
-        char text[2048];
+        char text[UD_FIELD_TEXT_MAX];
         ud_field_format(db, f, rec, UD_FMT_CODE, text, sizeof text);
         int nw = err->nwarnings;
         ud_field_set(db, f, rec, text, err);

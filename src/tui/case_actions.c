@@ -20,8 +20,12 @@ struct move_input {
     char outcome[2004];
     int referred;
     char note[2004];
+    char agreement_terms[8004];
+    char payment_due_on[UD_DATE_SZ];
 };
 
+/* the outcome text says what it is for the status moved to */
+enum { MF_DATE, MF_AGREED, MF_OUTCOME, MF_REFERRED, MF_NOTE, MF_TERMS, MF_DUE, MF_REJECT_REASON, MF_END_REASON };
 #define S struct move_input
 static const struct ud_field move_fields[] = {
     UD_FIELD_OF(S, UD_F_DATE, "date", "日期", "date", date, UD_FF_REQUIRED | UD_FF_NOFUTURE),
@@ -29,6 +33,10 @@ static const struct ud_field move_fields[] = {
     UD_FIELD_LONGTEXT(S, "outcome", "调解结果", "outcome", outcome, 500, 0),
     UD_FIELD_OF(S, UD_F_BOOL, "referred", "转仲裁", "referred to arbitration", referred, 0),
     UD_FIELD_LONGTEXT(S, "note", "备注", "note", note, 500, 0),
+    UD_FIELD_LONGTEXT(S, "agreement_terms", "协议内容", "agreement terms", agreement_terms, 2000, 0),
+    UD_FIELD_OF(S, UD_F_DATE, "payment_due_on", "履行期限", "payment due", payment_due_on, 0),
+    UD_FIELD_LONGTEXT(S, "outcome", "不予受理理由", "reason not accepted", outcome, 500, 0),
+    UD_FIELD_LONGTEXT(S, "outcome", "终止调解原因", "why mediation ended", outcome, 500, 0),
     UD_FIELD_END,
 };
 #undef S
@@ -37,6 +45,9 @@ struct move_ctx {
     int64_t id;
     int64_t version;
     char to[16];
+    /* what the case holds already (drafted while mediating) */
+    char agreement_terms[8004];
+    char payment_due_on[UD_DATE_SZ];
 };
 
 static int move_save(struct tui_app *app, struct tui_form *form, void *ctx, struct ud_err *err)
@@ -54,6 +65,8 @@ static int move_save(struct tui_app *app, struct tui_form *form, void *ctx, stru
     mv.outcome = in.outcome;
     mv.referred_to_arbitration = in.referred;
     mv.note = in.note;
+    mv.agreement_terms = in.agreement_terms;
+    mv.payment_due_on = in.payment_due_on;
     int st = ud_case_move(app->db, c->id, c->version, c->to, &mv, err);
     /* the module names the date field of the move; the form calls it date */
     const char *dated = ud_case_move_date_field(c->to);
@@ -86,14 +99,22 @@ static void move_chosen(struct tui_app *app, const struct ud_enum_item *item, vo
     /* what the move takes is the module's rule */
     unsigned needs = ud_case_move_needs(c->to);
     if (needs & UD_MOVE_DATE)
-        tui_form_add(form, &move_fields[0], today);
+        tui_form_add(form, &move_fields[MF_DATE], today);
     if (needs & UD_MOVE_AGREED)
-        tui_form_add(form, &move_fields[1], "");
+        tui_form_add(form, &move_fields[MF_AGREED], "");
     if (needs & UD_MOVE_OUTCOME)
-        tui_form_add(form, &move_fields[2], "");
+        tui_form_add(form, &move_fields[!strcmp(c->to, "not_accepted") ? MF_REJECT_REASON
+                                        : !strcmp(c->to, "succeeded")  ? MF_OUTCOME
+                                                                        : MF_END_REASON],
+                     "");
+    /* the terms as drafted while mediating, to confirm or complete */
+    if (needs & UD_MOVE_AGREEMENT) {
+        tui_form_add(form, &move_fields[MF_TERMS], c->agreement_terms);
+        tui_form_add(form, &move_fields[MF_DUE], c->payment_due_on);
+    }
     if (needs & UD_MOVE_REFERRED)
-        tui_form_add(form, &move_fields[3], "");
-    tui_form_add(form, &move_fields[4], "");
+        tui_form_add(form, &move_fields[MF_REFERRED], "");
+    tui_form_add(form, &move_fields[MF_NOTE], "");
     form->save = move_save;
     form->ctx = c;
     form->free_ctx = free;
@@ -122,6 +143,8 @@ static void start_move(struct tui_app *app, int64_t id)
     static struct move_ctx base; /* copied by move_chosen */
     base.id = k.id;
     base.version = k.version;
+    snprintf(base.agreement_terms, sizeof base.agreement_terms, "%s", k.agreement_terms);
+    snprintf(base.payment_due_on, sizeof base.payment_due_on, "%s", k.payment_due_on);
     char title[200];
     snprintf(title, sizeof title, T("案件 %s 现为“%s”，改为：", "Case %s is %s; move to:"), k.case_no,
              ud_enum_label(&ud_enum_case_status, k.status));

@@ -13,7 +13,7 @@
 struct tui_form_field *tui_form_add_field(struct tui_app *app, struct tui_form *form, const struct ud_field *f,
                                           const void *rec)
 {
-    char text[2100];
+    char text[UD_FIELD_TEXT_MAX];
     ud_field_format(app->db, f, rec, UD_FMT_EDIT, text, sizeof text);
     if (f->type == UD_F_BOOL && !rec)
         text[0] = '\0';

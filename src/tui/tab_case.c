@@ -15,6 +15,7 @@
 #include "uniondesk/parse.h"
 #include "uniondesk/privacy.h"
 #include "uniondesk/rules.h"
+#include "uniondesk/utf8.h"
 
 struct filter {
     char status[16];
@@ -144,6 +145,49 @@ static void delete_question(struct tui_app *app, const void *rec, char *out, siz
 /* ---- the detail with its timeline ---- */
 
 #define MAX_EVENTS 200
+/* long texts wrap at this width: a detail line is one screen line, and
+ * this leaves the label column on an 80-column terminal */
+#define TEXT_COLS 54
+
+/* A long text (claims, facts, terms) as detail lines: its own line breaks
+ * kept, each line wrapped at TEXT_COLS; the label on the first only. */
+static void detail_text(struct tui_detail *d, const char *label, const char *text)
+{
+    const char *p = text;
+    int first = 1;
+    while (*p) {
+        size_t line = strcspn(p, "\n");
+        char buf[UD_FIELD_TEXT_MAX];
+        snprintf(buf, sizeof buf, "%.*s", (int)line, p);
+        const char *q = buf;
+        do {
+            size_t fit = ud_str_fit(q, TEXT_COLS, NULL);
+            if (fit == 0 && *q)
+                fit = ud_utf8_next(q, strlen(q), 0); /* a character wider than the line */
+            char part[512];
+            snprintf(part, sizeof part, "%.*s", (int)fit, q);
+            for (char *t = part; *t; t++)
+                if (*t == '\r' || *t == '\t')
+                    *t = ' ';
+            tui_detail_add(d, first ? label : "", part, 0);
+            first = 0;
+            q += fit;
+        } while (*q);
+        p += line;
+        if (*p == '\n')
+            p++;
+    }
+}
+
+/* What the outcome text is for this status (the move asked for it so). */
+static const char *outcome_label(const char *status)
+{
+    if (!strcmp(status, "not_accepted"))
+        return T("不予受理理由", "reason not accepted");
+    if (!strcmp(status, "failed") || !strcmp(status, "withdrawn"))
+        return T("终止调解原因", "why mediation ended");
+    return T("调解结果", "outcome");
+}
 
 static void detail(struct tui_app *app, struct tui_scr *s, struct tui_detail *d, const void *rec)
 {
@@ -173,7 +217,8 @@ static void detail(struct tui_app *app, struct tui_scr *s, struct tui_detail *d,
     snprintf(v, sizeof v, "%s  %s  %s%s", k->applicant_name, idv, phv,
              k->member_id != UD_NULL_INT ? T("（本区工会会员）", " (member)") : "");
     tui_detail_add(d, T("申请人", "applicant"), v, 0);
-    snprintf(v, sizeof v, "%s%s%s", k->employer_name, k->employer_credit_code[0] ? "  " : "", k->employer_credit_code);
+    snprintf(v, sizeof v, "%s%s%s%s%s", k->employer_name, k->employer_credit_code[0] ? "  " : "", k->employer_credit_code,
+             k->respondent_rep[0] ? T("  代表人：", "  represented by ") : "", k->respondent_rep);
     tui_detail_add(d, T("用人单位", "employer"), v, 0);
     snprintf(v, sizeof v, T("%s，涉及 %lld 人%s", "%s, %lld worker(s)%s"), ud_enum_label(&ud_enum_dispute_type, k->dispute_type),
              (long long)k->workers_count, k->workers_count >= 10 ? T("（集体争议）", " (collective)") : "");
@@ -187,6 +232,8 @@ static void detail(struct tui_app *app, struct tui_scr *s, struct tui_detail *d,
     snprintf(v, sizeof v, T("涉案 %s 元  协议 %s 元", "claimed %s  agreed %s"), claim, agreed);
     tui_detail_add(d, T("金额", "amounts"), v, 0);
     tui_detail_add(d, T("调解员", "mediator"), k->mediator, 0);
+    if (k->payment_due_on[0])
+        tui_detail_add(d, T("履行期限", "payment due"), k->payment_due_on, 0);
     tui_detail_section(d, T("办理记录（l 添加）", "timeline (l adds an entry)"));
     struct ud_case_event *ev = calloc(MAX_EVENTS, sizeof *ev);
     int n = 0;
@@ -230,13 +277,20 @@ static void detail(struct tui_app *app, struct tui_scr *s, struct tui_detail *d,
         }
     }
     free(ev);
+    /* what the documents print: after the timeline, which stays on the first screen */
+    if (k->claims[0] || k->facts[0] || k->agreement_terms[0]) {
+        tui_detail_section(d, T("申请与协议（e 修改）", "application and agreement (e edits)"));
+        detail_text(d, T("请求事项", "claims"), k->claims);
+        detail_text(d, T("事实与理由", "facts"), k->facts);
+        detail_text(d, T("协议内容", "agreement terms"), k->agreement_terms);
+    }
     tui_detail_section(d, T("其他", "more"));
     char text[2100];
     ud_field_format(app->db, ud_field_find(ud_case_fields, "outcome"), k, UD_FMT_DISPLAY, text, sizeof text);
     for (char *p = text; *p; p++)
         if (*p == '\n' || *p == '\r' || *p == '\t')
             *p = ' ';
-    tui_detail_add(d, T("调解结果", "outcome"), text, 0);
+    tui_detail_add(d, outcome_label(k->status), text, 0);
     tui_detail_add(d, T("转仲裁", "referred to arbitration"), k->referred_to_arbitration ? T("是", "yes") : T("否", "no"), 0);
     if (k->employer_org_id != UD_NULL_INT) {
         ud_ref_org.display(app->db, k->employer_org_id, text, sizeof text);
@@ -250,7 +304,7 @@ static void detail(struct tui_app *app, struct tui_scr *s, struct tui_detail *d,
 /* The order a clerk fills a new case in; the rest follow. */
 static const char *const fast_order[] = {"mediation_org", "received_on", "applicant_name", "applicant_id_number",
                                          "applicant_phone", "employer_name", "dispute_type", "claim_amount",
-                                         "workers_count", "mediator"};
+                                         "workers_count", "mediator", "claims", "facts", "respondent_rep"};
 
 static void set_text(struct tui_form *form, const char *name, const char *text)
 {
@@ -337,6 +391,10 @@ static void form_fill(struct tui_app *app, struct tui_scr *s, struct tui_form *f
                        !strcmp(f->name, "case_no");
         if (by_moves && (mode == TUI_FORM_NEW || ud_field_is_empty(f, k)))
             continue;
+        /* the agreement is drafted from filing on (the module's rule) */
+        int agreement = !strcmp(f->name, "agreement_terms") || !strcmp(f->name, "payment_due_on");
+        if (agreement && ud_field_is_empty(f, k) && (mode == TUI_FORM_NEW || !ud_case_may_have_agreement(k->status)))
+            continue;
         struct tui_form_field *ff = tui_form_add_field(app, form, f, k);
         if (ff && !strcmp(f->name, "case_no"))
             ff->readonly = 1;
@@ -365,6 +423,7 @@ static const struct tui_screen_key keys[] = {
     {'s', "s", "状态", "status", UD_ACT_CASE_MOVE, TUI_IN_BOTH, 1, case_move},
     {'l', "l", "记事", "log", UD_ACT_CASE_WRITE, TUI_IN_BOTH, 1, case_log},
     {'R', "R", "重新办理", "reopen", UD_ACT_CASE_REOPEN, TUI_IN_BOTH, 1, case_reopen},
+    {'p', "p", "文书", "documents", UD_ACT_VIEW, TUI_IN_BOTH, 1, case_docs},
     TUI_KEY_EDIT(UD_ACT_CASE_WRITE),
     TUI_KEY_FILTER,
     TUI_KEY_DELETE(UD_ACT_CASE_DELETE),

@@ -71,7 +71,7 @@ void tui_box(WINDOW *w, int y, int x, int h, int wdt, attr_t attr, const char *t
 
 /* ---- the line editor: one line of UTF-8 text, cursor by character,
  * horizontal scrolling by display width ---- */
-#define TUI_EDIT_MAX 2048
+#define TUI_EDIT_MAX UD_FIELD_TEXT_MAX /* the longest field text (2000 characters) */
 struct tui_edit {
     char text[TUI_EDIT_MAX];
     size_t len;    /* bytes */

@@ -110,6 +110,9 @@ UNIONDESK_TODAY=2026-11-26 ud --db "$V2" init --demo --scale 0.01 --seed 7 --as-
     sql "$V2" "select 'DROP TRIGGER ' || name || ';' from sqlite_master where type = 'trigger' and name like '%_search_%'"
     echo "DROP TABLE search_pos; DROP TABLE member_grams; DROP TABLE member_subs; DROP TABLE case_grams; DROP TABLE cases_fts;"
     echo "DROP INDEX IF EXISTS cases_mediator; -- made by 0005"
+    echo "ALTER TABLE cases DROP COLUMN claims; ALTER TABLE cases DROP COLUMN facts; -- made by 0006"
+    echo "ALTER TABLE cases DROP COLUMN respondent_rep; ALTER TABLE cases DROP COLUMN agreement_terms;"
+    echo "ALTER TABLE cases DROP COLUMN payment_due_on;"
     echo "DROP TABLE audit_v3; DELETE FROM schema_migrations WHERE version >= 3; PRAGMA user_version = 2; COMMIT;"
 } >"$TMP/to_v2.sql"
 sqlite3 "$V2" <"$TMP/to_v2.sql" 2>"$TMP/to_v2.err" || diag "$TMP/to_v2.err"
@@ -144,7 +147,7 @@ sqlite3 "$V2" "insert into audit_log(login, tbl, row_id, action) values ('x', 't
 # rebuild a case as of its latest entry: the last after_json is the row
 CID=$(sql "$V2" "select row_id from audit_log where tbl='cases' and action='update' order by id desc limit 1")
 want=$(sql "$V2" "select after_json from audit_log where tbl='cases' and row_id=$CID order by id desc limit 1")
-have=$(sql "$V2" "select json_object('id', id, 'case_no', case_no, 'mediation_org_id', mediation_org_id, 'received_on', received_on, 'filed_on', filed_on, 'workers_count', workers_count, 'applicant_name', applicant_name, 'applicant_id_number', applicant_id_number, 'applicant_phone', applicant_phone, 'member_id', member_id, 'employer_name', employer_name, 'employer_credit_code', employer_credit_code, 'employer_org_id', employer_org_id, 'dispute_type', dispute_type, 'claim_fen', claim_fen, 'agreed_fen', agreed_fen, 'mediator', mediator, 'status', status, 'closed_on', closed_on, 'outcome', outcome, 'referred_to_arbitration', referred_to_arbitration, 'version', version) from cases where id=$CID")
+have=$(sql "$V2" "select json_object('id', id, 'case_no', case_no, 'mediation_org_id', mediation_org_id, 'received_on', received_on, 'filed_on', filed_on, 'workers_count', workers_count, 'applicant_name', applicant_name, 'applicant_id_number', applicant_id_number, 'applicant_phone', applicant_phone, 'member_id', member_id, 'employer_name', employer_name, 'employer_credit_code', employer_credit_code, 'employer_org_id', employer_org_id, 'dispute_type', dispute_type, 'claim_fen', claim_fen, 'agreed_fen', agreed_fen, 'mediator', mediator, 'status', status, 'closed_on', closed_on, 'outcome', outcome, 'referred_to_arbitration', referred_to_arbitration, 'claims', claims, 'facts', facts, 'respondent_rep', respondent_rep, 'agreement_terms', agreement_terms, 'payment_due_on', payment_due_on, 'version', version) from cases where id=$CID")
 if [ -n "$CID" ] && [ "$want" = "$have" ]; then ok "case $CID rebuilt from its audit entries equals the row ($cases_updated cases updated)"; else not_ok "case rebuilt from the audit log equals the row"; fi
 # a write after the upgrade: both accounts
 ud --db "$V2" user add clerk9 --role clerk >/dev/null
