@@ -1,7 +1,8 @@
 # Printing through a real CUPS queue (issue 9): a private cupsd with
 # cups-pdf queues (tests/cli/lib_cups.sh). uniondesk printers lists them;
 # the monthly report printed with --print --printer comes out of the queue
-# as a PDF whose Chinese reads back (pdftotext) in an embedded CJK font
+# as a PDF whose Chinese reads back (pdftotext) in an embedded CJK font,
+# and so does a case document (case print --doc agreement --print)
 # (pdffonts); the print is in the audit log; with no default destination
 # or an unknown printer, lp's own message reaches the user with what to
 # do, exit 74. Not root: one SKIP line.
@@ -85,6 +86,26 @@ grep -q "报表已送往打印机" "$TMP/err" && pdf2=$(cups_wait_pdf)
 pdftotext -layout "$pdf2" "$TMP/members.txt" 2>/dev/null
 contains "$TMP/members.txt" "会员" "…the members report, in Chinese"
 
+
+# ---- a case document on paper (case print, branch docs) ----
+expect_rc 0 "case print FX-D1 --doc agreement --print --printer $Q" U case print FX-D1 --doc agreement --print --printer "$Q"
+pdf4=
+grep -q "打印" "$TMP/err" && pdf4=$(cups_wait_pdf)
+if [ -n "$pdf4" ] && [ -s "$pdf4" ]; then ok "cups-pdf wrote the printed agreement"; else not_ok "cups-pdf wrote the printed agreement (none within 60 s)"; fi
+pdftotext -layout "${pdf4:-/dev/null}" "$TMP/agreement.txt" 2>/dev/null
+contains "$TMP/agreement.txt" "劳动争议调解协议书" "…its title reads back in Chinese"
+contains "$TMP/agreement.txt" "FX-D1" "…numbered with the case number"
+contains "$TMP/agreement.txt" "张建国" "…the applicant"
+contains "$TMP/agreement.txt" "42,000.00" "…the agreed amount in figures"
+contains "$TMP/agreement.txt" "人民币肆万贰仟元" "…and in capitals"
+doc=$(ls -t "$CUPS_DIR"/spool/d*-001 2>/dev/null | head -n 1)
+pdffonts "${doc:-/dev/null}" >"$TMP/dfonts.txt" 2>&1
+if grep "CJK" "$TMP/dfonts.txt" | grep -q " yes "; then ok "…sent as a PDF with its CJK font embedded"; else not_ok "…sent as a PDF with its CJK font embedded"; diag "$TMP/dfonts.txt"; fi
+sql "$DB" "select json_extract(after_json, '$.detail') from audit_log where action = 'print' order by id desc limit 1" >"$TMP/adetail.txt"
+contains "$TMP/adetail.txt" "FX-D1" "the document's print is in the audit log"
+contains "$TMP/adetail.txt" "$Q" "…naming the printer"
+expect_rc 74 "case print --printer that CUPS does not know exits 74" U case print FX-D1 --doc agreement --print --printer NoSuchPrinter
+contains "$TMP/err" "The printer or class does not exist." "…lp's own message reaches stderr"
 
 # ---- a queue named in Chinese, as an office names it ----
 Q3=办公室_$$
