@@ -1,9 +1,9 @@
 # Printing through a real CUPS queue (issue 9): a private cupsd with
 # cups-pdf queues (tests/cli/lib_cups.sh). uniondesk printers lists them;
 # the monthly report printed with --print --printer comes out of the queue
-# as a PDF whose Chinese reads back (pdftotext) in an embedded CJK font,
-# and so does a case document (case print --doc agreement --print)
-# (pdffonts); the print is in the audit log; with no default destination
+# as a PDF whose Chinese reads back (pdftotext) in an embedded CJK font
+# (pdffonts), and so does a case document (case print --doc agreement
+# --print); a queue named in Chinese works too; the print is in the audit log; with no default destination
 # or an unknown printer, lp's own message reaches the user with what to
 # do, exit 74. Not root: one SKIP line.
 . tests/lib.sh
