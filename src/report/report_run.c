@@ -66,33 +66,6 @@ int ud_report_run(struct ud_db *db, const struct ud_report_request *rq, enum ud_
     return st;
 }
 
-/* The report's document, for paper: figures, meta and scope as
- * ud_report_run has them. */
-static int build_doc(struct ud_db *db, const struct ud_report_request *rq, const struct ud_report_kind *k,
-                     struct ud_rdoc *d, struct ud_err *err)
-{
-    struct ud_report_meta meta;
-    if (ud_report_meta_init(db, &meta, err) != UD_OK)
-        return err->status;
-    int64_t org_id = 0;
-    if (rq->org_code && *rq->org_code) {
-        struct ud_org org;
-        if (ud_org_get_by_code(db, rq->org_code, &org, err) != UD_OK)
-            return err->status;
-        org_id = org.id;
-        snprintf(meta.scope, sizeof meta.scope, "%s", org.name);
-    }
-    void *fig = NULL;
-    if (k->compute(db, rq, org_id, &meta, &fig, err) != UD_OK) {
-        if (fig)
-            k->free(fig);
-        return err->status;
-    }
-    k->document(fig, &meta, d);
-    k->free(fig);
-    return UD_OK;
-}
-
 int ud_report_print(struct ud_db *db, const struct ud_report_request *rq, const char *printer, const char *title,
                     int quiet, struct ud_err *err)
 {
@@ -104,22 +77,12 @@ int ud_report_print(struct ud_db *db, const struct ud_report_request *rq, const 
     /* the PDF in memory: nothing with the figures is left on disk */
     char *pdf = NULL;
     size_t len = 0;
-    struct ud_rdoc *d = malloc(sizeof *d);
-    if (!d)
+    FILE *fp = open_memstream(&pdf, &len);
+    if (!fp)
         return ud_err_nomem(err);
-    int st = build_doc(db, rq, k, d, err);
-    if (st == UD_OK) {
-        FILE *fp = open_memstream(&pdf, &len);
-        if (!fp) {
-            st = ud_err_nomem(err);
-        } else {
-            st = ud_rdoc_pdf(d, fp, err);
-            if (fclose(fp) != 0 && st == UD_OK)
-                st = ud_err_nomem(err);
-        }
-        ud_rdoc_free(d);
-    }
-    free(d);
+    int st = ud_report_run(db, rq, UD_REPORT_PDF, fp, NULL, err);
+    if (fclose(fp) != 0 && st == UD_OK)
+        st = ud_err_nomem(err);
     if (st == UD_OK) {
         /* the print is on record before it leaves: paper leaves no trace otherwise */
         char what[600];

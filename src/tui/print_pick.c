@@ -55,19 +55,15 @@ static void printers_cell(struct tui_app *app, void *ctx, const void *row, int c
     (void)app;
     (void)ctx;
     const struct ud_printer *p = &chooser.p[*(const int *)row];
-    out[0] = '\0';
-    if (col == 0)
-        ud_text_visible(out, outsz, p->name); /* a name from CUPS, shown as it is */
-    else if (p->is_default)
-        snprintf(out, outsz, "%s", T("默认", "default"));
+    (void)col;
+    char shown[sizeof p->name * 4];
+    ud_text_visible(shown, sizeof shown, p->name); /* a name from CUPS, shown as it is */
+    snprintf(out, outsz, "%s%s", shown, p->is_default ? T("（默认）", " (default)") : "");
 }
 
-static const struct tui_column printers_cols[] = {
-    {"打印机", "printer", 30, 1, UD_LEFT, NULL},
-    {"", "", 8, 0, UD_LEFT, NULL},
-};
+static const struct tui_column printers_cols[] = {{"打印机", "printer", 30, 1, UD_LEFT, NULL}};
 
-static const struct tui_list_source printers_src = {sizeof(int),   printers_cols, 2,    printers_fetch, NULL,
+static const struct tui_list_source printers_src = {sizeof(int),   printers_cols, 1,    printers_fetch, NULL,
                                                     printers_cell, NULL,          NULL, NULL};
 
 static void printers_done(struct tui_app *app, const void *row, void *arg)
