@@ -73,7 +73,7 @@ const struct ud_cmd_entry cmd_case_entry = {
 
 /* ---- show ---- */
 
-#define MAX_EVENTS 1000
+#define MAX_EVENTS 500 /* a case has a few dozen; each takes 8 KB */
 
 static void line(const char *label, const char *value)
 {
@@ -150,6 +150,8 @@ static int show(struct ud_cli *cli, const struct ud_case *k, int full_id)
         else
             printf("  %s  %s  [%s] %s\n", e->at, e->login, ud_enum_label(&ud_enum_event_kind, e->kind), e->body);
     }
+    if (n == MAX_EVENTS)
+        printf(T("  （只列出前 %d 项）\n", "  (the first %d entries only)\n"), MAX_EVENTS);
     free(ev);
     if (fflush(stdout) != 0)
         return ud_cli_fail((ud_err_set(&err, UD_ERR_IO, "%s", T("写入标准输出时出错", "error writing to standard output")), &err));

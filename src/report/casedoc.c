@@ -17,7 +17,7 @@
 #include "uniondesk/rules.h"
 #include "uniondesk/user.h"
 
-#define MAX_EVENTS 1000
+#define MAX_EVENTS 500 /* a case has a few dozen; each takes 8 KB */
 #define KEEP_YEARS 10 /* 保管期限: ten years after the year the case closed */
 
 struct ud_casedoc_ctx {
