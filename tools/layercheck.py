@@ -45,7 +45,7 @@ for h in "err i18n utf8 parse enums db dbfile migrate rules privilege outfile cs
 for h in ("org member dispute dispute_stats member_stats training training_stats aid user "
           "audit privacy fields list period may").split():
     HEADERS[h] = MODULES
-for h in "report rdoc xlsxutil export import csv demo".split():
+for h in "report rdoc paper xlsxutil export import csv demo".split():
     HEADERS[h] = TOOLS
 HEADERS["search_bulk"] = MODULES
 HEADERS["casedoc"] = TOOLS

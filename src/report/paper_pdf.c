@@ -17,6 +17,7 @@
 #define RULE 0.6
 #define LABEL_GRAY 0.92
 #define TALL_LINES 3
+#define PARA_SPACING 1.25 /* baseline to baseline, times the line's height: airy like an official document */
 
 static double line_h(struct pdfset *s, double size)
 {
@@ -206,7 +207,7 @@ static void body(struct pdfset *s, const void *arg)
             break;
         case UD_PB_PARA: {
             PangoLayout *l = pdfset_text(s, text, BODY_SIZE, 0, pdfset_width(s), PANGO_ALIGN_LEFT);
-            pdfset_indent(s, 2 * BODY_SIZE, 1, 0); /* two characters */
+            pdfset_indent(s, 2 * BODY_SIZE, 1, PARA_SPACING); /* two characters */
             pdfset_flow(s, l, pdfset_left(s));
             s->y += BODY_SIZE / 4;
             break;
@@ -217,7 +218,7 @@ static void body(struct pdfset *s, const void *arg)
             s->y += BODY_SIZE / 2;
             break;
         case UD_PB_SPACE: {
-            double h = b->n * line_h(s, BODY_SIZE);
+            double h = (b->n > 0 ? b->n : 0) * line_h(s, BODY_SIZE);
             s->y = pdfset_fits(s, h) ? s->y + h : pdfset_bottom(s);
             break;
         }

@@ -3,8 +3,10 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
 
 #include "uniondesk/i18n.h"
 
@@ -20,7 +22,6 @@
 #endif
 #endif
 #ifdef UD_PDF_RELEASE_AT_EXIT
-#include <fontconfig/fontconfig.h>
 static void release_fonts(void)
 {
     pango_cairo_font_map_set_default(NULL);
@@ -247,6 +248,27 @@ double pdfset_lines(struct pdfset *s, PangoLayout *l, double x, double y, double
     return next;
 }
 
+/* Whether fontconfig has the family itself: without it, it would give
+ * another font, and Chinese would come out as empty boxes. */
+static int have_family(const char *family)
+{
+    FcPattern *p = FcNameParse((const FcChar8 *)family);
+    if (!p)
+        return 0;
+    FcConfigSubstitute(NULL, p, FcMatchPattern);
+    FcDefaultSubstitute(p);
+    FcResult res;
+    FcPattern *m = FcFontMatch(NULL, p, &res);
+    int found = 0;
+    FcChar8 *name;
+    for (int i = 0; m && !found && FcPatternGetString(m, FC_FAMILY, i, &name) == FcResultMatch; i++)
+        found = strcasecmp((const char *)name, family) == 0;
+    if (m)
+        FcPatternDestroy(m);
+    FcPatternDestroy(p);
+    return found;
+}
+
 static int io_error(struct ud_err *err, const char *why)
 {
     return ud_err_set(err, UD_ERR_IO, T("写入 PDF 时出错：%s", "error writing the PDF: %s"), why);
@@ -260,6 +282,12 @@ int pdfset_render(const struct pdfset_spec *sp, FILE *fp, void (*body)(struct pd
     if (!release_registered && atexit(release_fonts) == 0)
         release_registered = 1;
 #endif
+    if (!have_family(sp->family))
+        return ud_err_set(err, UD_ERR_IO,
+                          T("找不到字体“%s”：中文会印成空框。请安装 fonts-noto-cjk（apt-get install fonts-noto-cjk）",
+                            "the font '%s' is not installed: Chinese would print as empty boxes. Install "
+                            "fonts-noto-cjk (apt-get install fonts-noto-cjk)"),
+                          sp->family);
     struct sink k = {fp, 0};
     cairo_surface_t *surf = cairo_pdf_surface_create_for_stream(sink_write, &k, sp->pw, sp->ph);
     if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {

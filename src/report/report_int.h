@@ -8,7 +8,7 @@
 #include "uniondesk/rdoc.h"
 #include "uniondesk/report.h"
 
-/* Writes d as text, CSV or xlsx. */
+/* Writes d as text, CSV, xlsx or PDF. */
 int ud_report_write_doc(const struct ud_rdoc *d, enum ud_report_format fmt, FILE *fp, struct ud_outfile *out,
                         struct ud_err *err);
 /* A JSON string with quotes; control characters escaped. */

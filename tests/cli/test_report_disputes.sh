@@ -310,7 +310,7 @@ expect_rc 64 "both --month and --year" R --month 2026-10 --year 2026
 expect_rc 64 "a bad month" R --month 2026-13
 contains "$TMP/err" "月" "…says what is wrong with it"
 expect_rc 64 "a bad level" R --month 2026-10 --level province
-expect_rc 64 "a bad format" R --month 2026-10 --format odt
+expect_rc 64 "a bad format" R --month 2026-10 --format docx
 expect_rc 64 "xlsx without -o" R --month 2026-10 --format xlsx
 expect_rc 64 "--print with csv" R --month 2026-10 --format csv --print
 expect_rc 64 "a data date before the period" R --month 2026-12 --as-of 2026-11-05

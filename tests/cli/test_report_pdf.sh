@@ -173,6 +173,17 @@ else
     skip "no script(1) to give the command a terminal"
 fi
 
+# --- without the CJK fonts: refused, not a PDF of empty boxes ---
+mkdir -p "$TMP/nofonts"
+cat >"$TMP/nofonts/fonts.conf" <<EOF
+<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig><dir>$TMP/nofonts</dir><cachedir>$TMP/nofonts/cache</cachedir></fontconfig>
+EOF
+FONTCONFIG_FILE=$TMP/nofonts/fonts.conf expect_rc 74 "no Noto CJK font: exit 74" ud --db "$DB" report members -o "$TMP/pdf/nofont.pdf"
+contains "$TMP/err" "fonts-noto-cjk" "…the message names the package to install"
+check "…and leaves no file" test ! -e "$TMP/pdf/nofont.pdf"
+
 # --- an existing file; a full disk ---
 before=$(sha256sum <"$TMP/pdf/oct.pdf")
 expect_rc 73 "an existing PDF is not replaced without --force" ud --db "$DB" report members -o "$TMP/pdf/oct.pdf"

@@ -24,11 +24,11 @@ static int have_poppler(void)
     return system("command -v pdftotext >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1") == 0;
 }
 
-/* The output of the poppler tool (pdftotext -layout, pdfinfo) on path, whole. */
+/* The output of the poppler tool (pdftotext -layout, pdfinfo, pdffonts) on path, whole. */
 static char *run(const char *tool, const char *path)
 {
     char cmd[512];
-    snprintf(cmd, sizeof cmd, "%s '%s'%s", tool, path, strcmp(tool, "pdfinfo") ? " -" : "");
+    snprintf(cmd, sizeof cmd, "%s '%s'%s", tool, path, strncmp(tool, "pdftotext", 9) == 0 ? " -" : "");
     FILE *p = popen(cmd, "r");
     assert_non_null(p);
     char *buf = NULL;
@@ -121,6 +121,21 @@ static void test_every_block(void **state)
     int pages = atoi(strstr(info, "Pages:") + 6);
     assert_true(pages >= 4); /* the long table takes three pages, the last title one */
     assert_non_null(strstr(info, "Title:           劳动争议调解协议书"));
+
+    /* the body and the bold title in Noto Serif CJK SC, embedded and subset */
+    char *fonts = run("pdffonts", path);
+    assert_non_null(strstr(fonts, "NotoSerifCJKsc-Regular"));
+    assert_non_null(strstr(fonts, "NotoSerifCJKsc-Bold"));
+    for (char *l = strstr(fonts, "NotoSerif"); l; l = strstr(l + 1, "NotoSerif")) {
+        char *eol = strchr(l, '\n');
+        if (eol)
+            *eol = '\0';
+        assert_non_null(strstr(l, "CID Type 0C"));
+        assert_non_null(strstr(l, "yes yes"));
+        if (eol)
+            *eol = '\n';
+    }
+    free(fonts);
 
     char *raw = run("pdftotext -layout", path);
     char *txt = squeeze(raw);
