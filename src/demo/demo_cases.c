@@ -5,6 +5,7 @@
  * the seed's (18,523 万元 over 12,633 cases). Each case walks the workflow,
  * so its timeline is complete. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "demo_internal.h"
@@ -28,6 +29,40 @@ static int64_t claim_amount(struct demo_rng *r, int collective)
     else
         yuan = demo_between(r, 30000, 160000);
     return yuan * 100 + (demo_chance(r, 300) ? demo_below(r, 100) : 0);
+}
+
+/* What the application says, by dispute type: {the claim before its
+ * amount, the facts}. */
+static const char *const texts[][2] = {
+    {"请求用人单位支付拖欠的劳动报酬", "用人单位自三个月前起未按月足额支付工资，申请人多次催要未果。"},
+    {"请求用人单位支付违法解除劳动合同赔偿金", "用人单位未说明理由即通知申请人解除劳动合同，亦未支付任何补偿。"},
+    {"请求用人单位补缴社会保险费，并赔偿因未缴纳造成的损失", "用人单位自申请人入职起未为其缴纳社会保险费。"},
+    {"请求用人单位支付停工留薪期工资及一次性伤残就业补助金", "申请人在工作中受伤，经认定为工伤，用人单位拒绝支付相关待遇。"},
+    {"请求用人单位支付解除劳动合同经济补偿金", "劳动合同期满后用人单位不再续订，未依法支付经济补偿。"},
+    {"请求用人单位支付延长工作时间的加班工资", "申请人长期每日工作十小时以上，休息日亦安排加班，用人单位未支付加班工资。"},
+    {"请求用人单位支付未订立书面劳动合同的二倍工资差额", "申请人入职已逾一年，用人单位始终未与其订立书面劳动合同。"},
+    {"请求用人单位支付各项费用合计", "双方就劳动关系存续期间的费用结算发生争议。"},
+};
+static const char *const rep_titles[] = {"人事经理", "行政主管", "法定代表人", "委托代理人"};
+
+/* The application's content, drawn from the case itself and a generator
+ * of its own: the demo's other data stay what they were. */
+static void application_texts(struct ud_case *k, int type)
+{
+    char amount[40];
+    ud_format_money(k->claim_fen, amount, sizeof amount);
+    snprintf(k->claims, sizeof k->claims, "%s%s元。", texts[type][0], amount);
+    if (k->workers_count >= 10)
+        snprintf(k->facts, sizeof k->facts, "申请人等%lld名职工均在%s工作。%s", (long long)k->workers_count,
+                 k->employer_name, texts[type][1]);
+    else
+        snprintf(k->facts, sizeof k->facts, "申请人在%s工作。%s", k->employer_name, texts[type][1]);
+    struct demo_rng rep = {(uint64_t)k->claim_fen * 2654435761u + (uint64_t)k->workers_count};
+    if (demo_chance(&rep, 750)) {
+        char name[124];
+        demo_person_name(&rep, demo_chance(&rep, 400), name, sizeof name);
+        snprintf(k->respondent_rep, sizeof k->respondent_rep, "%s（%s）", name, rep_titles[demo_below(&rep, 4)]);
+    }
 }
 
 static void min_date(char *d, const char *limit)
@@ -54,7 +89,8 @@ static int one_case(struct demo_ctx *c, const char *received, struct ud_err *err
         org = 1 + nstreet + (int)demo_below(r, c->nmediating - 1 - nstreet);
     k.mediation_org_id = c->mediating[org];
     snprintf(k.received_on, sizeof k.received_on, "%s", received);
-    snprintf(k.dispute_type, sizeof k.dispute_type, "%s", types[demo_weighted(r, type_w, 8)]);
+    int type = demo_weighted(r, type_w, 8);
+    snprintf(k.dispute_type, sizeof k.dispute_type, "%s", types[type]);
     int collective = demo_chance(r, 35);
     k.workers_count = collective ? demo_between(r, 10, 120) : demo_chance(r, 80) ? demo_between(r, 2, 9) : 1;
     k.claim_fen = claim_amount(r, collective);
@@ -90,6 +126,7 @@ static int one_case(struct demo_ctx *c, const char *received, struct ud_err *err
     /* mediators: a small pool per body, named from the body's id */
     struct demo_rng pool = {(uint64_t)k.mediation_org_id * 7919 + demo_below(r, 3)};
     demo_person_name(&pool, demo_chance(&pool, 400), k.mediator, sizeof k.mediator);
+    application_texts(&k, type);
     if (ud_case_create(c->db, &k, err) != UD_OK)
         return err->status;
     c->stats->cases++;
@@ -105,6 +142,7 @@ static int one_case(struct demo_ctx *c, const char *received, struct ud_err *err
         mv.date = date;
         int refuse = demo_chance(r, 600);
         mv.note = refuse ? "不属于劳动争议调解受理范围，已告知当事人向有关部门反映" : "申请人撤回申请";
+        mv.outcome = mv.note; /* the reason the notice prints */
         return ud_case_move(c->db, k.id, k.version, refuse ? "not_accepted" : "withdrawn", &mv, err);
     }
     ud_date_add(received, demo_below(r, 3), date);
@@ -144,6 +182,14 @@ static int one_case(struct demo_ctx *c, const char *received, struct ud_err *err
         ud_format_money(mv.agreed_fen, amount, sizeof amount);
         snprintf(text, sizeof text, "双方达成调解协议，用人单位于结案之日起十日内支付%s元", amount);
         mv.outcome = text;
+        char due[UD_DATE_SZ], terms[1200];
+        ud_date_add(closed, 10, due);
+        snprintf(terms, sizeof terms,
+                 "一、%s于%.4s年%d月%d日前一次性支付申请人%s人民币%s元；\n"
+                 "二、申请人收到上述款项后，双方劳动争议就此了结，申请人不再就本争议向用人单位主张其他权利。",
+                 k.employer_name, due, atoi(due + 5), atoi(due + 8), k.applicant_name, amount);
+        mv.agreement_terms = terms;
+        mv.payment_due_on = due;
         return ud_case_move(c->db, k.id, version, "succeeded", &mv, err);
     }
     if (outcome < succeed_below + 80) {

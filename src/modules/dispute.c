@@ -640,6 +640,14 @@ static void apply_move(const char *to, const struct ud_case_move *a, struct ud_c
         else
             memcpy(n->payment_due_on, d, UD_DATE_SZ);
     }
+    /* a draft agreement is not dropped silently by a move that ends without one */
+    if (!ud_case_may_have_agreement(to) && (n->agreement_terms[0] || n->payment_due_on[0])) {
+        const char *f = n->agreement_terms[0] ? "agreement_terms" : "payment_due_on";
+        ud_err_field(err, f, label(f),
+                     T("案件有起草的协议内容或履行期限，不能改为“%s”：请先修改案件，清空协议内容和履行期限",
+                       "the case has draft agreement terms or a due date: clear them in the case before it becomes %s"),
+                     status_label(to));
+    }
     if (!ud_blank(a->note)) {
         const char *why = ud_check_text(a->note, UD_EVENT_BODY_MAX, 1);
         if (why)

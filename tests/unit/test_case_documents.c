@@ -356,6 +356,7 @@ static void moves_carry_and_check_the_agreement(void **state)
     ud_err_clear(&err);
     assert_int_equal(ud_case_move(fx->db, c.id, c.version, "failed", &mv, &err), UD_ERR_INVALID);
     assert_non_null(ud_err_find(&err, "agreement_terms"));
+    assert_non_null(strstr(ud_err_find(&err, "agreement_terms")->msg, "请先修改案件，清空协议内容"));
     c.agreement_terms[0] = c.payment_due_on[0] = '\0';
     OK(ud_case_update(fx->db, &c, &err));
     OK(ud_case_move(fx->db, c.id, c.version, "failed", &mv, &err));

@@ -73,7 +73,8 @@ static void what_a_move_takes(void **state)
     (void)state;
     assert_int_equal(ud_case_move_needs("filed"), UD_MOVE_DATE);
     assert_int_equal(ud_case_move_needs("mediating"), 0);
-    assert_int_equal(ud_case_move_needs("succeeded"), UD_MOVE_DATE | UD_MOVE_AGREED | UD_MOVE_OUTCOME);
+    assert_int_equal(ud_case_move_needs("succeeded"),
+                     UD_MOVE_DATE | UD_MOVE_AGREED | UD_MOVE_OUTCOME | UD_MOVE_AGREEMENT);
     assert_int_equal(ud_case_move_needs("failed"), UD_MOVE_DATE | UD_MOVE_OUTCOME | UD_MOVE_REFERRED);
     assert_int_equal(ud_case_move_needs("withdrawn"), UD_MOVE_DATE | UD_MOVE_OUTCOME);
     assert_int_equal(ud_case_move_needs("not_accepted"), UD_MOVE_DATE | UD_MOVE_OUTCOME);
