@@ -191,6 +191,9 @@ static void print_on(struct tui_app *app, const char *printer, void *arg)
     struct report_tab *t = arg;
     struct ud_err err;
     ud_err_clear(&err);
+    /* typesetting and handing over take a moment: say so first */
+    tui_message(app, T("正在送往打印机 %s…", "sending to the printer %s…"), printer);
+    tui_redraw(app);
     if (ud_report_print(app->db, &t->rq, printer, t->name, 1, &err) == UD_OK)
         tui_message(app, T("已送往打印机 %s", "sent to the printer %s"), printer);
     else

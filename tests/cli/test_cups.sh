@@ -66,6 +66,10 @@ doc=$(ls -t "$CUPS_DIR"/spool/d*-001 2>/dev/null | head -n 1)
 equals "$(head -c 5 "${doc:-/dev/null}")" "%PDF-" "the job cupsd received is a PDF, not text"
 pdffonts "${doc:-/dev/null}" >"$TMP/fonts.txt" 2>&1
 if grep "CJK" "$TMP/fonts.txt" | grep -q " yes "; then ok "…with an embedded CJK font"; else not_ok "…with an embedded CJK font"; diag "$TMP/fonts.txt"; fi
+pages() { pdfinfo "$1" 2>/dev/null | sed -n 's/^Pages: *//p'; }
+sent=$(pages "${doc:-/dev/null}")
+[ -n "$sent" ] && [ "$sent" -ge 1 ] && ok "the job has $sent pages" || not_ok "the job has pages (pdfinfo: '$sent')"
+equals "$(pages "$pdf")" "$sent" "…and every page came out"
 pdffonts "$pdf" >"$TMP/pfonts.txt" 2>&1
 if [ "$(grep -c ' yes ' "$TMP/pfonts.txt")" -gt 0 ] && ! grep -Eq ' no +(no|yes) +(no|yes) +[0-9]' "$TMP/pfonts.txt"; then
     ok "the printed PDF's fonts are all embedded: Chinese, not boxes"

@@ -68,6 +68,12 @@ tm_keys r p
 expect_screen r "没有打印机" "no printers: the status line says so"
 expect_screen r "lpadmin" "…and how one is added"
 rm -f "$TMP/no-printers"
+# CUPS not running: lpstat's own reason
+cp "$TMP/bin/lpstat" "$TMP/lpstat.good"
+printf '#!/bin/sh\necho "lpstat: Scheduler is not running." >&2\nexit 1\n' >"$TMP/bin/lpstat"
+tm_keys r p
+expect_screen r "Scheduler is not running" "CUPS not running: lpstat's reason on the status line"
+cp "$TMP/lpstat.good" "$TMP/bin/lpstat"
 # lp failing: the screen shows lp's own reason, not just its exit code
 cp "$TMP/bin/lp" "$TMP/lp.good"
 printf '#!/bin/sh\ncat >/dev/null\necho "lp: Error - No default destination." >&2\nexit 1\n' >"$TMP/bin/lp"
