@@ -48,6 +48,9 @@ for h in ("org member dispute dispute_stats member_stats training training_stats
 for h in "report rdoc paper xlsxutil export import csv demo".split():
     HEADERS[h] = TOOLS
 HEADERS["search_bulk"] = MODULES
+HEADERS["casedoc"] = TOOLS
+HEADERS["paper"] = TOOLS
+HEADERS["print"] = TOOLS
 HEADERS["tui"] = FRONT
 
 SQL = re.compile(r"\bSELECT\b.*?\bFROM\b|\bSELECT\s+(\*|\d|\w+\s*\()|\bINSERT\s+(OR\s+\w+\s+)?INTO\b|\bUPDATE\s+\w+\s+SET\b|"

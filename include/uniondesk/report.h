@@ -12,6 +12,7 @@
 #include "uniondesk/member_stats.h"
 #include "uniondesk/outfile.h"
 #include "uniondesk/parse.h"
+#include "uniondesk/print.h"
 #include "uniondesk/rdoc.h"
 #include "uniondesk/training_stats.h"
 
@@ -86,22 +87,12 @@ struct ud_report_request {
 int ud_report_run(struct ud_db *db, const struct ud_report_request *rq, enum ud_report_format fmt, FILE *fp,
                   const char *path, struct ud_err *err);
 
-/* Sends text to the printer with `lp` (CUPS): A4 landscape, 12 characters
- * an inch and 8 lines an inch, so that 132 columns and 60 lines fit a page.
- * UD_ERR_IO when lp cannot be found on PATH or fails. quiet: lp's own
- * messages go to /dev/null (for the screens). */
-int ud_report_print(const char *text, size_t len, const char *title, int quiet, struct ud_err *err);
-/* The print destinations lp knows (lpstat -e), the default marked
- * (lpstat -d). Up to max; *n may be 0 (none set up). */
-struct ud_printer {
-    char name[128];
-    int is_default;
-};
-int ud_printers(struct ud_printer *out, int max, int *n, struct ud_err *err);
-/* Records the print of rq in the audit log (ud_audit_note, action
- * "print"), then prints: a report leaves no trace on paper otherwise. */
-int ud_report_print_noted(struct ud_db *db, const struct ud_report_request *rq, const char *text, size_t len,
-                          const char *title, int quiet, struct ud_err *err);
+/* Prints the report rq on paper: rendered as PDF (ud_rdoc_pdf) in
+ * memory, its print recorded in the audit log (action "print", naming the
+ * printer) before it goes to lp (ud_print_pdf, print.h). printer NULL or
+ * "": the default destination. quiet: for the screens. */
+int ud_report_print(struct ud_db *db, const struct ud_report_request *rq, const char *printer, const char *title,
+                    int quiet, struct ud_err *err);
 
 /* A ratio as JSON: a fraction rounded half up to 4 places ("0.8881"), or
  * "null" when den is 0. Integer arithmetic only. */

@@ -2,7 +2,7 @@
 
 #include "cli.h"
 #include "uniondesk/i18n.h"
-#include "uniondesk/report.h"
+#include "uniondesk/print.h"
 #include "uniondesk/utf8.h"
 
 static int ud_cmd_printers(struct ud_cli *cli, int argc, char **argv);
@@ -12,10 +12,12 @@ const struct ud_cmd_entry cmd_printers_entry = {
     .usage = "printers",
     .summary_zh = "列出可用的打印机（默认的标 *）",
     .summary_en = "list the printers (the default marked *)",
-    .help_zh = "列出 CUPS 中的打印机（lpstat -e），默认打印机前标 *。--print 不指定打印机时送往默认打印机。\n"
+    .help_zh = "列出 CUPS 中的打印机（lpstat -e），默认打印机前标 *。--print --printer NAME 送往其中一台，\n"
+        "不写 --printer 时送往默认打印机。\n"
         "没有打印机时请管理员在 CUPS 中添加（lpadmin 或 http://localhost:631）。\n"
         "退出码：0 成功（没有打印机也是 0）；74 无法询问 CUPS（未安装 cups-client、CUPS 未运行）。\n",
-    .help_en = "Lists the CUPS destinations (lpstat -e), the default marked *. --print without a printer uses the default.\n"
+    .help_en = "Lists the CUPS destinations (lpstat -e), the default marked *. --print --printer NAME prints on one of them;\n"
+        "without --printer, on the default.\n"
         "With none, an admin adds one in CUPS (lpadmin or http://localhost:631).\n"
         "Exit codes: 0 ok (also when there are none); 74 CUPS cannot be asked (no cups-client, CUPS not running).\n",
     .run = ud_cmd_printers,

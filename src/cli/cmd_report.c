@@ -11,6 +11,7 @@
 #include "uniondesk/org.h"
 #include "uniondesk/period.h"
 #include "uniondesk/report.h"
+#include "uniondesk/utf8.h"
 
 static int ud_cmd_report(struct ud_cli *cli, int argc, char **argv);
 
@@ -19,9 +20,9 @@ const struct ud_cmd_entry cmd_report_entry = {
     .usage = "report disputes|members|training [OPTIONS]",
     .summary_zh = "统计报表：劳动争议调解统计月报、会员统计、培训统计",
     .summary_en = "statistics: monthly mediation report, membership, training",
-    .help_zh = "  report disputes (--month YYYY-MM | --year YYYY) [--level L] [--org CODE] [--as-of DATE] [--format F] [-o FILE [--force]] [--print]\n"
-        "  report members [--org CODE] [--format F] [-o FILE [--force]] [--print]\n"
-        "  report training --year YYYY [--format F] [-o FILE [--force]] [--print]\n\n"
+    .help_zh = "  report disputes (--month YYYY-MM | --year YYYY) [--level L] [--org CODE] [--as-of DATE] [--format F] [-o FILE [--force]] [--print [--printer NAME]]\n"
+        "  report members [--org CODE] [--format F] [-o FILE [--force]] [--print [--printer NAME]]\n"
+        "  report training --year YYYY [--format F] [-o FILE [--force]] [--print [--printer NAME]]\n\n"
         "  disputes   劳动争议调解统计月报（--year 为年报）：按级别（区、街道、社区）和争议类型统计上期结转、\n"
         "             本期结案、接待职工、受理立案及其调解成功、不成、撤回、未结、超期、集体争议、成功率、\n"
         "             涉案金额和协议金额；另有本年累计和上年同期。\n"
@@ -37,14 +38,17 @@ const struct ud_cmd_entry cmd_report_entry = {
         "  -o FILE           写入文件（默认输出到屏幕）：先写临时文件，完整写完才改名为 FILE，\n"
         "                    失败时不留下任何文件；文件权限 0600；不会写到数据库文件上\n"
         "  --force           FILE 已存在时替换它（默认拒绝）\n"
-        "  --print           用 lp 打印文本报表（A4 横向）\n"
+        "  --print           打印：报表排版为 PDF（A4 横向，嵌入中文字体），经管道交给 lp，不在磁盘上留副本；\n"
+        "                    打印记入审计日志。从不打印纯文本（CUPS 把中文文本印成空方框）\n"
+        "  --printer NAME    送往打印机 NAME（默认送往 CUPS 的默认打印机；uniondesk printers 列出打印机）；\n"
+        "                    lp 失败时显示它的原因（如 No default destination）和处理办法，退出码 74\n"
         "退出码：0 成功；64 用法错误；65 数据错误（如组织代码不存在）；73 无法创建输出文件；74 写入或打印失败。\n"
-        "例：uniondesk report disputes --month 2026-10 --print\n"
+        "例：uniondesk report disputes --month 2026-10 --print --printer 办公室\n"
         "    uniondesk report disputes --year 2026 --org BL-XQ --format xlsx -o 新碶2026.xlsx\n"
         "    uniondesk report disputes --month 2026-10 -o 2026年10月.pdf\n",
-    .help_en = "  report disputes (--month YYYY-MM | --year YYYY) [--level L] [--org CODE] [--as-of DATE] [--format F] [-o FILE [--force]] [--print]\n"
-        "  report members [--org CODE] [--format F] [-o FILE [--force]] [--print]\n"
-        "  report training --year YYYY [--format F] [-o FILE [--force]] [--print]\n\n"
+    .help_en = "  report disputes (--month YYYY-MM | --year YYYY) [--level L] [--org CODE] [--as-of DATE] [--format F] [-o FILE [--force]] [--print [--printer NAME]]\n"
+        "  report members [--org CODE] [--format F] [-o FILE [--force]] [--print [--printer NAME]]\n"
+        "  report training --year YYYY [--format F] [-o FILE [--force]] [--print [--printer NAME]]\n\n"
         "  disputes   monthly labour dispute mediation report (--year: annual): by level (district, street,\n"
         "             community) and by dispute type: carried over, closed, workers received, filed and of those\n"
         "             succeeded, failed, withdrawn, open, overdue, collective, success rate, amounts claimed and\n"
@@ -63,56 +67,27 @@ const struct ud_cmd_entry cmd_report_entry = {
         "  -o FILE           write to a file (default: the screen): written under a temporary name and renamed to\n"
         "                    FILE only when complete, so a failure leaves no file; mode 0600; never the database\n"
         "  --force           replace FILE when it exists (refused otherwise)\n"
-        "  --print           print the text report with lp (A4 landscape)\n"
+        "  --print           print: the report typeset as PDF (A4 landscape, Chinese fonts embedded), piped to lp,\n"
+        "                    no copy left on disk; recorded in the audit log. Plain text is never printed (CUPS\n"
+        "                    prints Chinese text as empty boxes)\n"
+        "  --printer NAME    print on NAME (default: CUPS's default destination; uniondesk printers lists them);\n"
+        "                    when lp fails its reason (e.g. No default destination) is shown with what to do, exit 74\n"
         "Exit codes: 0 ok; 64 usage; 65 bad data (e.g. no such organization); 73 cannot create the output; 74 write or print error.\n"
-        "example: uniondesk report disputes --month 2026-10 --print\n"
+        "example: uniondesk report disputes --month 2026-10 --print --printer Office\n"
         "         uniondesk report disputes --year 2026 --org BL-XQ --format xlsx -o xinqi-2026.xlsx\n"
         "         uniondesk report disputes --month 2026-10 -o 2026-10.pdf\n",
     .run = ud_cmd_report,
 };
 
 struct ropts {
-    const char *kind, *month, *year, *level, *org, *as_of, *format, *out;
+    const char *kind, *month, *year, *level, *org, *as_of, *format, *out, *printer;
     int print, force;
     enum ud_report_format fmt;
 };
 
-/* Output goes to stdout, to lp, or to -o FILE (written whole or not at
- * all by ud_report_run). */
-struct sink {
-    FILE *fp;
-    char *buf; /* --print: the text, gathered in memory */
-    size_t len;
-};
-
-static int open_sink(const struct ropts *o, struct sink *s, struct ud_err *err)
+/* Closes the output after the report was written with status st. */
+static int close_output(const struct ropts *o, int st, struct ud_err *err)
 {
-    memset(s, 0, sizeof *s);
-    if (o->print) {
-        s->fp = open_memstream(&s->buf, &s->len);
-        if (!s->fp)
-            return ud_err_nomem(err);
-    } else if (o->out) {
-        s->fp = NULL;
-    } else {
-        s->fp = stdout;
-    }
-    return UD_OK;
-}
-
-/* Closes the sink after the report was written with status st. */
-static int close_sink(struct ud_db *db, const struct ud_report_request *rq, const struct ropts *o, struct sink *s,
-                      int st, const char *title, struct ud_err *err)
-{
-    if (o->print) {
-        fclose(s->fp);
-        if (st == UD_OK)
-            st = ud_report_print_noted(db, rq, s->buf, s->len, title, 0, err);
-        free(s->buf);
-        if (st == UD_OK)
-            fprintf(stderr, "%s", T("报表已送往打印机\n", "the report was sent to the printer\n"));
-        return st;
-    }
     if (o->out)
         return st;
     if (fflush(stdout) != 0 && st == UD_OK)
@@ -143,8 +118,20 @@ static int check_options(const struct ud_cmd_entry *c, struct ropts *o)
     if (o->fmt == UD_REPORT_PDF && !o->out && !o->print && isatty(STDOUT_FILENO))
         return ud_cli_usage_error(c, "%s", T("PDF 不能输出到终端：请用 -o FILE.pdf 写入文件，或用管道",
                                              "a PDF is not for a terminal: write it with -o FILE.pdf, or to a pipe"));
-    if (o->print && o->format && o->fmt != UD_REPORT_TEXT)
-        return ud_cli_usage_error(c, "%s", T("--print 只能打印文本格式", "--print prints the text format only"));
+    /* paper is PDF: the report is typeset for the printer, whatever --format says is not for paper */
+    if (o->print && o->format && strcmp(o->format, "pdf") != 0)
+        return ud_cli_usage_error(c, "%s", T("--print 总是打印 PDF：--format 只能是 pdf 或不写",
+                                             "--print always prints the PDF: --format pdf or none"));
+    if (o->printer && !o->print)
+        return ud_cli_usage_error(c, "%s", T("--printer 只与 --print 同用", "--printer goes with --print only"));
+    if (o->printer && !ud_printer_name_ok(o->printer)) {
+        char shown[600];
+        ud_text_visible(shown, sizeof shown, o->printer);
+        return ud_cli_usage_error(c, T("打印机名“%s”不合规（不能有空格、控制字符、/ 或 #）：uniondesk printers 列出打印机",
+                                       "'%s' cannot be a printer's name (no spaces, control characters, / or #): "
+                                       "uniondesk printers lists them"),
+                                  shown);
+    }
     if (o->print && o->out)
         return ud_cli_usage_error(c, "%s", T("--print 与 -o 不能同时使用", "--print and -o do not go together"));
     if (o->out && !*o->out)
@@ -218,7 +205,7 @@ static int ud_cmd_report(struct ud_cli *cli, int argc, char **argv)
                                   {"--as-of", &o.as_of, NULL},   {"--format", &o.format, NULL},
                                   {"-o", &o.out, NULL},          {"--output", &o.out, NULL},
                                   {"--print", NULL, &o.print},   {"--force", NULL, &o.force},
-                                  {NULL, NULL, NULL}};
+                                  {"--printer", &o.printer, NULL}, {NULL, NULL, NULL}};
     const char *pos[UD_MAX_POS];
     int npos;
     int r = ud_cli_parse(c, argc, argv, opts, pos, UD_MAX_POS, &npos);
@@ -255,13 +242,16 @@ static int ud_cmd_report(struct ud_cli *cli, int argc, char **argv)
     rq.level = p.level;
     rq.org_code = o.org;
     rq.out_flags = o.force ? UD_OUT_FORCE : 0;
-    struct sink s;
-    int st = open_sink(&o, &s, &err);
-    if (st == UD_OK) {
-        st = ud_report_run(cli->db, &rq, o.fmt, s.fp, o.out, &err);
+    int st;
+    if (o.print) {
         char title[300];
         snprintf(title, sizeof title, "uniondesk report %s", o.kind);
-        st = close_sink(cli->db, &rq, &o, &s, st, title, &err);
+        st = ud_report_print(cli->db, &rq, o.printer, title, 0, &err);
+        if (st == UD_OK)
+            fprintf(stderr, "%s\n", T("报表已送往打印机", "the report was sent to the printer"));
+    } else {
+        st = ud_report_run(cli->db, &rq, o.fmt, o.out ? NULL : stdout, o.out, &err);
+        st = close_output(&o, st, &err);
     }
     if (st != UD_OK)
         return ud_cli_fail(&err);

@@ -15,6 +15,7 @@ extern const struct ud_cmd_entry cmd_setup_host_entry;
 extern const struct ud_cmd_entry cmd_audit_entry;
 extern const struct ud_cmd_entry cmd_find_entry;
 extern const struct ud_cmd_entry cmd_printers_entry;
+extern const struct ud_cmd_entry cmd_case_entry;
 
 const struct ud_cmd_entry *const ud_commands[] = {
     &cmd_init_entry,
@@ -29,5 +30,6 @@ const struct ud_cmd_entry *const ud_commands[] = {
     &cmd_audit_entry,
     &cmd_find_entry,
     &cmd_printers_entry,
+    &cmd_case_entry,
     NULL,
 };

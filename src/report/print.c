@@ -1,7 +1,8 @@
-/* Printing a text report through lp: found on PATH by hand (so that a
- * missing lp is a clear message, not a shell's "not found"), fed through a
- * pipe, its exit status checked, and what it says on failure ("No default
- * destination") passed on to the user with what to do. */
+/* Printing a PDF through lp: found on PATH by hand (so that a missing lp
+ * is a clear message, not a shell's "not found"), fed through a pipe (no
+ * temporary file with personal data), its exit status checked, and what
+ * it says on failure ("No default destination", "The printer or class
+ * does not exist.") passed on to the user with what to do. */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -13,7 +14,7 @@
 #include <unistd.h>
 
 #include "uniondesk/i18n.h"
-#include "uniondesk/report.h"
+#include "uniondesk/print.h"
 #include "uniondesk/utf8.h"
 
 static int find_on_path(const char *name, char *out, size_t outsz)
@@ -37,15 +38,16 @@ static int find_on_path(const char *name, char *out, size_t outsz)
 
 enum run_stdout { RUN_STDOUT_KEEP, RUN_STDOUT_NULL, RUN_STDOUT_CAPTURE };
 
-/* Runs the program at path: text (len bytes, or none when NULL) on its
+/* Runs the program at path: data (len bytes, or none when NULL) on its
  * stdin; its stderr (and its stdout with RUN_STDOUT_CAPTURE) read into
  * said, cut to saidsz. Returns its exit status (128 + a signal), or -1
  * when it cannot start (errno kept). *werr: an error writing its stdin
  * (it stopped early), else 0. The tools' messages are short: read after
- * the text is written, they cannot fill the pipe and stall the tool. */
-static int run(const char *path, char *const args[], const char *text, size_t len, enum run_stdout out_to,
+ * the data is written, they cannot fill the pipe and stall the tool. */
+static int run(const char *path, char *const args[], const void *data, size_t len, enum run_stdout out_to,
                char *said, size_t saidsz, int *werr)
 {
+    const char *text = data;
     int in[2] = {-1, -1}, out[2];
     *werr = 0;
     said[0] = '\0';
@@ -143,32 +145,66 @@ static void one_line(char *out, size_t outsz, char *said)
     ud_text_visible(out, outsz, said);
 }
 
-int ud_report_print(const char *text, size_t len, const char *title, int quiet, struct ud_err *err)
+int ud_printer_name_ok(const char *name)
 {
+    /* CUPS: up to 127 printable characters, none of space, tab, '/', '#' */
+    size_t n = name ? strlen(name) : 0;
+    if (n == 0 || n > 127)
+        return 0;
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+        if (*p <= ' ' || *p == 0x7f || *p == '/' || *p == '#' || *p == '\\')
+            return 0;
+    return 1;
+}
+
+int ud_print_pdf(const void *pdf, size_t len, const char *printer, const char *title, int quiet,
+                 struct ud_err *err)
+{
+    if (printer && *printer && !ud_printer_name_ok(printer)) {
+        char shown[600];
+        ud_text_visible(shown, sizeof shown, printer);
+        return ud_err_set(err, UD_ERR_USAGE,
+                          T("打印机名“%s”不合规（不能有空格、控制字符、/ 或 #）：uniondesk printers 列出打印机",
+                            "'%s' cannot be a printer's name (no spaces, control characters, / or #): "
+                            "uniondesk printers lists them"),
+                          shown);
+    }
     char lp[4096];
     if (!find_on_path("lp", lp, sizeof lp))
         return ud_err_set(err, UD_ERR_IO, "%s",
-                          T("找不到打印命令 lp：请安装 cups-client 并设置打印机，或用 -o 文件名 保存后再打印",
-                            "no lp command found: install cups-client and set up a printer, or save with -o FILE "
-                            "and print that"));
-    char *const args[] = {(char *)"lp", (char *)"-t", (char *)(title ? title : "uniondesk"),
-                          (char *)"-o", (char *)"landscape", (char *)"-o", (char *)"media=A4",
-                          (char *)"-o", (char *)"cpi=12", (char *)"-o", (char *)"lpi=8",
-                          (char *)"-o", (char *)"page-left=24", (char *)"-o", (char *)"page-right=24",
-                          (char *)"-o", (char *)"page-top=24", (char *)"-o", (char *)"page-bottom=24",
-                          NULL};
+                          T("找不到打印命令 lp：请安装 cups-client 并设置打印机，或用 --format pdf -o 文件名 保存后再打印",
+                            "no lp command found: install cups-client and set up a printer, or save with --format pdf "
+                            "-o FILE and print that"));
+    /* the PDF's pages are A4 already, landscape or not: no -o landscape,
+     * which would turn them once more */
+    const char *args[10];
+    int a = 0;
+    args[a++] = "lp";
+    if (printer && *printer) {
+        args[a++] = "-d";
+        args[a++] = printer;
+    }
+    args[a++] = "-t";
+    args[a++] = title && *title ? title : "uniondesk";
+    args[a++] = "-o";
+    args[a++] = "media=A4";
+    args[a] = NULL;
     char said[600], shown[1300];
     int werr;
-    int rc = run(lp, args, text, len, quiet ? RUN_STDOUT_NULL : RUN_STDOUT_KEEP, said, sizeof said, &werr);
+    int rc = run(lp, (char *const *)args, pdf, len, quiet ? RUN_STDOUT_NULL : RUN_STDOUT_KEEP, said, sizeof said,
+                 &werr);
     if (rc < 0)
         return ud_err_set(err, UD_ERR_IO, T("无法启动 lp：%s", "cannot start lp: %s"), ud_strerror(errno));
     one_line(shown, sizeof shown, said);
     if (rc != 0)
         return ud_err_set(err, UD_ERR_IO,
-                          T("打印失败（lp 退出码 %d）：%s。请检查打印机：lpstat -p -d 列出打印机和默认打印机，"
-                            "没有时请管理员在 CUPS 中添加；也可用 -o 文件名 保存后再打印",
-                            "printing failed (lp exited with %d): %s. Check the printer: lpstat -p -d lists the "
-                            "printers and the default; an admin adds one in CUPS. Or save with -o FILE and print that"),
+                          T("打印失败（lp 退出码 %d）：%s。请检查打印机：uniondesk printers（或 lpstat -p -d）列出打印机"
+                            "和默认打印机，--printer 名称 选定一台；没有时请管理员在 CUPS 中添加（lpadmin 或 "
+                            "http://localhost:631）；也可用 --format pdf -o 文件名 保存后再打印",
+                            "printing failed (lp exited with %d): %s. Check the printer: uniondesk printers (or "
+                            "lpstat -p -d) lists the printers and the default, --printer NAME picks one; an admin "
+                            "adds one in CUPS (lpadmin or http://localhost:631). Or save with --format pdf -o FILE "
+                            "and print that"),
                           rc, shown[0] ? shown : T("lp 没有说明原因", "lp gave no reason"));
     if (werr)
         return ud_err_set(err, UD_ERR_IO, T("打印失败：%s", "printing failed: %s"), ud_strerror(werr));

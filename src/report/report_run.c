@@ -66,17 +66,37 @@ int ud_report_run(struct ud_db *db, const struct ud_report_request *rq, enum ud_
     return st;
 }
 
-int ud_report_print_noted(struct ud_db *db, const struct ud_report_request *rq, const char *text, size_t len,
-                          const char *title, int quiet, struct ud_err *err)
+int ud_report_print(struct ud_db *db, const struct ud_report_request *rq, const char *printer, const char *title,
+                    int quiet, struct ud_err *err)
 {
     const struct ud_report_kind *k = ud_report_kind_find(rq->kind);
     if (!k)
         return ud_err_set(err, UD_ERR_USAGE, T("未知的报表“%s”", "unknown report '%s'"), rq->kind ? rq->kind : "");
-    char what[400];
-    k->describe(rq, what, sizeof what);
-    snprintf(what + strlen(what), sizeof what - strlen(what), " -> printer");
-    const char *table = k->audit_table;
-    if (ud_audit_note(db, table, 0, "print", what, err) != UD_OK)
-        return err->status;
-    return ud_report_print(text, len, title, quiet, err);
+    if (printer && *printer && !ud_printer_name_ok(printer))
+        return ud_print_pdf(NULL, 0, printer, title, quiet, err); /* says why */
+    /* the PDF in memory: nothing with the figures is left on disk */
+    char *pdf = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&pdf, &len);
+    if (!fp)
+        return ud_err_nomem(err);
+    int st = ud_report_run(db, rq, UD_REPORT_PDF, fp, NULL, err);
+    if (fclose(fp) != 0 && st == UD_OK)
+        st = ud_err_nomem(err);
+    if (st == UD_OK) {
+        /* the print is on record before it leaves: paper leaves no trace otherwise */
+        char what[600];
+        k->describe(rq, what, sizeof what);
+        size_t n = strlen(what);
+        if (printer && *printer)
+            snprintf(what + n, sizeof what - n, " -> printer %s", printer);
+        else
+            snprintf(what + n, sizeof what - n, " -> default printer");
+        if (ud_audit_note(db, k->audit_table, 0, "print", what, err) != UD_OK)
+            st = err->status;
+    }
+    if (st == UD_OK)
+        st = ud_print_pdf(pdf, len, printer, title, quiet, err);
+    free(pdf);
+    return st;
 }

@@ -10,5 +10,8 @@ enum tui_done case_move(struct tui_app *app, struct tui_scr *s, const void *rec)
 enum tui_done case_log(struct tui_app *app, struct tui_scr *s, const void *rec);
 /* `R` (officers): a closed case back to its state before, with a reason. */
 enum tui_done case_reopen(struct tui_app *app, struct tui_scr *s, const void *rec);
+/* `p`: the documents the case's status allows, then print or save as PDF
+ * (case_docs.c). */
+enum tui_done case_docs(struct tui_app *app, struct tui_scr *s, const void *rec);
 
 #endif

@@ -24,6 +24,7 @@ static const struct ud_field export_fields[] = {
 #undef S
 
 struct export_ctx {
+    int pdf; /* a document (the default name ends in .pdf): .pdf only */
     tui_export_writer write;
     void *arg;
     void (*free_arg)(void *);
@@ -47,6 +48,17 @@ static int export_save(struct tui_app *app, struct tui_form *form, void *ctx, st
     if (tui_form_apply(app, form, export_fields, &in, err) != UD_OK ||
         ud_fields_check_required(export_fields, &in, err) != UD_OK)
         return err->status;
+    if (c->pdf) {
+        size_t len = strlen(in.path);
+        if (len < 5 || (strcmp(in.path + len - 4, ".pdf") != 0 && strcmp(in.path + len - 4, ".PDF") != 0))
+            return ud_err_field(err, "path", T("保存为", "save as"), "%s",
+                                T("文件名应以 .pdf 结尾", "the file name must end in .pdf"));
+        struct stat ps;
+        if (stat(in.path, &ps) == 0 && !tui_confirm(app, T("文件已存在，覆盖吗？", "The file exists. Overwrite it?")))
+            return ud_err_field(err, "path", T("保存为", "save as"), "%s", T("请换一个文件名", "choose another name"));
+        return c->write(app, in.path, 0, c->arg, err);
+    }
+
     size_t n = strlen(in.path);
     if (n < 6 || strcmp(in.path + n - 5, ".xlsx") != 0)
         return ud_err_field(err, "path", T("保存为", "save as"), "%s",
@@ -78,6 +90,9 @@ void tui_export_form(struct tui_app *app, const char *title, const char *file_na
             free_arg(arg);
         return;
     }
+    size_t fl = strlen(file_name);
+    c->pdf = fl > 4 && strcmp(file_name + fl - 4, ".pdf") == 0;
+
     c->write = write;
     c->arg = arg;
     c->free_arg = free_arg;

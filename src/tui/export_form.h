@@ -9,7 +9,8 @@ typedef int (*tui_export_writer)(struct tui_app *app, const char *path, int full
 
 /* $UNIONDESK_EXPORT_DIR, else $HOME, else the current directory. */
 void tui_export_dir(char *out, size_t outsz);
-/* Opens the form with <export dir>/<file_name>; arg is freed with
+/* Opens the form with <export dir>/<file_name> (a name ending in .pdf: a
+ * document, saved as .pdf only); arg is freed with
  * free_arg (may be NULL) when the form closes. */
 void tui_export_form(struct tui_app *app, const char *title, const char *file_name, int ask_full_id,
                      tui_export_writer write, void *arg, void (*free_arg)(void *));

@@ -150,6 +150,13 @@ void tui_pick_open(struct tui_app *app, const char *title, const struct tui_list
     }
 }
 
+void tui_pick_select(struct tui_app *app, int row)
+{
+    struct tui_view *v = tui_top(app);
+    if (v && v->ops == &picker_ops && row >= 0 && row < ((struct picker *)v->data)->list->n)
+        ((struct picker *)v->data)->list->sel = row;
+}
+
 /* ---- enumerations: a small list in memory ---- */
 
 struct enum_ctx {

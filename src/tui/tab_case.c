@@ -423,6 +423,7 @@ static const struct tui_screen_key keys[] = {
     {'s', "s", "状态", "status", UD_ACT_CASE_MOVE, TUI_IN_BOTH, 1, case_move},
     {'l', "l", "记事", "log", UD_ACT_CASE_WRITE, TUI_IN_BOTH, 1, case_log},
     {'R', "R", "重新办理", "reopen", UD_ACT_CASE_REOPEN, TUI_IN_BOTH, 1, case_reopen},
+    {'p', "p", "文书", "documents", UD_ACT_VIEW, TUI_IN_BOTH, 1, case_docs},
     TUI_KEY_EDIT(UD_ACT_CASE_WRITE),
     TUI_KEY_FILTER,
     TUI_KEY_DELETE(UD_ACT_CASE_DELETE),

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "export_form.h"
+#include "print_pick.h"
 #include "uniondesk/i18n.h"
 #include "uniondesk/org.h"
 #include "uniondesk/period.h"
@@ -183,6 +184,22 @@ static int write_xlsx(struct tui_app *app, const char *path, int full_id, void *
     return UD_OK;
 }
 
+/* The printer is chosen: the report goes to it as PDF (the audit log
+ * names it). */
+static void print_on(struct tui_app *app, const char *printer, void *arg)
+{
+    struct report_tab *t = arg;
+    struct ud_err err;
+    ud_err_clear(&err);
+    /* typesetting and handing over take a moment: say so first */
+    tui_message(app, T("正在送往打印机 %s…", "sending to the printer %s…"), printer);
+    tui_redraw(app);
+    if (ud_report_print(app->db, &t->rq, printer, t->name, 1, &err) == UD_OK)
+        tui_message(app, T("已送往打印机 %s", "sent to the printer %s"), printer);
+    else
+        tui_error(app, &err);
+}
+
 static int key(struct tui_app *app, struct tui_view *v, int k)
 {
     struct report_tab *t = v->data;
@@ -227,29 +244,8 @@ static int key(struct tui_app *app, struct tui_view *v, int k)
         t->left = t->left > 10 ? t->left - 10 : 0;
         return 1;
     case 'p':
-        if (!t->text)
-            return 1;
-        if (tui_confirm(app, T("送往打印机（A4 横向）？", "Send to the printer (A4 landscape)?"))) {
-            /* the text for paper: with its page breaks restored */
-            char *paper = NULL;
-            size_t len = 0;
-            FILE *fp = open_memstream(&paper, &len);
-            struct ud_err err;
-            ud_err_clear(&err);
-            if (fp && ud_report_run(app->db, &t->rq, UD_REPORT_TEXT, fp, NULL, &err) == UD_OK) {
-                fclose(fp);
-                fp = NULL;
-                if (ud_report_print_noted(app->db, &t->rq, paper, len, t->name, 1, &err) == UD_OK)
-                    tui_message(app, "%s", T("已送往打印机", "sent to the printer"));
-                else
-                    tui_error(app, &err);
-            } else {
-                tui_error(app, &err);
-            }
-            if (fp)
-                fclose(fp);
-            free(paper);
-        }
+        if (t->text)
+            tui_choose_printer(app, print_on, t);
         return 1;
     case 'x':
         if (t->text) {

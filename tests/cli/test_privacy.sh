@@ -47,7 +47,7 @@ equals "$(sql "$DB" "select login || '/' || os_login || '/' || tbl from audit_lo
     "clerk1/root/members" "…by clerk1 (OS account root), on members"
 expect_rc 0 "report disputes --print" env PATH="$TMP/bin:$PATH" "$UD_BIN" --db "$DB" report disputes --month 2026-10 --print
 equals "$(sql "$DB" "select json_extract(after_json, '$.detail') from audit_log where action = 'print' order by id desc limit 1")" \
-    "report disputes 2026-10-01..2026-10-31 -> printer" "…what was printed: the report and its period"
+    "report disputes 2026-10-01..2026-10-31 -> default printer" "…what was printed: the report, its period, the printer"
 # a print that cannot be recorded does not happen
 cp "$DB" "$TMP/ro.db"
 chmod 444 "$TMP/ro.db"

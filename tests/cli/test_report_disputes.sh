@@ -277,10 +277,15 @@ echo "\$@" >"$TMP/lp.args"
 echo "request id is fake-1 (1 file(s))"
 EOF
 chmod +x "$TMP/bin/lp"
-PATH="$TMP/bin:$PATH" expect_rc 0 "--print sends the text to lp" R --month 2026-10 --as-of 2026-11-05 --print
-cmp -s "$TMP/lp.in" "$TMP/oct.txt" && ok "lp got exactly the text report" || not_ok "lp got exactly the text report"
-contains "$TMP/lp.args" "landscape" "lp is asked for landscape"
-contains "$TMP/lp.args" "cpi=12" "…at 12 characters an inch"
+PATH="$TMP/bin:$PATH" expect_rc 0 "--print sends the report to lp" R --month 2026-10 --as-of 2026-11-05 --print
+equals "$(head -c 5 "$TMP/lp.in")" "%PDF-" "lp gets a PDF, never text (Chinese text prints as boxes)"
+contains "$TMP/lp.args" "media=A4" "lp is asked for A4"
+lacks "$TMP/lp.args" "landscape" "…not to turn the PDF's landscape pages once more"
+lacks "$TMP/lp.args" "-d " "…and no printer: the default destination"
+PATH="$TMP/bin:$PATH" expect_rc 0 "--print --printer NAME" R --month 2026-10 --print --printer Office_2F
+contains "$TMP/lp.args" "-d Office_2F" "…lp is told the printer"
+expect_rc 64 "--printer without --print" R --month 2026-10 --printer Office_2F
+expect_rc 64 "a printer name CUPS cannot have" R --month 2026-10 --print --printer "a b"
 PATH="$TMP/nolp" expect_rc 74 "--print without lp on PATH exits 74" "$UD_BIN" --db "$DB" report disputes --month 2026-10 --print
 contains "$TMP/err" "lp" "…and says lp is missing"
 contains "$TMP/err" "cups-client" "…and what to install"
@@ -292,7 +297,7 @@ contains "$TMP/err" "lp 没有说明原因" "…and says lp gave no reason"
 printf '#!/bin/sh\n/bin/cat >/dev/null\necho "lp: Error - No default destination." >&2\nprintf "\\033[31mred\\n" >&2\nexit 1\n' >"$TMP/bin/lp"
 PATH="$TMP/bin:$PATH" expect_rc 74 "lp without a destination exits 74" R --month 2026-10 --print
 contains "$TMP/err" "lp: Error - No default destination." "…and shows lp's own reason"
-contains "$TMP/err" "lpstat -p -d" "…and how to see the printers"
+contains "$TMP/err" "uniondesk printers" "…and how to see the printers"
 if grep -q "$(printf '\033')" "$TMP/err"; then not_ok "…with lp's control characters made visible"; else ok "…with lp's control characters made visible"; fi
 
 # output files and errors

@@ -8,13 +8,24 @@ DB=$(demo_db)
 ud --db "$DB" user add officer1 --role officer --name 李主管 >/dev/null
 ud --db "$DB" user add clerk1 --role clerk >/dev/null
 mkdir -p "$TMP/bin" "$TMP/out"
-# a stand-in printer: what lp receives is kept for the test to read
+# a stand-in printer: what lp receives is kept for the test to read; and
+# a stand-in lpstat with two destinations, the second the default
+# (tests/tui/test_print_screen.sh prints through a real cupsd)
 cat >"$TMP/bin/lp" <<EOF2
 #!/bin/sh
 echo "\$@" >"$TMP/lp-args"
-cat >"$TMP/printed.txt"
+cat >"$TMP/printed.pdf"
 EOF2
 chmod +x "$TMP/bin/lp"
+cat >"$TMP/bin/lpstat" <<EOF2
+#!/bin/sh
+[ -e "$TMP/no-printers" ] && exit 0
+case "\$1" in
+-e) printf 'office-a3\nReception_HP\n' ;;
+-d) echo "system default destination: Reception_HP" ;;
+esac
+EOF2
+chmod +x "$TMP/bin/lpstat"
 
 tm_start r 132 40 env PATH="$TMP/bin:$PATH" UNIONDESK_EXPORT_DIR="$TMP/out" "$UD_BIN" --db "$DB" --user officer1
 tm_wait r "李主管"
@@ -36,17 +47,49 @@ expect_screen r "$change" "…its total row as the command line prints it"
 expect_screen r "$signers" "…and the signers last"
 tm_keys r g
 tm_keys r p
-expect_screen r "送往打印机" "p asks before printing"
-tm_keys r y
-expect_screen r "已送往打印机" "the report went to lp"
-contains "$TMP/printed.txt" "北仑区总工会劳动争议调解统计月报" "lp received the report"
-contains "$TMP/lp-args" "landscape" "…printed landscape"
-# no printer set up: the screen shows lp's own reason, not just its exit code
+expect_screen r "选择打印机" "p asks which printer"
+expect_screen r "office-a3" "…listing CUPS's destinations"
+expect_screen r "Reception_HP（默认）" "…the default marked"
+tm_keys r Enter
+expect_screen r "已送往打印机 Reception_HP" "Enter on the preselected default prints there"
+contains "$TMP/lp-args" "-d Reception_HP" "…lp is told the printer"
+equals "$(head -c 5 "$TMP/printed.pdf")" "%PDF-" "…and gets a PDF, never text"
+pdftotext "$TMP/printed.pdf" "$TMP/printed.txt" 2>/dev/null
+contains "$TMP/printed.txt" "劳动争议调解统计月报" "…the report, its Chinese readable"
+equals "$(sql "$DB" "select json_extract(after_json, '$.detail') from audit_log where action = 'print' order by id desc limit 1")" \
+    "report disputes 2026-10-01..2026-10-31 -> printer Reception_HP" "…the print is in the audit log, naming the printer"
+tm_keys r p
+tm_wait r "选择打印机"
+tm_keys r Up Enter
+expect_screen r "已送往打印机 office-a3" "another printer chosen"
+tm_keys r p
+tm_wait r "选择打印机"
+tm_keys r Enter
+expect_screen r "已送往打印机 office-a3" "…is remembered: preselected next time"
+tm_keys r p
+tm_wait r "选择打印机"
+tm_keys r Escape
+tm_gone r "选择打印机"
+sleep 0.3
+equals "$(sql "$DB" "select count(*) from audit_log where action = 'print'")" 3 "Esc prints nothing"
+# no printer set up: the screen says so and what to do
+touch "$TMP/no-printers"
+tm_keys r p
+expect_screen r "没有打印机" "no printers: the status line says so"
+expect_screen r "lpadmin" "…and how one is added"
+rm -f "$TMP/no-printers"
+# CUPS not running: lpstat's own reason
+cp "$TMP/bin/lpstat" "$TMP/lpstat.good"
+printf '#!/bin/sh\necho "lpstat: Scheduler is not running." >&2\nexit 1\n' >"$TMP/bin/lpstat"
+tm_keys r p
+expect_screen r "Scheduler is not running" "CUPS not running: lpstat's reason on the status line"
+cp "$TMP/lpstat.good" "$TMP/bin/lpstat"
+# lp failing: the screen shows lp's own reason, not just its exit code
 cp "$TMP/bin/lp" "$TMP/lp.good"
 printf '#!/bin/sh\ncat >/dev/null\necho "lp: Error - No default destination." >&2\nexit 1\n' >"$TMP/bin/lp"
 tm_keys r p
-expect_screen r "送往打印机" "p asks again"
-tm_keys r y
+tm_wait r "选择打印机"
+tm_keys r Enter
 expect_screen r "No default destination" "a failing lp: its reason is on the status line"
 cp "$TMP/lp.good" "$TMP/bin/lp"
 tm_keys r x

@@ -411,7 +411,7 @@ static void test_report_kinds(void **state)
     assert_int_equal(ud_report_run(fx->db, &rq, UD_REPORT_TEXT, stdout, NULL, &err), UD_ERR_USAGE);
     assert_non_null(strstr(err.msg, "nonsense"));
     ud_err_clear(&err);
-    assert_int_equal(ud_report_print_noted(fx->db, &rq, "x", 1, "t", 1, &err), UD_ERR_USAGE);
+    assert_int_equal(ud_report_print(fx->db, &rq, NULL, "t", 1, &err), UD_ERR_USAGE);
     assert_int_equal(tu_int(fx, "SELECT count(*) FROM audit_log WHERE action = 'print'"), 0);
 
     /* each kind runs through the table into JSON */
