@@ -1,6 +1,6 @@
-/* The member list (会员名册) as xlsx or CSV: the rows ud_member_list gives
- * for the filter, a page at a time, each written at once (listsheet.c):
- * 380,000 members take no more memory than 500. */
+/* The member list (会员名册) as xlsx or CSV: the rows ud_member_each gives
+ * for the filter, one at a time, each written at once (listsheet.c):
+ * 380,000 members take no more memory than a few. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,8 +16,6 @@ enum {
     C_SEQ, C_NAME, C_GENDER, C_ID, C_ORG, C_ETHNICITY, C_EDUCATION, C_PHONE, C_JOINED, C_STATUS, C_MIGRANT,
     C_JOB, C_CARD, NCOLS
 };
-
-#define PAGE 500 /* rows read at a time (UD_PAGE_MAX) */
 
 static void columns(struct ud_lcol *c)
 {
@@ -59,16 +57,23 @@ static void describe(const struct ud_member_filter *f, const struct ud_list_expo
     ud_lsheet_say(out, outsz, T("制表日期", "produced on"), today);
 }
 
-static void write_member(struct ud_db *db, struct ud_lsheet *L, int full_id, const struct ud_member *m)
+struct writer {
+    struct ud_db *db;
+    struct ud_lsheet L;
+    int full_id;
+};
+
+static int write_member(const struct ud_member *m, void *arg)
 {
+    struct writer *W = arg;
     char id[UD_IDNUM_SZ + 8], phone[UD_PHONE_SZ + 8];
     struct ud_lcell v[NCOLS];
     memset(v, 0, sizeof v);
-    if (full_id)
+    if (W->full_id)
         snprintf(id, sizeof id, "%s", m->id_number);
     else
         ud_show_id_number(m->id_number, id, sizeof id);
-    ud_show_phone(db, m->phone, phone, sizeof phone);
+    ud_show_phone(W->db, m->phone, phone, sizeof phone);
     v[C_NAME].text = m->name;
     v[C_GENDER].text = m->gender[0] ? ud_enum_label(&ud_enum_gender, m->gender) : "";
     v[C_ID].text = id;
@@ -81,7 +86,8 @@ static void write_member(struct ud_db *db, struct ud_lsheet *L, int full_id, con
     v[C_MIGRANT].text = m->is_migrant ? T("是", "yes") : T("否", "no");
     v[C_JOB].text = m->job_title;
     v[C_CARD].text = m->card_no;
-    ud_lsheet_row(L, v);
+    ud_lsheet_row(&W->L, v);
+    return 0;
 }
 
 int ud_export_members(struct ud_db *db, const struct ud_member_filter *f, const struct ud_list_export *o,
@@ -112,32 +118,18 @@ int ud_export_members(struct ud_db *db, const struct ud_member_filter *f, const 
 
     struct ud_lcol cols[NCOLS];
     columns(cols);
-    struct ud_lsheet *L = calloc(1, sizeof *L);
-    struct ud_member *rows = malloc(PAGE * sizeof *rows);
-    struct ud_cursor *cursors = malloc(PAGE * sizeof *cursors);
-    int st = UD_OK;
-    if (!L || !rows || !cursors) {
-        st = ud_err_nomem(err);
+    struct writer *W = calloc(1, sizeof *W);
+    if (!W)
+        return ud_err_nomem(err);
+    W->db = db;
+    W->full_id = o->full_id;
+    struct ud_lsheet *L = &W->L;
+    int st = ud_lsheet_open(L, o, T("会员", "Members"), title, sub, author, cols, NCOLS, err);
+    if (st != UD_OK)
         goto out;
-    }
-    if ((st = ud_lsheet_open(L, o, T("会员", "Members"), title, sub, author, cols, NCOLS, err)) != UD_OK)
+    if ((st = ud_member_each(db, f, o->sort, o->desc, write_member, W, err)) != UD_OK) {
+        ud_lsheet_abort(L);
         goto out;
-    struct ud_page pg;
-    memset(&pg, 0, sizeof pg);
-    pg.limit = PAGE;
-    pg.sort = o->sort;
-    pg.desc = o->desc;
-    for (;;) {
-        int n = 0;
-        if ((st = ud_member_list(db, f, &pg, rows, cursors, &n, err)) != UD_OK) {
-            ud_lsheet_abort(L);
-            goto out;
-        }
-        for (int i = 0; i < n; i++)
-            write_member(db, L, o->full_id, &rows[i]);
-        if (n < PAGE)
-            break;
-        pg.after = cursors[n - 1];
     }
     char count[64];
     snprintf(count, sizeof count, T("共 %" PRId64 " 人", "%" PRId64 " members"), L->rows);
@@ -148,8 +140,6 @@ int ud_export_members(struct ud_db *db, const struct ud_member_filter *f, const 
         goto out;
     res->rows = nrows;
 out:
-    free(L);
-    free(rows);
-    free(cursors);
+    free(W);
     return st;
 }
