@@ -261,3 +261,30 @@ expect_rc 0 "export --help covers all three" ud export --help
 contains "$TMP/out" "export members" "…members among them"
 E --lang en export cases --status succeeded -o "$TMP/en.csv" >/dev/null
 head -1 "$TMP/en.csv" | grep -q "No.,case no.,received" && ok "--lang en: English headers" || not_ok "--lang en: English headers"
+
+# ---- memory does not grow with the rows: 7 members and 23,800 ----
+PEAK=$UD_ROOT/${UD_BUILD:-build}/bench/peakrss # prints "peakrss KiB"
+BIG=$TMP/big.db
+cp "$DB" "$BIG"
+org=$(sql "$BIG" "SELECT code FROM orgs WHERE kind = 'enterprise_union' ORDER BY id LIMIT 1")
+"$PY" - "$org" >"$TMP/m20.csv" <<'EOF2'
+import sys
+W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+print("name,id_number,org")
+for i in range(20000):  # 20,000 distinct birth dates and sequences, outside the demo's area codes
+    body = "110105%04d%02d%02d%03d" % (1960 + i % 40, 1 + i % 12, 1 + i % 28, i % 1000)
+    print("测试%d,%s%s,%s" % (i, body, "10X98765432"[sum(int(a) * w for a, w in zip(body, W)) % 11], sys.argv[1]))
+EOF2
+ud --db "$BIG" import members "$TMP/m20.csv" >/dev/null 2>"$TMP/err" || diag "$TMP/err"
+q="${ASAN_OPTIONS:+$ASAN_OPTIONS:}quarantine_size_mb=0:thread_local_quarantine_size_kb=0"
+for f in xlsx csv; do
+    ASAN_OPTIONS=$q "$PEAK" "$UD_BIN" --db "$BIG" export members --status deceased -o "$TMP/few.$f" >/dev/null 2>"$TMP/few.rss"
+    ASAN_OPTIONS=$q "$PEAK" "$UD_BIN" --db "$BIG" export members -o "$TMP/many.$f" >"$TMP/many.out" 2>"$TMP/many.rss"
+    few=$(tail -1 "$TMP/few.rss" | sed 's/^peakrss //')
+    many=$(tail -1 "$TMP/many.rss" | sed 's/^peakrss //')
+    n=$(sql "$BIG" "SELECT count(*) FROM members")
+    contains "$TMP/many.out" "已导出 $n 名会员" "$f: all $n members exported"
+    echo "# $f: max RSS, a few members ${few} KB, $n members ${many} KB"
+    [ -n "$few" ] && [ -n "$many" ] && [ $((many - few)) -lt 8000 ] && ok "$f: $n members take less than 8 MB more than a few (${few} → ${many} KB)" \
+        || not_ok "$f: $n members take less than 8 MB more than a few (${few} → ${many} KB)"
+done

@@ -41,7 +41,7 @@ expect_screen c "导出调解案件清单" "x opens the save-as form"
 expect_screen c "调解案件-2026-11-26.xlsx" "…with a default name of the list and the date"
 tm_screen c | grep -q "完整身份证号" && not_ok "a clerk is not offered whole ID numbers" || ok "a clerk is not offered whole ID numbers"
 tm_keys c F2
-expect_screen c "已写入" "F2 writes the file"
+expect_screen c "调解案件-2026-11-26.xlsx：" "F2 writes the file"
 f="$TMP/out/调解案件-2026-11-26.xlsx"
 [ -f "$f" ] && ok "the file is there" || not_ok "the file is there"
 [ "$(stat -c %a "$f" 2>/dev/null)" = 600 ] && ok "…mode 0600" || not_ok "…mode 0600"
@@ -64,7 +64,7 @@ tm_wait c "导出调解案件清单"
 tm_keys c C-u
 tm_type c "$TMP/out/王.csv"
 tm_keys c F2
-expect_screen c "已写入" "a .csv name writes CSV"
+expect_screen c "王.csv：" "a .csv name writes CSV"
 f="$TMP/out/王.csv"
 [ "$(head -c 3 "$f" | od -An -tx1 | tr -d ' ')" = efbbbf ] && ok "…UTF-8 with a BOM" || not_ok "…UTF-8 with a BOM"
 n=$(rows_of "$f" 1 | wc -l)
@@ -85,6 +85,19 @@ tm_type c "$TMP/out/bad.txt"
 tm_keys c F2
 expect_screen c ".xlsx 或 .csv" "another extension is refused in the form"
 tm_keys c Escape
+tm_wait c "放弃未保存的修改" && tm_keys c y
+tm_gone c "导出调解案件清单"
+# the same name again: the form asks, and y replaces the file
+tm_keys c x
+tm_wait c "导出调解案件清单"
+tm_keys c C-u
+tm_type c "$TMP/out/王.csv"
+tm_keys c F2
+expect_screen c "文件已存在，覆盖吗？" "an existing file: the form asks first"
+echo stale >"$f"
+tm_keys c y
+expect_screen c "王.csv：7 件" "y replaces it"
+[ "$(head -c 3 "$f" | od -An -tx1 | tr -d ' ')" = efbbbf ] && ok "…with the list" || not_ok "…with the list"
 tm_keys c '?'
 expect_screen c "导出" "? lists x"
 tm_keys c Escape
@@ -108,7 +121,7 @@ expect_screen m "完整身份证号" "an officer is offered whole ID numbers"
 tm_keys m Down
 tm_type m "是"
 tm_keys m F2
-expect_screen m "已写入" "the member list is written"
+expect_screen m "会员-2026-11-26.xlsx：" "the member list is written"
 f="$TMP/out/会员-2026-11-26.xlsx"
 want=$(sql "$DB" "SELECT count(*) FROM members WHERE status = 'active' AND org_id IN (WITH RECURSIVE s(id) AS
   (SELECT id FROM orgs WHERE code = 'BL-XQ' UNION ALL SELECT so.id FROM orgs so JOIN s ON so.parent_id = s.id) SELECT id FROM s)")
