@@ -40,7 +40,7 @@ static void help_lists(FILE *out);
     "error (no file is left); 77 not permitted (a clerk asking --full-id).\n"
 
 static const struct ud_cmd_entry export_cases_entry = {
-    .name = "export",
+    .name = "export cases", /* not in the table: its help and messages */
     .usage = "export cases [--from DATE] [--to DATE] [--status S] [--level L] [--org CODE] [--overdue] [--type T]\n"
              "                    [--format xlsx|csv] [--full-id] -o FILE [--force]",
     .summary_zh = "导出调解案件清单（xlsx 或 CSV）",
@@ -77,7 +77,7 @@ static const struct ud_cmd_entry export_cases_entry = {
 };
 
 static const struct ud_cmd_entry export_members_entry = {
-    .name = "export",
+    .name = "export members",
     .usage = "export members [--org CODE] [--status S] [--format xlsx|csv] [--full-id] -o FILE [--force]",
     .summary_zh = "导出会员名册（xlsx 或 CSV）",
     .summary_en = "export the member list (xlsx or CSV)",
