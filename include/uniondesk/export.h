@@ -67,8 +67,9 @@ struct ud_list_export_result {
 };
 
 /* The rows the list with this filter shows (the screens' list: the same
- * filter, search and sort), read a page at a time and written at once:
- * memory does not grow with the rows. xlsx: a title row naming the list,
+ * filter, search and sort), read as the list reads them (cases a page at
+ * a time, members by ud_member_each) and each written at once: memory
+ * does not grow with the rows. xlsx: a title row naming the list,
  * a line naming its filters, the header (frozen, autofilter), the rows
  * (dates as dates, amounts as numbers 0.00), a total row (count, SUM of
  * the amounts); A4 landscape, the header rows on every page; written in

@@ -278,6 +278,8 @@ static int export_list(struct ud_cli *cli, const struct ud_cmd_entry *c, int cas
         return ud_cli_usage_error(c, T("多余的参数 %s", "unexpected argument %s"), pos[1]);
     if (!out || !*out)
         return ud_cli_usage_error(c, "%s", T("需要用 -o 指定输出文件（.xlsx 或 .csv）", "needs an output file: -o FILE (.xlsx or .csv)"));
+    if (strcmp(out, "-") == 0) /* a list of personal data goes to a file of mode 0600, not to a pipe */
+        return ud_cli_usage_error(c, "%s", T("-o 需要文件名（清单不写到标准输出）", "-o needs a file name (a list is not written to standard output)"));
 
     struct ud_err err;
     ud_err_clear(&err);

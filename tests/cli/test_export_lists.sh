@@ -247,6 +247,7 @@ expect_rc 64 "an unknown type" E export cases --type gold -o "$TMP/x.xlsx"
 expect_rc 64 "members take no --overdue" E export members --overdue -o "$TMP/x.xlsx"
 expect_rc 64 "--from after --to" E export cases --from 2026-03-01 --to 2026-02-01 -o "$TMP/x.xlsx"
 expect_rc 64 "no -o" E export members
+expect_rc 64 "-o - (no list on standard output)" E export members --format csv -o -
 expect_rc 65 "an unknown organization" E export members --org NOPE -o "$TMP/x.xlsx"
 [ -e "$TMP/x.xlsx" ] && not_ok "no file from the refused commands" || ok "no file from the refused commands"
 
