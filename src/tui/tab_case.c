@@ -390,6 +390,9 @@ static int write_list(struct tui_app *app, const char *path, int full_id, void *
     o.full_id = full_id;
     o.path = path;
     o.out_flags = UD_OUT_FORCE; /* the form asked before it called */
+    /* a long list takes a while (380,000 members: some 15 s): say so first */
+    tui_message(app, T("正在写入 %s……", "writing %s…"), path);
+    tui_redraw(app);
     struct ud_list_export_result res;
     if (ud_export_cases(app->db, &cf, &o, &res, err) != UD_OK)
         return err->status;
