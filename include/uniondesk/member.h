@@ -58,6 +58,12 @@ struct ud_member_filter {
 };
 int ud_member_list(struct ud_db *db, const struct ud_member_filter *f, const struct ud_page *pg,
                    struct ud_member *rows, struct ud_cursor *cursors, int *n, struct ud_err *err);
+/* Calls cb for every row the list with this filter (its search too) and
+ * sort shows, in its order, holding one row (one page while searching)
+ * at a time: for exports. A non-zero return from cb stops the walk and
+ * is returned; err is then left to the caller. */
+int ud_member_each(struct ud_db *db, const struct ud_member_filter *f, const char *sort, int desc,
+                   int (*cb)(const struct ud_member *m, void *arg), void *arg, struct ud_err *err);
 /* The cursor of the row `id` in this list without its search (the filter
  * applies) sorted by `sort`: a page from it shows the row (ud_page.after,
  * backward or not). at->valid = 0 when the filter leaves it out. */

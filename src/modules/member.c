@@ -2,6 +2,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "uniondesk/i18n.h"
@@ -498,6 +499,77 @@ int ud_member_list(struct ud_db *db, const struct ud_member_filter *f, const str
     }
     return ud_list_fetch(db, &spec, ud_list_sort_key(ud_member_sort_keys, pg->sort), 1, NULL, pg, rows,
                          cursors, n, err);
+}
+
+/* Pages of the list, for a search: its groups are the list's own. */
+static int each_by_pages(struct ud_db *db, const struct ud_member_filter *f, const char *sort, int desc,
+                         int (*cb)(const struct ud_member *m, void *arg), void *arg, struct ud_err *err)
+{
+    struct ud_member *rows = malloc(UD_PAGE_MAX * sizeof *rows);
+    struct ud_cursor *cursors = malloc(UD_PAGE_MAX * sizeof *cursors);
+    int status = UD_OK, stop = 0;
+    if (!rows || !cursors) {
+        status = ud_err_nomem(err);
+        goto out;
+    }
+    struct ud_page pg;
+    memset(&pg, 0, sizeof pg);
+    pg.limit = UD_PAGE_MAX;
+    pg.sort = sort;
+    pg.desc = desc;
+    for (;;) {
+        int n = 0;
+        if ((status = ud_member_list(db, f, &pg, rows, cursors, &n, err)) != UD_OK)
+            goto out;
+        for (int i = 0; i < n && !stop; i++)
+            stop = cb(&rows[i], arg);
+        if (stop || n < UD_PAGE_MAX)
+            break;
+        pg.after = cursors[n - 1];
+    }
+    status = stop ? stop : UD_OK;
+out:
+    free(rows);
+    free(cursors);
+    return status;
+}
+
+int ud_member_each(struct ud_db *db, const struct ud_member_filter *f, const char *sort, int desc,
+                   int (*cb)(const struct ud_member *m, void *arg), void *arg, struct ud_err *err)
+{
+    const char *q = f ? f->query : NULL;
+    if (q && *q)
+        return each_by_pages(db, f, sort, desc, cb, arg, err);
+    /* Pages of a filtered list would each read the filter's rows through
+     * its index and sort them (an org of 67,000 members: 35 s for all the
+     * pages); one statement reads them once: along the sort index with the
+     * filters checked row by row, or, when they hold few rows, through
+     * their index and one small sort. */
+    int few;
+    if (few_filtered(db, f, &few, err) != UD_OK)
+        return err->status;
+    struct list_arg a = {f, !few};
+    struct ud_sqlbuf b;
+    int w = 0;
+    ud_sql_init(&b, MEMBER_COLS MEMBER_FROM);
+    list_filter(&b, &w, &a);
+    const struct ud_sort_key *k = ud_list_sort_key(ud_member_sort_keys, sort);
+    ud_sql_add(&b, " ORDER BY ");
+    ud_sql_add(&b, k->expr);
+    ud_sql_add(&b, desc ? " DESC, m.id DESC" : ", m.id");
+    sqlite3_stmt *st;
+    if (ud_sql_prepare(db, &b, &st, err) != UD_OK)
+        return err->status;
+    struct ud_member m;
+    int rc = SQLITE_DONE, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        memset(&m, 0, sizeof m);
+        read_row(st, &m);
+        stop = cb(&m, arg);
+    }
+    int status = stop ? stop : rc == SQLITE_DONE ? UD_OK : ud_db_error(db, rc, err);
+    sqlite3_finalize(st);
+    return status;
 }
 
 int ud_member_locate(struct ud_db *db, const struct ud_member_filter *f, const char *sort, int64_t id,

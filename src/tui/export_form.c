@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "export_form.h"
@@ -28,6 +29,7 @@ struct export_ctx {
     tui_export_writer write;
     void *arg;
     void (*free_arg)(void *);
+    int csv_ok; /* a list: .csv as well as .xlsx */
 };
 
 void tui_export_dir(char *out, size_t outsz)
@@ -60,9 +62,12 @@ static int export_save(struct tui_app *app, struct tui_form *form, void *ctx, st
     }
 
     size_t n = strlen(in.path);
-    if (n < 6 || strcmp(in.path + n - 5, ".xlsx") != 0)
+    int xlsx = n >= 6 && strcasecmp(in.path + n - 5, ".xlsx") == 0;
+    int csv = c->csv_ok && n >= 5 && strcasecmp(in.path + n - 4, ".csv") == 0;
+    if (!xlsx && !csv)
         return ud_err_field(err, "path", T("保存为", "save as"), "%s",
-                            T("文件名应以 .xlsx 结尾", "the file name must end in .xlsx"));
+                            c->csv_ok ? T("文件名应以 .xlsx 或 .csv 结尾", "the file name must end in .xlsx or .csv")
+                                      : T("文件名应以 .xlsx 结尾", "the file name must end in .xlsx"));
     struct stat sb;
     if (stat(in.path, &sb) == 0 &&
         !tui_confirm(app, T("文件已存在，覆盖吗？", "The file exists. Overwrite it?")))
@@ -78,8 +83,8 @@ static void free_ctx(void *p)
     free(c);
 }
 
-void tui_export_form(struct tui_app *app, const char *title, const char *file_name, int ask_full_id,
-                     tui_export_writer write, void *arg, void (*free_arg)(void *))
+static void open_form(struct tui_app *app, const char *title, const char *file_name, int ask_full_id, int csv_ok,
+                      tui_export_writer write, void *arg, void (*free_arg)(void *))
 {
     struct export_ctx *c = calloc(1, sizeof *c);
     struct tui_form *form = tui_form_new(title);
@@ -96,6 +101,7 @@ void tui_export_form(struct tui_app *app, const char *title, const char *file_na
     c->write = write;
     c->arg = arg;
     c->free_arg = free_arg;
+    c->csv_ok = csv_ok;
     char dir[900], path[1024];
     tui_export_dir(dir, sizeof dir);
     snprintf(path, sizeof path, "%s/%s", dir, file_name);
@@ -106,4 +112,16 @@ void tui_export_form(struct tui_app *app, const char *title, const char *file_na
     form->ctx = c;
     form->free_ctx = free_ctx;
     tui_form_open(app, form);
+}
+
+void tui_export_form(struct tui_app *app, const char *title, const char *file_name, int ask_full_id,
+                     tui_export_writer write, void *arg, void (*free_arg)(void *))
+{
+    open_form(app, title, file_name, ask_full_id, 0, write, arg, free_arg);
+}
+
+void tui_export_list_form(struct tui_app *app, const char *title, const char *file_name, int ask_full_id,
+                          tui_export_writer write, void *arg, void (*free_arg)(void *))
+{
+    open_form(app, title, file_name, ask_full_id, 1, write, arg, free_arg);
 }

@@ -15,4 +15,11 @@ void tui_export_dir(char *out, size_t outsz);
 void tui_export_form(struct tui_app *app, const char *title, const char *file_name, int ask_full_id,
                      tui_export_writer write, void *arg, void (*free_arg)(void *));
 
+/* The same for a list (cases, members): the name may end in .xlsx or
+ * .csv, and the writer writes the format its extension names. The writer
+ * is called only when the file does not exist or the user said to
+ * overwrite it. */
+void tui_export_list_form(struct tui_app *app, const char *title, const char *file_name, int ask_full_id,
+                          tui_export_writer write, void *arg, void (*free_arg)(void *));
+
 #endif

@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "case_actions.h"
+#include "export_form.h"
 #include "uniondesk/dispute.h"
+#include "uniondesk/export.h"
 #include "uniondesk/i18n.h"
 #include "uniondesk/member.h"
 #include "uniondesk/org.h"
@@ -51,9 +53,8 @@ static int filter_check(const void *filter, struct ud_err *err)
     return UD_OK;
 }
 
-static void to_module_filter(const struct tui_scr *s, const char *query, struct ud_case_filter *cf)
+static void filter_to_module(const struct filter *f, const char *query, struct ud_case_filter *cf)
 {
-    const struct filter *f = s->filter;
     memset(cf, 0, sizeof *cf);
     cf->query = query;
     cf->status = f->status[0] ? f->status : NULL;
@@ -64,6 +65,11 @@ static void to_module_filter(const struct tui_scr *s, const char *query, struct 
     cf->org_subtree = f->org != UD_NULL_INT ? f->org : 0;
     cf->received_from = f->received_from[0] ? f->received_from : NULL;
     cf->received_to = f->received_to[0] ? f->received_to : NULL;
+}
+
+static void to_module_filter(const struct tui_scr *s, const char *query, struct ud_case_filter *cf)
+{
+    filter_to_module(s->filter, query, cf);
 }
 
 TUI_SCREEN_FETCH(struct ud_case_filter, to_module_filter, ud_case_list)
@@ -417,6 +423,64 @@ static const struct tui_screen_pick form_picks[] = {
     {"mediation_org", tui_pick_org_mediating}, {"employer_org", tui_pick_org_member}, {"mediator", tui_pick_mediator},
     {NULL, NULL}};
 
+/* x: the list as it is shown (filter, search, sort) to xlsx or CSV; the
+ * form keeps copies of the filter, the search and the sort */
+struct list_export {
+    struct filter f;
+    char query[TUI_EDIT_MAX];
+    char sort[32];
+    int desc;
+    char scope[184];
+};
+
+static int write_list(struct tui_app *app, const char *path, int full_id, void *arg, struct ud_err *err)
+{
+    const struct list_export *x = arg;
+    struct ud_case_filter cf;
+    filter_to_module(&x->f, x->query[0] ? x->query : NULL, &cf);
+    struct ud_list_export o;
+    memset(&o, 0, sizeof o);
+    if (ud_export_format_choose(NULL, path, &o.format, err) != UD_OK)
+        return err->status;
+    o.scope_name = x->scope[0] ? x->scope : NULL;
+    o.sort = x->sort[0] ? x->sort : NULL;
+    o.desc = x->desc;
+    o.full_id = full_id;
+    o.path = path;
+    o.out_flags = UD_OUT_FORCE; /* the form asked before it called */
+    /* a long list takes a while (380,000 members: some 15 s): say so first */
+    tui_message(app, T("正在写入 %s……", "writing %s…"), path);
+    tui_redraw(app);
+    struct ud_list_export_result res;
+    if (ud_export_cases(app->db, &cf, &o, &res, err) != UD_OK)
+        return err->status;
+    tui_message(app, T("已写入 %s：%lld 件案件", "written to %s: %lld cases"), path, (long long)res.rows);
+    return UD_OK;
+}
+
+static enum tui_done export_list(struct tui_app *app, struct tui_scr *s, const void *rec)
+{
+    (void)rec;
+    struct list_export *x = calloc(1, sizeof *x);
+    if (!x)
+        return TUI_STAY;
+    x->f = *(const struct filter *)s->filter;
+    snprintf(x->query, sizeof x->query, "%s", s->list->query); /* the search as the list asked for it */
+    snprintf(x->sort, sizeof x->sort, "%s", s->list->sort ? s->list->sort : "");
+    x->desc = s->list->desc;
+    if (x->f.org != UD_NULL_INT && x->f.org)
+        ud_ref_org.display(app->db, x->f.org, x->scope, sizeof x->scope);
+    char name[300], today[UD_DATE_SZ];
+    ud_today(today);
+    snprintf(name, sizeof name, "%s-%s.xlsx", x->f.overdue ? T("超期案件", "overdue-cases") : T("调解案件", "cases"),
+             today);
+    tui_export_list_form(app,
+                         T("导出调解案件清单（当前筛选与搜索；.xlsx 或 .csv；F2 写入）",
+                           "Export the case list (current filter and search; .xlsx or .csv; F2 writes)"),
+                         name, ud_may_reveal_id(app->db), write_list, x, free);
+    return TUI_STAY;
+}
+
 static const struct tui_screen_key keys[] = {
     TUI_KEY_OPEN,
     {'n', "n", "登记", "new", UD_ACT_CASE_WRITE, TUI_IN_LIST, 0, tui_scr_new},
@@ -427,6 +491,7 @@ static const struct tui_screen_key keys[] = {
     TUI_KEY_EDIT(UD_ACT_CASE_WRITE),
     TUI_KEY_FILTER,
     TUI_KEY_DELETE(UD_ACT_CASE_DELETE),
+    {'x', "x", "导出", "export", UD_ACT_VIEW, TUI_IN_LIST, 0, export_list},
     TUI_SCREEN_KEYS_END,
 };
 
