@@ -58,15 +58,24 @@ static int run_key(struct tui_app *app, struct tui_scr *s, unsigned where, int k
     return -1;
 }
 
-/* The key bar of one place (list or detail): the table's keys, with the
- * search, sort and back keys every list or detail has. */
-static void build_help(struct tui_scr *s, unsigned where, struct tui_keyhelp *out)
+static int may_quietly(struct tui_app *app, enum ud_act act)
+{
+    struct ud_err err;
+    ud_err_clear(&err);
+    return act == UD_ACT_VIEW || (!app->readonly && ud_may(app->db, act, &err) == UD_OK);
+}
+
+/* The keys of one place (list or detail): the table's keys, with the
+ * search, sort and back keys every list or detail has. For the key bar
+ * (app given) only those the user's role may use: a clerk's 80 columns
+ * are not spent on an officer's keys, which `?` still lists. */
+static void build_help(struct tui_app *app, struct tui_scr *s, unsigned where, struct tui_keyhelp *out)
 {
     int n = 0;
     if (where == TUI_IN_LIST)
         out[n++] = (struct tui_keyhelp){"/", "搜索", "search"};
     for (const struct tui_screen_key *k = s->def->keys; k && k->name && n < TUI_SCREEN_KEYS_MAX; k++)
-        if (k->where & where)
+        if ((k->where & where) && (!app || may_quietly(app, k->act)))
             out[n++] = (struct tui_keyhelp){k->name, k->zh, k->en};
     if (where == TUI_IN_LIST) {
         out[n++] = (struct tui_keyhelp){"o", "排序", "sort"};
@@ -254,8 +263,10 @@ static struct tui_scr *scr_new(struct tui_app *app, const struct tui_screen *def
     }
     if (def->filter_fields)
         ud_fields_clear(def->filter_fields, s->filter);
-    build_help(s, TUI_IN_LIST, s->help[0]);
-    build_help(s, TUI_IN_DETAIL, s->help[1]);
+    build_help(NULL, s, TUI_IN_LIST, s->help[0]);
+    build_help(NULL, s, TUI_IN_DETAIL, s->help[1]);
+    build_help(app, s, TUI_IN_LIST, s->bar[0]);
+    build_help(app, s, TUI_IN_DETAIL, s->bar[1]);
     if (def->opened)
         def->opened(app, s);
     return s;
@@ -270,7 +281,7 @@ struct tui_view *tui_screen_new(struct tui_app *app, const struct tui_screen *de
         return NULL;
     }
     v->ops = &list_ops;
-    v->keys = s->help[0];
+    v->keys = s->bar[0];
     v->help = list_help;
     v->data = s;
     tui_list_home(app, s->list);
@@ -499,7 +510,7 @@ enum tui_done tui_scr_open(struct tui_app *app, struct tui_scr *s, const void *r
     dt->id = rec_id(s, rec);
     dt->rec = r;
     v->ops = &detail_ops;
-    v->keys = s->help[1];
+    v->keys = s->bar[1];
     v->help = detail_help;
     v->data = dt;
     tui_push(app, v);

@@ -129,7 +129,8 @@ struct tui_scr {
     const char *search_locked; /* `/` says this instead of searching (a list of one person's) */
     int64_t select_id; /* a record just saved: selected when the list comes back */
     char hint[512];    /* a status message about the selected row (goes with the next key) */
-    struct tui_keyhelp help[2][TUI_SCREEN_KEYS_MAX + 4]; /* list, detail: key bar and `?` */
+    struct tui_keyhelp help[2][TUI_SCREEN_KEYS_MAX + 4]; /* list, detail: every key, for `?` */
+    struct tui_keyhelp bar[2][TUI_SCREEN_KEYS_MAX + 4];  /* the key bar: only keys the user's role may use */
 };
 
 /* The tab's first view over a screen, or a view pushed over the current

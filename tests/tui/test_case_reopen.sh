@@ -25,6 +25,14 @@ open_case() {
 tm_start c 100 30 "$UD_BIN" --db "$DB" --user clerk1
 tm_wait c "王办事"
 open_case c
+case "$(tm_screen c | tail -1)" in
+*"R 重新办理"*) not_ok "a clerk's key bar leaves out R, which only officers may use" ;;
+*"p 文书"*) ok "a clerk's key bar leaves out R, which only officers may use" ;;
+*) not_ok "a clerk's key bar shows the case detail's keys" ;;
+esac
+tm_keys c "?"
+expect_screen c "重新办理（主管及以上）" "…while a clerk's ? help still lists R with the role it needs"
+tm_keys c Escape
 tm_keys c R
 expect_screen c "权限不足" "a clerk's R is refused (officers reopen)"
 equals "$(sql "$DB" "select status from cases where case_no='$CASE_NO'")" failed "…and the case stays closed"
@@ -33,6 +41,7 @@ tm_keys c q
 tm_start o 100 30 "$UD_BIN" --db "$DB" --user officer1
 tm_wait o "李主管"
 open_case o
+expect_screen o "R 重新办理" "an officer's key bar offers R"
 tm_keys o "?"
 expect_screen o "重新办理（主管及以上）" "the help lists R with the role it needs"
 tm_keys o Escape R
