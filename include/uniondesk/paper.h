@@ -56,6 +56,7 @@ struct ud_pblock {
     char *text;              /* TITLE, CENTER, RIGHT, LINE, PARA */
     int n;                   /* SPACE: lines */
     struct ud_ptable *table; /* TABLE */
+    int keep;                /* kept on one page with the block after it */
 };
 
 struct ud_paper {
@@ -79,6 +80,10 @@ void ud_paper_para(struct ud_paper *p, const char *text);
 void ud_paper_paraf(struct ud_paper *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void ud_paper_space(struct ud_paper *p, int lines);
 void ud_paper_page_break(struct ud_paper *p);
+/* The block added last stays on one page with the next one (a chain of
+ * them moves together when it fits on a page): the last clause of an
+ * agreement with its signatures, a notice with its seal and date. */
+void ud_paper_keep_with_next(struct ud_paper *p);
 
 /* A ruled grid: ncols columns (<= 16) of widths per mille (NULL: equal).
  * Rows follow with ud_paper_cell; a row ends when its spans fill ncols. */

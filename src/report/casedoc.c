@@ -136,9 +136,12 @@ static void opening(struct ud_paper *p, const struct ud_casedoc_ctx *x, const ch
 static void sealed_by_body(struct ud_paper *p, const struct ud_casedoc_ctx *x, const char *date_iso)
 {
     char s[400], d[64];
+    ud_paper_keep_with_next(p); /* the last words go with the seal and the date */
     ud_paper_space(p, 2);
+    ud_paper_keep_with_next(p);
     snprintf(s, sizeof s, T("%s（盖章）", "%s (seal)"), x->body.name);
     ud_paper_right(p, s);
+    ud_paper_keep_with_next(p);
     fmt_date(date_iso, d, sizeof d);
     ud_paper_right(p, d);
 }
@@ -151,7 +154,9 @@ static void body_contact(struct ud_paper *p, const struct ud_casedoc_ctx *x)
     char s[600];
     snprintf(s, sizeof s, T("调解组织地址：%s    联系电话：%s", "Address of the mediation body: %s    Phone: %s"),
              or_blank(x->body.address), or_blank(x->body.phone));
+    ud_paper_keep_with_next(p); /* 特此通知 stays with the seal that follows */
     ud_paper_space(p, 1);
+    ud_paper_keep_with_next(p);
     ud_paper_line(p, s);
 }
 
@@ -376,6 +381,7 @@ static void build_agreement(struct ud_paper *p, const struct ud_casedoc_ctx *x)
                        "to a people's court for a payment order with this agreement (Articles 15 and 16)."));
     ud_paper_para(p, T("本协议书一式三份，双方当事人各执一份，调解组织留存一份。",
                        "This agreement is made in three copies: one for each party, and one kept by the mediation body."));
+    ud_paper_keep_with_next(p); /* the signatures never stand on a page of their own */
     /* one row: the signatures and the body's seal with the date, never
      * split between pages, nor the seal left alone on a page of its own */
     static const int w[] = {240, 270, 240, 250};

@@ -114,6 +114,12 @@ void ud_paper_space(struct ud_paper *p, int lines)
 
 void ud_paper_page_break(struct ud_paper *p) { add_block(p, UD_PB_PAGEBREAK); }
 
+void ud_paper_keep_with_next(struct ud_paper *p)
+{
+    if (p->nblocks > 0)
+        p->blocks[p->nblocks - 1].keep = 1;
+}
+
 struct ud_ptable *ud_paper_table(struct ud_paper *p, int ncols, const int *widths, int header_rows)
 {
     if (ncols < 1 || ncols > 16) {

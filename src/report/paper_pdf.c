@@ -185,12 +185,65 @@ static void text_block(struct pdfset *s, const char *text, double size, int bold
     pdfset_flow(s, pdfset_text(s, text, size, bold, pdfset_width(s), al), pdfset_left(s));
 }
 
+/* The height a block takes, as body() draws it (tables: all their rows). */
+static double block_height(struct pdfset *s, const struct ud_pblock *b)
+{
+    const char *text = b->text ? b->text : "";
+    switch (b->kind) {
+    case UD_PB_TITLE:
+        return pdfset_h(pdfset_text(s, text, TITLE_SIZE, 1, pdfset_width(s), PANGO_ALIGN_CENTER)) + BODY_SIZE;
+    case UD_PB_CENTER:
+    case UD_PB_RIGHT:
+    case UD_PB_LINE:
+        return pdfset_h(pdfset_text(s, text, BODY_SIZE, 0, pdfset_width(s), PANGO_ALIGN_LEFT));
+    case UD_PB_PARA: {
+        PangoLayout *l = pdfset_text(s, text, BODY_SIZE, 0, pdfset_width(s), PANGO_ALIGN_LEFT);
+        pdfset_indent(s, 2 * BODY_SIZE, 1, PARA_SPACING);
+        return pdfset_h(l) + BODY_SIZE / 4;
+    }
+    case UD_PB_TABLE: {
+        double h = BODY_SIZE / 2;
+        if (b->table) {
+            struct colpos cp;
+            columns(s, b->table, &cp);
+            for (int i = 0; i < b->table->nrows; i++)
+                h += row_height(s, b->table, &b->table->rows[i], &cp);
+        }
+        return h;
+    }
+    case UD_PB_SPACE:
+        return (b->n > 0 ? b->n : 0) * line_h(s, BODY_SIZE);
+    case UD_PB_PAGEBREAK:
+        break;
+    }
+    return 0;
+}
+
+/* Before a chain of blocks kept together: the next page when the chain
+ * does not fit on the rest of this one but would on a page of its own. */
+static void keep_together(struct pdfset *s, const struct ud_paper *p, int i)
+{
+    double h = 0;
+    int j = i;
+    for (; j < p->nblocks; j++) {
+        if (p->blocks[j].kind == UD_PB_PAGEBREAK)
+            break;
+        h += block_height(s, &p->blocks[j]);
+        if (!p->blocks[j].keep)
+            break;
+    }
+    if (!pdfset_fits(s, h) && h <= pdfset_bottom(s) - pdfset_top(s) && s->y > pdfset_top(s) + 0.01)
+        pdfset_new_page(s);
+}
+
 static void body(struct pdfset *s, const void *arg)
 {
     const struct ud_paper *p = arg;
     for (int i = 0; i < p->nblocks; i++) {
         const struct ud_pblock *b = &p->blocks[i];
         const char *text = b->text ? b->text : "";
+        if (b->keep && (i == 0 || !p->blocks[i - 1].keep))
+            keep_together(s, p, i);
         switch (b->kind) {
         case UD_PB_TITLE:
             text_block(s, text, TITLE_SIZE, 1, PANGO_ALIGN_CENTER);

@@ -194,4 +194,33 @@ equals "$(sql "$DB" "select count(*) from audit_log where action='read' and tbl=
 expect_rc 65 "case show of an unknown case" ud --db "$DB" case show TJ-2026-09999
 expect_rc 0 "case --help" ud case --help
 contains "$TMP/out" "termination" "…lists the documents"
+# a long agreement and a long reason run over a page: the last clause goes
+# with the signatures, the last words with the seal and date (after the
+# counts above: these prints are not among them)
+mkdir -p "$TMP/keep"
+terms=$(for i in $(seq 1 40); do printf '第%d条：被申请人按月支付申请人拖欠的工资及加班费，并为申请人补缴社会保险费。\\n' "$i"; done)
+reason=$(for i in $(seq 1 12); do printf '双方对加班时长、工资基数和解除合同的原因各执一词，经多次调解仍未能达成一致意见。'; done)
+cat >"$TMP/keep/long.csv" <<CSV
+case_no,mediation_org,received_on,dispute_type,status,filed_on,closed_on,applicant_name,claim_amount,agreed_amount,mediator,outcome,agreement_terms,payment_due_on
+TJ-2026-00049,BL,2026-10-08,wages,succeeded,2026-10-09,2026-10-20,冯十,20000,15000,周调解,双方达成协议,"$(printf "$terms")",2026-10-31
+TJ-2026-00050,BL,2026-10-08,wages,failed,2026-10-09,2026-10-20,陈十一,20000,,周调解,"${reason}",,
+CSV
+expect_rc 0 "a case with forty clauses and one with a long reason are imported" ud --db "$DB" --user clerk1 import cases "$TMP/keep/long.csv"
+ud --db "$DB" --user clerk1 case print TJ-2026-00049 --doc agreement -o "$TMP/keep/49.pdf" >/dev/null 2>&1
+ud --db "$DB" --user clerk1 case print TJ-2026-00050 --doc termination -o "$TMP/keep/50.pdf" >/dev/null 2>&1
+python3 - "$TMP/keep/49.pdf" "$TMP/keep/50.pdf" >"$TMP/keep/out" 2>&1 <<'PY'
+import subprocess, sys
+def pages(f):
+    return [p.replace(" ", "") for p in subprocess.run(["pdftotext", "-layout", f, "-"], capture_output=True,
+                                                        text=True).stdout.split("\f") if p.strip()]
+a, t = pages(sys.argv[1]), pages(sys.argv[2])
+print("agreement pages %d, notice pages %d" % (len(a), len(t)))
+sig = [p for p in a if "申请人（签名）" in p]
+print("AGREEMENT", "ok" if len(a) >= 2 and len(sig) == 1 and "一式三份" in sig[0] else "bad")
+seal = [p for p in t if "（盖章）" in p]
+print("NOTICE", "ok" if len(seal) == 1 and "特此通知" in seal[0] else "bad")
+PY
+diag "$TMP/keep/out"
+contains "$TMP/keep/out" "AGREEMENT ok" "a two-page agreement: its last clause (一式三份) on the page of the signatures"
+contains "$TMP/keep/out" "NOTICE ok" "a long termination notice: 特此通知 on the page of the seal"
 echo "1..$TESTS_N"
