@@ -11,6 +11,7 @@
 
 #include "uniondesk/enums.h"
 #include "uniondesk/i18n.h"
+#include "uniondesk/privacy.h"
 #include "uniondesk/utf8.h"
 
 int64_t tui_scr_version(const struct tui_scr *s, const void *rec)
@@ -80,7 +81,7 @@ static void build_help(struct tui_app *app, struct tui_scr *s, unsigned where, s
     if (where == TUI_IN_LIST) {
         out[n++] = (struct tui_keyhelp){"o", "排序", "sort"};
     } else {
-        if (s->def->audit_table)
+        if (s->def->audit_table && (!app || ud_may_reveal_id(app->db)))
             out[n++] = (struct tui_keyhelp){"i", "完整证号", "whole ID"};
         out[n++] = (struct tui_keyhelp){"Esc", "返回", "back"};
     }

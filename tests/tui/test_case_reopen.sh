@@ -26,8 +26,8 @@ tm_start c 100 30 "$UD_BIN" --db "$DB" --user clerk1
 tm_wait c "王办事"
 open_case c
 case "$(tm_screen c | tail -1)" in
-*"R 重新办理"*) not_ok "a clerk's key bar leaves out R, which only officers may use" ;;
-*"p 文书"*) ok "a clerk's key bar leaves out R, which only officers may use" ;;
+*"R 重新办理"* | *"i 完整证号"*) not_ok "a clerk's key bar leaves out R and i, which only officers may use" ;;
+*"p 文书"*) ok "a clerk's key bar leaves out R and i, which only officers may use" ;;
 *) not_ok "a clerk's key bar shows the case detail's keys" ;;
 esac
 tm_keys c "?"
@@ -42,6 +42,7 @@ tm_start o 100 30 "$UD_BIN" --db "$DB" --user officer1
 tm_wait o "李主管"
 open_case o
 expect_screen o "R 重新办理" "an officer's key bar offers R"
+expect_screen o "i 完整证号" "…and i"
 tm_keys o "?"
 expect_screen o "重新办理（主管及以上）" "the help lists R with the role it needs"
 tm_keys o Escape R
