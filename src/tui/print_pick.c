@@ -87,8 +87,8 @@ void tui_choose_printer(struct tui_app *app, void (*done)(struct tui_app *app, c
     }
     if (n == 0) {
         tui_error_text(app, "%s",
-                       T("没有打印机：请管理员在 CUPS 中添加（lpadmin 或 http://localhost:631），"
-                         "或先导出文件再打印",
+                       /* short enough for the status line of 80 columns */
+                       T("没有打印机：请管理员在 CUPS 中添加（localhost:631），或先保存为 PDF",
                          "no printers: an admin adds one in CUPS (lpadmin or http://localhost:631), or save a "
                          "file and print that"));
         return;
