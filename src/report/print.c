@@ -147,12 +147,17 @@ static void one_line(char *out, size_t outsz, char *said)
 
 int ud_printer_name_ok(const char *name)
 {
-    /* CUPS: up to 127 printable characters, none of space, tab, '/', '#' */
+    /* CUPS: up to 127 printable characters, none of space, tab, '/', '#';
+     * "NAME/INSTANCE" (lpoptions -p PDF/duplex) is one destination, which
+     * lpstat -e lists and lp -d takes: one '/' between two names */
     size_t n = name ? strlen(name) : 0;
     if (n == 0 || n > 127)
         return 0;
+    const char *slash = strchr(name, '/');
+    if (slash && (slash == name || !slash[1] || strchr(slash + 1, '/')))
+        return 0;
     for (const unsigned char *p = (const unsigned char *)name; *p; p++)
-        if (*p <= ' ' || *p == 0x7f || *p == '/' || *p == '#' || *p == '\\')
+        if (*p <= ' ' || *p == 0x7f || *p == '#' || *p == '\\')
             return 0;
     return 1;
 }

@@ -26,7 +26,11 @@ static void names(void **state)
     assert_false(ud_printer_name_ok(""));
     assert_false(ud_printer_name_ok("two words"));
     assert_false(ud_printer_name_ok("tab\there"));
-    assert_false(ud_printer_name_ok("a/b"));
+    /* a printer's instance (lpoptions -p PDF/a4), as lpstat -e lists it */
+    assert_true(ud_printer_name_ok("PDF/a4"));
+    assert_false(ud_printer_name_ok("/a4"));
+    assert_false(ud_printer_name_ok("PDF/"));
+    assert_false(ud_printer_name_ok("a/b/c"));
     assert_false(ud_printer_name_ok("a#b"));
     assert_false(ud_printer_name_ok("esc\033[2J"));
     char longname[200];
