@@ -708,7 +708,7 @@ int ud_casedoc_build(struct ud_db *db, const struct ud_casedoc *d, const struct 
 int ud_casedoc_note(struct ud_db *db, const struct ud_casedoc *d, const struct ud_case *c, int whole_id,
                     const char *where, struct ud_err *err)
 {
-    char what[1400];
+    char what[2600];
     snprintf(what, sizeof what, "case %s %s%s -> %s", c->case_no, d->code, whole_id ? " (whole ID)" : "", where);
     return ud_audit_note(db, "cases", c->id, "print", what, err);
 }
@@ -765,8 +765,18 @@ int ud_casedoc_save(struct ud_db *db, const struct ud_casedoc *d, const struct u
     if ((st = ud_out_open(&out, path, out_flags, err)) != UD_OK)
         return st;
     st = render(db, d, c, out.fp, &whole, err);
-    if (st == UD_OK)
-        st = ud_casedoc_note(db, d, c, whole, path, err);
+    if (st == UD_OK) {
+        /* the log names the file wherever the user stood (as the exports
+         * do): its directory resolved, then its name */
+        char where[1400], *dir = realpath(out.dir, NULL);
+        const char *base = strrchr(path, '/');
+        if (dir)
+            snprintf(where, sizeof where, "%s%s%s", dir, strcmp(dir, "/") ? "/" : "", base ? base + 1 : path);
+        else
+            snprintf(where, sizeof where, "%s", path);
+        free(dir);
+        st = ud_casedoc_note(db, d, c, whole, where, err);
+    }
     if (st == UD_OK)
         return ud_out_commit(&out, err);
     ud_out_abort(&out);

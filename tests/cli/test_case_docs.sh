@@ -123,6 +123,12 @@ equals "$(sql "$DB" "select count(*) from audit_log where action='print' and tbl
 equals "$(sql "$DB" "select count(*) from audit_log a join cases c on c.id = a.row_id where a.action='print' and c.case_no='TJ-2026-00042' and json_extract(a.after_json,'\$.detail') like 'case TJ-2026-00042 agreement (whole ID) -> %o.pdf' and a.login='officer1'")" 1 \
     "…the officer's names the case, the document, the whole ID and the file"
 equals "$(sql "$DB" "select count(*) from audit_log where action='print' and login='clerk1' and json_extract(after_json,'\$.detail') like '%whole ID%'")" 0 "…no clerk's says whole ID"
+# a name relative to where the user stood is logged whole, as the exports log theirs
+mkdir -p "$TMP/rel"
+(cd "$TMP/rel" && "$UD_BIN" --db "$DB" --user officer1 case print TJ-2026-00042 --doc record -o rel.pdf >/dev/null 2>&1)
+equals "$(sql "$DB" "select json_extract(after_json,'\$.detail') from audit_log where action='print' order by id desc limit 1")" \
+    "case TJ-2026-00042 record -> $(cd "$TMP/rel" && pwd -P)/rel.pdf" "…a relative -o is logged with its whole path"
+rm -rf "$TMP/rel"
 
 # Chinese names of documents; English
 expect_rc 0 "--doc takes the Chinese name" ud --db "$DB" --user clerk1 case print TJ-2026-00046 --doc 受理通知书 -o "$TMP/zh.pdf"
