@@ -141,7 +141,7 @@ struct tui_app {
     struct tui_view *top[TUI_MAX_TABS]; /* each tab's view stack */
     int tab;
     int quit;
-    char status[512];
+    char status[2048]; /* lp's reason and what to do fit whole */
     int status_error;
     int readonly;
     int scripted; /* keys from a script, screen dumps to files */
