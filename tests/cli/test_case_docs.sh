@@ -200,4 +200,20 @@ equals "$(sql "$DB" "select count(*) from audit_log where action='read' and tbl=
 expect_rc 65 "case show of an unknown case" ud --db "$DB" case show TJ-2026-09999
 expect_rc 0 "case --help" ud case --help
 contains "$TMP/out" "termination" "…lists the documents"
+
+# a name with a character no installed font has (𠀀 U+20000: Noto CJK
+# lacks CJK Extension B): the PDF has a box there, and the user is told
+# which characters to write in by hand; a document without any says nothing
+if [ -z "$(fc-list ':charset=20000' 2>/dev/null)" ]; then
+    printf 'case_no,mediation_org,received_on,dispute_type,status,applicant_name,employer_name\nTJ-2026-00049,BL,2026-11-20,wages,received,王𠀀,宁波甬江机械有限公司\n' >"$TMP/rare.csv"
+    ud --db "$DB" --user clerk1 import cases "$TMP/rare.csv" >/dev/null 2>&1
+    expect_rc 0 "a document with a character the fonts lack is still written" ud --db "$DB" --user clerk1 case print TJ-2026-00049 --doc application -o "$TMP/rare.pdf"
+    contains "$TMP/err" "𠀀" "…and the user is told which character prints as a box"
+    contains "$TMP/err" "U+20000" "…by its code point too"
+    contains "$TMP/err" "手写补正" "…and what to do"
+    expect_rc 0 "a document without such characters" ud --db "$DB" --user clerk1 case print TJ-2026-00046 --doc application -o "$TMP/plain.pdf"
+    if grep -q "注意" "$TMP/err"; then not_ok "…says nothing of boxes"; diag "$TMP/err"; else ok "…says nothing of boxes"; fi
+else
+    skip "a font here has U+20000: no character prints as a box"
+fi
 echo "1..$TESTS_N"
