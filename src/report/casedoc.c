@@ -622,10 +622,18 @@ int ud_casedoc_check(const struct ud_casedoc *d, const struct ud_case *c, struct
 
 void ud_casedoc_file_name(const struct ud_casedoc *d, const struct ud_case *c, char *out, size_t outsz)
 {
+    /* the case number is the user's text: a '/' in it (BL/2024/001, or
+     * ../../x) would put the file in another directory, a leading '.'
+     * hide it; those become '-' */
+    char no[sizeof c->case_no];
+    snprintf(no, sizeof no, "%s", c->case_no);
+    for (char *p = no; *p; p++)
+        if (*p == '/' || *p == '\\' || (unsigned char)*p < 0x20 || *p == 0x7f || (p == no && *p == '.'))
+            *p = '-';
     if (ud_lang == UD_LANG_EN)
-        snprintf(out, outsz, "%s-%s.pdf", c->case_no, d->code);
+        snprintf(out, outsz, "%s-%s.pdf", no, d->code);
     else
-        snprintf(out, outsz, "%s-%s.pdf", c->case_no, d->zh);
+        snprintf(out, outsz, "%s-%s.pdf", no, d->zh);
 }
 
 /* ---- building: the context from the modules ---- */
