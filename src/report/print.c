@@ -256,5 +256,22 @@ int ud_printers(struct ud_printer *out, int max, int *n, struct ud_err *err)
         ud_strlcpy_utf8(p->name, sizeof p->name, line);
         p->is_default = dname && strcmp(dname, line) == 0;
     }
+    if (*n == 0) {
+        /* CUPS 2.4's lpstat -e lists nothing and exits 0 when the
+         * scheduler is not running: "add a printer" would then send the
+         * admin to a web page that does not answer. lpstat -r says. */
+        char sched[512], shown[1100];
+        char *const r_args[] = {(char *)"lpstat", (char *)"-r", NULL};
+        if (run(path, r_args, NULL, 0, RUN_STDOUT_CAPTURE, sched, sizeof sched, &werr) >= 0 &&
+            strstr(sched, "not running")) {
+            one_line(shown, sizeof shown, sched);
+            return ud_err_set(err, UD_ERR_IO,
+                              T("CUPS 打印服务没有运行（lpstat -r：%s）：请管理员启动它（systemctl start cups），"
+                                "或用 -o 文件名 保存后再打印",
+                                "the CUPS print service is not running (lpstat -r: %s): an admin starts it "
+                                "(systemctl start cups); or save with -o FILE and print that"),
+                              shown);
+        }
+    }
     return UD_OK;
 }
