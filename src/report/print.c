@@ -201,6 +201,23 @@ int ud_print_pdf(const void *pdf, size_t len, const char *printer, const char *t
     if (rc < 0)
         return ud_err_set(err, UD_ERR_IO, T("无法启动 lp：%s", "cannot start lp: %s"), ud_strerror(errno));
     one_line(shown, sizeof shown, said);
+    char lpstat[4096], sched[512];
+    char *const r_args[] = {(char *)"lpstat", (char *)"-r", NULL};
+    int wr;
+    /* lp says "No default destination" when the scheduler is down: the
+     * real reason, from lpstat -r, with what to do about it */
+    if (rc != 0 && find_on_path("lpstat", lpstat, sizeof lpstat) &&
+        run(lpstat, r_args, NULL, 0, RUN_STDOUT_CAPTURE, sched, sizeof sched, &wr) >= 0 && strstr(sched, "not running")) {
+        char why[1100];
+        one_line(why, sizeof why, sched);
+        return ud_err_set(err, UD_ERR_IO,
+                          T("打印失败（lp 退出码 %d）：%s。CUPS 打印服务没有运行（lpstat -r：%s）：请管理员启动它"
+                            "（systemctl start cups），或用 --format pdf -o 文件名 保存后再打印",
+                            "printing failed (lp exited with %d): %s. The CUPS print service is not running (lpstat "
+                            "-r: %s): an admin starts it (systemctl start cups); or save with --format pdf -o FILE "
+                            "and print that"),
+                          rc, shown[0] ? shown : T("lp 没有说明原因", "lp gave no reason"), why);
+    }
     if (rc != 0)
         return ud_err_set(err, UD_ERR_IO,
                           T("打印失败（lp 退出码 %d）：%s。请检查打印机：uniondesk printers（或 lpstat -p -d）列出打印机"
