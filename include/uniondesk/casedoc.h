@@ -55,7 +55,8 @@ int ud_casedoc_offered(const struct ud_case *c, const struct ud_casedoc **out, i
 /* UD_OK, or UD_ERR_STATE (exit 65) naming the case's status and the
  * states the document needs. */
 int ud_casedoc_check(const struct ud_casedoc *d, const struct ud_case *c, struct ud_err *err);
-/* "TJ-2026-00042-调解协议书.pdf" (the English name with --lang en). */
+/* "TJ-2026-00042-调解协议书.pdf" (the English name with --lang en); a
+ * '/', '\\', control character or leading '.' of the case number as '-'. */
 void ud_casedoc_file_name(const struct ud_casedoc *d, const struct ud_case *c, char *out, size_t outsz);
 
 /* The document, built: the case checked against it, then the mediation

@@ -13,7 +13,7 @@
 /* Prints a PDF held in memory: `lp [-d PRINTER] -t TITLE -o media=A4`,
  * the PDF on its stdin. printer NULL or "": the default destination.
  * UD_ERR_USAGE for a name CUPS cannot have (empty after -d, spaces,
- * control characters, '/', '#'); UD_ERR_IO when lp is not on PATH or
+ * control characters, '#', a '/' other than the one of NAME/INSTANCE); UD_ERR_IO when lp is not on PATH or
  * fails ("The printer or class does not exist.", "No default
  * destination"): err says lp's reason in full and what to do. quiet:
  * lp's own stdout (the request id) and warnings go nowhere (the screens). */

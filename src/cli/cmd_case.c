@@ -241,6 +241,8 @@ static int ud_cmd_case(struct ud_cli *cli, int argc, char **argv)
         st = ud_casedoc_print(cli->db, d, k, printer, 0, &err);
     else
         st = ud_casedoc_save(cli->db, d, k, out, force ? UD_OUT_FORCE : 0, stdout, &err);
+    if (st == UD_OK)
+        ud_cli_warnings(&err); /* characters printed as boxes */
     if (st == UD_OK && print)
         fprintf(stderr, T("%s 已送往打印机\n", "%s was sent to the printer\n"), T(d->zh, d->en));
     else if (st == UD_OK && out)

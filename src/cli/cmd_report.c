@@ -255,6 +255,7 @@ static int ud_cmd_report(struct ud_cli *cli, int argc, char **argv)
     }
     if (st != UD_OK)
         return ud_cli_fail(&err);
+    ud_cli_warnings(&err); /* a PDF's characters printed as boxes */
     if (o.out)
         fprintf(stderr, T("已写入 %s\n", "written to %s\n"), o.out);
     return 0;

@@ -304,21 +304,30 @@ int ud_export_aid_roster(struct ud_db *db, const struct ud_aid_roster_opts *o, s
         return ud_err_set(err, UD_ERR_IO, T("写入 %s 时出错：%s", "error writing %s: %s"), o->path, lxw_strerror(R.werr));
     }
     /* the last row written is the line under the total */
-    if (ud_xlsx_close(wb, &out, (int64_t)total_row + 2, err) != UD_OK || ud_out_commit(&out, err) != UD_OK) {
+    if (ud_xlsx_close(wb, &out, (int64_t)total_row + 2, err) != UD_OK) {
+        ud_out_abort(&out);
+        return err->status;
+    }
+    if (o->full_id) {
+        /* whole ID numbers leave the database: one audit entry for the
+         * file, before it takes its name (not recorded: not handed out,
+         * and a file it would replace stays as it was) */
+        char what[2600], *dir = realpath(out.dir, NULL);
+        const char *base = strrchr(o->path, '/');
+        base = base ? base + 1 : o->path;
+        snprintf(what, sizeof what, "export aid --full-id: %lld rows -> %s%s%s", (long long)R.n, dir ? dir : "",
+                 dir && strcmp(dir, "/") ? "/" : "", dir ? base : o->path);
+        free(dir);
+        if (ud_audit_note(db, "aid_grants", 0, "print", what, err) != UD_OK) {
+            ud_out_abort(&out);
+            return err->status;
+        }
+    }
+    if (ud_out_commit(&out, err) != UD_OK) {
         ud_out_abort(&out);
         return err->status;
     }
     res->rows = R.n;
     res->total_fen = R.total_fen;
-    if (o->full_id) {
-        /* whole ID numbers left the database: one audit entry for the file */
-        char what[1400], *abs = realpath(o->path, NULL);
-        snprintf(what, sizeof what, "export aid --full-id: %lld rows -> %s", (long long)R.n, abs ? abs : o->path);
-        free(abs);
-        if (ud_audit_note(db, "aid_grants", 0, "print", what, err) != UD_OK) {
-            remove(o->path); /* not recorded: not handed out */
-            return err->status;
-        }
-    }
     return UD_OK;
 }

@@ -197,9 +197,12 @@ int ud_export_cases(struct ud_db *db, const struct ud_case_filter *f, const stru
     char count[64];
     snprintf(count, sizeof count, T("共 %" PRId64 " 件", "%" PRId64 " cases"), W->L.rows);
     int64_t nrows = W->L.rows;
+    if (o->full_id) {
+        W->L.audit_db = db;
+        W->L.audit_table = "cases";
+        W->L.audit_what = "export cases";
+    }
     if ((st = ud_lsheet_commit(&W->L, count, err)) != UD_OK)
-        goto out;
-    if (o->full_id && (st = ud_lsheet_audit(db, "cases", "export cases", nrows, o->path, err)) != UD_OK)
         goto out;
     res->rows = nrows;
     res->claim_fen = W->claim_fen;

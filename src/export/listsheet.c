@@ -77,17 +77,16 @@ int ud_lsheet_may_full_id(struct ud_db *db, struct ud_err *err)
                       ud_db_login(db));
 }
 
-int ud_lsheet_audit(struct ud_db *db, const char *table, const char *what, int64_t rows, const char *path,
-                    struct ud_err *err)
+int ud_lsheet_audit(struct ud_lsheet *L, struct ud_err *err)
 {
-    char note[1400], *abs = realpath(path, NULL);
-    snprintf(note, sizeof note, "%s --full-id: %" PRId64 " rows -> %s", what, rows, abs ? abs : path);
-    free(abs);
-    if (ud_audit_note(db, table, 0, "print", note, err) != UD_OK) {
-        remove(path);
-        return err->status;
-    }
-    return UD_OK;
+    /* the file's whole name: its directory resolved (it has no name yet) */
+    char note[2600], *dir = realpath(L->out.dir, NULL);
+    const char *base = strrchr(L->out.path, '/');
+    base = base ? base + 1 : L->out.path;
+    snprintf(note, sizeof note, "%s --full-id: %" PRId64 " rows -> %s%s%s", L->audit_what, L->rows,
+             dir ? dir : "", dir && strcmp(dir, "/") ? "/" : "", dir ? base : L->out.path);
+    free(dir);
+    return ud_audit_note(L->audit_db, L->audit_table, 0, "print", note, err);
 }
 
 void ud_lsheet_say(char *line, size_t linesz, const char *label, const char *value)
@@ -362,6 +361,10 @@ int ud_lsheet_commit(struct ud_lsheet *L, const char *count_text, struct ud_err 
             ud_lsheet_abort(L);
             return err->status;
         }
+    }
+    if (L->audit_db && ud_lsheet_audit(L, err) != UD_OK) {
+        ud_lsheet_abort(L); /* not recorded: not handed out */
+        return err->status;
     }
     if (ud_out_commit(&L->out, err) != UD_OK) {
         ud_lsheet_abort(L);

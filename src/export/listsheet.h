@@ -51,6 +51,10 @@ struct ud_lsheet {
     int width[UD_LS_MAXCOLS];
     int64_t sum[UD_LS_MAXCOLS];
     int64_t rows;
+    /* a --full-id export: noted in the audit log by ud_lsheet_commit once
+     * the file is complete, before it takes its name (NULL: none) */
+    struct ud_db *audit_db;
+    const char *audit_table, *audit_what;
 };
 
 /* Opens the output (nothing is named before ud_lsheet_commit) and writes
@@ -71,11 +75,11 @@ void ud_lsheet_abort(struct ud_lsheet *L);
 /* Whole ID numbers (full_id): UD_OK for officers and admins, else
  * UD_ERR_PERM saying who may and that without --full-id they are masked. */
 int ud_lsheet_may_full_id(struct ud_db *db, struct ud_err *err);
-/* After a file with whole ID numbers is written: one audit entry for it
- * ("export cases --full-id: N rows -> /abs/path"); when it cannot be
- * recorded the file is removed (not recorded: not handed out). */
-int ud_lsheet_audit(struct ud_db *db, const char *table, const char *what, int64_t rows, const char *path,
-                    struct ud_err *err);
+/* A file with whole ID numbers, complete but not yet named: one audit
+ * entry for it ("export cases --full-id: N rows -> /abs/path"). Called by
+ * ud_lsheet_commit; when it cannot be recorded the file is not handed
+ * out, and a file it would have replaced (--force) is left as it was. */
+int ud_lsheet_audit(struct ud_lsheet *L, struct ud_err *err);
 
 /* The title's first words: the root organization's name ("" if none). */
 void ud_lsheet_root_name(struct ud_db *db, char *out, size_t outsz);

@@ -134,9 +134,12 @@ int ud_export_members(struct ud_db *db, const struct ud_member_filter *f, const 
     char count[64];
     snprintf(count, sizeof count, T("共 %" PRId64 " 人", "%" PRId64 " members"), L->rows);
     int64_t nrows = L->rows;
+    if (o->full_id) {
+        L->audit_db = db;
+        L->audit_table = "members";
+        L->audit_what = "export members";
+    }
     if ((st = ud_lsheet_commit(L, count, err)) != UD_OK)
-        goto out;
-    if (o->full_id && (st = ud_lsheet_audit(db, "members", "export members", nrows, o->path, err)) != UD_OK)
         goto out;
     res->rows = nrows;
 out:

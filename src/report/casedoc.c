@@ -628,10 +628,18 @@ int ud_casedoc_check(const struct ud_casedoc *d, const struct ud_case *c, struct
 
 void ud_casedoc_file_name(const struct ud_casedoc *d, const struct ud_case *c, char *out, size_t outsz)
 {
+    /* the case number is the user's text: a '/' in it (BL/2024/001, or
+     * ../../x) would put the file in another directory, a leading '.'
+     * hide it; those become '-' */
+    char no[sizeof c->case_no];
+    snprintf(no, sizeof no, "%s", c->case_no);
+    for (char *p = no; *p; p++)
+        if (*p == '/' || *p == '\\' || (unsigned char)*p < 0x20 || *p == 0x7f || (p == no && *p == '.'))
+            *p = '-';
     if (ud_lang == UD_LANG_EN)
-        snprintf(out, outsz, "%s-%s.pdf", c->case_no, d->code);
+        snprintf(out, outsz, "%s-%s.pdf", no, d->code);
     else
-        snprintf(out, outsz, "%s-%s.pdf", c->case_no, d->zh);
+        snprintf(out, outsz, "%s-%s.pdf", no, d->zh);
 }
 
 /* ---- building: the context from the modules ---- */
@@ -714,7 +722,7 @@ int ud_casedoc_build(struct ud_db *db, const struct ud_casedoc *d, const struct 
 int ud_casedoc_note(struct ud_db *db, const struct ud_casedoc *d, const struct ud_case *c, int whole_id,
                     const char *where, struct ud_err *err)
 {
-    char what[1400];
+    char what[2600];
     snprintf(what, sizeof what, "case %s %s%s -> %s", c->case_no, d->code, whole_id ? " (whole ID)" : "", where);
     return ud_audit_note(db, "cases", c->id, "print", what, err);
 }
@@ -771,8 +779,18 @@ int ud_casedoc_save(struct ud_db *db, const struct ud_casedoc *d, const struct u
     if ((st = ud_out_open(&out, path, out_flags, err)) != UD_OK)
         return st;
     st = render(db, d, c, out.fp, &whole, err);
-    if (st == UD_OK)
-        st = ud_casedoc_note(db, d, c, whole, path, err);
+    if (st == UD_OK) {
+        /* the log names the file wherever the user stood (as the exports
+         * do): its directory resolved, then its name */
+        char where[1400], *dir = realpath(out.dir, NULL);
+        const char *base = strrchr(path, '/');
+        if (dir)
+            snprintf(where, sizeof where, "%s%s%s", dir, strcmp(dir, "/") ? "/" : "", base ? base + 1 : path);
+        else
+            snprintf(where, sizeof where, "%s", path);
+        free(dir);
+        st = ud_casedoc_note(db, d, c, whole, where, err);
+    }
     if (st == UD_OK)
         return ud_out_commit(&out, err);
     ud_out_abort(&out);

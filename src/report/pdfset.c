@@ -104,11 +104,60 @@ static void setup(PangoLayout *l, PangoFontDescription *fd, const char *text, do
     set_text(l, text);
 }
 
+/* Notes, while measuring, the characters the layout could find no font
+ * for (Pango's unknown glyphs carry the character). */
+static void note_missing(struct pdfset *s, PangoLayout *l)
+{
+    if (s->drawing || pango_layout_get_unknown_glyphs_count(l) == 0)
+        return;
+    PangoLayoutIter *it = pango_layout_get_iter(l);
+    if (!it)
+        return;
+    do {
+        PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
+        for (int i = 0; run && i < run->glyphs->num_glyphs; i++) {
+            PangoGlyph g = run->glyphs->glyphs[i].glyph;
+            if (!(g & PANGO_GLYPH_UNKNOWN_FLAG))
+                continue;
+            uint32_t cp = g & ~PANGO_GLYPH_UNKNOWN_FLAG;
+            int seen = 0;
+            for (int k = 0; k < s->nmissing; k++)
+                seen |= s->missing[k] == cp;
+            if (!seen && s->nmissing < (int)(sizeof s->missing / sizeof s->missing[0]))
+                s->missing[s->nmissing++] = cp;
+        }
+    } while (pango_layout_iter_next_run(it));
+    pango_layout_iter_free(it);
+}
+
 PangoLayout *pdfset_text(struct pdfset *s, const char *text, double size, int bold, double width,
                          PangoAlignment align)
 {
     setup(s->lay, s->fd, text ? text : "", size, bold, width, align);
+    note_missing(s, s->lay);
     return s->lay;
+}
+
+/* The warning for characters typeset as boxes: them, and what to do. */
+static void warn_missing(const struct pdfset *s, struct ud_err *err)
+{
+    if (!s->nmissing)
+        return;
+    char chars[64] = "";
+    size_t n = 0;
+    for (int i = 0; i < s->nmissing; i++) {
+        gchar u[8];
+        int len = g_unichar_to_utf8((gunichar)s->missing[i], u);
+        if (n + (size_t)len < sizeof chars) {
+            memcpy(chars + n, u, (size_t)len);
+            n += (size_t)len;
+            chars[n] = '\0';
+        }
+    }
+    ud_err_warn(err,
+                T("字体中没有“%s”（U+%04X 等）：这些字在 PDF 中是方框，打印后请手写补正",
+                  "the fonts have no '%s' (U+%04X…): those characters are boxes in the PDF; write them in by hand"),
+                chars, (unsigned)s->missing[0]);
 }
 
 void pdfset_indent(struct pdfset *s, double indent, int justify, double spacing)
@@ -344,5 +393,6 @@ int pdfset_render(const struct pdfset_spec *sp, FILE *fp, void (*body)(struct pd
         return io_error(err, cairo_status_to_string(cst));
     if (sst != CAIRO_STATUS_SUCCESS)
         return io_error(err, cairo_status_to_string(sst));
+    warn_missing(&s, err);
     return UD_OK;
 }

@@ -10,6 +10,7 @@
 #ifndef UD_PDFSET_H
 #define UD_PDFSET_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include <cairo.h>
@@ -38,10 +39,15 @@ struct pdfset {
     int page, pages;         /* the current page (from 1); the total, known when drawing */
     double y;                /* where the next block starts */
     int failed;              /* the body ran out of memory */
+    uint32_t missing[4];     /* characters no installed font has (𠀀): the */
+    int nmissing;            /* first few, each once; they print as boxes */
 };
 
 /* Typesets body(s, arg) to fp as PDF. UD_ERR_IO when Cairo fails or
- * writing fails (nothing is claimed written), out of memory as such. */
+ * writing fails (nothing is claimed written), out of memory as such.
+ * Text with characters no installed font has (rare ones such as 𠀀, which
+ * Noto CJK lacks) is typeset as boxes: UD_OK then carries a warning in
+ * err naming them, so that they can be written in by hand. */
 int pdfset_render(const struct pdfset_spec *sp, FILE *fp, void (*body)(struct pdfset *s, const void *arg),
                   const void *arg, struct ud_err *err);
 

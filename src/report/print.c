@@ -147,12 +147,17 @@ static void one_line(char *out, size_t outsz, char *said)
 
 int ud_printer_name_ok(const char *name)
 {
-    /* CUPS: up to 127 printable characters, none of space, tab, '/', '#' */
+    /* CUPS: up to 127 printable characters, none of space, tab, '/', '#';
+     * "NAME/INSTANCE" (lpoptions -p PDF/duplex) is one destination, which
+     * lpstat -e lists and lp -d takes: one '/' between two names */
     size_t n = name ? strlen(name) : 0;
     if (n == 0 || n > 127)
         return 0;
+    const char *slash = strchr(name, '/');
+    if (slash && (slash == name || !slash[1] || strchr(slash + 1, '/')))
+        return 0;
     for (const unsigned char *p = (const unsigned char *)name; *p; p++)
-        if (*p <= ' ' || *p == 0x7f || *p == '/' || *p == '#' || *p == '\\')
+        if (*p <= ' ' || *p == 0x7f || *p == '#' || *p == '\\')
             return 0;
     return 1;
 }
@@ -196,6 +201,23 @@ int ud_print_pdf(const void *pdf, size_t len, const char *printer, const char *t
     if (rc < 0)
         return ud_err_set(err, UD_ERR_IO, T("无法启动 lp：%s", "cannot start lp: %s"), ud_strerror(errno));
     one_line(shown, sizeof shown, said);
+    char lpstat[4096], sched[512];
+    char *const r_args[] = {(char *)"lpstat", (char *)"-r", NULL};
+    int wr;
+    /* lp says "No default destination" when the scheduler is down: the
+     * real reason, from lpstat -r, with what to do about it */
+    if (rc != 0 && find_on_path("lpstat", lpstat, sizeof lpstat) &&
+        run(lpstat, r_args, NULL, 0, RUN_STDOUT_CAPTURE, sched, sizeof sched, &wr) >= 0 && strstr(sched, "not running")) {
+        char why[1100];
+        one_line(why, sizeof why, sched);
+        return ud_err_set(err, UD_ERR_IO,
+                          T("打印失败（lp 退出码 %d）：%s。CUPS 打印服务没有运行（lpstat -r：%s）：请管理员启动它"
+                            "（systemctl start cups），或用 --format pdf -o 文件名 保存后再打印",
+                            "printing failed (lp exited with %d): %s. The CUPS print service is not running (lpstat "
+                            "-r: %s): an admin starts it (systemctl start cups); or save with --format pdf -o FILE "
+                            "and print that"),
+                          rc, shown[0] ? shown : T("lp 没有说明原因", "lp gave no reason"), why);
+    }
     if (rc != 0)
         return ud_err_set(err, UD_ERR_IO,
                           T("打印失败（lp 退出码 %d）：%s。请检查打印机：uniondesk printers（或 lpstat -p -d）列出打印机"
@@ -250,6 +272,23 @@ int ud_printers(struct ud_printer *out, int max, int *n, struct ud_err *err)
         struct ud_printer *p = &out[(*n)++];
         ud_strlcpy_utf8(p->name, sizeof p->name, line);
         p->is_default = dname && strcmp(dname, line) == 0;
+    }
+    if (*n == 0) {
+        /* CUPS 2.4's lpstat -e lists nothing and exits 0 when the
+         * scheduler is not running: "add a printer" would then send the
+         * admin to a web page that does not answer. lpstat -r says. */
+        char sched[512], shown[1100];
+        char *const r_args[] = {(char *)"lpstat", (char *)"-r", NULL};
+        if (run(path, r_args, NULL, 0, RUN_STDOUT_CAPTURE, sched, sizeof sched, &werr) >= 0 &&
+            strstr(sched, "not running")) {
+            one_line(shown, sizeof shown, sched);
+            return ud_err_set(err, UD_ERR_IO,
+                              T("CUPS 打印服务没有运行（lpstat -r：%s）：请管理员启动它（systemctl start cups），"
+                                "或用 -o 文件名 保存后再打印",
+                                "the CUPS print service is not running (lpstat -r: %s): an admin starts it "
+                                "(systemctl start cups); or save with -o FILE and print that"),
+                              shown);
+        }
     }
     return UD_OK;
 }

@@ -130,7 +130,7 @@ void tui_error_text(struct tui_app *app, const char *fmt, ...)
 
 void tui_error(struct tui_app *app, const struct ud_err *err)
 {
-    char buf[1024];
+    char buf[2048];
     ud_err_text(err, buf, sizeof buf);
     tui_error_text(app, "%s", buf);
 }
@@ -194,10 +194,49 @@ static void draw_tabs(struct tui_app *app)
     }
 }
 
-static void draw_status(struct tui_app *app)
+/* The status text in lines of the screen's width (control characters
+ * made visible first): start[i] is where line i begins in vis. At most
+ * max lines; the last one holds the rest. */
+static int status_lines(const struct tui_app *app, char *vis, size_t vissz, size_t *start, int max)
 {
-    tui_put(stdscr, LINES - 2, 0, app->status, COLS, UD_LEFT,
-            tui_attr(app->status_error ? TE_ERROR : TE_STATUS));
+    ud_text_visible(vis, vissz, app->status);
+    int n = 0;
+    size_t at = 0, len = strlen(vis);
+    while (n < max) {
+        start[n++] = at;
+        int used;
+        size_t fit = ud_str_fit(vis + at, COLS, &used);
+        if (at + fit >= len || fit == 0)
+            break;
+        at += fit;
+    }
+    return n;
+}
+
+/* A message wider than the screen (lp's reason, then what to do) is not
+ * cut: its first lines cover the bottom rows of the view, the last one is
+ * on the status line, until the next key clears it. */
+static void draw_status(struct tui_app *app, int body_rows)
+{
+    char vis[sizeof app->status * 4];
+    size_t start[16];
+    int max = body_rows + 1 < 16 ? body_rows + 1 : 16;
+    int n = status_lines(app, vis, sizeof vis, start, max > 1 ? max : 1);
+    attr_t a = tui_attr(app->status_error ? TE_ERROR : TE_STATUS);
+    int cy, cx;
+    getyx(body, cy, cx); /* where an editor left the cursor */
+    for (int i = 0; i < n; i++) {
+        size_t end = i + 1 < n ? start[i + 1] : strlen(vis);
+        char line[sizeof vis];
+        snprintf(line, sizeof line, "%.*s", (int)(end - start[i]), vis + start[i]);
+        if (i == n - 1)
+            tui_put(stdscr, LINES - 2, 0, line, COLS, UD_LEFT, a);
+        else
+            tui_put(body, body_rows - (n - 1) + i, 0, line, COLS, UD_LEFT, a);
+    }
+    if (n == 0)
+        tui_put(stdscr, LINES - 2, 0, "", COLS, UD_LEFT, a);
+    wmove(body, cy, cx);
 }
 
 /* `?` first: it stays on the bar however many keys the view has */
@@ -260,12 +299,12 @@ void tui_redraw(struct tui_app *app)
     erase();
     draw_title(app);
     draw_tabs(app);
-    draw_status(app);
     draw_keybar(app);
     werase(body);
-    wnoutrefresh(stdscr);
     cursor_wanted = 0;
     draw_view(app, tui_top(app));
+    draw_status(app, getmaxy(body)); /* over the view's last rows when long */
+    wnoutrefresh(stdscr);
     /* an active editor left the cursor where the user types */
     curs_set(cursor_wanted ? 1 : 0);
     wnoutrefresh(body);
@@ -367,6 +406,10 @@ static void switch_tab(struct tui_app *app, int t)
 static void handle_key(struct tui_app *app, int k)
 {
     struct tui_view *v = tui_top(app);
+    /* a message of several lines covers the view: read, it goes with the
+     * next key (one line stays, as it always has) */
+    if (ud_str_width(app->status) > COLS)
+        app->status[0] = '\0';
     if (v && v->ops->key(app, v, k))
         return;
     if (k >= '1' && k <= '0' + tui_ntabs) {

@@ -27,7 +27,10 @@ static void print_on(struct tui_app *app, const char *printer, void *arg)
     ud_err_clear(&err);
     if (!choice.k || !choice.doc)
         return;
-    if (ud_casedoc_print(app->db, choice.doc, choice.k, printer, 1, &err) == UD_OK)
+    if (ud_casedoc_print(app->db, choice.doc, choice.k, printer, 1, &err) == UD_OK && err.nwarnings)
+        tui_error_text(app, T("%s 已送往打印机 %s；注意：%s", "%s sent to the printer %s; note: %s"),
+                       T(choice.doc->zh, choice.doc->en), printer, err.warnings[0]); /* boxes on the paper */
+    else if (err.status == UD_OK)
         tui_message(app, T("%s 已送往打印机 %s", "%s sent to the printer %s"), T(choice.doc->zh, choice.doc->en), printer);
     else
         tui_error(app, &err);
@@ -42,7 +45,7 @@ static int write_pdf(struct tui_app *app, const char *path, int full_id, void *a
     /* the form asked before an existing file is replaced */
     if (ud_casedoc_save(app->db, choice.doc, choice.k, path, UD_OUT_FORCE, NULL, err) != UD_OK)
         return err->status;
-    tui_message(app, T("已保存 %s", "saved %s"), path);
+    tui_message(app, T("已保存 %s", "saved %s"), path); /* the form adds a warning of boxes */
     return UD_OK;
 }
 

@@ -485,8 +485,20 @@ void tui_list_draw(struct tui_app *app, struct tui_list *l, WINDOW *w, int y, in
     if (rows < 1)
         rows = 0;
     else if (rows != l->height) {
+        /* a smaller terminal keeps the row selected (a key acts on it), in
+         * view at the bottom, instead of whichever row now ends the window */
+        int keep = l->n > 0 && l->sel < l->n && l->src->row_id;
+        int64_t id = keep ? l->src->row_id(row_at(l, l->sel)) : 0;
+        struct ud_cursor at;
+        if (keep)
+            at = l->cursors[l->sel];
         l->height = rows > TUI_LIST_MAX ? TUI_LIST_MAX : rows;
         fill(app, l);
+        if (keep && !select_in_window(l, id)) {
+            anchor_before(app, l, &at, l->height - 1);
+            fill(app, l);
+            select_in_window(l, id);
+        }
     }
     measure(app, l, header_w);
     int shown = tui_list_layout_columns(l->src->columns, ncols, state(l)->need, wdt - 2, widths);

@@ -150,11 +150,20 @@ void tui_pick_open(struct tui_app *app, const char *title, const struct tui_list
     }
 }
 
-void tui_pick_select(struct tui_app *app, int row)
+void tui_pick_select(struct tui_app *app, int64_t id)
 {
     struct tui_view *v = tui_top(app);
-    if (v && v->ops == &picker_ops && row >= 0 && row < ((struct picker *)v->data)->list->n)
-        ((struct picker *)v->data)->list->sel = row;
+    if (!v || v->ops != &picker_ops || id < 0 || !((struct picker *)v->data)->list->src->row_id)
+        return;
+    struct tui_list *l = ((struct picker *)v->data)->list;
+    /* not drawn yet: the window as the popup will show it (the body's
+     * rows, less the box, the search line and the header), so that the
+     * row is placed in it as it will be seen */
+    int py, px, ph, pw;
+    popup_geometry(LINES - 4, COLS, &py, &px, &ph, &pw);
+    if (ph - 4 >= 1)
+        l->height = ph - 4 > TUI_LIST_MAX ? TUI_LIST_MAX : ph - 4;
+    tui_list_select_id(app, l, id);
 }
 
 /* ---- enumerations: a small list in memory ---- */

@@ -63,8 +63,13 @@ static void printers_cell(struct tui_app *app, void *ctx, const void *row, int c
 
 static const struct tui_column printers_cols[] = {{"打印机", "printer", 30, 1, UD_LEFT, NULL}};
 
+static int64_t printers_row_id(const void *row)
+{
+    return *(const int *)row; /* the index into chooser.p, as the cursors' id */
+}
+
 static const struct tui_list_source printers_src = {sizeof(int),   printers_cols, 1,    printers_fetch, NULL,
-                                                    printers_cell, NULL,          NULL, NULL};
+                                                    printers_cell, NULL,          printers_row_id, NULL};
 
 static void printers_done(struct tui_app *app, const void *row, void *arg)
 {

@@ -141,7 +141,7 @@ struct tui_app {
     struct tui_view *top[TUI_MAX_TABS]; /* each tab's view stack */
     int tab;
     int quit;
-    char status[512];
+    char status[2048]; /* lp's reason and what to do fit whole */
     int status_error;
     int readonly;
     int scripted; /* keys from a script, screen dumps to files */
@@ -328,8 +328,9 @@ void tui_pick_items(struct tui_app *app, const char *title, const struct ud_enum
                     void (*done)(struct tui_app *app, const struct ud_enum_item *item, void *arg), void *arg);
 /* A pick list of an enumeration's labels. */
 void tui_pick_enum(struct tui_app *app, const struct ud_enum *e, struct tui_edit *target);
-/* The pick list on top (just opened) selects its row'th row, when shown. */
-void tui_pick_select(struct tui_app *app, int row);
+/* The pick list on top (just opened) selects the row whose row_id is id,
+ * however far down the list it is. */
+void tui_pick_select(struct tui_app *app, int64_t id);
 
 /* ---- detail views: label/value lines with sections ---- */
 struct tui_detail_line {

@@ -123,6 +123,12 @@ equals "$(sql "$DB" "select count(*) from audit_log where action='print' and tbl
 equals "$(sql "$DB" "select count(*) from audit_log a join cases c on c.id = a.row_id where a.action='print' and c.case_no='TJ-2026-00042' and json_extract(a.after_json,'\$.detail') like 'case TJ-2026-00042 agreement (whole ID) -> %o.pdf' and a.login='officer1'")" 1 \
     "…the officer's names the case, the document, the whole ID and the file"
 equals "$(sql "$DB" "select count(*) from audit_log where action='print' and login='clerk1' and json_extract(after_json,'\$.detail') like '%whole ID%'")" 0 "…no clerk's says whole ID"
+# a name relative to where the user stood is logged whole, as the exports log theirs
+mkdir -p "$TMP/rel"
+(cd "$TMP/rel" && "$UD_BIN" --db "$DB" --user officer1 case print TJ-2026-00042 --doc record -o rel.pdf >/dev/null 2>&1)
+equals "$(sql "$DB" "select json_extract(after_json,'\$.detail') from audit_log where action='print' order by id desc limit 1")" \
+    "case TJ-2026-00042 record -> $(cd "$TMP/rel" && pwd -P)/rel.pdf" "…a relative -o is logged with its whole path"
+rm -rf "$TMP/rel"
 
 # Chinese names of documents; English
 expect_rc 0 "--doc takes the Chinese name" ud --db "$DB" --user clerk1 case print TJ-2026-00046 --doc 受理通知书 -o "$TMP/zh.pdf"
@@ -202,13 +208,13 @@ terms=$(for i in $(seq 1 40); do printf '第%d条：被申请人按月支付申�
 reason=$(for i in $(seq 1 12); do printf '双方对加班时长、工资基数和解除合同的原因各执一词，经多次调解仍未能达成一致意见。'; done)
 cat >"$TMP/keep/long.csv" <<CSV
 case_no,mediation_org,received_on,dispute_type,status,filed_on,closed_on,applicant_name,claim_amount,agreed_amount,mediator,outcome,agreement_terms,payment_due_on
-TJ-2026-00049,BL,2026-10-08,wages,succeeded,2026-10-09,2026-10-20,冯十,20000,15000,周调解,双方达成协议,"$(printf "$terms")",2026-10-31
-TJ-2026-00050,BL,2026-10-08,wages,failed,2026-10-09,2026-10-20,陈十一,20000,,周调解,"${reason}",,
+TJ-2026-00051,BL,2026-10-08,wages,succeeded,2026-10-09,2026-10-20,冯十,20000,15000,周调解,双方达成协议,"$(printf "$terms")",2026-10-31
+TJ-2026-00052,BL,2026-10-08,wages,failed,2026-10-09,2026-10-20,陈十一,20000,,周调解,"${reason}",,
 CSV
 expect_rc 0 "a case with forty clauses and one with a long reason are imported" ud --db "$DB" --user clerk1 import cases "$TMP/keep/long.csv"
-ud --db "$DB" --user clerk1 case print TJ-2026-00049 --doc agreement -o "$TMP/keep/49.pdf" >/dev/null 2>&1
-ud --db "$DB" --user clerk1 case print TJ-2026-00050 --doc termination -o "$TMP/keep/50.pdf" >/dev/null 2>&1
-python3 - "$TMP/keep/49.pdf" "$TMP/keep/50.pdf" >"$TMP/keep/out" 2>&1 <<'PY'
+ud --db "$DB" --user clerk1 case print TJ-2026-00051 --doc agreement -o "$TMP/keep/51.pdf" >/dev/null 2>&1
+ud --db "$DB" --user clerk1 case print TJ-2026-00052 --doc termination -o "$TMP/keep/52.pdf" >/dev/null 2>&1
+python3 - "$TMP/keep/51.pdf" "$TMP/keep/52.pdf" >"$TMP/keep/out" 2>&1 <<'PY'
 import subprocess, sys
 def pages(f):
     return [p.replace(" ", "") for p in subprocess.run(["pdftotext", "-layout", f, "-"], capture_output=True,
@@ -223,4 +229,20 @@ PY
 diag "$TMP/keep/out"
 contains "$TMP/keep/out" "AGREEMENT ok" "a two-page agreement: its last clause (一式三份) on the page of the signatures"
 contains "$TMP/keep/out" "NOTICE ok" "a long termination notice: 特此通知 on the page of the seal"
+
+# a name with a character no installed font has (𠀀 U+20000: Noto CJK
+# lacks CJK Extension B): the PDF has a box there, and the user is told
+# which characters to write in by hand; a document without any says nothing
+if [ -z "$(fc-list ':charset=20000' 2>/dev/null)" ]; then
+    printf 'case_no,mediation_org,received_on,dispute_type,status,applicant_name,employer_name\nTJ-2026-00049,BL,2026-11-20,wages,received,王𠀀,宁波甬江机械有限公司\n' >"$TMP/rare.csv"
+    ud --db "$DB" --user clerk1 import cases "$TMP/rare.csv" >/dev/null 2>&1
+    expect_rc 0 "a document with a character the fonts lack is still written" ud --db "$DB" --user clerk1 case print TJ-2026-00049 --doc application -o "$TMP/rare.pdf"
+    contains "$TMP/err" "𠀀" "…and the user is told which character prints as a box"
+    contains "$TMP/err" "U+20000" "…by its code point too"
+    contains "$TMP/err" "手写补正" "…and what to do"
+    expect_rc 0 "a document without such characters" ud --db "$DB" --user clerk1 case print TJ-2026-00046 --doc application -o "$TMP/plain.pdf"
+    if grep -q "注意" "$TMP/err"; then not_ok "…says nothing of boxes"; diag "$TMP/err"; else ok "…says nothing of boxes"; fi
+else
+    skip "a font here has U+20000: no character prints as a box"
+fi
 echo "1..$TESTS_N"

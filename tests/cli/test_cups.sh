@@ -126,4 +126,18 @@ contains "$TMP/done3.txt" "$q3uri-" "…the job went to $Q3"
 pdftotext -layout "${pdf3:-/dev/null}" "$TMP/training.txt" 2>/dev/null
 contains "$TMP/training.txt" "培训" "…the training report, in Chinese"
 
+# ---- a printer's instance (lpoptions -p NAME/INSTANCE: saved options,
+# such as two pages a sheet), which lpstat -e lists as a destination ----
+if lpoptions -p "$Q/twoup" -o number-up=2 >"$TMP/lpoptions.out" 2>&1; then
+    expect_rc 0 "printers lists the instance $Q/twoup" U printers
+    contains "$TMP/out" "  $Q/twoup" "…as one destination"
+    expect_rc 0 "case print --printer $Q/twoup (the name printers gave)" U case print FX-D1 --doc agreement --print --printer "$Q/twoup"
+    pdf5=
+    grep -q "打印" "$TMP/err" && pdf5=$(cups_wait_pdf)
+    if [ -n "$pdf5" ] && [ -s "$pdf5" ]; then ok "…it came out of the queue"; else not_ok "…it came out of the queue"; diag "$TMP/err"; fi
+else
+    not_ok "lpoptions makes an instance"
+    diag "$TMP/lpoptions.out"
+fi
+
 echo "1..$TESTS_N"

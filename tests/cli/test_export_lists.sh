@@ -289,3 +289,29 @@ for f in xlsx csv; do
     [ -n "$few" ] && [ -n "$many" ] && [ $((many - few)) -lt 8000 ] && ok "$f: $n members take less than 8 MB more than a few (${few} → ${many} KB)" \
         || not_ok "$f: $n members take less than 8 MB more than a few (${few} → ${many} KB)"
 done
+
+# ---- a --full-id export whose audit entry cannot be written (the
+# database held by another writer past the busy timeout): not handed out,
+# and the file --force would have replaced is left as it was ----
+mkdir -p "$TMP/busy"
+for kind in members cases; do
+    echo "keep me" >"$TMP/busy/$kind.csv"
+    "$PY" -c '
+import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN IMMEDIATE")
+open(sys.argv[2], "w").close()
+time.sleep(9)
+c.execute("ROLLBACK")
+' "$FX" "$TMP/busy/locked" &
+    holder=$!
+    while [ ! -e "$TMP/busy/locked" ]; do sleep 0.05; done
+    ud --db "$FX" --user officer1 export $kind --full-id -o "$TMP/busy/$kind.csv" --force >"$TMP/out" 2>"$TMP/err"
+    rc=$?
+    kill $holder 2>/dev/null; wait $holder 2>/dev/null
+    rm -f "$TMP/busy/locked"
+    [ "$rc" -ne 0 ] && ok "export $kind --full-id, audit log busy: refused (exit $rc)" || not_ok "export $kind --full-id, audit log busy: refused"
+    equals "$(cat "$TMP/busy/$kind.csv")" "keep me" "…the file it would have replaced is left as it was"
+    equals "$(ls -A "$TMP/busy" | grep -v '\.csv$')" "" "…and nothing else is left"
+done
+echo "1..$TESTS_N"

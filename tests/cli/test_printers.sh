@@ -39,6 +39,22 @@ expect_rc 74 "CUPS not running exits 74" P printers
 contains "$TMP/err" "Scheduler is not running" "…with lpstat's own reason"
 if grep -q "$(printf '\033')" "$TMP/err"; then not_ok "…its control characters made visible"; else ok "…its control characters made visible"; fi
 
+# CUPS 2.4 with its scheduler stopped: lpstat -e lists nothing and exits
+# 0; lpstat -r says why, and that is what the user is told
+cat >"$TMP/bin/lpstat" <<'EOF2'
+#!/bin/sh
+case "$1" in
+-e) exit 0 ;;
+-d) echo "no system default destination"; exit 0 ;;
+-r) echo "scheduler is not running"; exit 0 ;;
+esac
+exit 2
+EOF2
+expect_rc 74 "CUPS stopped (lpstat -e empty, exit 0): exits 74" P printers
+contains "$TMP/err" "scheduler is not running" "…with lpstat -r's reason"
+contains "$TMP/err" "systemctl start cups" "…and what to do"
+if grep -q "没有打印机" "$TMP/err"; then not_ok "…not 'no printers'"; else ok "…not 'no printers'"; fi
+
 expect_rc 74 "no lpstat on PATH exits 74" env PATH="$TMP/none" "$UD_BIN" printers
 contains "$TMP/err" "cups-client" "…and says what to install"
 expect_rc 64 "printers takes no arguments" P printers extra

@@ -82,4 +82,29 @@ T=$(pdftotext -layout "$TMP/lp.pdf" - 2>/dev/null | tr -d ' \n')
 case $T in *劳动争议调解申请登记表*TJ-2026-00046*孙七*接待人王办事*) ok "…and the application as PDF" ;; *) not_ok "…and the application as PDF"; echo "# $T" ;; esac
 equals "$(sql "$DB" "select count(*) from audit_log where action='print' and json_extract(after_json,'\$.detail') = 'case TJ-2026-00046 application -> printer Office_PDF'")" 1 "…recorded in the audit log"
 tm_keys r q
+
+# lp failing at 80x24: its reason and what to do are longer than the
+# status line; all of it is on the screen, nothing cut off with ~
+printf '#!/bin/sh\ncat >/dev/null\necho "lp: Error - The printer or class is not accepting jobs, reason unknown." >&2\nexit 1\n' >"$TMP/bin/lp"
+tm new-session -d -s f -x 80 -y 24 -e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 -e TERM=xterm-256color \
+    -e UNIONDESK_TODAY=2026-11-26 env PATH="$TMP/bin:$PATH" "$UD_BIN" --db "$DB" --user clerk1
+tm set-option -t f remain-on-exit on >/dev/null
+tm_wait f "王办事"
+tm_keys f 3
+tm_wait f "调解案件  共"
+tm_keys f p
+tm_wait f "劳动争议调解申请登记表"
+tm_keys f Enter
+tm_wait f "打印还是保存"
+tm_keys f Enter
+tm_wait f "Office_PDF"
+tm_keys f Enter
+expect_screen f "打印失败" "80x24, lp failing: the screen says so"
+flat_screen=$(tm_screen f | tr -d ' \n')
+case $flat_screen in *"reasonunknown."*"保存后再打印"*) ok "…with lp's whole reason and the whole advice, at 80 columns" ;;
+*) not_ok "…with lp's whole reason and the whole advice, at 80 columns"; tm_screen f | sed 's/^/#   /' ;; esac
+tm_keys f Down
+tm_wait f "调解案件  共"
+if tm_screen f | grep -qF "打印失败"; then not_ok "…gone at the next key"; else ok "…gone at the next key, the list whole again"; fi
+tm_keys f q
 echo "1..$TESTS_N"

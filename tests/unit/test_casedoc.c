@@ -123,6 +123,15 @@ static void test_refused(void **state)
     char name[200];
     ud_casedoc_file_name(ud_casedoc_find("agreement"), c, name, sizeof name);
     assert_string_equal(name, "TJ-2026-00101-调解协议书.pdf");
+    /* a case number with '/' names one file in the export folder, not a
+     * path elsewhere */
+    snprintf(c->case_no, sizeof c->case_no, "%s", "BL/2024/001");
+    ud_casedoc_file_name(ud_casedoc_find("agreement"), c, name, sizeof name);
+    assert_string_equal(name, "BL-2024-001-调解协议书.pdf");
+    snprintf(c->case_no, sizeof c->case_no, "%s", "../../etc/x");
+    ud_casedoc_file_name(ud_casedoc_find("record"), c, name, sizeof name);
+    assert_null(strchr(name, '/'));
+    assert_true(name[0] != '.');
     free(c);
 }
 

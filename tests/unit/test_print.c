@@ -26,7 +26,11 @@ static void names(void **state)
     assert_false(ud_printer_name_ok(""));
     assert_false(ud_printer_name_ok("two words"));
     assert_false(ud_printer_name_ok("tab\there"));
-    assert_false(ud_printer_name_ok("a/b"));
+    /* a printer's instance (lpoptions -p PDF/a4), as lpstat -e lists it */
+    assert_true(ud_printer_name_ok("PDF/a4"));
+    assert_false(ud_printer_name_ok("/a4"));
+    assert_false(ud_printer_name_ok("PDF/"));
+    assert_false(ud_printer_name_ok("a/b/c"));
     assert_false(ud_printer_name_ok("a#b"));
     assert_false(ud_printer_name_ok("esc\033[2J"));
     char longname[200];
@@ -39,6 +43,18 @@ static void names(void **state)
 
 static char dir[64];
 static char oldpath[4096];
+
+/* A stand-in tool in a directory of its own, first on PATH. */
+static void stand_in_tool(const char *tool, const char *body)
+{
+    char path[128];
+    snprintf(path, sizeof path, "%s/%s", dir, tool);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fprintf(f, "#!/bin/sh\n%s\n", body);
+    fclose(f);
+    chmod(path, 0755);
+}
 
 /* A stand-in lp in a directory of its own, first on PATH. */
 static void stand_in(const char *body)
@@ -128,7 +144,9 @@ static void refusals(void **state)
     char ran[128];
     snprintf(ran, sizeof ran, "%s/ran", dir);
     assert_int_not_equal(access(ran, F_OK), 0);
-    /* lp's own reason, whole and on one line, its escapes made visible */
+    /* lp's own reason, whole and on one line, its escapes made visible
+     * (a running scheduler, whatever this machine's CUPS is doing) */
+    stand_in_tool("lpstat", "echo 'scheduler is running'");
     stand_in("cat >/dev/null; echo 'lp: The printer or class does not exist.' >&2; printf '\\033[2J\\n' >&2; exit 1");
     ud_err_clear(&err);
     assert_int_equal(ud_print_pdf("%PDF", 4, "Nope", "t", 1, &err), UD_ERR_IO);
@@ -136,6 +154,15 @@ static void refusals(void **state)
     assert_non_null(strstr(err.msg, "uniondesk printers"));
     assert_null(strchr(err.msg, '\033'));
     assert_null(strchr(err.msg, '\n'));
+    /* the scheduler stopped: lp says "No default destination"; the user
+     * is told the real reason (lpstat -r) and what to do */
+    stand_in_tool("lpstat", "echo 'scheduler is not running'");
+    stand_in("cat >/dev/null; echo 'lp: Error - No default destination.' >&2; exit 1");
+    ud_err_clear(&err);
+    assert_int_equal(ud_print_pdf("%PDF", 4, NULL, "t", 1, &err), UD_ERR_IO);
+    assert_non_null(strstr(err.msg, "No default destination"));
+    assert_non_null(strstr(err.msg, "scheduler is not running"));
+    assert_non_null(strstr(err.msg, "systemctl start cups"));
     /* no lp at all */
     char nolp[128];
     snprintf(nolp, sizeof nolp, "%s/lp", dir);
