@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "case_actions.h"
-#include "export_form.h"
+#include "list_export.h"
 #include "uniondesk/dispute.h"
 #include "uniondesk/export.h"
 #include "uniondesk/i18n.h"
@@ -425,59 +425,30 @@ static const struct tui_screen_pick form_picks[] = {
 
 /* x: the list as it is shown (filter, search, sort) to xlsx or CSV; the
  * form keeps copies of the filter, the search and the sort */
-struct list_export {
-    struct filter f;
-    char query[TUI_EDIT_MAX];
-    char sort[32];
-    int desc;
-    char scope[184];
-};
-
-static int write_list(struct tui_app *app, const char *path, int full_id, void *arg, struct ud_err *err)
+static int write_list(struct tui_app *app, const void *filter, const char *query, const struct ud_list_export *o,
+                      struct ud_list_export_result *res, struct ud_err *err)
 {
-    const struct list_export *x = arg;
-    struct ud_case_filter cf;
-    filter_to_module(&x->f, x->query[0] ? x->query : NULL, &cf);
-    struct ud_list_export o;
-    memset(&o, 0, sizeof o);
-    if (ud_export_format_choose(NULL, path, &o.format, err) != UD_OK)
-        return err->status;
-    o.scope_name = x->scope[0] ? x->scope : NULL;
-    o.sort = x->sort[0] ? x->sort : NULL;
-    o.desc = x->desc;
-    o.full_id = full_id;
-    o.path = path;
-    o.out_flags = UD_OUT_FORCE; /* the form asked before it called */
-    /* a long list takes a while (380,000 members: some 15 s): say so first */
-    tui_message(app, T("正在写入 %s……", "writing %s…"), path);
-    tui_redraw(app);
-    struct ud_list_export_result res;
-    if (ud_export_cases(app->db, &cf, &o, &res, err) != UD_OK)
-        return err->status;
-    tui_message(app, T("已写入 %s：%lld 件案件", "written to %s: %lld cases"), path, (long long)res.rows);
-    return UD_OK;
+    struct ud_case_filter mf;
+    filter_to_module(filter, query, &mf);
+    return ud_export_cases(app->db, &mf, o, res, err);
 }
+
+static const struct tui_list_export_spec list_export = {
+    .title_zh = "导出调解案件清单（当前筛选与搜索；.xlsx 或 .csv；F2 写入）",
+    .title_en = "Export the case list (current filter and search; .xlsx or .csv; F2 writes)",
+    .unit_zh = "件案件",
+    .unit_en = "cases",
+    .write = write_list,
+};
 
 static enum tui_done export_list(struct tui_app *app, struct tui_scr *s, const void *rec)
 {
     (void)rec;
-    struct list_export *x = calloc(1, sizeof *x);
-    if (!x)
-        return TUI_STAY;
-    x->f = *(const struct filter *)s->filter;
-    snprintf(x->query, sizeof x->query, "%s", s->list->query); /* the search as the list asked for it */
-    snprintf(x->sort, sizeof x->sort, "%s", s->list->sort ? s->list->sort : "");
-    x->desc = s->list->desc;
-    if (x->f.org != UD_NULL_INT && x->f.org)
-        ud_ref_org.display(app->db, x->f.org, x->scope, sizeof x->scope);
+    const struct filter *f = s->filter;
     char name[300], today[UD_DATE_SZ];
     ud_today(today);
-    snprintf(name, sizeof name, "%s-%s.xlsx", x->f.overdue ? T("超期案件", "overdue-cases") : T("调解案件", "cases"),
-             today);
-    tui_export_list_form(app,
-                         T("导出调解案件清单（当前筛选与搜索；.xlsx 或 .csv；F2 写入）",
-                           "Export the case list (current filter and search; .xlsx or .csv; F2 writes)"),
-                         name, ud_may_reveal_id(app->db), write_list, x, free);
+    snprintf(name, sizeof name, "%s-%s.xlsx", f->overdue ? T("超期案件", "overdue-cases") : T("调解案件", "cases"), today);
+    tui_list_export(app, s, &list_export, f->org, name);
     return TUI_STAY;
 }
 
