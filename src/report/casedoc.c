@@ -184,13 +184,11 @@ static void paras(struct ud_paper *p, const char *text)
 static void label(struct ud_paper *p, const char *text) { ud_paper_cell(p, text, 1, UD_PC_LABEL); }
 static void value(struct ud_paper *p, const char *text, int span) { ud_paper_cell(p, text, span, 0); }
 
-/* ---- 劳动争议调解申请登记表 ---- */
-
-static void build_application(struct ud_paper *p, const struct ud_casedoc_ctx *x)
+/* The parties as a ruled grid: the application and the agreement open
+ * with it (the application's form goes on in the same grid). */
+static void parties_table(struct ud_paper *p, const struct ud_casedoc_ctx *x, const char *respondent)
 {
     const struct ud_case *c = x->c;
-    char s[600];
-    opening(p, x, T("劳动争议调解申请登记表", "Application for Labour Dispute Mediation"));
     static const int w[] = {190, 310, 190, 310};
     ud_paper_table(p, 4, w, 0);
     ud_paper_cell(p, T("申请人", "Applicant"), 4, UD_PC_LABEL | UD_PC_CENTER);
@@ -202,13 +200,23 @@ static void build_application(struct ud_paper *p, const struct ud_casedoc_ctx *x
     value(p, x->id_shown, 1);
     label(p, T("联系电话", "Phone"));
     value(p, x->phone_shown, 1);
-    ud_paper_cell(p, T("被申请人（用人单位）", "Respondent (employer)"), 4, UD_PC_LABEL | UD_PC_CENTER);
+    ud_paper_cell(p, respondent, 4, UD_PC_LABEL | UD_PC_CENTER);
     label(p, T("单位名称", "Employer"));
     value(p, c->employer_name, 3);
     label(p, T("统一社会信用代码", "Credit code"));
     value(p, c->employer_credit_code, 1);
     label(p, T("法定代表人或主要负责人", "Representative"));
     value(p, respondent_rep_of(c), 1);
+}
+
+/* ---- 劳动争议调解申请登记表 ---- */
+
+static void build_application(struct ud_paper *p, const struct ud_casedoc_ctx *x)
+{
+    const struct ud_case *c = x->c;
+    char s[600];
+    opening(p, x, T("劳动争议调解申请登记表", "Application for Labour Dispute Mediation"));
+    parties_table(p, x, T("被申请人（用人单位）", "Respondent (employer)")); /* the form goes on in the same grid */
     ud_paper_cell(p, T("争议情况", "The dispute"), 4, UD_PC_LABEL | UD_PC_CENTER);
     label(p, T("争议类型", "Dispute type"));
     value(p, type_label(c), 1);
@@ -314,35 +322,12 @@ static void build_rejection(struct ud_paper *p, const struct ud_casedoc_ctx *x)
 
 /* ---- 调解协议书 ---- */
 
-static void parties_table(struct ud_paper *p, const struct ud_casedoc_ctx *x)
-{
-    const struct ud_case *c = x->c;
-    static const int w[] = {190, 310, 190, 310};
-    ud_paper_table(p, 4, w, 0);
-    ud_paper_cell(p, T("申请人", "Applicant"), 4, UD_PC_LABEL | UD_PC_CENTER);
-    label(p, T("姓名", "Name"));
-    value(p, c->applicant_name, 1);
-    label(p, T("性别", "Gender"));
-    value(p, x->gender, 1);
-    label(p, T("身份证号", "ID number"));
-    value(p, x->id_shown, 1);
-    label(p, T("联系电话", "Phone"));
-    value(p, x->phone_shown, 1);
-    ud_paper_cell(p, T("被申请人", "Respondent"), 4, UD_PC_LABEL | UD_PC_CENTER);
-    label(p, T("单位名称", "Employer"));
-    value(p, c->employer_name, 3);
-    label(p, T("统一社会信用代码", "Credit code"));
-    value(p, c->employer_credit_code, 1);
-    label(p, T("法定代表人或主要负责人", "Representative"));
-    value(p, respondent_rep_of(c), 1);
-}
-
 static void build_agreement(struct ud_paper *p, const struct ud_casedoc_ctx *x)
 {
     const struct ud_case *c = x->c;
     char fig[64], cap[300], due[64], s[400];
     opening(p, x, T("劳动争议调解协议书", "Labour Dispute Mediation Agreement"));
-    parties_table(p, x);
+    parties_table(p, x, T("被申请人", "Respondent"));
     ud_paper_space(p, 1);
     ud_paper_paraf(p, T("争议事项：%s争议，涉及职工 %lld 人。", "The dispute: %s, %lld worker(s) involved."), type_label(c),
                    (long long)c->workers_count);
