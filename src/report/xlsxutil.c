@@ -1,6 +1,8 @@
 #include "uniondesk/xlsxutil.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,9 +21,45 @@ lxw_workbook *ud_xlsx_new(struct ud_outfile *out, int constant_memory, struct ud
     return wb;
 }
 
+/* libxlsxwriter 1.1.4 writes each part of the file to a temporary of its
+ * own in the output's directory (unlinked at once, named tmp.XXXXXX) and
+ * returns on an error adding it to the zip (a full disk) without closing
+ * it: the space stays taken while the program runs (the screens), and a
+ * retry after freeing space fails again. Those it left open are closed. */
+static void close_leaked_tmpfiles(const char *dir)
+{
+    char real[PATH_MAX], prefix[PATH_MAX + 8];
+    if (!realpath(dir, real))
+        return;
+    snprintf(prefix, sizeof prefix, "%s%s", real, strcmp(real, "/") ? "/tmp." : "tmp.");
+    DIR *d = opendir("/proc/self/fd");
+    if (!d)
+        return;
+    int self = dirfd(d);
+    for (struct dirent *e; (e = readdir(d));) {
+        char *end;
+        long fd = strtol(e->d_name, &end, 10);
+        if (*end || end == e->d_name || fd == self || fd <= 2)
+            continue;
+        char link[PATH_MAX + 16], at[64];
+        snprintf(at, sizeof at, "/proc/self/fd/%ld", fd);
+        ssize_t n = readlink(at, link, sizeof link - 1);
+        if (n <= 0)
+            continue;
+        link[n] = '\0';
+        static const char gone[] = " (deleted)";
+        size_t len = (size_t)n, gl = sizeof gone - 1;
+        if (strncmp(link, prefix, strlen(prefix)) == 0 && len > gl && strcmp(link + len - gl, gone) == 0)
+            close((int)fd);
+    }
+    closedir(d);
+}
+
 int ud_xlsx_close(lxw_workbook *wb, struct ud_outfile *out, int64_t last_row, struct ud_err *err)
 {
     lxw_error e = workbook_close(wb);
+    if (e != LXW_NO_ERROR)
+        close_leaked_tmpfiles(out->dir);
     if (e == LXW_ERROR_CREATING_XLSX_FILE || e == LXW_ERROR_CREATING_TMPFILE)
         return ud_err_set(err, UD_ERR_CANTCREAT, T("无法创建 %s：%s", "cannot create %s: %s"), out->path,
                           lxw_strerror(e));

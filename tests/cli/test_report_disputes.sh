@@ -277,6 +277,10 @@ echo "\$@" >"$TMP/lp.args"
 echo "request id is fake-1 (1 file(s))"
 EOF
 chmod +x "$TMP/bin/lp"
+# a running scheduler, whatever this machine's CUPS is doing (a stopped
+# one changes what a failing lp is said to mean)
+printf '#!/bin/sh\necho "scheduler is running"\n' >"$TMP/bin/lpstat"
+chmod +x "$TMP/bin/lpstat"
 PATH="$TMP/bin:$PATH" expect_rc 0 "--print sends the report to lp" R --month 2026-10 --as-of 2026-11-05 --print
 equals "$(head -c 5 "$TMP/lp.in")" "%PDF-" "lp gets a PDF, never text (Chinese text prints as boxes)"
 contains "$TMP/lp.args" "media=A4" "lp is asked for A4"
