@@ -15,6 +15,7 @@
 #include "uniondesk/print.h"
 #include "uniondesk/privacy.h"
 #include "uniondesk/rules.h"
+#include "uniondesk/utf8.h"
 
 static int ud_cmd_case(struct ud_cli *cli, int argc, char **argv);
 
@@ -211,10 +212,13 @@ static int ud_cmd_case(struct ud_cli *cli, int argc, char **argv)
             return ud_cli_usage_error(c, "%s", T("--force 只与 -o 同用", "--force goes with -o only"));
         if (printer && !print)
             return ud_cli_usage_error(c, "%s", T("--printer 只与 --print 同用", "--printer goes with --print only"));
-        if (printer && !ud_printer_name_ok(printer))
+        if (printer && !ud_printer_name_ok(printer)) {
+            char shown[600];
+            ud_text_visible(shown, sizeof shown, printer); /* never a control character to the terminal */
             return ud_cli_usage_error(c, T("打印机名“%s”不合规：uniondesk printers 列出打印机",
                                            "'%s' cannot be a printer's name: uniondesk printers lists them"),
-                                      printer);
+                                      shown);
+        }
         if (!out && !print && isatty(STDOUT_FILENO))
             return ud_cli_usage_error(c, "%s", T("PDF 不能输出到终端：用 -o FILE.pdf 保存，或用 --print 打印",
                                                  "a PDF is not for the terminal: save it with -o FILE.pdf, or --print it"));

@@ -127,8 +127,8 @@ static int check_options(const struct ud_cmd_entry *c, struct ropts *o)
     if (o->printer && !ud_printer_name_ok(o->printer)) {
         char shown[600];
         ud_text_visible(shown, sizeof shown, o->printer);
-        return ud_cli_usage_error(c, T("打印机名“%s”不合规（不能有空格、控制字符、/ 或 #）：uniondesk printers 列出打印机",
-                                       "'%s' cannot be a printer's name (no spaces, control characters, / or #): "
+        return ud_cli_usage_error(c, T("打印机名“%s”不合规（不能有空格、控制字符或 #，/ 只能用在“打印机/预设”中间）：uniondesk printers 列出打印机",
+                                       "'%s' cannot be a printer's name (no spaces, control characters or #; / only as in PRINTER/PRESET): "
                                        "uniondesk printers lists them"),
                                   shown);
     }

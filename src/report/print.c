@@ -140,7 +140,8 @@ static void one_line(char *out, size_t outsz, char *said)
     for (char *p = said; *p; p++)
         if (*p == '\n' || *p == '\r')
             *p = ' ';
-    for (size_t n = strlen(said); n > 0 && said[n - 1] == ' '; n--)
+    /* the sentence ends where our message goes on: "…does not exist." + "。" */
+    for (size_t n = strlen(said); n > 0 && (said[n - 1] == ' ' || said[n - 1] == '.'); n--)
         said[n - 1] = '\0';
     ud_text_visible(out, outsz, said);
 }
@@ -169,8 +170,8 @@ int ud_print_pdf(const void *pdf, size_t len, const char *printer, const char *t
         char shown[600];
         ud_text_visible(shown, sizeof shown, printer);
         return ud_err_set(err, UD_ERR_USAGE,
-                          T("打印机名“%s”不合规（不能有空格、控制字符、/ 或 #）：uniondesk printers 列出打印机",
-                            "'%s' cannot be a printer's name (no spaces, control characters, / or #): "
+                          T("打印机名“%s”不合规（不能有空格、控制字符或 #，/ 只能用在“打印机/预设”中间）：uniondesk printers 列出打印机",
+                            "'%s' cannot be a printer's name (no spaces, control characters or #; / only as in PRINTER/PRESET): "
                             "uniondesk printers lists them"),
                           shown);
     }

@@ -245,4 +245,8 @@ if [ -z "$(fc-list ':charset=20000' 2>/dev/null)" ]; then
 else
     skip "a font here has U+20000: no character prints as a box"
 fi
+# a printer name with a terminal escape: refused, and shown visibly, never raw
+expect_rc 64 "case print --printer with an escape in the name is refused" ud --db "$DB" --user clerk1 case print TJ-2026-00042 --doc agreement --print --printer "$(printf 'a\033[31mb')"
+if grep -q "$(printf '\033')" "$TMP/err"; then not_ok "…and the escape is not sent to the terminal"; else ok "…and the escape is not sent to the terminal"; fi
+contains "$TMP/err" "a^[[31mb" "…it is shown made visible"
 echo "1..$TESTS_N"
