@@ -5,12 +5,14 @@
  * does not exist.") passed on to the user with what to do. */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "uniondesk/i18n.h"
@@ -38,12 +40,21 @@ static int find_on_path(const char *name, char *out, size_t outsz)
 
 enum run_stdout { RUN_STDOUT_KEEP, RUN_STDOUT_NULL, RUN_STDOUT_CAPTURE };
 
+/* How long lp or lpstat may take: 60 s, or UNIONDESK_PRINT_TIMEOUT
+ * seconds (1–3600; the tests' stand-in printers hang on purpose). */
+static int run_timeout_s(void)
+{
+    const char *e = getenv("UNIONDESK_PRINT_TIMEOUT");
+    int v = e ? atoi(e) : 0;
+    return v >= 1 && v <= 3600 ? v : 60;
+}
+
 /* Runs the program at path: data (len bytes, or none when NULL) on its
  * stdin; its stderr (and its stdout with RUN_STDOUT_CAPTURE) read into
  * said, cut to saidsz. Returns its exit status (128 + a signal), or -1
- * when it cannot start (errno kept). *werr: an error writing its stdin
- * (it stopped early), else 0. The tools' messages are short: read after
- * the data is written, they cannot fill the pipe and stall the tool. */
+ * when it cannot start (errno kept), -2 when it did not finish within
+ * run_timeout_s() (it is killed). *werr: an error writing its stdin
+ * (it stopped early), else 0. */
 static int run(const char *path, char *const args[], const void *data, size_t len, enum run_stdout out_to,
                char *said, size_t saidsz, int *werr)
 {
@@ -98,37 +109,72 @@ static int run(const char *path, char *const args[], const void *data, size_t le
         _exit(127);
     }
     close(out[1]);
-    if (text) {
+    if (text)
         close(in[0]);
-        /* the tool stopping early must be an error here, not a SIGPIPE */
-        void (*old)(int) = signal(SIGPIPE, SIG_IGN);
-        for (size_t off = 0; off < len;) {
-            ssize_t w = write(in[1], text + off, len - off);
-            if (w < 0 && errno == EINTR)
-                continue;
-            if (w < 0) {
-                *werr = errno;
-                break;
-            }
-            off += (size_t)w;
+    /* feed and read at once, under a deadline: a scheduler that hangs
+     * must not hang the screens with it */
+    void (*old)(int) = signal(SIGPIPE, SIG_IGN); /* the tool stopping early is an error here, not a SIGPIPE */
+    int wfd = text ? in[1] : -1;
+    if (wfd >= 0)
+        fcntl(wfd, F_SETFL, fcntl(wfd, F_GETFL) | O_NONBLOCK);
+    size_t off = 0, n = 0;
+    int timed_out = 0;
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    for (int rfd = out[0]; rfd >= 0;) {
+        if (wfd >= 0 && off == len) {
+            close(wfd);
+            wfd = -1;
         }
-        close(in[1]);
-        signal(SIGPIPE, old);
-    }
-    size_t n = 0;
-    for (;;) {
-        char chunk[512];
-        ssize_t r = read(out[0], chunk, sizeof chunk);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r <= 0)
+        struct timespec now;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        long left_ms = (long)run_timeout_s() * 1000 - ((now.tv_sec - t0.tv_sec) * 1000 + (now.tv_nsec - t0.tv_nsec) / 1000000);
+        if (left_ms <= 0) {
+            timed_out = 1;
             break;
-        for (ssize_t i = 0; i < r && n + 1 < saidsz; i++)
-            said[n++] = chunk[i];
+        }
+        struct pollfd pf[2] = {{rfd, POLLIN, 0}, {wfd, POLLOUT, 0}};
+        int pr = poll(pf, wfd >= 0 ? 2 : 1, (int)(left_ms < 1000 ? left_ms : 1000));
+        if (pr < 0 && errno != EINTR)
+            break;
+        if (pr <= 0)
+            continue;
+        if (wfd >= 0 && (pf[1].revents & (POLLOUT | POLLERR | POLLHUP))) {
+            ssize_t w = write(wfd, text + off, len - off);
+            if (w > 0) {
+                off += (size_t)w;
+            } else if (w < 0 && errno != EINTR && errno != EAGAIN) {
+                *werr = errno;
+                close(wfd);
+                wfd = -1;
+            }
+        }
+        if (pf[0].revents & (POLLIN | POLLERR | POLLHUP)) {
+            char chunk[512];
+            ssize_t r = read(rfd, chunk, sizeof chunk);
+            if (r < 0 && (errno == EINTR || errno == EAGAIN))
+                continue;
+            if (r <= 0) {
+                rfd = -1; /* its end closed: it has finished (or closed its stderr) */
+                continue;
+            }
+            for (ssize_t i = 0; i < r && n + 1 < saidsz; i++)
+                said[n++] = chunk[i];
+        }
     }
+    if (wfd >= 0)
+        close(wfd);
+    signal(SIGPIPE, old);
     close(out[0]);
     said[n] = '\0';
     int status = 0;
+    if (timed_out) {
+        kill(pid, SIGKILL);
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+            ;
+        errno = ETIMEDOUT;
+        return -2;
+    }
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
         ;
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
@@ -140,8 +186,7 @@ static void one_line(char *out, size_t outsz, char *said)
     for (char *p = said; *p; p++)
         if (*p == '\n' || *p == '\r')
             *p = ' ';
-    /* the sentence ends where our message goes on: "…does not exist." + "。" */
-    for (size_t n = strlen(said); n > 0 && (said[n - 1] == ' ' || said[n - 1] == '.'); n--)
+    for (size_t n = strlen(said); n > 0 && said[n - 1] == ' '; n--)
         said[n - 1] = '\0';
     ud_text_visible(out, outsz, said);
 }
@@ -199,6 +244,14 @@ int ud_print_pdf(const void *pdf, size_t len, const char *printer, const char *t
     int werr;
     int rc = run(lp, (char *const *)args, pdf, len, quiet ? RUN_STDOUT_NULL : RUN_STDOUT_KEEP, said, sizeof said,
                  &werr);
+    if (rc == -2)
+        return ud_err_set(err, UD_ERR_IO,
+                          T("打印失败：lp 在 %d 秒内没有完成，已停止它；CUPS 打印服务可能没有响应：请管理员检查"
+                            "（systemctl status cups），或保存为 PDF 文件后再打印",
+                            "printing failed: lp did not finish within %d s and was stopped; the CUPS print service "
+                            "may not be answering: an admin checks it (systemctl status cups); or save a PDF and "
+                            "print that"),
+                          run_timeout_s());
     if (rc < 0)
         return ud_err_set(err, UD_ERR_IO, T("无法启动 lp：%s", "cannot start lp: %s"), ud_strerror(errno));
     one_line(shown, sizeof shown, said);
@@ -212,23 +265,23 @@ int ud_print_pdf(const void *pdf, size_t len, const char *printer, const char *t
         char why[1100];
         one_line(why, sizeof why, sched);
         return ud_err_set(err, UD_ERR_IO,
-                          T("打印失败（lp 退出码 %d）：%s。CUPS 打印服务没有运行（lpstat -r：%s）：请管理员启动它"
+                          T("打印失败（lp 退出码 %d）：%s CUPS 打印服务没有运行（lpstat -r：%s）：请管理员启动它"
                             "（systemctl start cups），或用 --format pdf -o 文件名 保存后再打印",
-                            "printing failed (lp exited with %d): %s. The CUPS print service is not running (lpstat "
+                            "printing failed (lp exited with %d): %s The CUPS print service is not running (lpstat "
                             "-r: %s): an admin starts it (systemctl start cups); or save with --format pdf -o FILE "
                             "and print that"),
-                          rc, shown[0] ? shown : T("lp 没有说明原因", "lp gave no reason"), why);
+                          rc, shown[0] ? shown : T("lp 没有说明原因。", "lp gave no reason."), why);
     }
     if (rc != 0)
         return ud_err_set(err, UD_ERR_IO,
-                          T("打印失败（lp 退出码 %d）：%s。请检查打印机：uniondesk printers（或 lpstat -p -d）列出打印机"
+                          T("打印失败（lp 退出码 %d）：%s 请检查打印机：uniondesk printers（或 lpstat -p -d）列出打印机"
                             "和默认打印机，--printer 名称 选定一台；没有时请管理员在 CUPS 中添加（lpadmin 或 "
                             "http://localhost:631）；也可用 --format pdf -o 文件名 保存后再打印",
-                            "printing failed (lp exited with %d): %s. Check the printer: uniondesk printers (or "
+                            "printing failed (lp exited with %d): %s Check the printer: uniondesk printers (or "
                             "lpstat -p -d) lists the printers and the default, --printer NAME picks one; an admin "
                             "adds one in CUPS (lpadmin or http://localhost:631). Or save with --format pdf -o FILE "
                             "and print that"),
-                          rc, shown[0] ? shown : T("lp 没有说明原因", "lp gave no reason"));
+                          rc, shown[0] ? shown : T("lp 没有说明原因。", "lp gave no reason."));
     if (werr)
         return ud_err_set(err, UD_ERR_IO, T("打印失败：%s", "printing failed: %s"), ud_strerror(werr));
     if (shown[0] && !quiet) /* lp's warnings, on a print that went through */
@@ -248,6 +301,13 @@ int ud_printers(struct ud_printer *out, int max, int *n, struct ud_err *err)
     int werr;
     char *const list_args[] = {(char *)"lpstat", (char *)"-e", NULL};
     int rc = run(path, list_args, NULL, 0, RUN_STDOUT_CAPTURE, list, sizeof list, &werr);
+    if (rc == -2)
+        return ud_err_set(err, UD_ERR_IO,
+                          T("lpstat 在 %d 秒内没有回答，已停止它；CUPS 打印服务可能没有响应：请管理员检查"
+                            "（systemctl status cups）",
+                            "lpstat did not answer within %d s and was stopped; the CUPS print service may not be "
+                            "answering: an admin checks it (systemctl status cups)"),
+                          run_timeout_s());
     if (rc < 0)
         return ud_err_set(err, UD_ERR_IO, T("无法启动 lpstat：%s", "cannot start lpstat: %s"), ud_strerror(errno));
     if (rc != 0) {

@@ -60,4 +60,26 @@ contains "$TMP/err" "cups-client" "…and says what to install"
 expect_rc 64 "printers takes no arguments" P printers extra
 expect_rc 0 "printers --help" P printers --help
 contains "$TMP/out" "lpstat -e" "…says where the list comes from"
+# a print service that hangs: lp and lpstat are stopped after the timeout
+# (UNIONDESK_PRINT_TIMEOUT, 60 s unless set), with what to do, exit 74
+stand_in 'office-a3\n' 0 'system default destination: office-a3\n'
+printf '#!/bin/sh\nexec sleep 30\n' >"$TMP/bin/lp"
+chmod +x "$TMP/bin/lp"
+printf 'code,name,kind\nBL,北仑区总工会,district_federation\n' >"$TMP/orgs.csv"
+ud --db "$TMP/h.db" init >/dev/null 2>&1
+ud --db "$TMP/h.db" import orgs "$TMP/orgs.csv" >/dev/null 2>&1
+t0=$(date +%s)
+expect_rc 74 "a hanging lp is stopped after the timeout" env UNIONDESK_PRINT_TIMEOUT=2 PATH="$TMP/bin:/usr/bin:/bin" "$UD_BIN" --db "$TMP/h.db" report disputes --month 2026-10 --print
+t1=$(date +%s)
+[ $((t1 - t0)) -lt 15 ] && ok "…within seconds, not 30 ($((t1 - t0)) s)" || not_ok "…within seconds, not 30 ($((t1 - t0)) s)"
+contains "$TMP/err" "lp 在 2 秒内没有完成" "…saying so"
+contains "$TMP/err" "systemctl status cups" "…with what to do"
+if pgrep -f '^sleep 30$' >/dev/null 2>&1; then not_ok "…and lp is not left running"; else ok "…and lp is not left running"; fi
+printf '#!/bin/sh\nexec sleep 30\n' >"$TMP/bin/lpstat"
+chmod +x "$TMP/bin/lpstat"
+t0=$(date +%s)
+expect_rc 74 "a hanging lpstat: printers stops it" env UNIONDESK_PRINT_TIMEOUT=2 PATH="$TMP/bin:/usr/bin:/bin" "$UD_BIN" printers
+t1=$(date +%s)
+[ $((t1 - t0)) -lt 15 ] && ok "…within seconds ($((t1 - t0)) s)" || not_ok "…within seconds ($((t1 - t0)) s)"
+contains "$TMP/err" "lpstat 在 2 秒内没有回答" "…saying so"
 echo "1..$TESTS_N"

@@ -101,7 +101,7 @@ tm_wait f "Office_PDF"
 tm_keys f Enter
 expect_screen f "打印失败" "80x24, lp failing: the screen says so"
 flat_screen=$(tm_screen f | tr -d ' \n')
-case $flat_screen in *"reasonunknown。"*"保存后再打印"*) ok "…with lp's whole reason and the whole advice, at 80 columns" ;;
+case $flat_screen in *"reasonunknown."*"保存后再打印"*) ok "…with lp's whole reason and the whole advice, at 80 columns" ;;
 *) not_ok "…with lp's whole reason and the whole advice, at 80 columns"; tm_screen f | sed 's/^/#   /' ;; esac
 tm_keys f Down
 tm_wait f "调解案件  共"
