@@ -5,6 +5,7 @@
  * set at the end, when libxlsxwriter writes them. */
 #include "listsheet.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -340,9 +341,13 @@ static void xlsx_finish(struct ud_lsheet *L, const char *count_text)
 int ud_lsheet_commit(struct ud_lsheet *L, const char *count_text, struct ud_err *err)
 {
     if (L->format == UD_EXPORT_CSV) {
-        if (ferror(L->out.fp)) {
+        /* flushed again here so that errno says why (a full disk: ENOSPC) */
+        errno = 0;
+        if (fflush(L->out.fp) != 0 || ferror(L->out.fp)) {
+            int e = errno ? errno : EIO;
             ud_lsheet_abort(L);
-            return ud_err_set(err, UD_ERR_IO, T("写入 %s 时出错", "error writing %s"), L->out.path);
+            return ud_err_set(err, UD_ERR_IO, T("写入 %s 时出错：%s", "error writing %s: %s"), L->out.path,
+                              ud_strerror(e));
         }
     } else {
         xlsx_finish(L, count_text);

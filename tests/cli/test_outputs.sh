@@ -148,6 +148,11 @@ expect_rc 74 "report disputes --format xlsx on a full disk exits 74" E report di
 equals "$(leftovers "$FULL" fill)" "" "…and leaves no file"
 expect_rc 74 "report disputes --format csv on a full disk exits 74" E report disputes --year 2026 --format csv -o "$FULL/r.csv"
 equals "$(leftovers "$FULL" fill)" "" "…and leaves no file"
+for k in cases members; do
+    expect_rc 74 "export $k as CSV on a full disk exits 74" E export $k -o "$FULL/$k.csv"
+    equals "$(leftovers "$FULL" fill)" "" "…and leaves no file"
+    contains "$TMP/err" "磁盘空间不足" "…and says why: the disk is full"
+done
 rm -f "$FULL/fill"
 expect_rc 0 "with room again the same export succeeds" E --user off2 export aid -o "$FULL/aid.xlsx"
 $PY - "$FULL/aid.xlsx" "$rows" >"$TMP/py.out" 2>&1 <<'EOF'
