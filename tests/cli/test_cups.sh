@@ -2,8 +2,8 @@
 # cups-pdf queues (tests/cli/lib_cups.sh). uniondesk printers lists them;
 # the monthly report printed with --print --printer comes out of the queue
 # as a PDF whose Chinese reads back (pdftotext) in an embedded CJK font
-# (pdffonts), and so does a case document (case print --doc agreement
-# --print); a queue named in Chinese works too; the print is in the audit log; with no default destination
+# (pdffonts), and so does each of the six case documents (case print
+# --doc … --print); a queue named in Chinese works too; the print is in the audit log; with no default destination
 # or an unknown printer, lp's own message reaches the user with what to
 # do, exit 74. Not root: one SKIP line.
 . tests/lib.sh
@@ -108,6 +108,22 @@ if grep "CJK" "$TMP/dfonts.txt" | grep -q " yes "; then ok "…sent as a PDF wit
 sql "$DB" "select json_extract(after_json, '$.detail') from audit_log where action = 'print' order by id desc limit 1" >"$TMP/adetail.txt"
 contains "$TMP/adetail.txt" "FX-D1" "the document's print is in the audit log"
 contains "$TMP/adetail.txt" "$Q" "…naming the printer"
+# ---- the other five documents, each on a case in a state it applies to ----
+for pair in application:received acceptance:filed rejection:not_accepted termination:failed record:succeeded; do
+    docname=${pair%%:*} state=${pair#*:}
+    no=$(sql "$DB" "select case_no from cases where status = '$state' order by id limit 1")
+    case $docname in
+    application) title=劳动争议调解申请登记表 ;; acceptance) title=受理通知书 ;; rejection) title=不予受理通知书 ;;
+    termination) title=终止调解通知书 ;; record) title=劳动争议调解案件卷宗 ;;
+    esac
+    expect_rc 0 "case print $no --doc $docname --print --printer $Q" U case print "$no" --doc "$docname" --print --printer "$Q"
+    pdfd=
+    grep -q "打印" "$TMP/err" && pdfd=$(cups_wait_pdf)
+    pdftotext -layout "${pdfd:-/dev/null}" "$TMP/$docname.txt" 2>/dev/null
+    tr -d ' ' <"$TMP/$docname.txt" >"$TMP/$docname.flat"
+    contains "$TMP/$docname.flat" "$title" "…$title came out of the queue, its title in Chinese"
+    contains "$TMP/$docname.flat" "$no" "…numbered $no"
+done
 expect_rc 74 "case print --printer that CUPS does not know exits 74" U case print FX-D1 --doc agreement --print --printer NoSuchPrinter
 contains "$TMP/err" "The printer or class does not exist." "…lp's own message reaches stderr"
 
