@@ -42,6 +42,30 @@ void tui_export_dir(char *out, size_t outsz)
     snprintf(out, outsz, "%s", dir);
 }
 
+/* "~/x.xlsx" as a shell would read it: the user's home. */
+static void expand_home(const char *in, char *out, size_t outsz)
+{
+    const char *home = getenv("HOME");
+    if (in[0] == '~' && in[1] == '/' && home && *home)
+        snprintf(out, outsz, "%s%s", home, in + 1);
+    else
+        snprintf(out, outsz, "%s", in);
+}
+
+/* A directory is no file to write; an existing file only if the user says so. */
+static int may_write(struct tui_app *app, const char *path, struct ud_err *err)
+{
+    struct stat sb;
+    if (stat(path, &sb) != 0)
+        return UD_OK;
+    if (S_ISDIR(sb.st_mode))
+        return ud_err_field(err, "path", T("保存为", "save as"), "%s",
+                            T("这是一个目录：请在后面写上文件名", "that is a directory: add a file name to it"));
+    if (!tui_confirm(app, T("文件已存在，覆盖吗？", "The file exists. Overwrite it?")))
+        return ud_err_field(err, "path", T("保存为", "save as"), "%s", T("请换一个文件名", "choose another name"));
+    return UD_OK;
+}
+
 static int export_save(struct tui_app *app, struct tui_form *form, void *ctx, struct ud_err *err)
 {
     struct export_ctx *c = ctx;
@@ -50,29 +74,26 @@ static int export_save(struct tui_app *app, struct tui_form *form, void *ctx, st
     if (tui_form_apply(app, form, export_fields, &in, err) != UD_OK ||
         ud_fields_check_required(export_fields, &in, err) != UD_OK)
         return err->status;
+    char path[sizeof in.path + 512];
+    expand_home(in.path, path, sizeof path);
+    size_t n = strlen(path);
     if (c->pdf) {
-        size_t len = strlen(in.path);
-        if (len < 5 || (strcmp(in.path + len - 4, ".pdf") != 0 && strcmp(in.path + len - 4, ".PDF") != 0))
+        if (n < 5 || strcasecmp(path + n - 4, ".pdf") != 0)
             return ud_err_field(err, "path", T("保存为", "save as"), "%s",
                                 T("文件名应以 .pdf 结尾", "the file name must end in .pdf"));
-        struct stat ps;
-        if (stat(in.path, &ps) == 0 && !tui_confirm(app, T("文件已存在，覆盖吗？", "The file exists. Overwrite it?")))
-            return ud_err_field(err, "path", T("保存为", "save as"), "%s", T("请换一个文件名", "choose another name"));
-        return c->write(app, in.path, 0, c->arg, err);
+        if (may_write(app, path, err) != UD_OK)
+            return err->status;
+        return c->write(app, path, 0, c->arg, err);
     }
-
-    size_t n = strlen(in.path);
-    int xlsx = n >= 6 && strcasecmp(in.path + n - 5, ".xlsx") == 0;
-    int csv = c->csv_ok && n >= 5 && strcasecmp(in.path + n - 4, ".csv") == 0;
+    int xlsx = n >= 6 && strcasecmp(path + n - 5, ".xlsx") == 0;
+    int csv = c->csv_ok && n >= 5 && strcasecmp(path + n - 4, ".csv") == 0;
     if (!xlsx && !csv)
         return ud_err_field(err, "path", T("保存为", "save as"), "%s",
                             c->csv_ok ? T("文件名应以 .xlsx 或 .csv 结尾", "the file name must end in .xlsx or .csv")
                                       : T("文件名应以 .xlsx 结尾", "the file name must end in .xlsx"));
-    struct stat sb;
-    if (stat(in.path, &sb) == 0 &&
-        !tui_confirm(app, T("文件已存在，覆盖吗？", "The file exists. Overwrite it?")))
-        return ud_err_field(err, "path", T("保存为", "save as"), "%s", T("请换一个文件名", "choose another name"));
-    return c->write(app, in.path, in.full_id, c->arg, err);
+    if (may_write(app, path, err) != UD_OK)
+        return err->status;
+    return c->write(app, path, in.full_id, c->arg, err);
 }
 
 static void free_ctx(void *p)

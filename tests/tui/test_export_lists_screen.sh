@@ -24,7 +24,8 @@ for r in rows:
 PYEOF
 }
 
-tm_start c 100 30 env UNIONDESK_EXPORT_DIR="$TMP/out" "$UD_BIN" --db "$DB" --user clerk1
+mkdir -p "$TMP/home"
+tm_start c 100 30 env HOME="$TMP/home" UNIONDESK_EXPORT_DIR="$TMP/out" "$UD_BIN" --db "$DB" --user clerk1
 tm_wait c "王办事"
 tm_keys c 3
 expect_screen c "调解案件  共" "tab 3: the case list"
@@ -84,6 +85,22 @@ tm_keys c C-u
 tm_type c "$TMP/out/bad.txt"
 tm_keys c F2
 expect_screen c ".xlsx 或 .csv" "another extension is refused in the form"
+mkdir -p "$TMP/out/dir.xlsx"
+tm_keys c C-u
+tm_type c "$TMP/out/dir.xlsx"
+tm_keys c F2
+expect_screen c "这是一个目录" "a directory is refused as such, without asking to overwrite it"
+tm_keys c C-u
+tm_type c "~/家.csv"
+tm_keys c F2
+tm_wait c "件案件"
+[ -s "$TMP/home/家.csv" ] && ok "~/ is the user's home, as in a shell" || not_ok "~/ is the user's home, as in a shell"
+tm_keys c x
+tm_wait c "导出调解案件清单"
+tm_keys c C-u
+tm_type c "$TMP/out/bad.txt"
+tm_keys c F2
+expect_screen c ".xlsx 或 .csv" "…and the form refuses another extension again"
 tm_keys c Escape
 tm_wait c "放弃未保存的修改" && tm_keys c y
 tm_gone c "导出调解案件清单"
