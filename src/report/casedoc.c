@@ -189,7 +189,7 @@ static void value(struct ud_paper *p, const char *text, int span) { ud_paper_cel
 static void parties_table(struct ud_paper *p, const struct ud_casedoc_ctx *x, const char *respondent)
 {
     const struct ud_case *c = x->c;
-    static const int w[] = {190, 310, 190, 310};
+    static const int w[] = {225, 275, 225, 275}; /* 统一社会信用代码 on one line */
     ud_paper_table(p, 4, w, 0);
     ud_paper_cell(p, T("申请人", "Applicant"), 4, UD_PC_LABEL | UD_PC_CENTER);
     label(p, T("姓名", "Name"));
@@ -203,10 +203,11 @@ static void parties_table(struct ud_paper *p, const struct ud_casedoc_ctx *x, co
     ud_paper_cell(p, respondent, 4, UD_PC_LABEL | UD_PC_CENTER);
     label(p, T("单位名称", "Employer"));
     value(p, c->employer_name, 3);
+    /* rows of their own: an 18-character code is never broken */
     label(p, T("统一社会信用代码", "Credit code"));
-    value(p, c->employer_credit_code, 1);
-    label(p, T("法定代表人或主要负责人", "Representative"));
-    value(p, respondent_rep_of(c), 1);
+    value(p, c->employer_credit_code, 3);
+    label(p, T("代表人", "Representative"));
+    value(p, respondent_rep_of(c), 3);
 }
 
 /* ---- 劳动争议调解申请登记表 ---- */
