@@ -245,6 +245,9 @@ if [ -z "$(fc-list ':charset=20000' 2>/dev/null)" ]; then
 else
     skip "a font here has U+20000: no character prints as a box"
 fi
+# the credit code is printed whole on one line, never broken with a hyphen
+pdftotext -layout "$TMP/41-application.pdf" "$TMP/41-layout.txt"
+contains "$TMP/41-layout.txt" "91350100M000100Y43" "the application prints the 18-character credit code on one line"
 # a printer name with a terminal escape: refused, and shown visibly, never raw
 expect_rc 64 "case print --printer with an escape in the name is refused" ud --db "$DB" --user clerk1 case print TJ-2026-00042 --doc agreement --print --printer "$(printf 'a\033[31mb')"
 if grep -q "$(printf '\033')" "$TMP/err"; then not_ok "…and the escape is not sent to the terminal"; else ok "…and the escape is not sent to the terminal"; fi
