@@ -212,3 +212,18 @@ int ud_cli_fail(const struct ud_err *err)
     }
     return ud_exit_code(err->status);
 }
+
+int ud_cli_list_format(const struct ud_cmd_entry *c, const char *format, enum ud_cli_list_format *out)
+{
+    static const char *const names[] = {"text", "csv", "json"};
+    *out = UD_LIST_TEXT;
+    if (!format)
+        return 0;
+    for (int i = 0; i < 3; i++)
+        if (strcmp(format, names[i]) == 0) {
+            *out = (enum ud_cli_list_format)i;
+            return 0;
+        }
+    return ud_cli_usage_error(c, T("未知的格式“%s”（text、csv 或 json）", "unknown format '%s' (text, csv or json)"),
+                              format);
+}

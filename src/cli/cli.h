@@ -47,6 +47,11 @@ void ud_cli_set_globals(struct ud_cli *cli);
 int ud_cli_parse(const struct ud_cmd_entry *c, int argc, char **argv, const struct ud_opt *opts,
                  const char **pos, int maxpos, int *npos);
 
+/* The formats of a listing (find, audit). */
+enum ud_cli_list_format { UD_LIST_TEXT, UD_LIST_CSV, UD_LIST_JSON };
+/* "text", "csv" or "json" (NULL: text) into *out; anything else is a
+ * usage error (64), reported for command c. */
+int ud_cli_list_format(const struct ud_cmd_entry *c, const char *format, enum ud_cli_list_format *out);
 /* Opens the database (create=1, for init: creating it, or adopting an
  * existing empty file) and sets the user. */
 int ud_cli_open(struct ud_cli *cli, int create, struct ud_err *err);

@@ -44,7 +44,7 @@ const struct ud_cmd_entry cmd_audit_entry = {
     .run = ud_cmd_audit,
 };
 
-enum fmt { F_TEXT, F_CSV, F_JSON };
+enum fmt { F_TEXT = UD_LIST_TEXT, F_CSV = UD_LIST_CSV, F_JSON = UD_LIST_JSON };
 
 struct out {
     enum fmt fmt;
@@ -132,17 +132,10 @@ static int ud_cmd_audit(struct ud_cli *cli, int argc, char **argv)
     if (r)
         return r < 0 ? 0 : r;
     struct out o = {F_TEXT, 0};
-    if (format) {
-        if (strcmp(format, "text") == 0)
-            o.fmt = F_TEXT;
-        else if (strcmp(format, "csv") == 0)
-            o.fmt = F_CSV;
-        else if (strcmp(format, "json") == 0)
-            o.fmt = F_JSON;
-        else
-            return ud_cli_usage_error(c, T("未知的格式“%s”（text、csv 或 json）", "unknown format '%s' (text, csv or json)"),
-                                      format);
-    }
+    enum ud_cli_list_format lf;
+    if ((r = ud_cli_list_format(c, format, &lf)) != 0)
+        return r;
+    o.fmt = (enum fmt)lf;
     struct ud_audit_filter f = {table, 0, user, from, to, action};
     char *end;
     if (rowtxt) {

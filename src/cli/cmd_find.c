@@ -42,7 +42,7 @@ const struct ud_cmd_entry cmd_find_entry = {
     .run = ud_cmd_search,
 };
 
-enum fmt { F_TEXT, F_CSV, F_JSON };
+enum fmt { F_TEXT = UD_LIST_TEXT, F_CSV = UD_LIST_CSV, F_JSON = UD_LIST_JSON };
 
 #define FIND_PAGE 100
 #define FIND_MAX 100000
@@ -264,17 +264,10 @@ static int ud_cmd_search(struct ud_cli *cli, int argc, char **argv)
     if (!*text)
         return ud_cli_usage_error(c, "%s", T("要找的文字不能为空", "the text to find is empty"));
     struct out o = {F_TEXT, NULL, 0, 0};
-    if (format) {
-        if (strcmp(format, "text") == 0)
-            o.fmt = F_TEXT;
-        else if (strcmp(format, "csv") == 0)
-            o.fmt = F_CSV;
-        else if (strcmp(format, "json") == 0)
-            o.fmt = F_JSON;
-        else
-            return ud_cli_usage_error(c, T("未知的格式“%s”（text、csv 或 json）", "unknown format '%s' (text, csv or json)"),
-                                      format);
-    }
+    enum ud_cli_list_format lf;
+    if ((r = ud_cli_list_format(c, format, &lf)) != 0)
+        return r;
+    o.fmt = (enum fmt)lf;
     int64_t limit = 50;
     if (limtxt) {
         char *end;
