@@ -71,6 +71,9 @@ void ud_case_init(struct ud_case *c);
  * Create, update and move save an agreed amount above a claim (> 0) but
  * add a warning on agreed_amount to err (ud_err_warn_field) to show. */
 int ud_case_create(struct ud_db *db, struct ud_case *c, struct ud_err *err);
+/* As ud_case_create, for a record whose every field was set by
+ * ud_field_set from text (an import row): not formatted and parsed again. */
+int ud_case_create_parsed(struct ud_db *db, struct ud_case *c, struct ud_err *err);
 int ud_case_get(struct ud_db *db, int64_t id, struct ud_case *c, struct ud_err *err);
 int ud_case_get_by_no(struct ud_db *db, const char *case_no, struct ud_case *c, struct ud_err *err);
 /* Clerks and above: saves every field but the status over the stored row if

@@ -42,6 +42,10 @@ void ud_member_init(struct ud_member *m);
 /* Clerks and above. Gender and birth date come from the ID number; a
  * gender typed that disagrees with it is an error. */
 int ud_member_create(struct ud_db *db, struct ud_member *m, struct ud_err *err);
+/* As ud_member_create, for a record whose every field was set by
+ * ud_field_set from text (an import row): the values are not formatted and
+ * parsed again, nor the ID number checked again; every check still holds. */
+int ud_member_create_parsed(struct ud_db *db, struct ud_member *m, struct ud_err *err);
 int ud_member_get(struct ud_db *db, int64_t id, struct ud_member *m, struct ud_err *err);
 int ud_member_get_by_id_number(struct ud_db *db, const char *id_number, struct ud_member *m,
                                struct ud_err *err);

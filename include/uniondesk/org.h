@@ -83,4 +83,22 @@ const char *ud_org_kind_level(const char *kind);
 int ud_org_resolve(struct ud_db *db, const char *code, int64_t *id, struct ud_err *err);
 int64_t ud_org_root(struct ud_db *db);
 
+/* An import reads every organization once (org_table.c): while the table
+ * is on, ud_org_resolve and ud_org_brief_get answer from it instead of a
+ * SELECT per row. Only for runs that do not change organizations. */
+int ud_org_table_begin(struct ud_db *db, struct ud_err *err);
+void ud_org_table_end(struct ud_db *db);
+/* 1 and *id when the table is on and has the code; 0 when it is on and
+ * has not (err set as ud_org_get_by_code sets it); -1 when it is off. */
+int ud_org_table_resolve(struct ud_db *db, const char *code, int64_t *id, struct ud_err *err);
+/* What a record's checks need of an organization it refers to. */
+struct ud_org_brief {
+    int64_t id;
+    char name[184];
+    char kind[24];
+    char status[16];
+};
+/* As ud_org_get (same error), from the table when it is on. */
+int ud_org_brief_get(struct ud_db *db, int64_t id, struct ud_org_brief *o, struct ud_err *err);
+
 #endif

@@ -24,6 +24,9 @@ int ud_days_in_month(int y, int m);
 /* Accepts 2026-11-26, 2026-1-5, 20261126, 2026/11/26, 2026.11.26,
  * 2026年11月26日. Writes ISO. Years 1900..2999. */
 const char *ud_parse_date(const char *in, char out[UD_DATE_SZ]);
+/* The ISO date of year y, month m, day d, or why there is no such date
+ * (as ud_parse_date says it). */
+const char *ud_date_of(int y, int m, int d, char out[UD_DATE_SZ]);
 /* Today's date (local time); UNIONDESK_TODAY=YYYY-MM-DD overrides it so that
  * tests are reproducible. */
 void ud_today(char out[UD_DATE_SZ]);
@@ -64,6 +67,9 @@ void ud_format_percent(int64_t num, int64_t den, char *out, size_t outsz);
 const char *ud_check_id_number(const char *in, char out[UD_IDNUM_SZ],
                                char *gender, char birth[UD_DATE_SZ]);
 char ud_id_check_char(const char *first17);
+/* Gender and birth date of an ID number ud_check_id_number has accepted
+ * (its output): read off, not checked again. */
+void ud_id_number_facts(const char *id, char *gender, char birth[UD_DATE_SZ]);
 /* Masks the middle: 330206********1234 */
 void ud_mask_id_number(const char *id, char *out, size_t outsz);
 /* Masks a phone but its first three and last four: 138****5678. */
@@ -91,6 +97,9 @@ int ud_is_number_query(const char *q);
 const char *ud_check_text(const char *in, int maxchars, int multiline);
 /* Trims ASCII and ideographic (U+3000) spaces in place. */
 char *ud_trim(char *s);
+/* Copies s into out, cut to outsz-1 bytes as snprintf "%s" would, without
+ * formatting; returns strlen(s). */
+size_t ud_strlcpy(char *out, size_t outsz, const char *s);
 /* True when s is NULL or only spaces (ASCII, U+00A0, U+3000), tabs and line breaks. */
 int ud_blank(const char *s);
 

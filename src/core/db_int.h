@@ -45,6 +45,8 @@ struct ud_db {
      * end of the outermost transaction ends it. */
     int bulk;
     int64_t indexed_upto[2];
+    /* every organization, read once by an import (org_table.c), or NULL */
+    struct ud_org_table *org_table;
     struct ud_stmt_cache_entry cache[UD_STMT_CACHE];
 };
 

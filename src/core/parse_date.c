@@ -53,9 +53,25 @@ static const char *check_ymd(int y, int m, int d, char out[UD_DATE_SZ])
             return T("该年不是闰年，2月没有29日", "not a leap year: February has no 29th");
         return T("该月没有这一天", "no such day in that month");
     }
-    /* the modulo tells the compiler the widths are bounded */
-    snprintf(out, UD_DATE_SZ, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
+    /* written digit by digit: a date per field of every imported row */
+    out[0] = (char)('0' + y / 1000);
+    out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10);
+    out[3] = (char)('0' + y % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + m / 10);
+    out[6] = (char)('0' + m % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + d / 10);
+    out[9] = (char)('0' + d % 10);
+    out[10] = '\0';
     return NULL;
+}
+
+const char *ud_date_of(int y, int m, int d, char out[UD_DATE_SZ])
+{
+    out[0] = '\0';
+    return check_ymd(y, m, d, out);
 }
 
 const char *ud_parse_date(const char *in, char out[UD_DATE_SZ])
@@ -64,11 +80,12 @@ const char *ud_parse_date(const char *in, char out[UD_DATE_SZ])
                         "date must look like 2026-11-26, 20261126, 2026/11/26 or 2026年11月26日");
     int y, m, d;
     char src[64];
-    if (!in || strlen(in) >= sizeof src) {
+    size_t len = in ? strlen(in) : sizeof src;
+    if (len >= sizeof src) {
         out[0] = '\0';
         return bad;
     }
-    snprintf(src, sizeof src, "%s", in);
+    memcpy(src, in, len + 1);
     out[0] = '\0'; /* after the copy: in and out may be the same buffer */
     const char *p = src;
     while (*p == ' ')
@@ -125,15 +142,36 @@ const char *ud_parse_year(const char *in, int *year)
     return NULL;
 }
 
+/* An import asks for every date field of every row: the answer is kept
+ * for the second it was computed in, or for the value of UNIONDESK_TODAY
+ * it was parsed from. */
 void ud_today(char out[UD_DATE_SZ])
 {
+    static char fixed_seen[64], fixed_day[UD_DATE_SZ];
+    static time_t at = (time_t)-1;
+    static char day[UD_DATE_SZ];
     const char *fixed = getenv("UNIONDESK_TODAY");
-    if (fixed && !ud_parse_date(fixed, out))
-        return;
+    if (fixed) {
+        if (fixed_day[0] && strcmp(fixed, fixed_seen) == 0) {
+            memcpy(out, fixed_day, UD_DATE_SZ);
+            return;
+        }
+        if (!ud_parse_date(fixed, out)) {
+            if (strlen(fixed) < sizeof fixed_seen) {
+                memcpy(fixed_seen, fixed, strlen(fixed) + 1);
+                memcpy(fixed_day, out, UD_DATE_SZ);
+            }
+            return;
+        }
+    }
     time_t t = time(NULL);
-    struct tm tm;
-    localtime_r(&t, &tm);
-    strftime(out, UD_DATE_SZ, "%Y-%m-%d", &tm);
+    if (t != at) {
+        struct tm tm;
+        localtime_r(&t, &tm);
+        strftime(day, sizeof day, "%Y-%m-%d", &tm);
+        at = t;
+    }
+    memcpy(out, day, UD_DATE_SZ);
 }
 
 void ud_now(char out[UD_TIME_SZ])

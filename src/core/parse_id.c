@@ -68,9 +68,9 @@ const char *ud_check_id_number(const char *in, char out[UD_IDNUM_SZ], char *gend
         return T("身份证号末位应为数字或X", "the last character must be a digit or X");
     if (!province_ok((s[0] - '0') * 10 + (s[1] - '0')))
         return T("身份证号地址码无效（省级代码不存在）", "ID number area code is not a real province");
-    char ymd[UD_DATE_SZ], b[UD_DATE_SZ];
-    snprintf(ymd, sizeof ymd, "%.4s-%.2s-%.2s", s + 6, s + 10, s + 12);
-    if (ud_parse_date(ymd, b))
+    char b[UD_DATE_SZ];
+    int y = (s[6] - '0') * 1000 + (s[7] - '0') * 100 + (s[8] - '0') * 10 + (s[9] - '0');
+    if (ud_date_of(y, (s[10] - '0') * 10 + (s[11] - '0'), (s[12] - '0') * 10 + (s[13] - '0'), b))
         return T("身份证号中的出生日期不存在", "the birth date in the ID number is not a real date");
     char today[UD_DATE_SZ];
     ud_today(today);
@@ -84,6 +84,17 @@ const char *ud_check_id_number(const char *in, char out[UD_IDNUM_SZ], char *gend
     if (birth)
         memcpy(birth, b, UD_DATE_SZ);
     return NULL;
+}
+
+void ud_id_number_facts(const char *id, char *gender, char birth[UD_DATE_SZ])
+{
+    *gender = ((id[16] - '0') % 2) ? 'M' : 'F';
+    memcpy(birth, id + 6, 4);
+    birth[4] = '-';
+    memcpy(birth + 5, id + 10, 2);
+    birth[7] = '-';
+    memcpy(birth + 8, id + 12, 2);
+    birth[10] = '\0';
 }
 
 void ud_mask_id_number(const char *id, char *out, size_t outsz)
@@ -154,11 +165,12 @@ const char *ud_parse_phone(const char *in, char out[UD_PHONE_SZ])
                         "phone must be an 11-digit mobile or a fixed line like 0574-86888888");
     char d[UD_PHONE_SZ], src[64];
     int nd = 0, dashes = 0;
-    if (!in || strlen(in) >= sizeof src) {
+    size_t inlen = in ? strlen(in) : sizeof src;
+    if (inlen >= sizeof src) {
         out[0] = '\0';
         return bad;
     }
-    snprintf(src, sizeof src, "%s", in);
+    memcpy(src, in, inlen + 1);
     out[0] = '\0'; /* after the copy: in and out may be the same buffer */
     for (const char *p = src; *p; p++) {
         if (*p == ' ')
@@ -189,7 +201,7 @@ const char *ud_parse_phone(const char *in, char out[UD_PHONE_SZ])
         m[nm] = '\0';
         if (nm != 11 || m[1] < '3')
             return T("手机号应为11位，以13-19开头", "mobile numbers have 11 digits starting 13-19");
-        snprintf(out, UD_PHONE_SZ, "%s", m);
+        memcpy(out, m, (size_t)nm + 1);
         return NULL;
     }
     /* fixed line: [0 + 2-3 digit area]-7/8 digit number[-extension] */

@@ -100,6 +100,17 @@ const char *ud_check_text(const char *in, int maxchars, int multiline)
     return NULL;
 }
 
+size_t ud_strlcpy(char *out, size_t outsz, const char *s)
+{
+    size_t n = strlen(s);
+    if (outsz) {
+        size_t k = n < outsz ? n : outsz - 1;
+        memcpy(out, s, k);
+        out[k] = '\0';
+    }
+    return n;
+}
+
 char *ud_trim(char *s)
 {
     static const char ideo[] = "\xE3\x80\x80"; /* U+3000 IDEOGRAPHIC SPACE */

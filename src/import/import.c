@@ -150,6 +150,16 @@ static void report_field_warning(const struct ud_import_opts *o, long record, in
             f->name, msg);
 }
 
+static int refers_to_orgs(const struct ud_import_kind *k)
+{
+    const struct ud_field *tables[2] = {k->fields, k->extra_fields};
+    for (int t = 0; t < 2; t++)
+        for (const struct ud_field *f = tables[t]; f && f->name; f++)
+            if (f->type == UD_F_REF && f->ref == &ud_ref_org)
+                return 1;
+    return 0;
+}
+
 /* Organizations may name parents that come later in the file: rows wait
  * until their parent exists. */
 struct pending_org {
@@ -308,6 +318,12 @@ int ud_import_run(struct ud_db *db, const struct ud_import_opts *o, struct ud_im
         status = ud_err_nomem(err);
         goto done;
     }
+    /* rows name organizations by code: read them all once, not per row
+     * (an orgs import adds organizations, and resolves with SQL) */
+    if (!is_orgs && refers_to_orgs(k) && ud_org_table_begin(db, err) != UD_OK) {
+        status = err->status;
+        goto done;
+    }
     while ((r = ud_csv_next(csv, &fields, &n, &record, err)) > 0) {
         res->rows++;
         struct ud_err e;
@@ -389,6 +405,7 @@ int ud_import_run(struct ud_db *db, const struct ud_import_opts *o, struct ud_im
     if (npending)
         status = save_pending_orgs(db, k, pending, npending, o, res, err);
 done:
+    ud_org_table_end(db);
     for (long i = 0; i < npending; i++) {
         free(pending[i].parent_code);
         free(pending[i].rec);

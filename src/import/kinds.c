@@ -37,7 +37,7 @@ static int member_save(struct ud_db *db, void *rec, void *extra, const struct ud
     (void)extra;
     (void)o;
     struct ud_member *m = rec;
-    int st = ud_member_create(db, m, err);
+    int st = ud_member_create_parsed(db, m, err); /* its fields were set from the row's text */
     if (st == UD_ERR_DUPLICATE && ud_err_find(err, "id_number")) {
         /* say who already has this ID number */
         struct ud_member old;
@@ -68,7 +68,7 @@ static int case_save(struct ud_db *db, void *rec, void *extra, const struct ud_i
 {
     (void)extra;
     (void)o;
-    return ud_case_create(db, rec, err);
+    return ud_case_create_parsed(db, rec, err); /* its fields were set from the row's text */
 }
 
 static const struct ud_import_kind kind_cases = {

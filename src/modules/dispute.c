@@ -280,16 +280,22 @@ static void normalize_case_no(char *no)
             *p = (char)toupper((unsigned char)*p);
 }
 
-/* old: the stored row on update, NULL on create. */
-static int validate(struct ud_db *db, struct ud_case *c, const struct ud_case *old, struct ud_err *err)
+/* old: the stored row on update, NULL on create. parsed: every field was
+ * just set by ud_field_set from text (an import row), which made the field
+ * checks: they are not made again on the values they produced (the case
+ * number's capitals change neither its length nor its characters' kinds). */
+static int validate(struct ud_db *db, struct ud_case *c, const struct ud_case *old, int parsed, struct ud_err *err)
 {
     normalize_case_no(c->case_no);
-    ud_fields_validate(db, ud_case_fields, c, err);
+    if (parsed)
+        ud_fields_check_required(ud_case_fields, c, err);
+    else
+        ud_fields_validate(db, ud_case_fields, c, err);
     if (c->mediation_org_id != UD_NULL_INT) {
-        struct ud_org o;
+        struct ud_org_brief o;
         struct ud_err e2;
         ud_err_clear(&e2);
-        if (ud_org_get(db, c->mediation_org_id, &o, &e2) != UD_OK)
+        if (ud_org_brief_get(db, c->mediation_org_id, &o, &e2) != UD_OK)
             ud_err_field(err, "mediation_org", label("mediation_org"), "%s", e2.msg);
         else if (!ud_org_kind_level(o.kind))
             ud_err_field(err, "mediation_org", label("mediation_org"),
@@ -301,10 +307,10 @@ static int validate(struct ud_db *db, struct ud_case *c, const struct ud_case *o
                          o.name);
     }
     if (c->employer_org_id != UD_NULL_INT) {
-        struct ud_org o;
+        struct ud_org_brief o;
         struct ud_err e2;
         ud_err_clear(&e2);
-        if (ud_org_get(db, c->employer_org_id, &o, &e2) != UD_OK)
+        if (ud_org_brief_get(db, c->employer_org_id, &o, &e2) != UD_OK)
             ud_err_field(err, "employer_org", label("employer_org"), "%s", e2.msg);
         else if (strcmp(o.kind, "enterprise_union") != 0 && strcmp(o.kind, "joint_union") != 0)
             ud_err_field(err, "employer_org", label("employer_org"),
@@ -488,14 +494,14 @@ static void bind_fields(sqlite3_stmt *st, const struct ud_case *c)
     ud_bind_text(st, 25, c->payment_due_on);
 }
 
-int ud_case_create(struct ud_db *db, struct ud_case *c, struct ud_err *err)
+static int create(struct ud_db *db, struct ud_case *c, int parsed, struct ud_err *err)
 {
     if (ud_may(db, UD_ACT_CASE_WRITE, err) != UD_OK)
         return err->status;
     c->id = 0;
     if (!c->status[0])
         snprintf(c->status, sizeof c->status, "received");
-    if (validate(db, c, NULL, err) != UD_OK)
+    if (validate(db, c, NULL, parsed, err) != UD_OK)
         return err->status;
     if (ud_db_begin(db, err) != UD_OK)
         return err->status;
@@ -527,6 +533,16 @@ int ud_case_create(struct ud_db *db, struct ud_case *c, struct ud_err *err)
     return ud_case_get(db, id, c, err);
 }
 
+int ud_case_create(struct ud_db *db, struct ud_case *c, struct ud_err *err)
+{
+    return create(db, c, 0, err);
+}
+
+int ud_case_create_parsed(struct ud_db *db, struct ud_case *c, struct ud_err *err)
+{
+    return create(db, c, 1, err);
+}
+
 int ud_case_update(struct ud_db *db, struct ud_case *c, struct ud_err *err)
 {
     if (ud_may(db, UD_ACT_CASE_WRITE, err) != UD_OK)
@@ -542,7 +558,7 @@ int ud_case_update(struct ud_db *db, struct ud_case *c, struct ud_err *err)
         memcpy(c->agreement_terms, old.agreement_terms, sizeof c->agreement_terms);
         c->texts_read = 1;
     }
-    if (validate(db, c, &old, err) != UD_OK)
+    if (validate(db, c, &old, 0, err) != UD_OK)
         return err->status;
     if (ud_db_begin(db, err) != UD_OK)
         return err->status;

@@ -79,9 +79,12 @@ int ud_field_set(struct ud_db *db, const struct ud_field *f, void *rec, const ch
                  struct ud_err *err)
 {
     char buf[UD_FIELD_TEXT_MAX];
+    const char *t = text ? text : "";
+    size_t tlen = strlen(t);
     /* refused whole: a truncated head could parse, or lose the rest */
-    if (snprintf(buf, sizeof buf, "%s", text ? text : "") >= (int)sizeof buf)
+    if (tlen >= sizeof buf)
         return fail(err, f, T("过长", "too long"));
+    memcpy(buf, t, tlen + 1);
     if (f->type != UD_F_MULTILINE)
         ud_trim(buf);
     if (buf[0] == '\0') {
@@ -99,11 +102,13 @@ int ud_field_set(struct ud_db *db, const struct ud_field *f, void *rec, const ch
     int64_t *iv = is_int ? ud_fint(f, rec) : NULL;
     switch (f->type) {
     case UD_F_TEXT:
-    case UD_F_MULTILINE:
-        if (strlen(buf) >= f->size)
+    case UD_F_MULTILINE: {
+        size_t n = strlen(buf);
+        if (n >= f->size)
             return fail(err, f, T("过长", "too long"));
-        memcpy(s, buf, strlen(buf) + 1);
+        memcpy(s, buf, n + 1);
         return UD_OK;
+    }
     case UD_F_DATE: {
         char d[UD_DATE_SZ], today[UD_DATE_SZ];
         if ((why = ud_parse_date(buf, d)))
@@ -136,7 +141,7 @@ int ud_field_set(struct ud_db *db, const struct ud_field *f, void *rec, const ch
                                 T("“%s”不是有效选项，应为：%s", "'%s' is not a valid choice; expected %s"), buf,
                                 choices);
         }
-        snprintf(s, f->size, "%s", it->code);
+        ud_strlcpy(s, f->size, it->code);
         return UD_OK;
     }
     /* These parsers empty their output when they refuse: parse aside, so
@@ -145,14 +150,14 @@ int ud_field_set(struct ud_db *db, const struct ud_field *f, void *rec, const ch
         char v[UD_IDNUM_SZ];
         if ((why = ud_check_id_number(buf, v, NULL, NULL)))
             return fail(err, f, why);
-        snprintf(s, f->size, "%s", v);
+        ud_strlcpy(s, f->size, v);
         return UD_OK;
     }
     case UD_F_PHONE: {
         char v[UD_PHONE_SZ];
         if ((why = ud_parse_phone(buf, v)))
             return fail(err, f, why);
-        snprintf(s, f->size, "%s", v);
+        ud_strlcpy(s, f->size, v);
         return UD_OK;
     }
     case UD_F_CREDIT: {
@@ -160,7 +165,7 @@ int ud_field_set(struct ud_db *db, const struct ud_field *f, void *rec, const ch
         int ok = 1;
         if ((why = ud_check_credit_code(buf, v, &ok)))
             return fail(err, f, why);
-        snprintf(s, f->size, "%s", v);
+        ud_strlcpy(s, f->size, v);
         if (!ok)
             ud_err_warn(err, T("%s %s 的校验位不符（GB 32100），已按原样保存，请核对",
                                "%s %s: check character does not match GB 32100; kept as typed, please verify"),
@@ -202,11 +207,11 @@ void ud_field_format(struct ud_db *db, const struct ud_field *f, const void *rec
         if (mode == UD_FMT_CODE)
             snprintf(out, outsz, "%d", b);
         else
-            snprintf(out, outsz, "%s", b ? T("是", "yes") : T("否", "no"));
+            ud_strlcpy(out, outsz, b ? T("是", "yes") : T("否", "no"));
         return;
     }
     case UD_F_ENUM:
-        snprintf(out, outsz, "%s", mode == UD_FMT_CODE ? ud_fstr(f, r) : ud_enum_label(f->choices, ud_fstr(f, r)));
+        ud_strlcpy(out, outsz, mode == UD_FMT_CODE ? ud_fstr(f, r) : ud_enum_label(f->choices, ud_fstr(f, r)));
         return;
     case UD_F_REF:
         if (mode == UD_FMT_DISPLAY)
@@ -220,16 +225,16 @@ void ud_field_format(struct ud_db *db, const struct ud_field *f, const void *rec
         if (mode == UD_FMT_DISPLAY)
             ud_show_id_number(ud_fstr(f, r), out, outsz);
         else
-            snprintf(out, outsz, "%s", ud_fstr(f, r));
+            ud_strlcpy(out, outsz, ud_fstr(f, r));
         return;
     case UD_F_PHONE:
         if (mode == UD_FMT_DISPLAY)
             ud_show_phone(db, ud_fstr(f, r), out, outsz);
         else
-            snprintf(out, outsz, "%s", ud_fstr(f, r));
+            ud_strlcpy(out, outsz, ud_fstr(f, r));
         return;
     default:
-        snprintf(out, outsz, "%s", ud_fstr(f, r));
+        ud_strlcpy(out, outsz, ud_fstr(f, r));
     }
 }
 

@@ -78,8 +78,8 @@ void ud_member_init(struct ud_member *m)
 {
     memset(m, 0, sizeof *m);
     ud_fields_clear(ud_member_fields, m);
-    snprintf(m->status, sizeof m->status, "active");
-    snprintf(m->ethnicity, sizeof m->ethnicity, "汉族");
+    ud_strlcpy(m->status, sizeof m->status, "active");
+    ud_strlcpy(m->ethnicity, sizeof m->ethnicity, "汉族");
 }
 
 int ud_member_get(struct ud_db *db, int64_t id, struct ud_member *m, struct ud_err *err)
@@ -143,32 +143,43 @@ static void ref_display(struct ud_db *db, int64_t id, char *out, size_t outsz)
 const struct ud_ref_kind ud_ref_member = {"member", ud_member_resolve, ref_key, ref_display};
 
 /* Field checks plus what only the whole record can tell: gender and birth
- * date agree with the ID number; the union is an enterprise or joint union. */
-static int validate(struct ud_db *db, struct ud_member *m, struct ud_err *err)
+ * date agree with the ID number; the union is an enterprise or joint union.
+ * parsed: every field was just set by ud_field_set from text (an import
+ * row), which made the checks of ud_fields_validate and of the ID number:
+ * they are not made a second time on the values they produced. */
+static int validate(struct ud_db *db, struct ud_member *m, int parsed, struct ud_err *err)
 {
-    ud_fields_validate(db, ud_member_fields, m, err);
+    if (parsed)
+        ud_fields_check_required(ud_member_fields, m, err);
+    else
+        ud_fields_validate(db, ud_member_fields, m, err);
     if (m->id_number[0] && !ud_err_find(err, "id_number")) {
         char g;
         char birth[UD_DATE_SZ];
-        if (!ud_check_id_number(m->id_number, m->id_number, &g, birth)) {
+        const char *why = NULL;
+        if (parsed)
+            ud_id_number_facts(m->id_number, &g, birth);
+        else
+            why = ud_check_id_number(m->id_number, m->id_number, &g, birth);
+        if (!why) {
             char gs[2] = {g, 0};
             if (m->gender[0] && strcmp(m->gender, gs) != 0)
                 ud_err_field(err, "gender", T("性别", "gender"),
                              T("与身份证号不符（身份证号显示为%s）", "does not agree with the ID number (which says %s)"),
                              ud_enum_label(&ud_enum_gender, gs));
             else
-                snprintf(m->gender, sizeof m->gender, "%s", gs);
-            snprintf(m->birth_date, sizeof m->birth_date, "%s", birth);
+                memcpy(m->gender, gs, sizeof gs);
+            memcpy(m->birth_date, birth, UD_DATE_SZ);
             if (m->join_date[0] && strcmp(m->join_date, birth) < 0)
                 ud_err_field(err, "join_date", T("入会日期", "joined on"), "%s",
                              T("早于出生日期", "is before the birth date"));
         }
     }
     if (m->org_id != UD_NULL_INT && !ud_err_find(err, "org")) {
-        struct ud_org o;
+        struct ud_org_brief o;
         struct ud_err e2;
         ud_err_clear(&e2);
-        if (ud_org_get(db, m->org_id, &o, &e2) != UD_OK)
+        if (ud_org_brief_get(db, m->org_id, &o, &e2) != UD_OK)
             ud_err_field(err, "org", T("所属工会", "union"), "%s", e2.msg);
         else if (strcmp(o.kind, "enterprise_union") != 0 && strcmp(o.kind, "joint_union") != 0)
             ud_err_field(err, "org", T("所属工会", "union"),
@@ -179,7 +190,7 @@ static int validate(struct ud_db *db, struct ud_member *m, struct ud_err *err)
             ud_err_field(err, "org", T("所属工会", "union"), T("“%s”已撤销", "'%s' is dissolved"), o.name);
     }
     if (!m->status[0])
-        snprintf(m->status, sizeof m->status, "active");
+        ud_strlcpy(m->status, sizeof m->status, "active");
     return err->nfields ? UD_ERR_INVALID : UD_OK;
 }
 
@@ -202,12 +213,12 @@ static void bind_fields(sqlite3_stmt *st, const struct ud_member *m)
     ud_bind_text(st, 15, m->card_no);
 }
 
-int ud_member_create(struct ud_db *db, struct ud_member *m, struct ud_err *err)
+static int create(struct ud_db *db, struct ud_member *m, int parsed, struct ud_err *err)
 {
     if (ud_may(db, UD_ACT_MEMBER_WRITE, err) != UD_OK)
         return err->status;
     m->id = 0;
-    if (validate(db, m, err) != UD_OK)
+    if (validate(db, m, parsed, err) != UD_OK)
         return err->status;
     if (ud_db_begin(db, err) != UD_OK)
         return err->status;
@@ -227,11 +238,21 @@ int ud_member_create(struct ud_db *db, struct ud_member *m, struct ud_err *err)
     return ud_db_commit(db, err);
 }
 
+int ud_member_create(struct ud_db *db, struct ud_member *m, struct ud_err *err)
+{
+    return create(db, m, 0, err);
+}
+
+int ud_member_create_parsed(struct ud_db *db, struct ud_member *m, struct ud_err *err)
+{
+    return create(db, m, 1, err);
+}
+
 int ud_member_update(struct ud_db *db, struct ud_member *m, struct ud_err *err)
 {
     if (ud_may(db, UD_ACT_MEMBER_WRITE, err) != UD_OK)
         return err->status;
-    if (validate(db, m, err) != UD_OK)
+    if (validate(db, m, 0, err) != UD_OK)
         return err->status;
     if (ud_db_begin(db, err) != UD_OK)
         return err->status;

@@ -105,6 +105,9 @@ int ud_org_get_by_code(struct ud_db *db, const char *code, struct ud_org *o, str
 
 int ud_org_resolve(struct ud_db *db, const char *code, int64_t *id, struct ud_err *err)
 {
+    int in_table = ud_org_table_resolve(db, code, id, err);
+    if (in_table >= 0)
+        return in_table ? UD_OK : err->status;
     struct ud_org o;
     if (ud_org_get_by_code(db, code, &o, err) != UD_OK)
         return err->status;

@@ -167,10 +167,10 @@ static int course_validate(struct ud_db *db, struct ud_course *c, struct ud_err 
     if (c->member_discount_fen == UD_NULL_INT)
         c->member_discount_fen = 0;
     if (c->organizer_id != UD_NULL_INT && !ud_err_find(err, "organizer")) {
-        struct ud_org o;
+        struct ud_org_brief o;
         struct ud_err e2;
         ud_err_clear(&e2);
-        if (ud_org_get(db, c->organizer_id, &o, &e2) != UD_OK)
+        if (ud_org_brief_get(db, c->organizer_id, &o, &e2) != UD_OK)
             ud_err_field(err, "organizer", T("主办单位", "organizer"), "%s", e2.msg);
     }
     if (c->starts_on[0] && c->ends_on[0] && !ud_err_find(err, "starts_on") && !ud_err_find(err, "ends_on") &&
