@@ -60,6 +60,9 @@ int ud_db_exec(struct ud_db *db, const char *sql, struct ud_err *err);
 
 /* Binding: empty or NULL text binds NULL. */
 int ud_bind_text(sqlite3_stmt *st, int i, const char *s);
+/* The same without a copy (one malloc less per value): s must stay as it
+ * is until the statement has been stepped and reset. */
+int ud_bind_text_static(sqlite3_stmt *st, int i, const char *s);
 int ud_bind_int(sqlite3_stmt *st, int i, int64_t v);
 /* Binds NULL when v == UD_NULL_INT */
 int ud_bind_opt_int(sqlite3_stmt *st, int i, int64_t v);

@@ -194,23 +194,24 @@ static int validate(struct ud_db *db, struct ud_member *m, int parsed, struct ud
     return err->nfields ? UD_ERR_INVALID : UD_OK;
 }
 
+/* m is not changed before the statement is stepped and reset */
 static void bind_fields(sqlite3_stmt *st, const struct ud_member *m)
 {
-    ud_bind_text(st, 1, m->name);
-    ud_bind_text(st, 2, m->gender);
-    ud_bind_text(st, 3, m->id_number);
-    ud_bind_text(st, 4, m->birth_date);
-    ud_bind_text(st, 5, m->ethnicity);
-    ud_bind_text(st, 6, m->education);
-    ud_bind_text(st, 7, m->political_status);
-    ud_bind_text(st, 8, m->hukou_type);
-    ud_bind_text(st, 9, m->phone);
+    ud_bind_text_static(st, 1, m->name);
+    ud_bind_text_static(st, 2, m->gender);
+    ud_bind_text_static(st, 3, m->id_number);
+    ud_bind_text_static(st, 4, m->birth_date);
+    ud_bind_text_static(st, 5, m->ethnicity);
+    ud_bind_text_static(st, 6, m->education);
+    ud_bind_text_static(st, 7, m->political_status);
+    ud_bind_text_static(st, 8, m->hukou_type);
+    ud_bind_text_static(st, 9, m->phone);
     sqlite3_bind_int64(st, 10, m->org_id);
-    ud_bind_text(st, 11, m->join_date);
-    ud_bind_text(st, 12, m->status);
+    ud_bind_text_static(st, 11, m->join_date);
+    ud_bind_text_static(st, 12, m->status);
     sqlite3_bind_int(st, 13, m->is_migrant ? 1 : 0);
-    ud_bind_text(st, 14, m->job_title);
-    ud_bind_text(st, 15, m->card_no);
+    ud_bind_text_static(st, 14, m->job_title);
+    ud_bind_text_static(st, 15, m->card_no);
 }
 
 static int create(struct ud_db *db, struct ud_member *m, int parsed, struct ud_err *err)
