@@ -44,6 +44,12 @@ struct ud_import_kind {
     void (*init)(void *rec, void *extra);
     int (*save)(struct ud_db *db, void *rec, void *extra, const struct ud_import_opts *o,
                 struct ud_err *err);
+    /* Optional, for a kind without extra fields (members): check makes
+     * every check of save without writing; save_many writes `batch` rows
+     * so checked in one statement, all or none. Used without --skip-bad. */
+    int (*check)(struct ud_db *db, void *rec, struct ud_err *err);
+    int (*save_many)(struct ud_db *db, const void *recs, int n, struct ud_err *err);
+    int batch;
 };
 
 const struct ud_import_kind *ud_import_kind_find(const char *name);

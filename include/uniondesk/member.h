@@ -46,6 +46,16 @@ int ud_member_create(struct ud_db *db, struct ud_member *m, struct ud_err *err);
  * ud_field_set from text (an import row): the values are not formatted and
  * parsed again, nor the ID number checked again; every check still holds. */
 int ud_member_create_parsed(struct ud_db *db, struct ud_member *m, struct ud_err *err);
+/* An import writes its checked rows this many at a time, in one INSERT:
+ * the statement's own work (journal, cursors, halt) once, not per row. */
+#define UD_MEMBER_BATCH 32
+/* Every check of ud_member_create_parsed (m is completed as it does), without writing. */
+int ud_member_check_parsed(struct ud_db *db, struct ud_member *m, struct ud_err *err);
+/* Writes UD_MEMBER_BATCH members, each passed by ud_member_check_parsed, in
+ * one statement: all of them or, with err set, none (the caller then
+ * writes them one by one to learn which one failed and why). Their ids are
+ * not filled in. */
+int ud_member_insert_checked(struct ud_db *db, const struct ud_member *ms, int n, struct ud_err *err);
 int ud_member_get(struct ud_db *db, int64_t id, struct ud_member *m, struct ud_err *err);
 int ud_member_get_by_id_number(struct ud_db *db, const char *id_number, struct ud_member *m,
                                struct ud_err *err);

@@ -208,6 +208,41 @@ static int save_row(struct ud_db *db, const struct ud_import_kind *k, void *rec,
     return 0;
 }
 
+/* Rows checked and waiting to be written together (without --skip-bad,
+ * for a kind with save_many). A row that is not queued writes the waiting
+ * ones first, so that every row is still reported in the file's order. */
+struct batch {
+    char *recs; /* k->batch records: each row is read into its slot */
+    long *records;
+    int n;
+};
+
+/* 0 written (bad rows reported), -1 the database cannot be written (err). */
+static int flush_batch(struct ud_db *db, const struct ud_import_kind *k, struct batch *b,
+                       const struct ud_import_opts *o, struct ud_import_result *res, struct ud_err *err)
+{
+    int n = b->n;
+    b->n = 0;
+    if (n == 0)
+        return 0;
+    if (n == k->batch) {
+        struct ud_err e;
+        ud_err_clear(&e);
+        if (k->save_many(db, b->recs, n, &e) == UD_OK) {
+            res->imported += n;
+            return 0;
+        }
+        if (cannot_write(db, &e, o, b->records[0], err))
+            return -1;
+        /* one of them is refused (a duplicate): nothing of the statement
+         * was written; one by one, each is reported as ever */
+    }
+    for (int i = 0; i < n; i++)
+        if (save_row(db, k, b->recs + (size_t)i * k->rec_size, NULL, o, b->records[i], res, err) < 0)
+            return -1;
+    return 0;
+}
+
 static int save_pending_orgs(struct ud_db *db, const struct ud_import_kind *k, struct pending_org *p,
                              long np, const struct ud_import_opts *o, struct ud_import_result *res,
                              struct ud_err *err)
@@ -311,12 +346,21 @@ int ud_import_run(struct ud_db *db, const struct ud_import_opts *o, struct ud_im
     int is_orgs = strcmp(k->name, "orgs") == 0;
     struct pending_org *pending = NULL;
     long npending = 0, cap_pending = 0;
-    void *rec = malloc(k->rec_size);
+    void *rec_one = malloc(k->rec_size), *rec = rec_one;
     void *extra = k->extra_size ? malloc(k->extra_size) : NULL;
+    struct batch batch = {NULL, NULL, 0};
     int status = UD_OK;
-    if (!rec || (k->extra_size && !extra)) {
+    if (!rec_one || (k->extra_size && !extra)) {
         status = ud_err_nomem(err);
         goto done;
+    }
+    if (!o->skip_bad && k->save_many && !k->extra_size) {
+        batch.recs = malloc(k->rec_size * (size_t)k->batch);
+        batch.records = malloc(sizeof *batch.records * (size_t)k->batch);
+        if (!batch.recs || !batch.records) {
+            status = ud_err_nomem(err);
+            goto done;
+        }
     }
     /* rows name organizations by code: read them all once, not per row
      * (an orgs import adds organizations, and resolves with SQL) */
@@ -328,9 +372,15 @@ int ud_import_run(struct ud_db *db, const struct ud_import_opts *o, struct ud_im
         res->rows++;
         struct ud_err e;
         ud_err_clear(&e);
+        if (batch.recs) /* read into its slot: queued without a copy */
+            rec = batch.recs + (size_t)batch.n * k->rec_size;
         k->init(rec, extra);
         if (n != ncols) {
             ud_err_set(&e, UD_ERR_INVALID, T("有 %d 列，表头有 %d 列", "has %d columns, the header has %d"), n, ncols);
+            if (flush_batch(db, k, &batch, o, res, err) < 0) {
+                status = err->status;
+                goto done;
+            }
             report_row(o, record, &e);
             res->bad++;
             continue;
@@ -356,9 +406,34 @@ int ud_import_run(struct ud_db *db, const struct ud_import_opts *o, struct ud_im
             goto done;
         }
         if (e.nfields) {
+            if (flush_batch(db, k, &batch, o, res, err) < 0) {
+                status = err->status;
+                goto done;
+            }
             report_row(o, record, &e);
             res->bad++;
             continue;
+        }
+        if (batch.recs) {
+            struct ud_err ce;
+            ud_err_clear(&ce);
+            if (k->check(db, rec, &ce) == UD_OK && ce.nwarnings == 0) {
+                batch.records[batch.n++] = record;
+                if (batch.n == k->batch && flush_batch(db, k, &batch, o, res, err) < 0) {
+                    status = err->status;
+                    goto done;
+                }
+                continue;
+            }
+            if (cannot_write(db, &ce, o, record, err)) {
+                status = err->status;
+                goto done;
+            }
+            /* refused or warned: saved (and reported) below as ever, after the waiting rows */
+            if (flush_batch(db, k, &batch, o, res, err) < 0) {
+                status = err->status;
+                goto done;
+            }
         }
         if (is_orgs && parent_code && *parent_code) {
             struct ud_org *org = rec;
@@ -402,6 +477,10 @@ int ud_import_run(struct ud_db *db, const struct ud_import_opts *o, struct ud_im
         status = err->status;
         goto done;
     }
+    if (flush_batch(db, k, &batch, o, res, err) < 0) {
+        status = err->status;
+        goto done;
+    }
     if (npending)
         status = save_pending_orgs(db, k, pending, npending, o, res, err);
 done:
@@ -411,7 +490,9 @@ done:
         free(pending[i].rec);
     }
     free(pending);
-    free(rec);
+    free(rec_one);
+    free(batch.recs);
+    free(batch.records);
     free(extra);
     ud_csv_close(csv);
     ud_db_set_all_or_nothing(db, 0);

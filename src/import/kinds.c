@@ -22,7 +22,7 @@ static int org_save(struct ud_db *db, void *rec, void *extra, const struct ud_im
 }
 
 static const struct ud_import_kind kind_orgs = {
-    "orgs", "组织", "organizations", ud_org_fields, sizeof(struct ud_org), NULL, 0, org_init, org_save,
+    "orgs", "组织", "organizations", ud_org_fields, sizeof(struct ud_org), NULL, 0, org_init, org_save, NULL, NULL, 0,
 };
 
 static void member_init(void *rec, void *extra)
@@ -54,8 +54,19 @@ static int member_save(struct ud_db *db, void *rec, void *extra, const struct ud
     return st;
 }
 
+static int member_check(struct ud_db *db, void *rec, struct ud_err *err)
+{
+    return ud_member_check_parsed(db, rec, err);
+}
+
+static int member_save_many(struct ud_db *db, const void *recs, int n, struct ud_err *err)
+{
+    return ud_member_insert_checked(db, recs, n, err);
+}
+
 static const struct ud_import_kind kind_members = {
     "members", "会员", "members", ud_member_fields, sizeof(struct ud_member), NULL, 0, member_init, member_save,
+    member_check, member_save_many, UD_MEMBER_BATCH,
 };
 
 static void case_init(void *rec, void *extra)
@@ -72,7 +83,7 @@ static int case_save(struct ud_db *db, void *rec, void *extra, const struct ud_i
 }
 
 static const struct ud_import_kind kind_cases = {
-    "cases", "案件", "cases", ud_case_fields, sizeof(struct ud_case), NULL, 0, case_init, case_save,
+    "cases", "案件", "cases", ud_case_fields, sizeof(struct ud_case), NULL, 0, case_init, case_save, NULL, NULL, 0,
 };
 
 static void aid_init(void *rec, void *extra)
@@ -91,7 +102,7 @@ static int aid_save(struct ud_db *db, void *rec, void *extra, const struct ud_im
 }
 
 static const struct ud_import_kind kind_aid = {
-    "aid", "帮扶", "aid", ud_aid_grant_fields, sizeof(struct ud_aid_grant), NULL, 0, aid_init, aid_save,
+    "aid", "帮扶", "aid", ud_aid_grant_fields, sizeof(struct ud_aid_grant), NULL, 0, aid_init, aid_save, NULL, NULL, 0,
 };
 
 static void course_init(void *rec, void *extra)
@@ -108,7 +119,7 @@ static int course_save(struct ud_db *db, void *rec, void *extra, const struct ud
 }
 
 static const struct ud_import_kind kind_courses = {
-    "courses", "培训班", "courses", ud_course_fields, sizeof(struct ud_course), NULL, 0, course_init, course_save,
+    "courses", "培训班", "courses", ud_course_fields, sizeof(struct ud_course), NULL, 0, course_init, course_save, NULL, NULL, 0,
 };
 
 static void enrolment_init(void *rec, void *extra)
@@ -127,7 +138,7 @@ static int enrolment_save(struct ud_db *db, void *rec, void *extra, const struct
 
 static const struct ud_import_kind kind_enrolments = {
     "enrolments", "报名", "enrolments", ud_enrolment_fields, sizeof(struct ud_enrolment), NULL, 0, enrolment_init,
-    enrolment_save,
+    enrolment_save, NULL, NULL, 0,
 };
 
 const struct ud_import_kind *const ud_import_kinds[] = {

@@ -194,24 +194,30 @@ static int validate(struct ud_db *db, struct ud_member *m, int parsed, struct ud
     return err->nfields ? UD_ERR_INVALID : UD_OK;
 }
 
-/* m is not changed before the statement is stepped and reset */
+/* m is not changed before the statement is stepped and reset; b: the
+ * number of parameters before m's (one row of a many-row INSERT) */
+static void bind_at(sqlite3_stmt *st, int b, const struct ud_member *m)
+{
+    ud_bind_text_static(st, b + 1, m->name);
+    ud_bind_text_static(st, b + 2, m->gender);
+    ud_bind_text_static(st, b + 3, m->id_number);
+    ud_bind_text_static(st, b + 4, m->birth_date);
+    ud_bind_text_static(st, b + 5, m->ethnicity);
+    ud_bind_text_static(st, b + 6, m->education);
+    ud_bind_text_static(st, b + 7, m->political_status);
+    ud_bind_text_static(st, b + 8, m->hukou_type);
+    ud_bind_text_static(st, b + 9, m->phone);
+    sqlite3_bind_int64(st, b + 10, m->org_id);
+    ud_bind_text_static(st, b + 11, m->join_date);
+    ud_bind_text_static(st, b + 12, m->status);
+    sqlite3_bind_int(st, b + 13, m->is_migrant ? 1 : 0);
+    ud_bind_text_static(st, b + 14, m->job_title);
+    ud_bind_text_static(st, b + 15, m->card_no);
+}
+
 static void bind_fields(sqlite3_stmt *st, const struct ud_member *m)
 {
-    ud_bind_text_static(st, 1, m->name);
-    ud_bind_text_static(st, 2, m->gender);
-    ud_bind_text_static(st, 3, m->id_number);
-    ud_bind_text_static(st, 4, m->birth_date);
-    ud_bind_text_static(st, 5, m->ethnicity);
-    ud_bind_text_static(st, 6, m->education);
-    ud_bind_text_static(st, 7, m->political_status);
-    ud_bind_text_static(st, 8, m->hukou_type);
-    ud_bind_text_static(st, 9, m->phone);
-    sqlite3_bind_int64(st, 10, m->org_id);
-    ud_bind_text_static(st, 11, m->join_date);
-    ud_bind_text_static(st, 12, m->status);
-    sqlite3_bind_int(st, 13, m->is_migrant ? 1 : 0);
-    ud_bind_text_static(st, 14, m->job_title);
-    ud_bind_text_static(st, 15, m->card_no);
+    bind_at(st, 0, m);
 }
 
 static int create(struct ud_db *db, struct ud_member *m, int parsed, struct ud_err *err)
@@ -247,6 +253,49 @@ int ud_member_create(struct ud_db *db, struct ud_member *m, struct ud_err *err)
 int ud_member_create_parsed(struct ud_db *db, struct ud_member *m, struct ud_err *err)
 {
     return create(db, m, 1, err);
+}
+
+int ud_member_check_parsed(struct ud_db *db, struct ud_member *m, struct ud_err *err)
+{
+    if (ud_may(db, UD_ACT_MEMBER_WRITE, err) != UD_OK)
+        return err->status;
+    m->id = 0;
+    return validate(db, m, 1, err);
+}
+
+#define INSERT_HEAD                                                                                   \
+    "INSERT INTO members(name, gender, id_number, birth_date, ethnicity, education, political_status, " \
+    "hukou_type, phone, org_id, join_date, status, is_migrant, job_title, card_no) VALUES "
+#define INSERT_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define INSERT_NPARAM 15
+
+int ud_member_insert_checked(struct ud_db *db, const struct ud_member *ms, int n, struct ud_err *err)
+{
+    /* one text, built once: the statement cache keys on its address */
+    static char sql[sizeof INSERT_HEAD + UD_MEMBER_BATCH * sizeof INSERT_ROW + UD_MEMBER_BATCH];
+    if (n != UD_MEMBER_BATCH)
+        return ud_err_set(err, UD_ERR_INTERNAL, "ud_member_insert_checked: %d rows", n);
+    if (!sql[0]) {
+        size_t len = strlen(INSERT_HEAD);
+        memcpy(sql, INSERT_HEAD, len);
+        for (int i = 0; i < UD_MEMBER_BATCH; i++) {
+            if (i)
+                sql[len++] = ',';
+            memcpy(sql + len, INSERT_ROW, strlen(INSERT_ROW));
+            len += strlen(INSERT_ROW);
+        }
+        sql[len] = '\0';
+    }
+    if (ud_db_begin(db, err) != UD_OK)
+        return err->status;
+    sqlite3_stmt *st = ud_db_stmt(db, sql, err);
+    if (!st)
+        return ud_mod_finish(db, err->status, err);
+    for (int i = 0; i < n; i++)
+        bind_at(st, i * INSERT_NPARAM, &ms[i]);
+    if (ud_mod_step(db, st, ud_member_fields, err) != UD_OK)
+        return err->status;
+    return ud_db_commit(db, err);
 }
 
 int ud_member_update(struct ud_db *db, struct ud_member *m, struct ud_err *err)

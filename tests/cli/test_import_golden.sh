@@ -1,7 +1,8 @@
 # The import's error report, byte for byte: a file with every kind of bad
 # value (members and cases) gives the same report, the same exit status and
 # the same rows as the golden files taken from the binary before the import
-# was made faster (issue 10). UD_GOLDEN_WRITE=1 rewrites the golden files.
+# was made faster (issue 10). UD_GOLDEN_WRITE=1 rewrites the golden files
+# (with UD_BIN naming the binary they are to come from).
 . tests/lib.sh
 export UNIONDESK_TODAY=2026-11-26
 FX=$UD_ROOT/tests/fixtures/import_golden
@@ -47,6 +48,9 @@ for lang in zh en; do
         run "members_nocol" --lang $lang import members "$FX/members_nocol.csv"
         run "members_unknowncol" --lang $lang import members "$FX/members_unknowncol.csv"
         run "members_bad --dry-run" --lang $lang import members --dry-run "$FX/members_bad.csv"
+        # more rows than one batch of writing (UD_MEMBER_BATCH)
+        run "members_batch" --lang $lang import members "$FX/members_batch.csv"
+        run "members_batch --skip-bad" --lang $lang import members --skip-bad "$FX/members_batch.csv"
     } >"$TMP/report.$lang"
     if [ "${UD_GOLDEN_WRITE:-}" = 1 ]; then
         cp "$TMP/report.$lang" "$GOLD/import_report.$lang.txt"
@@ -69,5 +73,7 @@ contains "$G" "NOPE" "the golden report lists an unknown union code"
 contains "$G" "重复" "the golden report lists a duplicate"
 equals "$(awk '/^== members_bad : /{f=1} /^-- cases/{f=0} f' "$G" | sed -n '/^-- members/,$p' | grep -c '|')" 1 \
     "all-or-nothing leaves the members as they were (the seed member only)"
+equals "$(awk '/^== members_batch --skip-bad/{f=1} /^-- cases/{f=0} f' "$G" | sed -n '/^-- members/,$p' | grep -c '^人')" 143 \
+    "--skip-bad imports the 143 good rows of the long file"
 equals "$(awk '/^== members_bad --skip-bad/{f=1} /^-- cases/{f=0} f' "$G" | sed -n '/^-- members/,$p' | grep -c '好人\|最后好\|空格')" 3 \
     "--skip-bad imports the good rows"
