@@ -946,6 +946,62 @@ static void money_in_capital_numerals(void **state)
     assert_string_equal(out, "");
 }
 
+/* The import's shortcuts (issue 10) give what the long way gave. */
+static void date_of_agrees_with_parse_date(void **state)
+{
+    (void)state;
+    static const int years[] = {1899, 1900, 1999, 2000, 2023, 2024, 2100, 2999, 3000};
+    for (size_t i = 0; i < sizeof years / sizeof years[0]; i++)
+        for (int m = 0; m <= 13; m++)
+            for (int d = 0; d <= 32; d++) {
+                char text[32], a[UD_DATE_SZ], b[UD_DATE_SZ];
+                snprintf(text, sizeof text, "%04d-%02d-%02d", years[i], m, d);
+                const char *ra = ud_date_of(years[i], m, d, a), *rb = ud_parse_date(text, b);
+                if ((ra == NULL) != (rb == NULL) || (ra && strcmp(ra, rb) != 0) || (!ra && strcmp(a, b) != 0))
+                    fail_msg("%s: ud_date_of says %s (%s), ud_parse_date %s (%s)", text, ra ? ra : "ok", a,
+                             rb ? rb : "ok", b);
+            }
+}
+
+static void id_number_facts_agree_with_the_check(void **state)
+{
+    (void)state;
+    int n = 0;
+    for (long day = -25000; day < 20000; day += 37)
+        for (int seq = 0; seq < 1000; seq += 111) {
+            char date[UD_DATE_SZ], id[UD_IDNUM_SZ], norm[UD_IDNUM_SZ], birth[UD_DATE_SZ], birth2[UD_DATE_SZ];
+            ud_date_from_days(day, date);
+            snprintf(id, sizeof id, "330206%.4s%.2s%.2s%03d", date, date + 5, date + 8, seq);
+            id[17] = ud_id_check_char(id);
+            id[18] = '\0';
+            char g = 0, g2 = 0;
+            const char *why = ud_check_id_number(id, norm, &g, birth);
+            if (why)
+                continue; /* before 1900 or after today */
+            ud_id_number_facts(norm, &g2, birth2);
+            if (g != g2 || strcmp(birth, birth2) != 0)
+                fail_msg("%s: checked %c %s, read off %c %s", id, g, birth, g2, birth2);
+            n++;
+        }
+    assert_true(n > 10000);
+}
+
+static void strlcpy_cuts_as_snprintf(void **state)
+{
+    (void)state;
+    static const char *texts[] = {"", "a", "abcdef", "张三丰"};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+        for (size_t sz = 1; sz < 12; sz++) {
+            char a[12], b[12];
+            memset(a, 'x', sizeof a);
+            memset(b, 'x', sizeof b);
+            size_t n = ud_strlcpy(a, sz, texts[i]);
+            snprintf(b, sz, "%s", texts[i]);
+            assert_int_equal(n, strlen(texts[i]));
+            assert_memory_equal(a, b, sizeof a);
+        }
+}
+
 int main(void)
 {
     /* each test starts in Chinese with TODAY fixed */
@@ -983,6 +1039,9 @@ int main(void)
         T_(text_newlines_only_when_multiline),
         T_(text_length_counts_characters),
         T_(trim_and_blank),
+        T_(date_of_agrees_with_parse_date),
+        T_(id_number_facts_agree_with_the_check),
+        T_(strlcpy_cuts_as_snprintf),
     };
 #undef T_
     return cmocka_run_group_tests(tests, NULL, NULL);
