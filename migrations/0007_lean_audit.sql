@@ -26,7 +26,9 @@
 -- their order, as one JSON object per live row. A migration that adds a
 -- column to an audited table remakes that table's triggers AND this view.
 --
--- The old log is converted in place, in this transaction:
+-- The old log is converted in this transaction, copied into a new table
+-- with the same ids (as 0003 did; the triggers that name it are dropped
+-- first and made again last):
 --   * an update's before_json becomes the diff of its before and after
 --     images (the keys whose value or JSON type differ, and the version);
 --     where the two images do not have the same keys (never written by
@@ -63,6 +65,34 @@ UNION ALL
 UNION ALL
     SELECT 'users', id, json_object('id', id, 'login', login, 'display_name', display_name, 'role', role, 'active', active, 'version', version) FROM users;
 
+-- The old triggers go first: they name audit_log, which is rebuilt.
+DROP TRIGGER orgs_audit_insert;
+DROP TRIGGER orgs_audit_update;
+DROP TRIGGER orgs_audit_delete;
+DROP TRIGGER members_audit_insert;
+DROP TRIGGER members_audit_update;
+DROP TRIGGER members_audit_delete;
+DROP TRIGGER cases_audit_insert;
+DROP TRIGGER cases_audit_update;
+DROP TRIGGER cases_audit_delete;
+DROP TRIGGER case_events_audit_insert;
+DROP TRIGGER case_events_audit_update;
+DROP TRIGGER case_events_audit_delete;
+DROP TRIGGER aid_recipients_audit_insert;
+DROP TRIGGER aid_recipients_audit_update;
+DROP TRIGGER aid_recipients_audit_delete;
+DROP TRIGGER aid_grants_audit_insert;
+DROP TRIGGER aid_grants_audit_update;
+DROP TRIGGER aid_grants_audit_delete;
+DROP TRIGGER courses_audit_insert;
+DROP TRIGGER courses_audit_update;
+DROP TRIGGER courses_audit_delete;
+DROP TRIGGER enrolments_audit_insert;
+DROP TRIGGER enrolments_audit_update;
+DROP TRIGGER enrolments_audit_delete;
+DROP TRIGGER users_audit_insert;
+DROP TRIGGER users_audit_update;
+DROP TRIGGER users_audit_delete;
 DROP TRIGGER audit_log_no_update;
 DROP TRIGGER audit_log_no_delete;
 
@@ -90,9 +120,27 @@ FROM (SELECT id, tbl, row_id, action, before_json, after_json,
       WINDOW w AS (PARTITION BY tbl, row_id ORDER BY id)) x
 WHERE x.action IN ('insert', 'update');
 
-UPDATE audit_log SET before_json = n.before_json, after_json = n.after_json
-FROM temp.audit7 n WHERE audit_log.id = n.id;
+CREATE TABLE audit_log_v7 (
+    id          INTEGER PRIMARY KEY,
+    at          TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f', 'now', 'localtime')),
+    login       TEXT NOT NULL,
+    os_login    TEXT,
+    tbl         TEXT NOT NULL,
+    row_id      INTEGER NOT NULL,
+    action      TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete', 'read', 'print')),
+    before_json TEXT,
+    after_json  TEXT
+);
+INSERT INTO audit_log_v7(id, at, login, os_login, tbl, row_id, action, before_json, after_json)
+    SELECT a.id, a.at, a.login, a.os_login, a.tbl, a.row_id, a.action,
+           CASE WHEN n.id IS NULL THEN a.before_json ELSE n.before_json END,
+           CASE WHEN n.id IS NULL THEN a.after_json ELSE n.after_json END
+    FROM audit_log a LEFT JOIN temp.audit7 n ON n.id = a.id ORDER BY a.id;
 DROP TABLE temp.audit7;
+DROP TABLE audit_log;
+ALTER TABLE audit_log_v7 RENAME TO audit_log;
+CREATE INDEX audit_log_row ON audit_log(tbl, row_id);
+CREATE INDEX audit_log_at ON audit_log(at);
 
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
@@ -101,9 +149,6 @@ BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 
 -- The triggers, table by table, as 0003 (and 0005, 0006) named their columns.
 
-DROP TRIGGER orgs_audit_insert;
-DROP TRIGGER orgs_audit_update;
-DROP TRIGGER orgs_audit_delete;
 CREATE TRIGGER orgs_audit_insert AFTER INSERT ON orgs
 BEGIN
     INSERT INTO audit_log(login, os_login, tbl, row_id, action)
@@ -134,9 +179,6 @@ BEGIN
     VALUES (ud_user(), ud_os_login(), 'orgs', OLD.id, 'delete', json_object('id', OLD.id, 'code', OLD.code, 'name', OLD.name, 'kind', OLD.kind, 'parent_id', OLD.parent_id, 'credit_code', OLD.credit_code, 'chair', OLD.chair, 'phone', OLD.phone, 'address', OLD.address, 'established_on', OLD.established_on, 'units_covered', OLD.units_covered, 'staff_count', OLD.staff_count, 'status', OLD.status, 'version', OLD.version));
 END;
 
-DROP TRIGGER members_audit_insert;
-DROP TRIGGER members_audit_update;
-DROP TRIGGER members_audit_delete;
 CREATE TRIGGER members_audit_insert AFTER INSERT ON members
 BEGIN
     INSERT INTO audit_log(login, os_login, tbl, row_id, action)
@@ -170,9 +212,6 @@ BEGIN
     VALUES (ud_user(), ud_os_login(), 'members', OLD.id, 'delete', json_object('id', OLD.id, 'name', OLD.name, 'gender', OLD.gender, 'id_number', OLD.id_number, 'birth_date', OLD.birth_date, 'ethnicity', OLD.ethnicity, 'education', OLD.education, 'political_status', OLD.political_status, 'hukou_type', OLD.hukou_type, 'phone', OLD.phone, 'org_id', OLD.org_id, 'join_date', OLD.join_date, 'status', OLD.status, 'is_migrant', OLD.is_migrant, 'job_title', OLD.job_title, 'card_no', OLD.card_no, 'version', OLD.version));
 END;
 
-DROP TRIGGER cases_audit_insert;
-DROP TRIGGER cases_audit_update;
-DROP TRIGGER cases_audit_delete;
 CREATE TRIGGER cases_audit_insert AFTER INSERT ON cases
 BEGIN
     INSERT INTO audit_log(login, os_login, tbl, row_id, action)
@@ -216,9 +255,6 @@ BEGIN
     VALUES (ud_user(), ud_os_login(), 'cases', OLD.id, 'delete', json_object('id', OLD.id, 'case_no', OLD.case_no, 'mediation_org_id', OLD.mediation_org_id, 'received_on', OLD.received_on, 'filed_on', OLD.filed_on, 'workers_count', OLD.workers_count, 'applicant_name', OLD.applicant_name, 'applicant_id_number', OLD.applicant_id_number, 'applicant_phone', OLD.applicant_phone, 'member_id', OLD.member_id, 'employer_name', OLD.employer_name, 'employer_credit_code', OLD.employer_credit_code, 'employer_org_id', OLD.employer_org_id, 'dispute_type', OLD.dispute_type, 'claim_fen', OLD.claim_fen, 'agreed_fen', OLD.agreed_fen, 'mediator', OLD.mediator, 'status', OLD.status, 'closed_on', OLD.closed_on, 'outcome', OLD.outcome, 'referred_to_arbitration', OLD.referred_to_arbitration, 'claims', OLD.claims, 'facts', OLD.facts, 'respondent_rep', OLD.respondent_rep, 'agreement_terms', OLD.agreement_terms, 'payment_due_on', OLD.payment_due_on, 'version', OLD.version));
 END;
 
-DROP TRIGGER case_events_audit_insert;
-DROP TRIGGER case_events_audit_update;
-DROP TRIGGER case_events_audit_delete;
 CREATE TRIGGER case_events_audit_insert AFTER INSERT ON case_events
 BEGIN
     INSERT INTO audit_log(login, os_login, tbl, row_id, action)
@@ -244,9 +280,6 @@ BEGIN
     VALUES (ud_user(), ud_os_login(), 'case_events', OLD.id, 'delete', json_object('id', OLD.id, 'case_id', OLD.case_id, 'at', OLD.at, 'login', OLD.login, 'kind', OLD.kind, 'from_status', OLD.from_status, 'to_status', OLD.to_status, 'body', OLD.body, 'version', OLD.version));
 END;
 
-DROP TRIGGER aid_recipients_audit_insert;
-DROP TRIGGER aid_recipients_audit_update;
-DROP TRIGGER aid_recipients_audit_delete;
 CREATE TRIGGER aid_recipients_audit_insert AFTER INSERT ON aid_recipients
 BEGIN
     INSERT INTO audit_log(login, os_login, tbl, row_id, action)
@@ -273,9 +306,6 @@ BEGIN
     VALUES (ud_user(), ud_os_login(), 'aid_recipients', OLD.id, 'delete', json_object('id', OLD.id, 'member_id', OLD.member_id, 'hardship_level', OLD.hardship_level, 'hardship_category', OLD.hardship_category, 'household_size', OLD.household_size, 'income_fen', OLD.income_fen, 'address', OLD.address, 'registered_on', OLD.registered_on, 'status', OLD.status, 'version', OLD.version));
 END;
 
-DROP TRIGGER aid_grants_audit_insert;
-DROP TRIGGER aid_grants_audit_update;
-DROP TRIGGER aid_grants_audit_delete;
 CREATE TRIGGER aid_grants_audit_insert AFTER INSERT ON aid_grants
 BEGIN
     INSERT INTO audit_log(login, os_login, tbl, row_id, action)
@@ -306,9 +336,6 @@ BEGIN
     VALUES (ud_user(), ud_os_login(), 'aid_grants', OLD.id, 'delete', json_object('id', OLD.id, 'recipient_id', OLD.recipient_id, 'program', OLD.program, 'amount_fen', OLD.amount_fen, 'granted_on', OLD.granted_on, 'fund_source', OLD.fund_source, 'status', OLD.status, 'approved_by', OLD.approved_by, 'approved_on', OLD.approved_on, 'paid_on', OLD.paid_on, 'child_name', OLD.child_name, 'school', OLD.school, 'double_confirmed_by', OLD.double_confirmed_by, 'version', OLD.version));
 END;
 
-DROP TRIGGER courses_audit_insert;
-DROP TRIGGER courses_audit_update;
-DROP TRIGGER courses_audit_delete;
 CREATE TRIGGER courses_audit_insert AFTER INSERT ON courses
 BEGIN
     INSERT INTO audit_log(login, os_login, tbl, row_id, action)
@@ -338,9 +365,6 @@ BEGIN
     VALUES (ud_user(), ud_os_login(), 'courses', OLD.id, 'delete', json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'category', OLD.category, 'organizer_org_id', OLD.organizer_org_id, 'starts_on', OLD.starts_on, 'ends_on', OLD.ends_on, 'hours', OLD.hours, 'location', OLD.location, 'capacity', OLD.capacity, 'fee_fen', OLD.fee_fen, 'member_discount_fen', OLD.member_discount_fen, 'version', OLD.version));
 END;
 
-DROP TRIGGER enrolments_audit_insert;
-DROP TRIGGER enrolments_audit_update;
-DROP TRIGGER enrolments_audit_delete;
 CREATE TRIGGER enrolments_audit_insert AFTER INSERT ON enrolments
 BEGIN
     INSERT INTO audit_log(login, os_login, tbl, row_id, action)
@@ -367,9 +391,6 @@ BEGIN
     VALUES (ud_user(), ud_os_login(), 'enrolments', OLD.id, 'delete', json_object('id', OLD.id, 'course_id', OLD.course_id, 'member_id', OLD.member_id, 'enrolled_on', OLD.enrolled_on, 'attended', OLD.attended, 'completed', OLD.completed, 'score', OLD.score, 'certificate_no', OLD.certificate_no, 'fee_paid_fen', OLD.fee_paid_fen, 'version', OLD.version));
 END;
 
-DROP TRIGGER users_audit_insert;
-DROP TRIGGER users_audit_update;
-DROP TRIGGER users_audit_delete;
 CREATE TRIGGER users_audit_insert AFTER INSERT ON users
 BEGIN
     INSERT INTO audit_log(login, os_login, tbl, row_id, action)
