@@ -456,6 +456,20 @@ static void lean_history_rebuilds(void **state)
     assert_true(tu_int(r->fx, "SELECT count(*) FROM audit_log WHERE action IN ('insert', 'update') "
                               "AND after_json IS NOT NULL") == 0);
     assert_true(tu_int(r->fx, "SELECT count(*) FROM audit_log WHERE action = 'insert' AND tbl = 'members'") > 100);
+    /* the history has what it must: ids reused, NULL↔value both ways,
+     * text that looks like a number, cascaded deletes, reads between */
+    assert_true(tu_int(r->fx, "SELECT count(*) FROM (SELECT 1 FROM audit_log WHERE action = 'insert' "
+                              "GROUP BY tbl, row_id HAVING count(*) > 1)") > 0);
+    assert_true(tu_int(r->fx, "SELECT count(*) FROM audit_log, json_each(before_json) d WHERE action = 'update' "
+                              "AND d.type = 'null'") > 0);
+    assert_true(tu_int(r->fx, "SELECT count(*) FROM audit_log a, json_each(a.before_json) d WHERE a.action = 'update' "
+                              "AND d.type <> 'null' AND d.key <> 'version' AND json_extract((SELECT b.before_json "
+                              "FROM audit_log b WHERE b.tbl = a.tbl AND b.row_id = a.row_id AND b.id > a.id "
+                              "AND b.action = 'update' AND b.before_json LIKE '%\"' || d.key || '\":%' "
+                              "ORDER BY b.id LIMIT 1), '$.\"' || d.key || '\"') IS NULL") > 0);
+    assert_true(tu_int(r->fx, "SELECT count(*) FROM audit_log WHERE action = 'update' AND before_json LIKE '%\"007\"%'") > 0);
+    assert_true(tu_int(r->fx, "SELECT count(*) FROM audit_log WHERE action = 'delete' AND tbl = 'case_events'") > 0);
+    assert_true(tu_int(r->fx, "SELECT count(*) FROM audit_log WHERE action = 'read'") > 10);
     compare(r);
 
     /* a delete made with the triggers dropped: the row's entries are
