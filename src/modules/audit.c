@@ -130,9 +130,10 @@ static int summarize(struct ud_db *db, struct ud_audit *a, const struct ud_audit
 {
     int upd = strcmp(a->action, "update") == 0;
     if (a->broken) {
-        char *t = sqlite3_mprintf("%s %s", T("（审计链断裂，无法重建此条的前后状态）",
-                                             "(audit chain broken: the states cannot be rebuilt)"),
-                                  logged_before ? logged_before : logged_after ? logged_after : "");
+        const char *logged = logged_before ? logged_before : logged_after ? logged_after : "";
+        char *t = sqlite3_mprintf("%s%s%s", T("（审计链断裂，无法重建此条的前后状态）",
+                                              "(audit chain broken: the states cannot be rebuilt)"),
+                                  *logged ? " " : "", logged);
         if (!t)
             return ud_err_nomem(err);
         ud_strlcpy_utf8(a->summary, sizeof a->summary, t);

@@ -447,6 +447,15 @@ static void exec_ok(struct run *r, const char *sql)
         fail_msg("%.200s: %s", sql, msg ? msg : "");
 }
 
+static int each_broken(const struct ud_audit *a, const char *before, const char *after, void *ctx)
+{
+    int *counts = ctx;
+    counts[0]++;
+    if (a->broken && !before && !after && a->summary[0])
+        counts[1]++;
+    return 0;
+}
+
 static void lean_history_rebuilds(void **state)
 {
     (void)state;
@@ -495,6 +504,16 @@ static void lean_history_rebuilds(void **state)
     assert_null(s.before);
     assert_null(s.after);
     assert_int_not_equal(ud_audit_changes(r->fx->db, last, NULL, NULL, &err), UD_OK);
+    /* the command's listing says so for each of the row's writes */
+    struct ud_audit_filter f = {"orgs", m, NULL, NULL, NULL, NULL};
+    int counts[2] = {0, 0};
+    ud_err_clear(&err);
+    assert_int_equal(ud_audit_each(r->fx->db, &f, 0, each_broken, counts, &err), UD_OK);
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM audit_log WHERE tbl = 'orgs' AND row_id = %lld AND action IN ('insert', 'update')",
+             (long long)m);
+    assert_int_equal(counts[0], tu_int(r->fx, sql));
+    assert_int_equal(counts[1], counts[0]);
     run_free(r);
 }
 
