@@ -43,7 +43,8 @@ void ud_audit_state_free(struct ud_audit_state *s)
 
 /* *state (a row's JSON) with the diff's old values put back: the state
  * before the update whose diff it is. Keys keep the state's order; a key
- * only in the diff comes last. *bad is set when the diff cannot have been
+ * only in the diff comes last. Each side is looked up with json_type and
+ * json_extract, whose parse SQLite caches, not joined key by key. *bad is set when the diff cannot have been
  * made from this state: a value (other than the version, always logged)
  * that the row already held, or a column the row does not have. */
 static int unpatch(struct ud_db *db, char **state, const char *diff, int *bad, struct ud_err *err)
@@ -51,12 +52,13 @@ static int unpatch(struct ud_db *db, char **state, const char *diff, int *bad, s
     sqlite3_stmt *st = ud_db_stmt(
         db,
         "SELECT (SELECT json_group_object(k, v) FROM ("
-        " SELECT s.key AS k, CASE WHEN d.key IS NULL THEN s.value ELSE d.value END AS v, s.id AS o"
-        " FROM json_each(?1) s LEFT JOIN json_each(?2) d ON d.key = s.key"
+        " SELECT s.key AS k, CASE WHEN json_type(?2, '$.\"' || s.key || '\"') IS NULL THEN s.value"
+        " ELSE json_extract(?2, '$.\"' || s.key || '\"') END AS v, s.id AS o FROM json_each(?1) s"
         " UNION ALL SELECT d.key, d.value, 1000000000 + d.id FROM json_each(?2) d"
-        " WHERE NOT EXISTS (SELECT 1 FROM json_each(?1) s WHERE s.key = d.key) ORDER BY 3)), "
-        "(SELECT count(*) FROM json_each(?2) d LEFT JOIN json_each(?1) s ON s.key = d.key"
-        " WHERE d.key <> 'version' AND (s.key IS NULL OR (s.type = d.type AND s.value IS d.value)))",
+        " WHERE json_type(?1, '$.\"' || d.key || '\"') IS NULL ORDER BY 3)), "
+        "(SELECT count(*) FROM json_each(?2) d WHERE d.key <> 'version' AND"
+        " (json_type(?1, '$.\"' || d.key || '\"') IS NULL OR (json_type(?1, '$.\"' || d.key || '\"') = d.type"
+        " AND json_extract(?1, '$.\"' || d.key || '\"') IS d.value)))",
         err);
     if (!st)
         return err->status;
