@@ -615,6 +615,28 @@ static int open_with_group(struct ud_db **out, const char *path, int flags, stru
 
 static int migrate_with_group(struct ud_db *db, int target, struct ud_err *err);
 
+/* Migration 0007 rewrote the audit log to a fraction of its size (at
+ * scale 1, 398 of 757 MB down to 76 MB): the freed pages stay in the file
+ * until VACUUM, which this runs once, right after that upgrade committed
+ * (about 11 s at scale 1; it needs free space about the size of the
+ * result); the upgrade's notice says so. VACUUM is all-or-nothing: if it
+ * fails (a full disk, a reader holding the file), the upgraded database
+ * is whole and only keeps its size, and a second notice says that. */
+#define LEAN_AUDIT_VERSION 7
+static void compact_after_lean_audit(struct ud_db *db)
+{
+    /* the copy VACUUM builds is a temporary database: on disk, not in
+     * memory (ud_db_open's temp_store=MEMORY, put back after) */
+    sqlite3_exec(db->h, "PRAGMA temp_store = FILE", NULL, NULL, NULL);
+    int rc = sqlite3_exec(db->h, "VACUUM", NULL, NULL, NULL);
+    sqlite3_exec(db->h, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        ud_notice(T("整理数据库文件未完成（%s）：升级已完成，数据完好；空出的空间留在文件中，供以后写入",
+                    "compacting the database file did not finish (%s): the upgrade is done and the data whole; "
+                    "the space freed stays in the file for later writes"),
+                  sqlite3_errmsg(db->h));
+}
+
 /* The backup beside the database is made with the group's rights. */
 int ud_db_migrate(struct ud_db *db, int target, struct ud_err *err)
 {
@@ -660,10 +682,18 @@ static int migrate_with_group(struct ud_db *db, int target, struct ud_err *err)
             ud_err_prefix(err, what);
             return err->status;
         }
-        ud_notice(T("数据库由版本 %d 升级到 %d；原库已备份为 %s", "upgrading database from version %d to %d; backup in %s"),
-                  cur, to, bak);
+        int lean = cur < LEAN_AUDIT_VERSION && to >= LEAN_AUDIT_VERSION;
+        ud_notice(T("数据库由版本 %d 升级到 %d；原库已备份为 %s%s", "upgrading database from version %d to %d; backup in %s%s"),
+                  cur, to, bak,
+                  !lean ? ""
+                        : T("；审计日志改为精简格式（内容不丢失），随后整理一次数据库文件以归还空间",
+                            "; the audit log becomes lean (nothing of it is lost), then the file is compacted once to "
+                            "give the space back"));
     }
-    return ud_migrate_up(db->h, target, err);
+    int rc = ud_migrate_up(db->h, target, err);
+    if (rc == UD_OK && cur > 0 && cur < LEAN_AUDIT_VERSION && to >= LEAN_AUDIT_VERSION)
+        compact_after_lean_audit(db);
+    return rc;
 }
 
 void ud_db_close(struct ud_db *db)
