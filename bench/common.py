@@ -72,3 +72,17 @@ def emit(work, scale, ours, unit, anchor=None, anchor_name="", goal_ratio=None, 
     os.makedirs(os.path.dirname(RESULTS), exist_ok=True)
     with open(RESULTS, "a", encoding="utf-8") as f:
         f.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def rounds(fns, runs=RUNS, warm=True):
+    """Times several commands in turn (a, b, c, a, b, c, …) after one untimed
+    run of each. fns: name -> fn() -> (seconds, kib). Returns name ->
+    (median seconds, max kib)."""
+    if warm:
+        for fn in fns.values():
+            fn()
+    res = {k: [] for k in fns}
+    for _ in range(runs):
+        for k, fn in fns.items():
+            res[k].append(fn())
+    return {k: (statistics.median(r[0] for r in v), max(r[1] for r in v)) for k, v in res.items()}

@@ -10,7 +10,7 @@ information (goal "info", holds "—"); a figure or an anchor that could
 not be measured shows "n/a", and so does its holds."""
 import json, sys
 
-DIGITS = {"s": 2, "ms": 1, "%": 1, "MiB": 1}
+DIGITS = {"s": 1, "ms": 1, "%": 1, "MiB": 1}
 
 
 def fmt(v, unit):
@@ -28,16 +28,21 @@ def shown(v, unit):
     return round(v, d)
 
 
+def num(g):
+    """A goal as written: 1.5, 1.0, 60."""
+    return f"{g:.1f}" if g != int(g) or g < 10 else f"{g:g}"
+
+
 def judge(r):
     """-> (ratio text, goal text, holds text)"""
     ours, anchor, unit = r.get("ours"), r.get("anchor"), r.get("unit", "")
     ratio = round(ours / anchor, 2) if ours is not None and anchor else None
     goals, verdicts = [], []
     if "goal_ratio" in r:
-        goals.append(f"≤ {r['goal_ratio']:g}×")
+        goals.append(f"≤ {num(r['goal_ratio'])}×")
         verdicts.append(None if ratio is None else ratio <= r["goal_ratio"])
     if "goal_abs" in r:
-        goals.append(f"≤ {r['goal_abs']:g} {unit}")
+        goals.append(f"≤ {num(r['goal_abs'])} {unit}")
         verdicts.append(None if ours is None else shown(ours, unit) <= r["goal_abs"])
     if not goals:
         holds = "—"
@@ -55,7 +60,7 @@ def cell(s):
 def table(rows):
     out = ["| work | scale | uniondesk | anchor | ratio | goal | holds |",
            "|---|---|---|---|---|---|---|"]
-    notes, count = [], {"yes": 0, "no": 0, "n/a": 0}
+    notes, count = {}, {"yes": 0, "no": 0, "n/a": 0}
     for r in rows:
         ratio, goal, holds = judge(r)
         if holds in count:
@@ -68,13 +73,13 @@ def table(rows):
                                                         goal, holds)) + " |")
         for key in ("na", "note"):
             if r.get(key):
-                notes.append(f"- {r['work']} (scale {r.get('scale', '—')}): {r[key]}")
+                notes.setdefault(r[key], []).append(f"{r['work']} (scale {r.get('scale', '—')})")
     out.append("")
     out.append(f"goals holding: {count['yes']} of {sum(count.values())}"
                f" ({count['no']} not holding, {count['n/a']} not measured)")
     if notes:
         out.append("")
-        out.extend(notes)
+        out.extend(f"- {'; '.join(dict.fromkeys(rows))}: {text}" for text, rows in notes.items())
     return "\n".join(out) + "\n"
 
 
