@@ -11,7 +11,7 @@ BUILD=${UD_BUILD:-build}
 UD_BIN=${UD_BIN:-$PWD/uniondesk}
 SCALES=${UD_BENCH_SCALES:-1 3}
 case " $SCALES " in *" 1 "*) ;; *) SCALES="1 $SCALES" ;; esac # the screens and the import read scale 1
-export LANG=C.UTF-8 LC_ALL=C.UTF-8 UD_BIN UD_BUILD=$BUILD UD_BENCH_SCALES="$SCALES"
+export PYTHONDONTWRITEBYTECODE=1 LANG=C.UTF-8 LC_ALL=C.UTF-8 UD_BIN UD_BUILD=$BUILD UD_BENCH_SCALES="$SCALES"
 dir=$BUILD/bench
 mkdir -p "$dir"
 : >"$dir/results.jsonl"
