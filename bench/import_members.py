@@ -104,6 +104,15 @@ def fill_statements():
     return got, "src/modules/search_bulk.c (= bench/search_fill.sql)"
 
 
+def counts_statement():
+    """The bulk load's one statement for the member counts per org (kept by
+    triggers that leave a bulk load's rows to it), from search_bulk.c, with
+    ?1 for the highest id before the load; None while there is none."""
+    c_path = os.path.join(HERE, "..", "src", "modules", "search_bulk.c")
+    c_src = open(c_path, encoding="utf-8").read() if os.path.exists(c_path) else ""
+    return literals(c_src, "sql_org_counts")
+
+
 def rm_db(p):
     for ext in ("", "-wal", "-shm"):
         if os.path.exists(p + ext):
@@ -118,10 +127,12 @@ def copy_db(a, b):
 FUNC = re.compile(r"\bud_[a-z_]+\s*\(")
 
 
-def shell_base(from_db, to_db):
+def shell_base(from_db, to_db, counts):
     """A copy the shell can write: audit triggers with literals for the
     program's functions, the search-index triggers dropped (their work is
-    the fill), any other trigger's ud_indexed_upto(k) made "all rows"."""
+    the fill); other triggers that leave a bulk load's rows alone
+    (ud_indexed_upto) dropped too when the load's own statement for them
+    (counts) runs in the script, else made to fire for every row."""
     copy_db(from_db, to_db)
     con = sqlite3.connect(to_db)
     dropped = []
@@ -129,7 +140,7 @@ def shell_base(from_db, to_db):
         if not FUNC.search(sql):
             continue
         con.execute(f'DROP TRIGGER "{name}"')
-        if "_search_" in name:
+        if "_search_" in name or (counts and "ud_indexed_upto" in sql):
             dropped.append(name)
             continue
         sql = re.sub(r"\bud_(user|os_login)\s*\(\s*\)", "'bench'", sql)
@@ -144,8 +155,9 @@ def shell_base(from_db, to_db):
         sys.exit("no members_search_* trigger found to drop")
 
 
-def shell_script(path, csv_path, before, n, fill):
-    """The shell pipeline; fill: the search statements or None."""
+def shell_script(path, csv_path, before, n, fill, counts):
+    """The shell pipeline; fill: the search statements or None; counts:
+    the bulk statement for the member counts or None."""
     cols = "name TEXT, id_number TEXT, org TEXT, phone TEXT, join_date TEXT, is_migrant TEXT"
     lines = ["PRAGMA foreign_keys=ON;", "PRAGMA synchronous=FULL;", "PRAGMA cache_size=-65536;",
              "PRAGMA temp_store=MEMORY;", ".mode csv", f"CREATE TABLE stage({cols});",
@@ -160,6 +172,8 @@ def shell_script(path, csv_path, before, n, fill):
         for stmt in fill:
             for lo in range(before, before + n, SLICE):
                 lines.append(stmt.replace("?1", str(lo)).replace("?2", str(lo + SLICE)) + ";")
+    if counts:
+        lines.append(counts.replace("?1", str(before)) + ";")
     lines += ["COMMIT;", "DROP TABLE stage;"]
     with open(path, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
@@ -181,6 +195,9 @@ def digest(db, after, full):
               " FROM member_subs WHERE member_id > ?1",
               "SELECT count(*), total(member_id), total(unicode(gram)), total(length(gram))"
               " FROM member_grams WHERE member_id > ?1"]
+    if con.execute("SELECT 1 FROM sqlite_master WHERE name = 'org_member_counts'").fetchone():
+        qs.append("SELECT org_id, active FROM org_member_counts WHERE ?1 >= 0 ORDER BY org_id" if full else
+                  "SELECT count(*), total(active), total(org_id * active) FROM org_member_counts WHERE ?1 >= 0")
     out = []
     for q in qs:
         if full:
@@ -206,8 +223,10 @@ def run_rounds(sides):
 
 
 fill, fill_from = fill_statements()
+counts = counts_statement()
 print(f"\n== CSV import of members against the sqlite3 shell doing the same work (make bench) ==")
-print(f"search fill of the shell anchor from {fill_from}")
+print(f"search fill of the shell anchor from {fill_from}; member counts per org: "
+      f"{'one bulk statement, from search_bulk.c' if counts else 'no bulk statement (triggers fire per row)'}")
 with tempfile.TemporaryDirectory(dir=d) as tmp:
     # 1. a fresh database with the scale-1 orgs
     csv_fresh = make_csv(N_FRESH)
@@ -228,11 +247,11 @@ with tempfile.TemporaryDirectory(dir=d) as tmp:
     norgs = con.execute("SELECT count(*) FROM orgs").fetchone()[0]
     con.close()
     fresh_shell = os.path.join(tmp, "fresh-shell.db")
-    shell_base(fresh, fresh_shell)
+    shell_base(fresh, fresh_shell, counts)
     ours_db, a_db, b_db = (os.path.join(tmp, f"{k}.db") for k in ("ours", "shell", "shell-nofill"))
     sa, sb = os.path.join(tmp, "a.sql"), os.path.join(tmp, "b.sql")
-    shell_script(sa, csv_fresh, 0, N_FRESH, fill)
-    shell_script(sb, csv_fresh, 0, N_FRESH, None)
+    shell_script(sa, csv_fresh, 0, N_FRESH, fill, counts)
+    shell_script(sb, csv_fresh, 0, N_FRESH, None, counts)
 
     def ours():
         copy_db(fresh, ours_db)
@@ -252,7 +271,7 @@ with tempfile.TemporaryDirectory(dir=d) as tmp:
     print(f"  uniondesk import members            {med['ours']:7.2f} s")
     print(f"  shell pipeline + search fill         {med['a']:7.2f} s   ratio {med['ours'] / med['a']:.2f}×")
     print(f"  shell pipeline, members table only   {med['b']:7.2f} s   ratio {med['ours'] / med['b']:.2f}×")
-    print(f"  same rows on both sides (members, member_subs, member_grams: count and sha256): "
+    print(f"  same rows on both sides (members, member_subs, member_grams, org_member_counts if any; sha256): "
           f"{'yes' if same else 'NO'} {dg_ours} {'' if same else dg_a}")
     work = f"import {N_FRESH:,} members, fresh db"
     emit(work, 1, med["ours"], "s", med["a"], "shell pipeline + search fill", goal_ratio=1.5,
@@ -271,9 +290,9 @@ with tempfile.TemporaryDirectory(dir=d) as tmp:
     big_note = f"{CSV_NOTE} ({100 * ascending(csv_big):.1f} % of adjacent rows ascending)"
     before = sqlite3.connect(f"file:{src}?mode=ro", uri=True).execute("SELECT max(id) FROM members").fetchone()[0]
     big_shell = os.path.join(tmp, "big-shell.db")
-    shell_base(src, big_shell)
+    shell_base(src, big_shell, counts)
     sc = os.path.join(tmp, "c.sql")
-    shell_script(sc, csv_big, before, N_BIG, fill)
+    shell_script(sc, csv_big, before, N_BIG, fill, counts)
     ours_db, c_db = os.path.join(tmp, "ours.db"), os.path.join(tmp, "shell.db")
 
     def ours_big():
