@@ -124,6 +124,7 @@ def copy_db(a, b):
     shutil.copyfile(a, b)
 
 
+TABLES = ["members", "member_subs", "member_grams", "org_member_counts"]  # as digest() reads them
 FUNC = re.compile(r"\bud_[a-z_]+\s*\(")
 
 
@@ -276,7 +277,7 @@ with tempfile.TemporaryDirectory(dir=d) as tmp:
     work = f"import {N_FRESH:,} members, fresh db"
     emit(work, 1, med["ours"], "s", med["a"], "shell pipeline + search fill", goal_ratio=1.5,
          note=sorted_note + f"; anchor's search fill from {fill_from}; "
-         + ("both sides wrote the same members, member_subs and member_grams (row sha256)" if same
+         + (f"both sides wrote the same {', '.join(TABLES[:len(dg_ours)])} (row sha256)" if same
             else "THE TWO SIDES' TABLES DIFFER: the ratio compares different work"))
     emit(work, 1, med["ours"], "s", med["b"], "shell pipeline, members table only (no search fill)",
          note="informative pair: the anchor without the search-index fill uniondesk's import does")
