@@ -18,7 +18,7 @@ for scale in sys.argv[2:]:
              na="bench/org_tree.c is not there yet")
         continue
     p = subprocess.run([prog, db], capture_output=True, text=True)
-    sys.stdout.write(p.stdout)
+    sys.stdout.write(p.stdout + p.stderr)
     ms = [float(l.split()[1]) for l in p.stdout.splitlines() if l.startswith("org_tree_first_ms ")]
     if p.returncode != 0 or not ms:
         sys.exit(f"{prog} {db} failed ({p.returncode}) or printed no org_tree_first_ms line\n{p.stderr}")

@@ -50,7 +50,8 @@ def judge(r):
         holds = "n/a"
     else:
         holds = "yes" if all(verdicts) else "no"
-    return ("n/a" if ratio is None else f"{ratio:.2f}×"), (", ".join(goals) or "info"), holds
+    shown_ratio = f"{ratio:.2f}×" if ratio is not None else "n/a" if r.get("anchor_name") else "—"
+    return shown_ratio, (", ".join(goals) or "info"), holds
 
 
 def cell(s):

@@ -35,7 +35,7 @@ equals "$(field 'ratio at its goal' 4)|$(field 'ratio at its goal' 5)" "3.00 s|s
     "uniondesk and the named anchor, with their unit"
 equals "$(field 'absolute under' 7)|$(field 'absolute under' 8)" "≤ 50 ms|yes" "an absolute goal met holds"
 equals "$(field 'absolute over' 4)|$(field 'absolute over' 8)" "55.0 ms|no" "an absolute goal missed does not"
-equals "$(field 'absolute over' 6)" "n/a" "…and without an anchor it has no ratio"
+equals "$(field 'absolute over' 6)|$(field 'absolute over' 5)" "—|—" "…and without an anchor it has no ratio (—, not n/a)"
 equals "$(field 'share' 4)|$(field 'share' 7)|$(field 'share' 8)" "17.7 %|≤ 25 %|yes" "a share against its percentage"
 equals "$(field 'not built yet' 4)|$(field 'not built yet' 8)" "n/a|n/a" \
     "a figure not measured is n/a, and so is its verdict (never yes)"
