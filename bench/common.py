@@ -48,3 +48,41 @@ def paired(fn_a, fn_b, runs=RUNS, warm=True):
         rb.append(fn_b())
     return ((statistics.median(r[0] for r in ra), max(r[1] for r in ra)),
             (statistics.median(r[0] for r in rb), max(r[1] for r in rb)))
+
+
+RESULTS = os.path.join(BUILD, "bench", "results.jsonl")
+
+
+def emit(work, scale, ours, unit, anchor=None, anchor_name="", goal_ratio=None, goal_abs=None, note="", na=""):
+    """Appends one figure of the bench table (bench/table.py) to
+    build/bench/results.jsonl. ours and anchor are in unit (s, ms, %, MiB);
+    goal_ratio bounds ours/anchor, goal_abs bounds ours; neither: the row
+    is for information. ours=None (with na, the reason) shows n/a."""
+    import json
+    row = {"work": work, "scale": scale, "ours": ours, "unit": unit, "anchor": anchor,
+           "anchor_name": anchor_name}
+    if goal_ratio is not None:
+        row["goal_ratio"] = goal_ratio
+    if goal_abs is not None:
+        row["goal_abs"] = goal_abs
+    if note:
+        row["note"] = note
+    if na:
+        row["na"] = na
+    os.makedirs(os.path.dirname(RESULTS), exist_ok=True)
+    with open(RESULTS, "a", encoding="utf-8") as f:
+        f.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def rounds(fns, runs=RUNS, warm=True):
+    """Times several commands in turn (a, b, c, a, b, c, …) after one untimed
+    run of each. fns: name -> fn() -> (seconds, kib). Returns name ->
+    (median seconds, max kib)."""
+    if warm:
+        for fn in fns.values():
+            fn()
+    res = {k: [] for k in fns}
+    for _ in range(runs):
+        for k, fn in fns.items():
+            res[k].append(fn())
+    return {k: (statistics.median(r[0] for r in v), max(r[1] for r in v)) for k, v in res.items()}

@@ -4,7 +4,7 @@ three whole processes on the same database, start-up included: what
 paper costs over the text the terminal gets."""
 import os, subprocess, sys, tempfile
 sys.path.insert(0, os.path.dirname(__file__))
-from common import BIN, RUNS, mib, timed
+from common import BIN, RUNS, emit, mib, timed
 
 d = sys.argv[1]
 AS_OF = "2026-11-26"
@@ -39,4 +39,6 @@ for scale in os.environ.get("UD_BENCH_SCALES", "1 3").split():
         size = os.path.getsize(out["pdf"]) / 1024
     print(f"{scale:>5}  {ncases:>7,}  {med['text'] * 1000:7.1f} ms  {med['xlsx'] * 1000:7.1f} ms  "
           f"{med['pdf'] * 1000:7.1f} ms  {med['pdf'] / med['text']:6.2f}   {pages:>4}  {size:4.0f} KiB  {mib(rss):6.1f} MiB")
+    emit("dispute report month as PDF", scale, med["pdf"] * 1000, "ms", med["text"] * 1000, "same report as text",
+         note=f"for information: {pages} pages, {size:.0f} KiB, peak {mib(rss):.1f} MiB; xlsx {med['xlsx'] * 1000:.0f} ms")
 print(f"(medians of {RUNS} runs each, alternating after a warm-up run of each)")
