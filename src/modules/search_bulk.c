@@ -38,6 +38,13 @@ static const char sql_case_grams[] =
     "     JOIN search_pos p ON p.n < length(c.employer_name) WHERE c.id > ?1 AND c.id <= ?2)"
     " ORDER BY 1, 2";
 
+/* The active members of the new rows, added to the counts of migration
+ * 0008 (its triggers leave rows above ud_indexed_upto(0) alone). */
+static const char sql_org_counts[] =
+    "INSERT INTO org_member_counts(org_id, active)"
+    " SELECT org_id, count(*) FROM members WHERE id > ?1 AND status = 'active' GROUP BY org_id"
+    " ON CONFLICT(org_id) DO UPDATE SET active = active + excluded.active";
+
 static const char sql_highest[] =
     "SELECT (SELECT ifnull(max(id), 0) FROM members), (SELECT ifnull(max(id), 0) FROM cases)";
 
@@ -89,6 +96,17 @@ static int fill(struct ud_db *db, const char *sql, const char *table, int64_t af
     return UD_OK;
 }
 
+static int add_counts(struct ud_db *db, int64_t after, struct ud_err *err)
+{
+    sqlite3_stmt *st = ud_db_stmt(db, sql_org_counts, err);
+    if (!st)
+        return err->status;
+    ud_bind_int(st, 1, after);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? UD_OK : ud_db_error(db, rc, err);
+}
+
 int ud_search_bulk_end(struct ud_db *db, struct ud_err *err)
 {
     if (!db->bulk)
@@ -102,6 +120,8 @@ int ud_search_bulk_end(struct ud_db *db, struct ud_err *err)
         st = fill(db, sql_cases_fts, "cases", db->indexed_upto[1], err);
     if (st == UD_OK)
         st = fill(db, sql_case_grams, "cases", db->indexed_upto[1], err);
+    if (st == UD_OK)
+        st = add_counts(db, db->indexed_upto[0], err);
     if (st == UD_OK)
         db->bulk = 0;
     return st;
