@@ -116,7 +116,22 @@ int ud_migrate_current(sqlite3 *h, struct ud_err *err)
     return v;
 }
 
+static int check_snapshot(sqlite3 *h, struct ud_err *err);
+
+/* The version and the migrations' records read in one read transaction:
+ * read apart, another process's upgrade committed in between made the
+ * file look recorded beyond its version (a fourth clerk opening an old
+ * database at once failed with exit 65). */
 int ud_migrate_check(sqlite3 *h, struct ud_err *err)
+{
+    int own = sqlite3_get_autocommit(h) && sqlite3_exec(h, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+    int st = check_snapshot(h, err);
+    if (own)
+        sqlite3_exec(h, "COMMIT", NULL, NULL, NULL);
+    return st;
+}
+
+static int check_snapshot(sqlite3 *h, struct ud_err *err)
 {
     int uv = 0;
     if (user_version(h, &uv, err) != UD_OK)

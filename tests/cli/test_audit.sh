@@ -137,6 +137,8 @@ PYEOF
     echo "ALTER TABLE cases DROP COLUMN claims; ALTER TABLE cases DROP COLUMN facts; -- made by 0006"
     echo "ALTER TABLE cases DROP COLUMN respondent_rep; ALTER TABLE cases DROP COLUMN agreement_terms;"
     echo "ALTER TABLE cases DROP COLUMN payment_due_on;"
+    echo "DROP TRIGGER members_count_insert; DROP TRIGGER members_count_delete; DROP TRIGGER members_count_update;"
+    echo "DROP TRIGGER orgs_count_delete; DROP TABLE org_member_counts; -- made by 0008"
     echo "DROP TABLE audit_v3; DELETE FROM schema_migrations WHERE version >= 3; PRAGMA user_version = 2; COMMIT;"
 } >"$TMP/to_v2.sql"
 sqlite3 "$V2" <"$TMP/to_v2.sql" 2>"$TMP/to_v2.err" || diag "$TMP/to_v2.err"

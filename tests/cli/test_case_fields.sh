@@ -40,6 +40,7 @@ expect_rc 0 "the current binary opens it and upgrades it to 6" ud --db "$OLD" ch
 contains "$TMP/err" "备份" "…saying where the backup is"
 latest_v=$(ls "$UD_ROOT"/migrations/[0-9][0-9][0-9][0-9]_*.sql | sed 's|.*/||; s/_.*//; s/^0*//' | sort -n | tail -1)
 equals "$(sql "$OLD" "select max(version) from schema_migrations")" "$latest_v" "migration 6 and the later ones are recorded"
+equals "$(sql "$OLD" "select count(*) from schema_migrations where version = 6")" 1 "migration 6 is recorded"
 equals "$(sql "$OLD" "select name from schema_migrations where version = 6")" 0006_case_documents.sql "…by its name"
 equals "$(sql "$OLD" "select count(*) from cases")" "$n_cases" "every case is kept"
 equals "$(sqlite3 "$OLD" "select $CASES_V5 from cases order by id; select * from case_events order by id" | md5sum)" "$before" \
