@@ -3,11 +3,25 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "demo_internal.h"
 #include "uniondesk/i18n.h"
 #include "uniondesk/org.h"
 #include "uniondesk/search_bulk.h"
+
+const char *const ud_demo_phase_names[UD_DEMO_PHASES] = {"orgs",     "members", "cases",  "aid",
+                                                           "training", "search",  "commit", "analyze"};
+
+/* seconds since *t, and *t moved to now */
+static double lap(struct timespec *t)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    double s = (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+    *t = now;
+    return s;
+}
 
 int ud_demo_generate(struct ud_db *db, double scale, uint64_t seed, const char *as_of,
                      struct ud_demo_stats *stats, struct ud_err *err)
@@ -39,16 +53,25 @@ int ud_demo_generate(struct ud_db *db, double scale, uint64_t seed, const char *
     /* one long transaction: a cache that holds the working set keeps
      * SQLite from spilling the same pages to the WAL over and over */
     ud_db_set_cache(db, 128);
+    static int (*const phase[])(struct demo_ctx *, struct ud_err *) = {demo_orgs, demo_members, demo_cases,
+                                                                        demo_aid, demo_training};
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
     int st = ud_db_begin(db, err);
-    if (st == UD_OK && (st = ud_search_bulk_begin(db, err)) == UD_OK && (st = demo_orgs(&c, err)) == UD_OK && (st = demo_members(&c, err)) == UD_OK &&
-        (st = demo_cases(&c, err)) == UD_OK && (st = demo_aid(&c, err)) == UD_OK)
-        st = demo_training(&c, err);
+    if (st == UD_OK)
+        st = ud_search_bulk_begin(db, err);
+    for (int i = 0; st == UD_OK && i <= UD_DEMO_TRAINING; i++) {
+        st = phase[i](&c, err);
+        stats->phase_s[i] = lap(&t);
+    }
     if (st == UD_OK)
         st = ud_search_bulk_end(db, err); /* the search index, in key order */
+    stats->phase_s[UD_DEMO_SEARCH] = lap(&t);
     if (st == UD_OK)
         st = ud_db_commit(db, err);
     else
         ud_db_rollback(db);
+    stats->phase_s[UD_DEMO_COMMIT] = lap(&t);
     if (saved) {
         setenv("UNIONDESK_TODAY", saved, 1);
     } else {
@@ -59,6 +82,7 @@ int ud_demo_generate(struct ud_db *db, double scale, uint64_t seed, const char *
     free(c.union_names);
     if (st == UD_OK)
         ud_db_analyze(db, err); /* statistics for the query planner */
+    stats->phase_s[UD_DEMO_ANALYZE] = lap(&t);
     ud_db_set_cache(db, 0);
     return st;
 }
