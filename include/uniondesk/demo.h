@@ -15,7 +15,8 @@ extern const char *const ud_demo_phase_names[UD_DEMO_PHASES];
 
 struct ud_demo_stats {
     int orgs, members, cases, events, recipients, grants, courses, enrolments;
-    double phase_s[UD_DEMO_PHASES]; /* seconds per phase */
+    double phase_s[UD_DEMO_PHASES];     /* seconds per phase, wall clock */
+    double phase_cpu_s[UD_DEMO_PHASES]; /* and this process's CPU time (steadier on a busy machine) */
 };
 
 /* scale 1 ≈ 380,000 members and 4,000 filed cases a year over five years
