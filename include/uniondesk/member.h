@@ -42,6 +42,9 @@ void ud_member_init(struct ud_member *m);
 /* Clerks and above. Gender and birth date come from the ID number; a
  * gender typed that disagrees with it is an error. */
 int ud_member_create(struct ud_db *db, struct ud_member *m, struct ud_err *err);
+/* The checks ud_member_create makes, without writing: fills gender and
+ * birth date from the ID number, status "active" when empty. */
+int ud_member_validate(struct ud_db *db, struct ud_member *m, struct ud_err *err);
 int ud_member_get(struct ud_db *db, int64_t id, struct ud_member *m, struct ud_err *err);
 int ud_member_get_by_id_number(struct ud_db *db, const char *id_number, struct ud_member *m,
                                struct ud_err *err);

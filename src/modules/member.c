@@ -183,6 +183,11 @@ static int validate(struct ud_db *db, struct ud_member *m, struct ud_err *err)
     return err->nfields ? UD_ERR_INVALID : UD_OK;
 }
 
+int ud_member_validate(struct ud_db *db, struct ud_member *m, struct ud_err *err)
+{
+    return validate(db, m, err);
+}
+
 static void bind_fields(sqlite3_stmt *st, const struct ud_member *m)
 {
     ud_bind_text(st, 1, m->name);
