@@ -12,9 +12,7 @@
 struct ud_member_bulk {
     int verify; /* set by the caller: every row through ud_member_validate first */
     int nindex;
-    /* the secondary indexes dropped, and the search triggers a bulk load
-     * (search_bulk.h) makes no-ops: remade at the end */
-    char *index_sql[UD_MEMBER_BULK_INDEXES];
+    char *index_sql[UD_MEMBER_BULK_INDEXES]; /* the secondary indexes dropped, remade at the end */
     /* the ID numbers added (18-character ones as numbers), open addressing */
     uint64_t *seen;
     size_t nseen, cap;
@@ -24,8 +22,7 @@ struct ud_member_bulk {
 
 /* Clerks and above, inside a transaction, the members table empty (a
  * freshly created database): drops the table's secondary indexes, so that
- * ud_member_bulk_end builds each with one sort, and, inside
- * ud_search_bulk_begin/_end, the insert triggers that are then no-ops. */
+ * ud_member_bulk_end builds each with one sort. */
 int ud_member_bulk_begin(struct ud_db *db, struct ud_member_bulk *b, struct ud_err *err);
 /* Adds a complete row: gender and birth date agree with the ID number,
  * status set, every field valid (b->verify checks it with the module's own

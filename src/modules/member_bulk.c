@@ -14,31 +14,6 @@ static const char sql_insert[] = "INSERT INTO members(name, gender, id_number, b
                                  "is_migrant, job_title, card_no) "
                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
 
-/* Whether a trigger's WHEN clause is `NEW.id <= ud_indexed_upto(0)`,
- * alone or as the last term of a conjunction (no OR anywhere in it): for
- * the rows of a bulk load, false. */
-static int noop_in_bulk(const char *sql)
-{
-    static const char tail[] = "NEW.id <= ud_indexed_upto(0)";
-    const char *when = strstr(sql, "WHEN"), *begin = when ? strstr(when, "BEGIN") : NULL;
-    if (!begin)
-        return 0;
-    const char *end = begin;
-    while (end > when && (end[-1] == ' ' || end[-1] == '\n' || end[-1] == '\t' || end[-1] == '\r'))
-        end--;
-    size_t n = sizeof tail - 1;
-    if ((size_t)(end - when) < 4 + n || memcmp(end - n, tail, n) != 0)
-        return 0;
-    for (const char *p = when; p + 2 < end; p++)
-        if ((p[0] == 'O' || p[0] == 'o') && (p[1] == 'R' || p[1] == 'r') && (p == when || p[-1] == ' ' || p[-1] == ')' || p[-1] == '\n') &&
-            (p[2] == ' ' || p[2] == '(' || p[2] == '\n'))
-            return 0;
-    const char *before = end - n;
-    while (before > when + 4 && (before[-1] == ' ' || before[-1] == '\n' || before[-1] == '\t'))
-        before--;
-    return before == when + 4 || (before - when >= 7 && memcmp(before - 3, "AND", 3) == 0);
-}
-
 int ud_member_bulk_begin(struct ud_db *db, struct ud_member_bulk *b, struct ud_err *err)
 {
     b->nindex = 0;
@@ -60,28 +35,17 @@ int ud_member_bulk_begin(struct ud_db *db, struct ud_member_bulk *b, struct ud_e
     if (any)
         return ud_err_set(err, UD_ERR_STATE, "%s",
                           T("批量装入会员只能装入空表", "members are loaded in bulk into an empty table only"));
-    /* the secondary indexes (sql IS NULL: the UNIQUE constraints' own
-     * indexes, which stay), and the insert triggers a bulk load turns into
-     * no-ops (the search index's: ud_search_bulk_end writes what they
-     * would have) */
+    /* sql IS NULL: the UNIQUE constraints' own indexes, which stay */
     st = ud_db_stmt(db,
-                    "SELECT name, sql, type FROM sqlite_master WHERE tbl_name = 'members' AND sql IS NOT NULL "
-                    "AND (type = 'index' OR (type = 'trigger' AND ?1 AND sql LIKE '%AFTER INSERT ON members%')) "
-                    "ORDER BY rowid",
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'members' "
+                    "AND sql IS NOT NULL ORDER BY rowid",
                     err);
     if (!st)
         return err->status;
     char names[UD_MEMBER_BULK_INDEXES][128];
-    int trigger[UD_MEMBER_BULK_INDEXES];
-    sqlite3_bind_int(st, 1, db->bulk);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && b->nindex < UD_MEMBER_BULK_INDEXES) {
         const char *sql = (const char *)sqlite3_column_text(st, 1);
         ud_col_text(st, 0, names[b->nindex], sizeof names[0]);
-        char type[16];
-        ud_col_text(st, 2, type, sizeof type);
-        trigger[b->nindex] = strcmp(type, "trigger") == 0;
-        if (sql && trigger[b->nindex] && !noop_in_bulk(sql))
-            continue; /* a trigger that acts on the new rows stays */
         if (!sql || !(b->index_sql[b->nindex] = strdup(sql)))
             break;
         b->nindex++;
@@ -93,7 +57,7 @@ int ud_member_bulk_begin(struct ud_db *db, struct ud_member_bulk *b, struct ud_e
         return ud_err_set(err, UD_ERR_INTERNAL, "member bulk load: too many indexes or out of memory");
     for (int i = 0; i < b->nindex; i++) {
         char drop[160];
-        snprintf(drop, sizeof drop, "DROP %s \"%.127s\"", trigger[i] ? "TRIGGER" : "INDEX", names[i]);
+        snprintf(drop, sizeof drop, "DROP INDEX \"%.127s\"", names[i]);
         if (ud_db_exec(db, drop, err) != UD_OK)
             return err->status;
     }
