@@ -21,6 +21,12 @@ for i in members_name members_phone members_org; do
     equals "$(sql "$A" "select count(*) from sqlite_master where type = 'index' and name = '$i'")" 1 "index $i exists"
     equals "$(sql "$A" "select count(*) from sqlite_stat1 where idx = '$i'")" 1 "index $i has planner statistics"
 done
+# and every index and trigger dropped for the load is back as the
+# migrations made it: the schema equals a fresh database's
+C=$TMP/c.db
+ud --db "$C" init >/dev/null 2>&1
+schema() { sqlite3 "$1" "select type, name, tbl_name, sql from sqlite_master where name not like 'sqlite_stat%' order by type, name"; }
+if [ "$(schema "$A")" = "$(schema "$C")" ] && [ -n "$(schema "$C")" ]; then ok "the demo's schema is a fresh database's"; else not_ok "the demo's schema is a fresh database's"; fi
 equals "$(sql "$A" "pragma journal_mode")" wal "the database is left in WAL mode"
 # the audit log accounts for every row: each one has its insert entry
 for t in orgs members cases case_events aid_recipients aid_grants courses enrolments; do
