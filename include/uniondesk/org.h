@@ -77,6 +77,12 @@ struct ud_org_node {
 /* Allocates *nodes (free() it). */
 int ud_org_tree(struct ud_db *db, struct ud_org_node **nodes, int *n, struct ud_err *err);
 
+/* Compares org_member_counts (migration 0008) with a count of the active
+ * members: reports each organization that differs, returns how many (-1
+ * with err on failure). */
+int ud_org_counts_check(struct ud_db *db, void (*report)(const char *text, void *arg), void *arg,
+                        struct ud_err *err);
+
 /* Mediation level of an org kind: "district", "street", "community" or NULL. */
 const char *ud_org_kind_level(const char *kind);
 /* Resolves an org code to its id (UD_ERR_NOTFOUND with a message). */

@@ -12,7 +12,8 @@
 int ud_search_bulk_begin(struct ud_db *db, struct ud_err *err);
 /* Before the COMMIT: indexes the rows added since the begin, from the
  * tables as they are now (rows rolled back to a savepoint are gone), in
- * key order. Until it succeeds the transaction cannot commit; its
+ * key order, and adds their active members to org_member_counts
+ * (migration 0008). Until it succeeds the transaction cannot commit; its
  * outermost rollback ends the bulk load too. Does not roll back. */
 int ud_search_bulk_end(struct ud_db *db, struct ud_err *err);
 

@@ -2,6 +2,7 @@
 
 #include "cli.h"
 #include "uniondesk/i18n.h"
+#include "uniondesk/org.h"
 
 static int ud_cmd_check(struct ud_cli *cli, int argc, char **argv);
 
@@ -10,8 +11,8 @@ const struct ud_cmd_entry cmd_check_entry = {
     .usage = "check",
     .summary_zh = "检查数据库完整性和外键",
     .summary_en = "check database integrity and foreign keys",
-    .help_zh = "运行 integrity_check 和 foreign_key_check；发现问题时退出码为 65。\n例：uniondesk check\n",
-    .help_en = "Runs integrity_check and foreign_key_check; exit code 65 when something is wrong.\nexample: uniondesk check\n",
+    .help_zh = "运行 integrity_check 和 foreign_key_check，并核对各组织的在职会员数；发现问题时退出码为 65。\n例：uniondesk check\n",
+    .help_en = "Runs integrity_check and foreign_key_check and compares the organizations' member counts; exit code 65 when something is wrong.\nexample: uniondesk check\n",
     .run = ud_cmd_check,
 };
 
@@ -20,6 +21,11 @@ static void print_problem(int which, const char *text, void *arg)
     (void)which;
     (void)arg;
     printf("  %s\n", text);
+}
+
+static void print_count_problem(const char *text, void *arg)
+{
+    print_problem(2, text, arg);
 }
 
 static int ud_cmd_check(struct ud_cli *cli, int argc, char **argv)
@@ -58,7 +64,12 @@ static int ud_cmd_check(struct ud_cli *cli, int argc, char **argv)
     printf(T("完整性检查（integrity_check）：%s\n", "integrity_check: %s\n"), p[0] ? T("有问题", "PROBLEMS") : "ok");
     printf(T("外键检查（foreign_key_check）：%s\n", "foreign_key_check: %s\n"),
            p[1] ? T("有问题", "PROBLEMS") : "ok");
-    if (p[0] || p[1]) {
+    int counts = ud_org_counts_check(cli->db, print_count_problem, NULL, &err);
+    if (counts < 0)
+        return ud_cli_fail(&err);
+    printf(T("组织在职会员数（org_member_counts）：%s\n", "organization member counts (org_member_counts): %s\n"),
+           counts ? T("有问题", "PROBLEMS") : "ok");
+    if (p[0] || p[1] || counts) {
         fprintf(stderr, "%s", T("uniondesk：数据库检查发现问题，请用备份恢复或联系管理员\n",
                                 "uniondesk: the database check found problems; restore a backup or call the administrator\n"));
         return 65;

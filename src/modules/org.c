@@ -393,36 +393,105 @@ int ud_org_locate(struct ud_db *db, const struct ud_org_filter *f, const char *s
     return ud_list_locate(db, &spec, ud_list_sort_key(ud_org_sort_keys, sort), id, at, err);
 }
 
-/* Depth-first order from the parent links, iteratively. */
-static int tree_order(struct ud_org_node *flat, int n, struct ud_org_node **out)
+/* Depth-first order from the parent links, iteratively, in O(n): the
+ * children of each node are bucketed once (ids mapped to indexes through
+ * a sorted copy), each group in the order of flat (by code). A node whose
+ * parent is missing is left out, as before. up[k] is the index in *out
+ * of the parent of node k (-1 for a root), for the roll-up. */
+struct id_ix {
+    int64_t id;
+    int ix;
+};
+
+static int id_ix_cmp(const void *a, const void *b)
 {
-    struct ud_org_node *res = malloc(sizeof *res * (size_t)(n ? n : 1));
-    int *stack = malloc(sizeof *stack * (size_t)(n ? n : 1));
-    if (!res || !stack) {
+    int64_t x = ((const struct id_ix *)a)->id, y = ((const struct id_ix *)b)->id;
+    return (x > y) - (x < y);
+}
+
+static int find_ix(const struct id_ix *map, int n, int64_t id)
+{
+    int lo = 0, hi = n - 1;
+    while (lo <= hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (map[mid].id == id)
+            return map[mid].ix;
+        if (map[mid].id < id)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return -1;
+}
+
+static int tree_order(struct ud_org_node *flat, int n, struct ud_org_node **out, int **up_out)
+{
+    size_t z = (size_t)(n ? n : 1);
+    struct ud_org_node *res = malloc(sizeof *res * z);
+    struct id_ix *map = malloc(sizeof *map * z);
+    int *first = malloc(sizeof(int) * z), *next = malloc(sizeof(int) * z), *stack = malloc(sizeof(int) * z);
+    int *from = malloc(sizeof(int) * z), *up = malloc(sizeof(int) * z);
+    int m = -1;
+    if (!res || !map || !first || !next || !stack || !from || !up)
+        goto done;
+    for (int i = 0; i < n; i++) {
+        map[i].id = flat[i].id;
+        map[i].ix = i;
+        first[i] = -1;
+        next[i] = -1;
+    }
+    qsort(map, (size_t)n, sizeof *map, id_ix_cmp);
+    /* backwards, so that each list of children is in flat's order */
+    for (int j = n - 1; j >= 0; j--) {
+        if (flat[j].parent_id == 0)
+            continue;
+        int p = find_ix(map, n, flat[j].parent_id);
+        if (p >= 0) {
+            next[j] = first[p];
+            first[p] = j;
+        }
+    }
+    m = 0;
+    int sp = 0;
+    for (int i = n - 1; i >= 0; i--)
+        if (flat[i].parent_id == 0) {
+            stack[sp] = i;
+            from[sp++] = -1;
+        }
+    while (sp > 0 && m < n) {
+        sp--;
+        int i = stack[sp];
+        res[m] = flat[i];
+        up[m] = from[sp];
+        if (up[m] >= 0)
+            res[m].depth = res[up[m]].depth + 1;
+        int cnt = 0, top = sp;
+        for (int j = first[i]; j >= 0; j = next[j])
+            cnt++;
+        /* pushed so that the first child is popped first */
+        sp += cnt;
+        int k = sp;
+        for (int j = first[i]; j >= 0 && k > top; j = next[j]) {
+            k--;
+            stack[k] = j;
+            from[k] = m;
+        }
+        res[m].children = cnt;
+        m++;
+    }
+done:
+    free(map);
+    free(first);
+    free(next);
+    free(stack);
+    free(from);
+    if (m < 0) {
         free(res);
-        free(stack);
+        free(up);
         return -1;
     }
-    int m = 0, sp = 0;
-    for (int i = n - 1; i >= 0; i--)
-        if (flat[i].parent_id == 0)
-            stack[sp++] = i;
-    while (sp > 0 && m < n) {
-        int i = stack[--sp];
-        res[m] = flat[i];
-        int depth = res[m].depth;
-        m++;
-        int cnt = 0;
-        for (int j = n - 1; j >= 0; j--)
-            if (flat[j].parent_id == flat[i].id) {
-                flat[j].depth = depth + 1;
-                stack[sp++] = j;
-                cnt++;
-            }
-        res[m - 1].children = cnt;
-    }
-    free(stack);
     *out = res;
+    *up_out = up;
     return m;
 }
 
@@ -432,9 +501,8 @@ int ud_org_tree(struct ud_db *db, struct ud_org_node **nodes, int *n, struct ud_
     *n = 0;
     sqlite3_stmt *st = ud_db_stmt(db,
                                   "SELECT o.id, coalesce(o.parent_id, 0), o.code, o.name, o.kind, o.status, "
-                                  "o.units_covered, coalesce(m.cnt, 0) FROM orgs o LEFT JOIN "
-                                  "(SELECT org_id, count(*) AS cnt FROM members WHERE status = 'active' "
-                                  "GROUP BY org_id) m ON m.org_id = o.id ORDER BY o.code",
+                                  "o.units_covered, coalesce(c.active, 0) FROM orgs o "
+                                  "LEFT JOIN org_member_counts c ON c.org_id = o.id ORDER BY o.code",
                                   err);
     if (!st)
         return err->status;
@@ -467,21 +535,47 @@ int ud_org_tree(struct ud_db *db, struct ud_org_node **nodes, int *n, struct ud_
     if (!flat)
         return ud_err_nomem(err);
     struct ud_org_node *ordered;
-    int m = tree_order(flat, cnt, &ordered);
+    int *up;
+    int m = tree_order(flat, cnt, &ordered, &up);
     free(flat);
     if (m < 0)
         return ud_err_nomem(err);
-    /* roll member counts up: walk backwards, adding each node to its parent */
+    /* roll member counts up: walk backwards, adding each node to its parent
+     * (a parent comes before its subtree) */
     for (int i = 0; i < m; i++)
         ordered[i].members_total = ordered[i].members;
-    for (int i = m - 1; i > 0; i--) {
-        for (int j = i - 1; j >= 0; j--)
-            if (ordered[j].id == ordered[i].parent_id) {
-                ordered[j].members_total += ordered[i].members_total;
-                break;
-            }
-    }
+    for (int i = m - 1; i > 0; i--)
+        if (up[i] >= 0)
+            ordered[up[i]].members_total += ordered[i].members_total;
+    free(up);
     *nodes = ordered;
     *n = m;
     return UD_OK;
+}
+
+int ud_org_counts_check(struct ud_db *db, void (*report)(const char *text, void *arg), void *arg, struct ud_err *err)
+{
+    /* an org with no row and a row of 0 both mean no active members */
+    sqlite3_stmt *st = ud_db_stmt(db,
+                                  "SELECT org_id, sum(kept), sum(counted) FROM ("
+                                  " SELECT org_id, active AS kept, 0 AS counted FROM org_member_counts"
+                                  " UNION ALL SELECT org_id, 0, count(*) FROM members WHERE status = 'active'"
+                                  " GROUP BY org_id) GROUP BY org_id HAVING sum(kept) <> sum(counted) ORDER BY org_id",
+                                  err);
+    if (!st)
+        return -1;
+    int rc, problems = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        char line[160];
+        snprintf(line, sizeof line, T("组织 %lld：记录在职会员 %lld 人，实有 %lld 人", "org %lld: %lld active members kept, %lld counted"),
+                 (long long)sqlite3_column_int64(st, 0), (long long)sqlite3_column_int64(st, 1),
+                 (long long)sqlite3_column_int64(st, 2));
+        problems++;
+        if (report)
+            report(line, arg);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return ud_db_error(db, rc, err), -1;
+    return problems;
 }

@@ -3,40 +3,21 @@
 #include <stdio.h>
 
 #include "db_int.h"
+#include "search_fill.h"
 
 /* The same rows as the triggers of migration 0004 write, for the rows
- * with ?1 < id <= ?2, each index filled in its own key order. The sort is
- * SQLite's, in memory (temp_store=MEMORY): a slice of ids at a time keeps
- * it bounded (a whole 1,000,000-member import sorted at once took GBs). */
-static const char sql_member_subs[] =
-    "INSERT INTO member_subs(term, member_id, pos)"
-    " SELECT t, id, pos FROM (SELECT 'p' || substr(m.phone, p.n, 8) AS t, m.id, p.n AS pos FROM members m"
-    "     JOIN search_pos p ON p.n BETWEEN 2 AND length(m.phone) - 2 WHERE m.id > ?1 AND m.id <= ?2"
-    "   UNION ALL"
-    "   SELECT 'i' || substr(m.id_number, p.n, 8), m.id, 100 + p.n FROM members m"
-    "     JOIN search_pos p ON p.n BETWEEN 2 AND length(m.id_number) - 3 WHERE m.id > ?1 AND m.id <= ?2)"
-    " ORDER BY 1, 2, 3";
-static const char sql_member_grams[] =
-    "INSERT OR IGNORE INTO member_grams(gram, member_id)"
-    " SELECT g, id FROM (SELECT substr(m.name, p.n, 1) AS g, m.id FROM members m"
-    "     JOIN search_pos p ON p.n <= length(m.name) WHERE m.id > ?1 AND m.id <= ?2"
-    "   UNION ALL"
-    "   SELECT substr(m.name, p.n, 2), m.id FROM members m JOIN search_pos p ON p.n < length(m.name) WHERE m.id > ?1 AND m.id <= ?2)"
-    " ORDER BY 1, 2";
+ * with ?1 < id <= ?2: cases_fts here (cases are few; FTS5 sorts its own
+ * terms), member_subs, member_grams and case_grams by search_fill.c. A
+ * slice of ids at a time keeps memory bounded. */
 static const char sql_cases_fts[] =
     "INSERT INTO cases_fts(rowid, case_no, applicant_name, applicant_id_number, employer_name)"
     " SELECT id, case_no, applicant_name, applicant_id_number, employer_name FROM cases WHERE id > ?1 AND id <= ?2 ORDER BY id";
-static const char sql_case_grams[] =
-    "INSERT OR IGNORE INTO case_grams(gram, case_id)"
-    " SELECT g, id FROM (SELECT substr(c.applicant_name, p.n, 1) AS g, c.id FROM cases c"
-    "     JOIN search_pos p ON p.n <= length(c.applicant_name) WHERE c.id > ?1 AND c.id <= ?2"
-    "   UNION ALL SELECT substr(c.applicant_name, p.n, 2), c.id FROM cases c"
-    "     JOIN search_pos p ON p.n < length(c.applicant_name) WHERE c.id > ?1 AND c.id <= ?2"
-    "   UNION ALL SELECT substr(c.employer_name, p.n, 1), c.id FROM cases c"
-    "     JOIN search_pos p ON p.n <= length(c.employer_name) WHERE c.id > ?1 AND c.id <= ?2"
-    "   UNION ALL SELECT substr(c.employer_name, p.n, 2), c.id FROM cases c"
-    "     JOIN search_pos p ON p.n < length(c.employer_name) WHERE c.id > ?1 AND c.id <= ?2)"
-    " ORDER BY 1, 2";
+/* The active members of the new rows, added to the counts of migration
+ * 0008 (its triggers leave rows above ud_indexed_upto(0) alone). */
+static const char sql_org_counts[] =
+    "INSERT INTO org_member_counts(org_id, active)"
+    " SELECT org_id, count(*) FROM members WHERE id > ?1 AND status = 'active' GROUP BY org_id"
+    " ON CONFLICT(org_id) DO UPDATE SET active = active + excluded.active";
 
 static const char sql_highest[] =
     "SELECT (SELECT ifnull(max(id), 0) FROM members), (SELECT ifnull(max(id), 0) FROM cases)";
@@ -89,19 +70,28 @@ static int fill(struct ud_db *db, const char *sql, const char *table, int64_t af
     return UD_OK;
 }
 
+static int add_counts(struct ud_db *db, int64_t after, struct ud_err *err)
+{
+    sqlite3_stmt *st = ud_db_stmt(db, sql_org_counts, err);
+    if (!st)
+        return err->status;
+    ud_bind_int(st, 1, after);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? UD_OK : ud_db_error(db, rc, err);
+}
+
 int ud_search_bulk_end(struct ud_db *db, struct ud_err *err)
 {
     if (!db->bulk)
         return UD_OK;
     if (ud_db_lost(db, err))
         return err->status;
-    int st = fill(db, sql_member_subs, "members", db->indexed_upto[0], err);
-    if (st == UD_OK)
-        st = fill(db, sql_member_grams, "members", db->indexed_upto[0], err);
+    int st = ud_search_fill(db, db->indexed_upto[0], db->indexed_upto[1], err);
     if (st == UD_OK)
         st = fill(db, sql_cases_fts, "cases", db->indexed_upto[1], err);
     if (st == UD_OK)
-        st = fill(db, sql_case_grams, "cases", db->indexed_upto[1], err);
+        st = add_counts(db, db->indexed_upto[0], err);
     if (st == UD_OK)
         db->bulk = 0;
     return st;

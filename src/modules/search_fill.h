@@ -1,0 +1,16 @@
+/* The search index of a bulk load's new rows, made in C (search_fill.c). */
+#ifndef UD_SEARCH_FILL_H
+#define UD_SEARCH_FILL_H
+
+#include <stdint.h>
+
+#include "uniondesk/db.h"
+#include "uniondesk/err.h"
+
+/* Adds member_subs and member_grams for members with id > members_after,
+ * case_grams for cases with id > cases_after: the rows the triggers of
+ * migration 0004 would have written. Inside the caller's transaction; on
+ * failure it may have written part of them (the caller rolls back). */
+int ud_search_fill(struct ud_db *db, int64_t members_after, int64_t cases_after, struct ud_err *err);
+
+#endif
