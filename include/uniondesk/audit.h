@@ -1,6 +1,10 @@
 /* The audit log: who did what to which row, as the triggers of migrations
  * 0002/0003 write it for every insert, update and delete, and as
- * ud_audit_note() writes it for reads and prints. Read by admins only. */
+ * ud_audit_note() writes it for reads and prints. Read by admins only.
+ * Since 0007 the log is lean: an insert holds no values, an update the old
+ * values of the columns it changed, a delete the whole row; the full
+ * states are rebuilt from the log and the table (ud_audit_state), and
+ * every function below presents them. */
 #ifndef UD_AUDIT_H
 #define UD_AUDIT_H
 
@@ -47,7 +51,25 @@ struct ud_audit {
     /* the columns an update changed ("status: filed→closed"), an insert's
      * or delete's row, or a note's detail; cut to fit */
     char summary[UD_AUDIT_SUMMARY];
+    /* the entry's states cannot be rebuilt: the log and the table
+     * disagree (a write made with the triggers dropped); the summary
+     * says so and shows what the entry itself holds */
+    int broken;
 };
+
+/* The whole row (a JSON object, the triggers' columns in their order)
+ * before and after one entry: NULL where the row did not exist (before an
+ * insert, after a delete). For a read or print, the entry's own columns.
+ * When the chain from the entry to the row as it is now does not hold,
+ * broken is set and both are NULL: nothing is made up. Admins only.
+ * Free with ud_audit_state_free. */
+struct ud_audit_state {
+    char *before;
+    char *after;
+    int broken;
+};
+int ud_audit_state(struct ud_db *db, int64_t id, struct ud_audit_state *out, struct ud_err *err);
+void ud_audit_state_free(struct ud_audit_state *s);
 
 /* Checks a filter's values (action, dates): field errors, UD_ERR_INVALID. */
 int ud_audit_filter_check(const struct ud_audit_filter *f, struct ud_err *err);
@@ -58,7 +80,8 @@ int ud_audit_list(struct ud_db *db, const struct ud_audit_filter *f, const struc
                   struct ud_audit *rows, struct ud_cursor *cursors, int *n, struct ud_err *err);
 
 /* Every entry matching f, newest first, at most limit (0: all), with the
- * whole JSON before and after (NULL when absent), valid during the call. */
+ * whole JSON before and after (rebuilt; NULL when absent or, a->broken,
+ * unknown), valid during the call. */
 typedef int (*ud_audit_fn)(const struct ud_audit *a, const char *before_json, const char *after_json,
                            void *ctx);
 int ud_audit_each(struct ud_db *db, const struct ud_audit_filter *f, int64_t limit, ud_audit_fn fn, void *ctx,

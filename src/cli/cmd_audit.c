@@ -108,8 +108,8 @@ static int row(const struct ud_audit *a, const char *before, const char *after, 
         printf(", \"table\": ");
         ud_json_str(stdout, a->tbl);
         /* before and after are JSON objects written by SQLite's json_object */
-        printf(", \"row_id\": %" PRId64 ", \"before\": %s, \"after\": %s}", a->row_id, before ? before : "null",
-               after ? after : "null");
+        printf(", \"row_id\": %" PRId64 ", \"before\": %s, \"after\": %s%s}", a->row_id, before ? before : "null",
+               after ? after : "null", a->broken ? ", \"broken\": true" : "");
         break;
     }
     o->n++;

@@ -600,6 +600,30 @@ static int open_with_group(struct ud_db **out, const char *path, int flags, stru
 
 static int migrate_with_group(struct ud_db *db, int target, struct ud_err *err);
 
+/* Migration 0007 rewrote the audit log to a fraction of its size (at
+ * scale 1, 398 of 757 MB down to 76 MB): the freed pages stay in the file
+ * until VACUUM, which this runs once, right after that upgrade committed
+ * (about 11 s at scale 1; it needs free space about the size of the
+ * result). VACUUM is all-or-nothing: if it fails (a full disk), the
+ * upgraded database is whole and only keeps its size. */
+#define LEAN_AUDIT_VERSION 7
+static void compact_after_lean_audit(struct ud_db *db)
+{
+    ud_notice("%s", T("审计日志已精简（迁移 0007），正在整理数据库文件以归还空间……",
+                      "the audit log was made lean (migration 0007); compacting the database file to give the "
+                      "space back…"));
+    /* the copy VACUUM builds is a temporary database: on disk, not in
+     * memory (ud_db_open's temp_store=MEMORY, put back after) */
+    sqlite3_exec(db->h, "PRAGMA temp_store = FILE", NULL, NULL, NULL);
+    int rc = sqlite3_exec(db->h, "VACUUM", NULL, NULL, NULL);
+    sqlite3_exec(db->h, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        ud_notice(T("整理数据库文件未完成（%s）：升级已完成，数据完好；空出的空间留在文件中，供以后写入",
+                    "compacting the database file did not finish (%s): the upgrade is done and the data whole; "
+                    "the space freed stays in the file for later writes"),
+                  sqlite3_errmsg(db->h));
+}
+
 /* The backup beside the database is made with the group's rights. */
 int ud_db_migrate(struct ud_db *db, int target, struct ud_err *err)
 {
@@ -648,7 +672,10 @@ static int migrate_with_group(struct ud_db *db, int target, struct ud_err *err)
         ud_notice(T("数据库由版本 %d 升级到 %d；原库已备份为 %s", "upgrading database from version %d to %d; backup in %s"),
                   cur, to, bak);
     }
-    return ud_migrate_up(db->h, target, err);
+    int rc = ud_migrate_up(db->h, target, err);
+    if (rc == UD_OK && cur > 0 && cur < LEAN_AUDIT_VERSION && to >= LEAN_AUDIT_VERSION)
+        compact_after_lean_audit(db);
+    return rc;
 }
 
 void ud_db_close(struct ud_db *db)

@@ -1,5 +1,6 @@
 /* The audit log: notes of reads and prints, and the admins' queries. The
- * writes themselves are logged by triggers (migrations 0002, 0003). */
+ * writes themselves are logged by triggers (migrations 0002, 0003, 0007);
+ * the full states the queries show are rebuilt by audit_state.c. */
 #include "uniondesk/audit.h"
 
 #include <stdio.h>
@@ -8,9 +9,11 @@
 
 #include "uniondesk/i18n.h"
 #include "uniondesk/may.h"
+#include "audit_int.h"
 #include "listq.h"
 #include "modutil.h"
 #include "uniondesk/parse.h"
+#include "uniondesk/utf8.h"
 #include "sqlbuf.h"
 #include "db_int.h"
 
@@ -68,16 +71,10 @@ int ud_audit_filter_check(const struct ud_audit_filter *f, struct ud_err *err)
     return UD_OK;
 }
 
-/* The summary: an update's changed columns (old→new, the version left out),
- * an insert's or delete's row, a note's detail. json_each keeps it to one
- * statement; the page is small. */
+/* An entry's columns as logged; the summary and the full states are
+ * rebuilt from them (audit_state.c). */
 #define AUDIT_COLS                                                                                          \
     "SELECT a.id, a.at, a.login, ifnull(a.os_login, ''), a.tbl, a.row_id, a.action, "                     \
-    "CASE a.action WHEN 'update' THEN (SELECT group_concat(n.key || ': ' || ifnull(o.value, '') || '→' || "  \
-    "ifnull(n.value, ''), '  ') FROM json_each(a.after_json) n JOIN json_each(a.before_json) o "            \
-    "ON o.key = n.key WHERE n.value IS NOT o.value AND n.key <> 'version') "                               \
-    "WHEN 'delete' THEN a.before_json "                                                                      \
-    "ELSE ifnull(json_extract(a.after_json, '$.detail'), a.after_json) END, "                               \
     "a.before_json, a.after_json FROM audit_log a"
 
 static void add_filter(struct ud_sqlbuf *q, int *w, const struct ud_audit_filter *f)
@@ -123,7 +120,70 @@ static void read_row(sqlite3_stmt *st, struct ud_audit *a)
     ud_col_text(st, 4, a->tbl, sizeof a->tbl);
     a->row_id = sqlite3_column_int64(st, 5);
     ud_col_text(st, 6, a->action, sizeof a->action);
-    ud_col_text(st, 7, a->summary, sizeof a->summary);
+}
+
+/* The summary: an update's changed columns (old→new, the version left out),
+ * an insert's or delete's row, a note's detail; for a broken chain, what
+ * the entry itself holds. */
+static int summarize(struct ud_db *db, struct ud_audit *a, const struct ud_audit_state *s, const char *logged_before,
+                     const char *logged_after, struct ud_err *err)
+{
+    int upd = strcmp(a->action, "update") == 0;
+    if (a->broken) {
+        const char *logged = logged_before ? logged_before : logged_after ? logged_after : "";
+        char *t = sqlite3_mprintf("%s%s%s", T("（审计链断裂，无法重建此条的前后状态）",
+                                              "(audit chain broken: the states cannot be rebuilt)"),
+                                  *logged ? " " : "", logged);
+        if (!t)
+            return ud_err_nomem(err);
+        ud_strlcpy_utf8(a->summary, sizeof a->summary, t);
+        sqlite3_free(t);
+        return UD_OK;
+    }
+    if (!upd && strcmp(a->action, "insert") != 0 && strcmp(a->action, "delete") != 0 && s->after) {
+        sqlite3_stmt *st = ud_db_stmt(db, "SELECT ifnull(json_extract(?1, '$.detail'), ?1)", err);
+        if (!st)
+            return err->status;
+        sqlite3_bind_text(st, 1, s->after, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            ud_col_text(st, 0, a->summary, sizeof a->summary);
+        sqlite3_reset(st);
+        return UD_OK;
+    }
+    if (!upd) {
+        ud_strlcpy_utf8(a->summary, sizeof a->summary, s->after ? s->after : s->before ? s->before : "");
+        return UD_OK;
+    }
+    sqlite3_stmt *st = ud_db_stmt(db,
+                                  "SELECT group_concat(n.key || ': ' || ifnull(o.value, '') || '→' || "
+                                  "ifnull(n.value, ''), '  ') FROM json_each(?2) n JOIN json_each(?1) o "
+                                  "ON o.key = n.key WHERE n.value IS NOT o.value AND n.key <> 'version'",
+                                  err);
+    if (!st)
+        return err->status;
+    sqlite3_bind_text(st, 1, s->before, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, s->after, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        ud_col_text(st, 0, a->summary, sizeof a->summary);
+    else
+        ud_db_error(db, rc, err);
+    sqlite3_reset(st);
+    return err->status;
+}
+
+/* Reads the row at st and rebuilds its states into *s (the caller frees). */
+static int read_entry(struct ud_db *db, sqlite3_stmt *st, struct ud_audit *a, struct ud_audit_state *s,
+                      struct ud_err *err)
+{
+    read_row(st, a);
+    const char *b = (const char *)sqlite3_column_text(st, 7), *af = (const char *)sqlite3_column_text(st, 8);
+    if (ud_audit_rebuild(db, a->id, a->tbl, a->row_id, a->action, b, af, s, err) != UD_OK)
+        return err->status;
+    a->broken = s->broken;
+    if (summarize(db, a, s, b, af, err) != UD_OK)
+        ud_audit_state_free(s);
+    return err->status;
 }
 
 int ud_audit_list(struct ud_db *db, const struct ud_audit_filter *f, const struct ud_page *pg,
@@ -149,7 +209,12 @@ int ud_audit_list(struct ud_db *db, const struct ud_audit_filter *f, const struc
         return err->status;
     int rc = SQLITE_DONE;
     while (*n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        read_row(st, &rows[*n]);
+        struct ud_audit_state s;
+        if (read_entry(db, st, &rows[*n], &s, err) != UD_OK) {
+            sqlite3_finalize(st);
+            return err->status;
+        }
+        ud_audit_state_free(&s);
         if (cursors) {
             memset(&cursors[*n], 0, sizeof cursors[*n]);
             cursors[*n].valid = 1;
@@ -201,13 +266,17 @@ int ud_audit_each(struct ud_db *db, const struct ud_audit_filter *f, int64_t lim
     int rc;
     struct ud_audit a;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        read_row(st, &a);
-        if (fn(&a, (const char *)sqlite3_column_text(st, 8), (const char *)sqlite3_column_text(st, 9), ctx) != 0) {
+        struct ud_audit_state s;
+        if (read_entry(db, st, &a, &s, err) != UD_OK)
+            break;
+        int stop = fn(&a, s.before, s.after, ctx);
+        ud_audit_state_free(&s);
+        if (stop != 0) {
             rc = SQLITE_DONE;
             break;
         }
     }
-    if (rc != SQLITE_DONE)
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
         ud_db_error(db, rc, err);
     sqlite3_finalize(st);
     return err->status;
@@ -215,26 +284,34 @@ int ud_audit_each(struct ud_db *db, const struct ud_audit_filter *f, int64_t lim
 
 int ud_audit_changes(struct ud_db *db, int64_t id, ud_audit_change_fn fn, void *ctx, struct ud_err *err)
 {
-    if (ud_may(db, UD_ACT_AUDIT_READ, err) != UD_OK)
+    struct ud_audit_state s;
+    if (ud_audit_state(db, id, &s, err) != UD_OK)
         return err->status;
+    if (s.broken)
+        return ud_err_set(err, UD_ERR_INVALID,
+                          T("审计日志第 %lld 条的前后状态无法重建：日志与表中的数据不一致（有未经触发器记录的写入）",
+                            "the states of audit entry %lld cannot be rebuilt: the log and the table disagree "
+                            "(a write was made without the audit triggers)"),
+                          (long long)id);
     /* the keys of whichever side exists, in its order; each side's value */
     sqlite3_stmt *st = ud_db_stmt(db,
-                                  "SELECT k.key, json_extract(a.before_json, '$.\"' || k.key || '\"'), "
-                                  "json_extract(a.after_json, '$.\"' || k.key || '\"'), "
-                                  "a.before_json IS NOT NULL, a.after_json IS NOT NULL "
-                                  "FROM audit_log a, json_each(coalesce(a.after_json, a.before_json)) k "
-                                  "WHERE a.id = ?1 ORDER BY k.id",
+                                  "SELECT k.key, json_extract(?1, '$.\"' || k.key || '\"'), "
+                                  "json_extract(?2, '$.\"' || k.key || '\"') "
+                                  "FROM json_each(coalesce(?2, ?1)) k ORDER BY k.id",
                                   err);
-    if (!st)
+    if (!st) {
+        ud_audit_state_free(&s);
         return err->status;
-    sqlite3_bind_int64(st, 1, id);
+    }
+    sqlite3_bind_text(st, 1, s.before, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, s.after, -1, SQLITE_STATIC);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *b = sqlite3_column_int(st, 3) ? (const char *)sqlite3_column_text(st, 1) : NULL;
-        const char *a = sqlite3_column_int(st, 4) ? (const char *)sqlite3_column_text(st, 2) : NULL;
-        if (sqlite3_column_int(st, 3) && !b)
+        const char *b = s.before ? (const char *)sqlite3_column_text(st, 1) : NULL;
+        const char *a = s.after ? (const char *)sqlite3_column_text(st, 2) : NULL;
+        if (s.before && !b)
             b = "";
-        if (sqlite3_column_int(st, 4) && !a)
+        if (s.after && !a)
             a = "";
         if (fn((const char *)sqlite3_column_text(st, 0), b, a, ctx) != 0) {
             rc = SQLITE_DONE;
@@ -244,5 +321,6 @@ int ud_audit_changes(struct ud_db *db, int64_t id, ud_audit_change_fn fn, void *
     if (rc != SQLITE_DONE)
         ud_db_error(db, rc, err);
     sqlite3_reset(st);
+    ud_audit_state_free(&s);
     return err->status;
 }

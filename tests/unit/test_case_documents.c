@@ -181,12 +181,11 @@ static void the_audit_log_holds_them(void **state)
     snprintf(c.agreement_terms, sizeof c.agreement_terms, "分期支付");
     OK(ud_case_update(fx->db, &c, &err));
     char sql[300];
-    snprintf(sql, sizeof sql,
-             "SELECT count(*) FROM audit_log WHERE tbl = 'cases' AND row_id = %lld AND action = 'update' AND "
-             "json_extract(before_json, '$.agreement_terms') = '一次性支付' AND "
-             "json_extract(after_json, '$.agreement_terms') = '分期支付'",
-             (long long)c.id);
-    assert_int_equal(tu_int(fx, sql), 1);
+    snprintf(sql, sizeof sql, "tbl = 'cases' AND row_id = %lld AND action = 'update'", (long long)c.id);
+    assert_int_equal(tu_audit_states(fx, sql,
+                                     "json_extract(before_json, '$.agreement_terms') = '一次性支付' AND "
+                                     "json_extract(after_json, '$.agreement_terms') = '分期支付'"),
+                     1);
 }
 
 

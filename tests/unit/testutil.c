@@ -16,6 +16,7 @@
 #include "uniondesk/org.h"
 #include "uniondesk/parse.h"
 #include "uniondesk/user.h"
+#include "audit_int.h"
 
 static void must(int status, const struct ud_err *err, const char *what)
 {
@@ -141,6 +142,40 @@ int64_t tu_int(struct tu_fixture *fx, const char *sql)
         v = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
     return v;
+}
+
+int tu_audit_states(struct tu_fixture *fx, const char *where, const char *cond)
+{
+    char *q = sqlite3_mprintf("SELECT id, tbl, row_id, action, before_json, after_json FROM audit_log WHERE %s", where);
+    char *c = sqlite3_mprintf("SELECT count(*) FROM (SELECT ?1 AS before_json, ?2 AS after_json) WHERE %s", cond);
+    sqlite3_stmt *st, *cs;
+    if (sqlite3_prepare_v2(fx->db->h, q, -1, &st, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(fx->db->h, c, -1, &cs, NULL) != SQLITE_OK)
+        fail_msg("bad SQL %s / %s: %s", q, c, sqlite3_errmsg(fx->db->h));
+    int n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        struct ud_audit_state s;
+        struct ud_err err;
+        ud_err_clear(&err);
+        if (ud_audit_rebuild(fx->db, sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
+                             sqlite3_column_int64(st, 2), (const char *)sqlite3_column_text(st, 3),
+                             (const char *)sqlite3_column_text(st, 4), (const char *)sqlite3_column_text(st, 5), &s,
+                             &err) != UD_OK)
+            fail_msg("rebuild of audit entry %lld: %s", (long long)sqlite3_column_int64(st, 0), err.msg);
+        if (s.broken)
+            fail_msg("audit entry %lld: chain broken", (long long)sqlite3_column_int64(st, 0));
+        sqlite3_bind_text(cs, 1, s.before, -1, SQLITE_STATIC);
+        sqlite3_bind_text(cs, 2, s.after, -1, SQLITE_STATIC);
+        if (sqlite3_step(cs) == SQLITE_ROW)
+            n += sqlite3_column_int(cs, 0);
+        sqlite3_reset(cs);
+        ud_audit_state_free(&s);
+    }
+    sqlite3_finalize(st);
+    sqlite3_finalize(cs);
+    sqlite3_free(q);
+    sqlite3_free(c);
+    return n;
 }
 
 void tu_remove_db(const char *path)

@@ -46,6 +46,11 @@ void tu_id_number(const char *birth, int seq, char out[19]);
 int64_t tu_member(struct tu_fixture *fx, const char *name, const char *birth, int seq);
 /* Number of audit rows for a table/action (action NULL = any). */
 int tu_audit_count(struct tu_fixture *fx, const char *table, const char *action);
+/* How many audit entries matching `where` (SQL over audit_log's columns)
+ * have rebuilt states (ud_audit_state: the full row before and after)
+ * satisfying `cond`, an SQL expression over before_json and after_json.
+ * A broken chain fails the test. */
+int tu_audit_states(struct tu_fixture *fx, const char *where, const char *cond);
 /* One integer from a query without parameters. */
 int64_t tu_int(struct tu_fixture *fx, const char *sql);
 /* Removes a database and every file named after it: -wal, -shm,
