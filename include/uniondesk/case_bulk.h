@@ -4,12 +4,14 @@
 #ifndef UD_CASE_BULK_H
 #define UD_CASE_BULK_H
 
+#include "uniondesk/bulk_index.h"
 #include "uniondesk/dispute.h"
 
 #define UD_CASE_BULK_YEARS 64
 
 struct ud_case_bulk {
     int verify; /* set by the caller: every new case through ud_case_validate_new first */
+    struct ud_bulk_indexes indexes; /* of cases and case_events, remade at the end */
     int nyears;
     struct {
         int year;
@@ -24,7 +26,7 @@ struct ud_case_bulk_move {
 };
 
 /* Clerks and above, inside a transaction, no cases yet (a freshly created
- * database). */
+ * database): drops the secondary indexes of cases and case_events. */
 int ud_case_bulk_begin(struct ud_db *db, struct ud_case_bulk *b, struct ud_err *err);
 /* A case as ud_case_create takes it (no case number: the next of its
  * year is given), then its moves, each checked by ud_case_move_apply: the
@@ -35,7 +37,9 @@ int ud_case_bulk_begin(struct ud_db *db, struct ud_case_bulk *b, struct ud_err *
  * to the caller's rollback. */
 int ud_case_bulk_add(struct ud_db *db, struct ud_case_bulk *b, struct ud_case *c,
                      const struct ud_case_bulk_move *moves, int nmoves, struct ud_err *err);
-/* Writes the case-number sequences. */
+/* Writes the case-number sequences and remakes the indexes. */
 int ud_case_bulk_end(struct ud_db *db, struct ud_case_bulk *b, struct ud_err *err);
+/* Frees what begin took (instead of end, on failure). */
+void ud_case_bulk_free(struct ud_case_bulk *b);
 
 #endif

@@ -4,15 +4,13 @@
 #ifndef UD_MEMBER_BULK_H
 #define UD_MEMBER_BULK_H
 
+#include "uniondesk/bulk_index.h"
 #include "uniondesk/member.h"
-
-#define UD_MEMBER_BULK_INDEXES 8
 #define UD_MEMBER_BULK_ROWS 64 /* rows per INSERT: its CHECK lists are built once per statement */
 
 struct ud_member_bulk {
     int verify; /* set by the caller: every row through ud_member_validate first */
-    int nindex;
-    char *index_sql[UD_MEMBER_BULK_INDEXES]; /* the secondary indexes dropped, remade at the end */
+    struct ud_bulk_indexes indexes; /* the secondary indexes dropped, remade at the end */
     /* the ID numbers added (18-character ones as numbers), open addressing */
     uint64_t *seen;
     size_t nseen, cap;

@@ -212,8 +212,10 @@ int demo_cases(struct demo_ctx *c, struct ud_err *err)
     memset(&bulk, 0, sizeof bulk);
     const char *v = getenv("UNIONDESK_DEMO_VERIFY");
     bulk.verify = v && *v && strcmp(v, "0") != 0;
-    if (ud_case_bulk_begin(c->db, &bulk, err) != UD_OK)
+    if (ud_case_bulk_begin(c->db, &bulk, err) != UD_OK) {
+        ud_case_bulk_free(&bulk);
         return err->status;
+    }
     for (long d = 0; d < days; d++) {
         char day[UD_DATE_SZ];
         ud_date_add(c->start, d, day);
@@ -221,10 +223,15 @@ int demo_cases(struct demo_ctx *c, struct ud_err *err)
         while (acc >= 1.0) {
             acc -= 1.0;
             if (one_case(c, &bulk, day, err) != UD_OK) {
+                ud_case_bulk_free(&bulk);
                 ud_err_prefix(err, "demo case");
                 return err->status;
             }
         }
     }
-    return ud_case_bulk_end(c->db, &bulk, err);
+    if (ud_case_bulk_end(c->db, &bulk, err) != UD_OK) {
+        ud_case_bulk_free(&bulk);
+        return err->status;
+    }
+    return UD_OK;
 }

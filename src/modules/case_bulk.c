@@ -12,6 +12,7 @@
 int ud_case_bulk_begin(struct ud_db *db, struct ud_case_bulk *b, struct ud_err *err)
 {
     b->nyears = 0;
+    memset(&b->indexes, 0, sizeof b->indexes);
     if (ud_may(db, UD_ACT_CASE_WRITE, err) != UD_OK || ud_may(db, UD_ACT_CASE_MOVE, err) != UD_OK)
         return err->status;
     if (db->txn_depth <= 0)
@@ -28,7 +29,9 @@ int ud_case_bulk_begin(struct ud_db *db, struct ud_case_bulk *b, struct ud_err *
     if (any)
         return ud_err_set(err, UD_ERR_STATE, "%s",
                           T("批量装入案件只能装入空表", "cases are loaded in bulk into an empty table only"));
-    return UD_OK;
+    if (ud_bulk_indexes_drop(db, "cases", &b->indexes, err) != UD_OK)
+        return err->status;
+    return ud_bulk_indexes_drop(db, "case_events", &b->indexes, err);
 }
 
 /* The next TJ-YYYY-NNNNN of the year, as ud_case_create gives it; no
@@ -180,5 +183,10 @@ int ud_case_bulk_end(struct ud_db *db, struct ud_case_bulk *b, struct ud_err *er
             return ud_db_error(db, rc, err);
     }
     b->nyears = 0;
-    return UD_OK;
+    return ud_bulk_indexes_remake(db, &b->indexes, err);
+}
+
+void ud_case_bulk_free(struct ud_case_bulk *b)
+{
+    ud_bulk_indexes_free(&b->indexes);
 }

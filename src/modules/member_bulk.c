@@ -16,7 +16,7 @@ static const char sql_insert[] = "INSERT INTO members(name, gender, id_number, b
 
 int ud_member_bulk_begin(struct ud_db *db, struct ud_member_bulk *b, struct ud_err *err)
 {
-    b->nindex = 0;
+    memset(&b->indexes, 0, sizeof b->indexes);
     b->seen = NULL;
     b->nseen = b->cap = 0;
     b->npending = 0;
@@ -35,33 +35,7 @@ int ud_member_bulk_begin(struct ud_db *db, struct ud_member_bulk *b, struct ud_e
     if (any)
         return ud_err_set(err, UD_ERR_STATE, "%s",
                           T("批量装入会员只能装入空表", "members are loaded in bulk into an empty table only"));
-    /* sql IS NULL: the UNIQUE constraints' own indexes, which stay */
-    st = ud_db_stmt(db,
-                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'members' "
-                    "AND sql IS NOT NULL ORDER BY rowid",
-                    err);
-    if (!st)
-        return err->status;
-    char names[UD_MEMBER_BULK_INDEXES][128];
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW && b->nindex < UD_MEMBER_BULK_INDEXES) {
-        const char *sql = (const char *)sqlite3_column_text(st, 1);
-        ud_col_text(st, 0, names[b->nindex], sizeof names[0]);
-        if (!sql || !(b->index_sql[b->nindex] = strdup(sql)))
-            break;
-        b->nindex++;
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-        return ud_db_error(db, rc, err);
-    if (rc == SQLITE_ROW)
-        return ud_err_set(err, UD_ERR_INTERNAL, "member bulk load: too many indexes or out of memory");
-    for (int i = 0; i < b->nindex; i++) {
-        char drop[160];
-        snprintf(drop, sizeof drop, "DROP INDEX \"%.127s\"", names[i]);
-        if (ud_db_exec(db, drop, err) != UD_OK)
-            return err->status;
-    }
-    return UD_OK;
+    return ud_bulk_indexes_drop(db, "members", &b->indexes, err);
 }
 
 /* The row as ud_member_validate leaves it is the row given: nothing
@@ -215,18 +189,15 @@ int ud_member_bulk_end(struct ud_db *db, struct ud_member_bulk *b, struct ud_err
 {
     if (flush(db, b, err) != UD_OK)
         return err->status;
-    for (int i = 0; i < b->nindex; i++)
-        if (ud_db_exec(db, b->index_sql[i], err) != UD_OK)
-            return err->status;
+    if (ud_bulk_indexes_remake(db, &b->indexes, err) != UD_OK)
+        return err->status;
     ud_member_bulk_free(b);
     return UD_OK;
 }
 
 void ud_member_bulk_free(struct ud_member_bulk *b)
 {
-    for (int i = 0; i < b->nindex; i++)
-        free(b->index_sql[i]);
-    b->nindex = 0;
+    ud_bulk_indexes_free(&b->indexes);
     free(b->seen);
     b->seen = NULL;
     b->nseen = b->cap = 0;
