@@ -127,6 +127,13 @@ void ud_case_move_init(struct ud_case_move *m);
  * on filed_on / closed_on. args may be NULL. Writes a status event. */
 int ud_case_move(struct ud_db *db, int64_t id, int64_t expected_version, const char *to_status,
                  const struct ud_case_move *args, struct ud_err *err);
+/* ud_case_move on a case in memory, for bulk loads (case_bulk.c): the same
+ * workflow and field checks; *c takes the new status, dates and texts and
+ * version + 1. Nothing is read or written. */
+int ud_case_move_apply(struct ud_case *c, const char *to_status, const struct ud_case_move *args,
+                       struct ud_err *err);
+/* The checks ud_case_create makes on a new case, without writing. */
+int ud_case_validate_new(struct ud_db *db, struct ud_case *c, struct ud_err *err);
 
 /* Officers and above: a closed case (succeeded, failed, withdrawn,
  * not_accepted) goes back to the status it had before it was closed (the

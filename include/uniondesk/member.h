@@ -56,6 +56,9 @@ int ud_member_check_parsed(struct ud_db *db, struct ud_member *m, struct ud_err 
  * writes them one by one to learn which one failed and why). Their ids are
  * not filled in. */
 int ud_member_insert_checked(struct ud_db *db, const struct ud_member *ms, int n, struct ud_err *err);
+/* The checks ud_member_create makes, without writing: fills gender and
+ * birth date from the ID number, status "active" when empty. */
+int ud_member_validate(struct ud_db *db, struct ud_member *m, struct ud_err *err);
 int ud_member_get(struct ud_db *db, int64_t id, struct ud_member *m, struct ud_err *err);
 int ud_member_get_by_id_number(struct ud_db *db, const char *id_number, struct ud_member *m,
                                struct ud_err *err);

@@ -99,6 +99,8 @@ void ud_enrolment_init(struct ud_enrolment *e);
  * course is a field error on id_number (UD_ERR_DUPLICATE); a full course
  * is refused (UD_ERR_STATE, naming the capacity). e is reloaded. */
 int ud_enrolment_create(struct ud_db *db, struct ud_enrolment *e, struct ud_err *err);
+/* The checks ud_enrolment_create makes before writing, without writing. */
+int ud_enrolment_validate_new(struct ud_db *db, struct ud_enrolment *e, struct ud_err *err);
 int ud_enrolment_get(struct ud_db *db, int64_t id, struct ud_enrolment *e, struct ud_err *err);
 /* Clerks and above; optimistic. Changes enrolled_on, attendance,
  * completion, score, certificate and fee paid (not the course or member). */

@@ -107,5 +107,11 @@ static int ud_cmd_init(struct ud_cli *cli, int argc, char **argv)
              "%d aid grants, %d courses, %d enrolments; %.1f s\n"),
            scale, seed, as_of, stats.orgs, stats.members, stats.cases, stats.grants, stats.courses,
            stats.enrolments, secs);
+    if (getenv("UNIONDESK_DEMO_TIMES")) { /* for measuring the generator: seconds per phase */
+        for (int i = 0; i < UD_DEMO_PHASES; i++)
+            fprintf(stderr, "%s%s %.2f (cpu %.2f)", i ? ", " : "demo phases, s: ", ud_demo_phase_names[i],
+                    stats.phase_s[i], stats.phase_cpu_s[i]);
+        fprintf(stderr, "\n");
+    }
     return 0;
 }

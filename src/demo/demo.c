@@ -3,11 +3,32 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "demo_internal.h"
 #include "uniondesk/i18n.h"
 #include "uniondesk/org.h"
 #include "uniondesk/search_bulk.h"
+
+const char *const ud_demo_phase_names[UD_DEMO_PHASES] = {"orgs",     "members", "cases",  "aid",
+                                                           "training", "search",  "commit", "analyze"};
+
+/* seconds since *t on this clock, and *t moved to now */
+static double lap1(clockid_t clock, struct timespec *t)
+{
+    struct timespec now;
+    clock_gettime(clock, &now);
+    double s = (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+    *t = now;
+    return s;
+}
+
+/* t[0] wall clock, t[1] CPU time: phase i took them */
+static void lap(struct timespec t[2], struct ud_demo_stats *stats, int i)
+{
+    stats->phase_s[i] = lap1(CLOCK_MONOTONIC, &t[0]);
+    stats->phase_cpu_s[i] = lap1(CLOCK_PROCESS_CPUTIME_ID, &t[1]);
+}
 
 int ud_demo_generate(struct ud_db *db, double scale, uint64_t seed, const char *as_of,
                      struct ud_demo_stats *stats, struct ud_err *err)
@@ -39,16 +60,26 @@ int ud_demo_generate(struct ud_db *db, double scale, uint64_t seed, const char *
     /* one long transaction: a cache that holds the working set keeps
      * SQLite from spilling the same pages to the WAL over and over */
     ud_db_set_cache(db, 128);
+    static int (*const phase[])(struct demo_ctx *, struct ud_err *) = {demo_orgs, demo_members, demo_cases,
+                                                                        demo_aid, demo_training};
+    struct timespec t[2];
+    clock_gettime(CLOCK_MONOTONIC, &t[0]);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t[1]);
     int st = ud_db_begin(db, err);
-    if (st == UD_OK && (st = ud_search_bulk_begin(db, err)) == UD_OK && (st = demo_orgs(&c, err)) == UD_OK && (st = demo_members(&c, err)) == UD_OK &&
-        (st = demo_cases(&c, err)) == UD_OK && (st = demo_aid(&c, err)) == UD_OK)
-        st = demo_training(&c, err);
+    if (st == UD_OK)
+        st = ud_search_bulk_begin(db, err);
+    for (int i = 0; st == UD_OK && i <= UD_DEMO_TRAINING; i++) {
+        st = phase[i](&c, err);
+        lap(t, stats, i);
+    }
     if (st == UD_OK)
         st = ud_search_bulk_end(db, err); /* the search index, in key order */
+    lap(t, stats, UD_DEMO_SEARCH);
     if (st == UD_OK)
         st = ud_db_commit(db, err);
     else
         ud_db_rollback(db);
+    lap(t, stats, UD_DEMO_COMMIT);
     if (saved) {
         setenv("UNIONDESK_TODAY", saved, 1);
     } else {
@@ -59,6 +90,7 @@ int ud_demo_generate(struct ud_db *db, double scale, uint64_t seed, const char *
     free(c.union_names);
     if (st == UD_OK)
         ud_db_analyze(db, err); /* statistics for the query planner */
+    lap(t, stats, UD_DEMO_ANALYZE);
     ud_db_set_cache(db, 0);
     return st;
 }

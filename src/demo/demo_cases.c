@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "demo_internal.h"
-#include "uniondesk/dispute.h"
+#include "uniondesk/case_bulk.h"
 #include "uniondesk/member.h"
 #include "uniondesk/org.h"
 
@@ -72,7 +72,7 @@ static void min_date(char *d, const char *limit)
 }
 
 /* One case through its life up to the data date. */
-static int one_case(struct demo_ctx *c, const char *received, struct ud_err *err)
+static int one_case(struct demo_ctx *c, struct ud_case_bulk *bulk, const char *received, struct ud_err *err)
 {
     struct demo_rng *r = &c->rng;
     struct ud_case k;
@@ -127,33 +127,31 @@ static int one_case(struct demo_ctx *c, const char *received, struct ud_err *err
     struct demo_rng pool = {(uint64_t)k.mediation_org_id * 7919 + demo_below(r, 3)};
     demo_person_name(&pool, demo_chance(&pool, 400), k.mediator, sizeof k.mediator);
     application_texts(&k, type);
-    if (ud_case_create(c->db, &k, err) != UD_OK)
-        return err->status;
     c->stats->cases++;
 
-    struct ud_case_move mv;
+    struct ud_case_bulk_move moves[3];
+    int n = 0;
     char date[UD_DATE_SZ];
     if (!demo_chance(r, 920)) {
         /* never filed: turned away or withdrawn at the door */
         ud_date_add(received, demo_below(r, 4), date);
         if (strcmp(date, c->as_of) > 0)
-            return UD_OK;
-        ud_case_move_init(&mv);
-        mv.date = date;
+            return ud_case_bulk_add(c->db, bulk, &k, moves, 0, err);
         int refuse = demo_chance(r, 600);
-        mv.note = refuse ? "不属于劳动争议调解受理范围，已告知当事人向有关部门反映" : "申请人撤回申请";
-        mv.outcome = mv.note; /* the reason the notice prints */
-        return ud_case_move(c->db, k.id, k.version, refuse ? "not_accepted" : "withdrawn", &mv, err);
+        moves[0].to = refuse ? "not_accepted" : "withdrawn";
+        ud_case_move_init(&moves[0].args);
+        moves[0].args.date = date;
+        moves[0].args.note = refuse ? "不属于劳动争议调解受理范围，已告知当事人向有关部门反映" : "申请人撤回申请";
+        moves[0].args.outcome = moves[0].args.note; /* the reason the notice prints */
+        return ud_case_bulk_add(c->db, bulk, &k, moves, 1, err);
     }
     ud_date_add(received, demo_below(r, 3), date);
     min_date(date, c->as_of);
-    ud_case_move_init(&mv);
-    mv.date = date;
-    if (ud_case_move(c->db, k.id, k.version, "filed", &mv, err) != UD_OK)
-        return err->status;
-    int64_t version = k.version + 1;
     char filed[UD_DATE_SZ];
     memcpy(filed, date, UD_DATE_SZ);
+    moves[n].to = "filed";
+    ud_case_move_init(&moves[n].args);
+    moves[n++].args.date = filed;
     /* days to close: most within the 15 days the law gives */
     int64_t days = demo_chance(r, 820) ? demo_between(r, 1, 14) : demo_chance(r, 800) ? demo_between(r, 15, 40)
                                                                                        : demo_between(r, 41, 90);
@@ -161,45 +159,47 @@ static int one_case(struct demo_ctx *c, const char *received, struct ud_err *err
     ud_date_add(filed, (long)days, closed);
     int open = strcmp(closed, c->as_of) > 0;
     if (!open || demo_chance(r, 700)) {
-        ud_case_move_init(&mv);
-        mv.note = "召开调解会，双方到场";
-        if (ud_case_move(c->db, k.id, version, "mediating", &mv, err) != UD_OK)
-            return err->status;
-        version++;
+        moves[n].to = "mediating";
+        ud_case_move_init(&moves[n].args);
+        moves[n++].args.note = "召开调解会，双方到场";
     }
     if (open)
-        return UD_OK;
+        return ud_case_bulk_add(c->db, bulk, &k, moves, n, err);
     int district = org == 0;
     int outcome = (int)demo_below(r, 1000);
     int succeed_below = district ? 888 : 866;
-    ud_case_move_init(&mv);
-    mv.date = closed;
+    struct ud_case_move *mv = &moves[n].args;
+    ud_case_move_init(mv);
+    mv->date = closed;
     char text[300];
     if (outcome < succeed_below) {
         int64_t pct = demo_between(r, 55, 95);
-        mv.agreed_fen = k.claim_fen * pct / 100;
+        mv->agreed_fen = k.claim_fen * pct / 100;
         char amount[40];
-        ud_format_money(mv.agreed_fen, amount, sizeof amount);
+        ud_format_money(mv->agreed_fen, amount, sizeof amount);
         snprintf(text, sizeof text, "双方达成调解协议，用人单位于结案之日起十日内支付%s元", amount);
-        mv.outcome = text;
+        mv->outcome = text;
         char due[UD_DATE_SZ], terms[1200];
         ud_date_add(closed, 10, due);
         snprintf(terms, sizeof terms,
                  "一、%s于%.4s年%d月%d日前一次性支付申请人%s人民币%s元；\n"
                  "二、申请人收到上述款项后，双方劳动争议就此了结，申请人不再就本争议向用人单位主张其他权利。",
                  k.employer_name, due, atoi(due + 5), atoi(due + 8), k.applicant_name, amount);
-        mv.agreement_terms = terms;
-        mv.payment_due_on = due;
-        return ud_case_move(c->db, k.id, version, "succeeded", &mv, err);
+        mv->agreement_terms = terms;
+        mv->payment_due_on = due;
+        moves[n].to = "succeeded";
+        return ud_case_bulk_add(c->db, bulk, &k, moves, n + 1, err);
     }
     if (outcome < succeed_below + 80) {
-        mv.referred_to_arbitration = demo_chance(r, 700);
-        mv.outcome = mv.referred_to_arbitration ? "调解不成，已告知申请人向劳动人事争议仲裁委员会申请仲裁"
-                                                : "双方分歧较大，调解不成";
-        return ud_case_move(c->db, k.id, version, "failed", &mv, err);
+        mv->referred_to_arbitration = demo_chance(r, 700);
+        mv->outcome = mv->referred_to_arbitration ? "调解不成，已告知申请人向劳动人事争议仲裁委员会申请仲裁"
+                                                  : "双方分歧较大，调解不成";
+        moves[n].to = "failed";
+        return ud_case_bulk_add(c->db, bulk, &k, moves, n + 1, err);
     }
-    mv.outcome = "申请人与用人单位自行和解，撤回调解申请";
-    return ud_case_move(c->db, k.id, version, "withdrawn", &mv, err);
+    mv->outcome = "申请人与用人单位自行和解，撤回调解申请";
+    moves[n].to = "withdrawn";
+    return ud_case_bulk_add(c->db, bulk, &k, moves, n + 1, err);
 }
 
 int demo_cases(struct demo_ctx *c, struct ud_err *err)
@@ -208,17 +208,30 @@ int demo_cases(struct demo_ctx *c, struct ud_err *err)
     long days = ud_date_days(c->as_of) - ud_date_days(c->start) + 1;
     double per_day = 4000.0 / 0.92 / 365.0 * c->scale;
     double acc = 0;
+    struct ud_case_bulk bulk;
+    memset(&bulk, 0, sizeof bulk);
+    const char *v = getenv("UNIONDESK_DEMO_VERIFY");
+    bulk.verify = v && *v && strcmp(v, "0") != 0;
+    if (ud_case_bulk_begin(c->db, &bulk, err) != UD_OK) {
+        ud_case_bulk_free(&bulk);
+        return err->status;
+    }
     for (long d = 0; d < days; d++) {
         char day[UD_DATE_SZ];
         ud_date_add(c->start, d, day);
         acc += per_day * (0.6 + (double)demo_below(&c->rng, 800) / 1000.0);
         while (acc >= 1.0) {
             acc -= 1.0;
-            if (one_case(c, day, err) != UD_OK) {
+            if (one_case(c, &bulk, day, err) != UD_OK) {
+                ud_case_bulk_free(&bulk);
                 ud_err_prefix(err, "demo case");
                 return err->status;
             }
         }
+    }
+    if (ud_case_bulk_end(c->db, &bulk, err) != UD_OK) {
+        ud_case_bulk_free(&bulk);
+        return err->status;
     }
     return UD_OK;
 }

@@ -1,11 +1,14 @@
 /* Members of the demo district: 380,000 at scale 1, spread over the
- * grassroots unions with a few large employers and many small ones. */
+ * grassroots unions with a few large employers and many small ones. Valid
+ * by construction and loaded in bulk (member_bulk.c); UNIONDESK_DEMO_VERIFY=1
+ * puts every row through the module's validation first. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "demo_internal.h"
 #include "uniondesk/i18n.h"
-#include "uniondesk/member.h"
+#include "uniondesk/member_bulk.h"
 
 int demo_members(struct demo_ctx *c, struct ud_err *err)
 {
@@ -25,6 +28,14 @@ int demo_members(struct demo_ctx *c, struct ud_err *err)
                                        "厨师", "保洁员", "机修工", "数控操作工"};
     long made = 0, tries = 0;
     c->member_lo = 0;
+    static struct ud_member_bulk bulk; /* 45 KB of pending rows: not on the stack */
+    memset(&bulk, 0, sizeof bulk);
+    const char *v = getenv("UNIONDESK_DEMO_VERIFY");
+    bulk.verify = v && *v && strcmp(v, "0") != 0;
+    if (ud_member_bulk_begin(c->db, &bulk, err) != UD_OK) {
+        ud_member_bulk_free(&bulk);
+        return err->status;
+    }
     while (made < n && tries < n * 2) {
         tries++;
         struct ud_member m;
@@ -32,6 +43,7 @@ int demo_members(struct demo_ctx *c, struct ud_err *err)
         int migrant;
         demo_id_number(&c->rng, born_from, born_to, &migrant, m.id_number);
         int female = (m.id_number[16] - '0') % 2 == 0;
+        snprintf(m.gender, sizeof m.gender, "%s", female ? "F" : "M"); /* what the ID number says */
         demo_person_name(&c->rng, female, m.name, sizeof m.name);
         /* big employers get more members: a skewed pick of the union */
         int64_t r = demo_below(&c->rng, (int64_t)c->nunions * c->nunions);
@@ -50,6 +62,7 @@ int demo_members(struct demo_ctx *c, struct ud_err *err)
         char adult[UD_DATE_SZ], from[UD_DATE_SZ];
         char birth[UD_DATE_SZ];
         snprintf(birth, sizeof birth, "%.4s-%.2s-%.2s", m.id_number + 6, m.id_number + 10, m.id_number + 12);
+        memcpy(m.birth_date, birth, UD_DATE_SZ);
         ud_date_add(birth, 18L * 365 + 5, adult);
         snprintf(from, sizeof from, "%s", strcmp(adult, "2000-01-01") > 0 ? adult : "2000-01-01");
         if (strcmp(from, c->as_of) > 0)
@@ -61,18 +74,23 @@ int demo_members(struct demo_ctx *c, struct ud_err *err)
         snprintf(m.card_no, sizeof m.card_no, "BL%08ld", made + 1);
         struct ud_err e;
         ud_err_clear(&e);
-        if (ud_member_create(c->db, &m, &e) != UD_OK) {
+        if (ud_member_bulk_add(c->db, &bulk, &m, &e) != UD_OK) {
             if (e.status == UD_ERR_DUPLICATE)
                 continue; /* the same ID number drawn twice: draw again */
+            ud_member_bulk_free(&bulk);
             ud_err_prefix(&e, "demo member");
             *err = e;
             return err->status;
         }
-        if (!c->member_lo)
-            c->member_lo = m.id;
-        c->member_hi = m.id;
         made++;
         c->stats->members++;
     }
+    if (ud_member_bulk_end(c->db, &bulk, err) != UD_OK) {
+        ud_member_bulk_free(&bulk);
+        return err->status;
+    }
+    /* the table was empty: the n-th member added has id n */
+    c->member_lo = made ? 1 : 0;
+    c->member_hi = made;
     return UD_OK;
 }

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "demo_internal.h"
-#include "uniondesk/training.h"
+#include "uniondesk/enrolment_bulk.h"
 
 struct course_plan {
     const char *category;
@@ -58,7 +58,8 @@ static void title_for(struct demo_ctx *c, const struct course_plan *p, int year,
         snprintf(out, outsz, "%d年工会干部提高培训班", year);
 }
 
-static int enrol_course(struct demo_ctx *c, const struct ud_course *k, struct ud_err *err)
+static int enrol_course(struct demo_ctx *c, struct ud_enrolment_bulk *bulk, const struct ud_course *k,
+                        struct ud_err *err)
 {
     int n = (int)(k->capacity * demo_between(&c->rng, 60, 100) / 100);
     int64_t span = c->member_hi - c->member_lo + 1;
@@ -86,7 +87,7 @@ static int enrol_course(struct demo_ctx *c, const struct ud_course *k, struct ud
         e.fee_paid_fen = k->fee_fen - k->member_discount_fen;
         struct ud_err e2;
         ud_err_clear(&e2);
-        if (ud_enrolment_create(c->db, &e, &e2) != UD_OK) {
+        if (ud_enrolment_bulk_add(c->db, bulk, &e, &e2) != UD_OK) {
             if (e2.status == UD_ERR_DUPLICATE || e2.status == UD_ERR_INVALID)
                 continue; /* a member who left the union meanwhile, or twice by the stride: skip */
             *err = e2;
@@ -101,6 +102,10 @@ int demo_training(struct demo_ctx *c, struct ud_err *err)
 {
     int first_year = atoi(c->start), last_year = atoi(c->as_of);
     int seq = 0;
+    /* enrolments valid by construction (enrolment_bulk.c); verified on demand */
+    struct ud_enrolment_bulk bulk;
+    const char *v = getenv("UNIONDESK_DEMO_VERIFY");
+    bulk.verify = v && *v && strcmp(v, "0") != 0;
     for (int year = first_year; year <= last_year; year++) {
         for (size_t p = 0; p < sizeof plans / sizeof plans[0]; p++) {
             const struct course_plan *pl = &plans[p];
@@ -134,7 +139,7 @@ int demo_training(struct demo_ctx *c, struct ud_err *err)
                     return err->status;
                 }
                 c->stats->courses++;
-                if (enrol_course(c, &k, err) != UD_OK) {
+                if (enrol_course(c, &bulk, &k, err) != UD_OK) {
                     ud_err_prefix(err, "demo enrolment");
                     return err->status;
                 }

@@ -725,6 +725,35 @@ int ud_case_move(struct ud_db *db, int64_t id, int64_t expected_version, const c
     return ud_db_commit(db, err);
 }
 
+int ud_case_move_apply(struct ud_case *c, const char *to_status, const struct ud_case_move *args,
+                       struct ud_err *err)
+{
+    if (!to_status || ud_enum_index(&ud_enum_case_status, to_status) < 0)
+        return ud_err_set(err, UD_ERR_INVALID, T("没有“%s”这个案件状态", "'%s' is not a case status"),
+                          to_status ? to_status : "");
+    if (!move_allowed(c->status, to_status))
+        return ud_err_set(err, UD_ERR_STATE,
+                          T("不能把案件从“%s”改为“%s”", "a case cannot move from '%s' to '%s'"),
+                          status_label(c->status), status_label(to_status));
+    struct ud_case_move defaults;
+    if (!args) {
+        ud_case_move_init(&defaults);
+        args = &defaults;
+    }
+    apply_move(to_status, args, c, err);
+    if (err->nfields)
+        return err->status;
+    c->version++;
+    return UD_OK;
+}
+
+int ud_case_validate_new(struct ud_db *db, struct ud_case *c, struct ud_err *err)
+{
+    if (!c->status[0])
+        snprintf(c->status, sizeof c->status, "received");
+    return validate(db, c, NULL, 0, err);
+}
+
 /* ---- reopening ---- */
 
 /* The status a closed case had before it was closed: where the last move

@@ -215,6 +215,11 @@ static void bind_at(sqlite3_stmt *st, int b, const struct ud_member *m)
     ud_bind_text_static(st, b + 15, m->card_no);
 }
 
+int ud_member_validate(struct ud_db *db, struct ud_member *m, struct ud_err *err)
+{
+    return validate(db, m, 0, err);
+}
+
 static void bind_fields(sqlite3_stmt *st, const struct ud_member *m)
 {
     bind_at(st, 0, m);

@@ -432,6 +432,11 @@ static int enr_validate(struct ud_db *db, struct ud_enrolment *e, int creating, 
     return err->nfields ? UD_ERR_INVALID : UD_OK;
 }
 
+int ud_enrolment_validate_new(struct ud_db *db, struct ud_enrolment *e, struct ud_err *err)
+{
+    return enr_validate(db, e, 1, err);
+}
+
 static void enr_bind(sqlite3_stmt *st, const struct ud_enrolment *e)
 {
     sqlite3_bind_int64(st, 1, e->course_id);
