@@ -102,6 +102,19 @@ contains "$TMP/out" "--row" "--help lists the options"
 # lean log (audit --format json), less the case columns of 0006.
 V2=$TMP/v2.db
 UNIONDESK_TODAY=2026-11-26 ud --db "$V2" init --demo --scale 0.01 --seed 7 --as-of 2026-11-26 >/dev/null 2>&1
+# the demo writes each case once in its final state (no update entries):
+# a few later edits, through the triggers, give the log cases' updates
+"$PY" - "$V2" <<'PYEOF'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.create_function("ud_user", 0, lambda: "officer1")
+c.create_function("ud_os_login", 0, lambda: "root")
+c.create_function("ud_indexed_upto", 1, lambda t: 2**62)
+for i, m in ((1, "王芳"), (2, "李强"), (3, None)):
+    c.execute("UPDATE cases SET mediator = ?, version = version + 1 WHERE id = ?", (m, i))
+c.execute("UPDATE cases SET outcome = '补记', version = version + 1 WHERE id = 2")
+c.commit()
+PYEOF
 ud --db "$V2" audit --format json >"$TMP/v2-orig.json" 2>"$TMP/v2-orig.err" || diag "$TMP/v2-orig.err"
 # the log in version 2's shape (and as it will be rebuilt after the upgrade)
 cat >"$TMP/v2log.py" <<'PYEOF'
