@@ -968,10 +968,10 @@ static void id_number_facts_agree_with_the_check(void **state)
     (void)state;
     int n = 0;
     for (long day = -25000; day < 20000; day += 37)
-        for (int seq = 0; seq < 1000; seq += 111) {
+        for (unsigned seq = 0; seq < 1000; seq += 111) {
             char date[UD_DATE_SZ], id[UD_IDNUM_SZ], norm[UD_IDNUM_SZ], birth[UD_DATE_SZ], birth2[UD_DATE_SZ];
             ud_date_from_days(day, date);
-            snprintf(id, sizeof id, "330206%.4s%.2s%.2s%03d", date, date + 5, date + 8, seq);
+            snprintf(id, sizeof id, "330206%.4s%.2s%.2s%03u", date, date + 5, date + 8, seq);
             id[17] = ud_id_check_char(id);
             id[18] = '\0';
             char g = 0, g2 = 0;
