@@ -629,12 +629,15 @@ static void compact_after_lean_audit(struct ud_db *db)
      * memory (ud_db_open's temp_store=MEMORY, put back after) */
     sqlite3_exec(db->h, "PRAGMA temp_store = FILE", NULL, NULL, NULL);
     int rc = sqlite3_exec(db->h, "VACUUM", NULL, NULL, NULL);
+    /* the reason, before the next statement resets it ("not an error") */
+    char why[200];
+    ud_strlcpy(why, sizeof why, sqlite3_errmsg(db->h));
     sqlite3_exec(db->h, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
     if (rc != SQLITE_OK)
         ud_notice(T("整理数据库文件未完成（%s）：升级已完成，数据完好；空出的空间留在文件中，供以后写入",
                     "compacting the database file did not finish (%s): the upgrade is done and the data whole; "
                     "the space freed stays in the file for later writes"),
-                  sqlite3_errmsg(db->h));
+                  why);
 }
 
 /* The backup beside the database is made with the group's rights. */
