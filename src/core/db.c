@@ -693,8 +693,11 @@ static int migrate_with_group(struct ud_db *db, int target, struct ud_err *err)
                             "; the audit log becomes lean (nothing of it is lost), then the file is compacted once to "
                             "give the space back"));
     }
-    int rc = ud_migrate_up(db->h, target, err);
-    if (rc == UD_OK && cur > 0 && cur < LEAN_AUDIT_VERSION && to >= LEAN_AUDIT_VERSION)
+    /* compacted only by the process that applied 0007: others that
+     * found the file old and waited for the lock have nothing to give back */
+    int from = -1;
+    int rc = ud_migrate_up_from(db->h, target, &from, err);
+    if (rc == UD_OK && from > 0 && from < LEAN_AUDIT_VERSION && to >= LEAN_AUDIT_VERSION)
         compact_after_lean_audit(db);
     return rc;
 }
