@@ -629,12 +629,15 @@ static void compact_after_lean_audit(struct ud_db *db)
      * memory (ud_db_open's temp_store=MEMORY, put back after) */
     sqlite3_exec(db->h, "PRAGMA temp_store = FILE", NULL, NULL, NULL);
     int rc = sqlite3_exec(db->h, "VACUUM", NULL, NULL, NULL);
+    /* the reason, before the next statement resets it ("not an error") */
+    char why[200];
+    ud_strlcpy(why, sizeof why, sqlite3_errmsg(db->h));
     sqlite3_exec(db->h, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
     if (rc != SQLITE_OK)
         ud_notice(T("整理数据库文件未完成（%s）：升级已完成，数据完好；空出的空间留在文件中，供以后写入",
                     "compacting the database file did not finish (%s): the upgrade is done and the data whole; "
                     "the space freed stays in the file for later writes"),
-                  sqlite3_errmsg(db->h));
+                  why);
 }
 
 /* The backup beside the database is made with the group's rights. */
@@ -690,8 +693,11 @@ static int migrate_with_group(struct ud_db *db, int target, struct ud_err *err)
                             "; the audit log becomes lean (nothing of it is lost), then the file is compacted once to "
                             "give the space back"));
     }
-    int rc = ud_migrate_up(db->h, target, err);
-    if (rc == UD_OK && cur > 0 && cur < LEAN_AUDIT_VERSION && to >= LEAN_AUDIT_VERSION)
+    /* compacted only by the process that applied 0007: others that
+     * found the file old and waited for the lock have nothing to give back */
+    int from = -1;
+    int rc = ud_migrate_up_from(db->h, target, &from, err);
+    if (rc == UD_OK && from > 0 && from < LEAN_AUDIT_VERSION && to >= LEAN_AUDIT_VERSION)
         compact_after_lean_audit(db);
     return rc;
 }

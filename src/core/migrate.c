@@ -228,7 +228,7 @@ static int upgrade_failed(sqlite3 *h, int from, struct ud_err *err)
     return err->status;
 }
 
-static int migrate_up_locked(sqlite3 *h, int target, struct ud_err *err);
+static int migrate_up_locked(sqlite3 *h, int target, int *from, struct ud_err *err);
 
 static int pragma_int(sqlite3 *h, const char *sql)
 {
@@ -261,6 +261,12 @@ static int foreign_keys_on(sqlite3 *h)
  * The pragma is a no-op inside a transaction: it is set before BEGIN. */
 int ud_migrate_up(sqlite3 *h, int target, struct ud_err *err)
 {
+    int from;
+    return ud_migrate_up_from(h, target, &from, err);
+}
+
+int ud_migrate_up_from(sqlite3 *h, int target, int *from, struct ud_err *err)
+{
     int fk = foreign_keys_on(h);
     if (fk)
         sqlite3_exec(h, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
@@ -269,7 +275,8 @@ int ud_migrate_up(sqlite3 *h, int target, struct ud_err *err)
      * sort spills to a temporary file while it runs. */
     int temp_store = pragma_int(h, "PRAGMA temp_store");
     sqlite3_exec(h, "PRAGMA temp_store = FILE", NULL, NULL, NULL);
-    int rc = migrate_up_locked(h, target, err);
+    *from = -1;
+    int rc = migrate_up_locked(h, target, from, err);
     char restore[40];
     snprintf(restore, sizeof restore, "PRAGMA temp_store = %d", temp_store);
     sqlite3_exec(h, restore, NULL, NULL, NULL);
@@ -278,7 +285,7 @@ int ud_migrate_up(sqlite3 *h, int target, struct ud_err *err)
     return rc;
 }
 
-static int migrate_up_locked(sqlite3 *h, int target, struct ud_err *err)
+static int migrate_up_locked(sqlite3 *h, int target, int *from_out, struct ud_err *err)
 {
     if (ud_migrate_check(h, err) != UD_OK)
         return err->status;
@@ -287,6 +294,7 @@ static int migrate_up_locked(sqlite3 *h, int target, struct ud_err *err)
     /* read under the lock: another process (a second init) may have
      * upgraded the file while we waited for it */
     int from = ud_migrate_current(h, err);
+    *from_out = from;
     for (int i = 0; i < ud_migration_count; i++) {
         const struct ud_migration *m = &ud_migrations[i];
         if (m->version <= from)

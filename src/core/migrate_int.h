@@ -30,5 +30,8 @@ int ud_migrate_check(sqlite3 *h, struct ud_err *err);
 /* Applies pending migrations up to `target` (0 = all), each in its own
  * transaction. */
 int ud_migrate_up(sqlite3 *h, int target, struct ud_err *err);
+/* The same; *from: the version found under the write lock, from which
+ * this call upgraded (another process may have upgraded meanwhile). */
+int ud_migrate_up_from(sqlite3 *h, int target, int *from, struct ud_err *err);
 
 #endif
