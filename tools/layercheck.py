@@ -40,7 +40,7 @@ DIRS = {"core": CORE, "modules": MODULES, "report": TOOLS, "export": TOOLS,
 
 # include/uniondesk/X.h -> the layer its code lives in
 HEADERS = {}
-for h in "err i18n utf8 parse enums db dbfile migrate rules privilege outfile csvout termout".split():
+for h in "err i18n utf8 parse enums db dbfile diskfull migrate rules privilege outfile csvout termout".split():
     HEADERS[h] = CORE
 for h in ("org member dispute dispute_stats member_stats training training_stats aid user "
           "audit privacy fields list period may").split():

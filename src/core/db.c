@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "uniondesk/dbfile.h"
+#include "uniondesk/diskfull.h"
 #include "uniondesk/i18n.h"
 #include "migrate_int.h"
 #include "uniondesk/outfile.h"
@@ -205,9 +206,18 @@ static int io_error(struct ud_db *db, int code, int undone, const char *detail, 
     const char *what = undone ? T("本次操作已全部撤销，没有写入任何数据", "the whole operation was undone, nothing was written")
                               : T("没有写入任何数据", "nothing was written");
     switch (code & 0xFF) {
-    case SQLITE_FULL:
+    case SQLITE_FULL: {
+        char tmp[4096];
+        if (ud_diskfull_tmpdir(db->path, tmp, sizeof tmp))
+            return ud_err_set(err, UD_ERR_IO,
+                              T("临时目录 %s 所在磁盘已满（数据库 %s 所在磁盘还有空间）：%s；"
+                                "请清理该目录，或设 SQLITE_TMPDIR 指向空间足够的目录",
+                                "the disk of the temporary directory %s is full (the disk of the database %s has "
+                                "room): %s; free space there, or set SQLITE_TMPDIR to a directory with room"),
+                              tmp, db->path, what);
         return ud_err_set(err, UD_ERR_IO, T("磁盘已满：无法写入数据库 %s；%s", "the disk is full: cannot write the database %s; %s"),
                           db->path, what);
+    }
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
         return ud_err_set(err, UD_ERR_BUSY,

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "uniondesk/diskfull.h"
 #include "uniondesk/i18n.h"
 #include "uniondesk/privilege.h"
 #include "db_int.h"
@@ -44,6 +45,14 @@ static int sql_fail(sqlite3 *h, struct ud_err *err, const char *what)
                            rc == SQLITE_IOERR || rc == SQLITE_CANTOPEN) ? UD_ERR_IO
                                                                           : UD_ERR_INTERNAL;
     const char *path = sqlite3_db_filename(h, "main");
+    char tmp[4096];
+    if (rc == SQLITE_FULL && ud_diskfull_tmpdir(path, tmp, sizeof tmp))
+        return ud_err_set(err, st,
+                          T("%s：临时目录 %s 所在磁盘已满（数据库 %s 所在磁盘还有空间）；"
+                            "请清理该目录，或设 SQLITE_TMPDIR 指向空间足够的目录",
+                            "%s: the disk of the temporary directory %s is full (the disk of the database %s has "
+                            "room); free space there, or set SQLITE_TMPDIR to a directory with room"),
+                          what, tmp, path ? path : "");
     if (rc == SQLITE_FULL)
         return ud_err_set(err, st, T("%s：磁盘已满，无法写入数据库 %s", "%s: the disk is full: cannot write the database %s"),
                           what, path ? path : "");
