@@ -135,7 +135,11 @@ CREATE TABLE audit_log_v7 (
     os_login    TEXT,
     tbl         TEXT NOT NULL,
     row_id      INTEGER NOT NULL,
-    action      TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete', 'read', 'print')),
+    -- an OR chain, not IN (...): SQLite evaluates an IN list of more than
+    -- two values in a CHECK through an ephemeral table built anew for
+    -- every row, and every trigger write comes through here
+    action      TEXT NOT NULL CHECK (action = 'insert' OR action = 'update' OR action = 'delete'
+                                     OR action = 'read' OR action = 'print'),
     before_json TEXT,
     after_json  TEXT
 );

@@ -196,6 +196,20 @@ sqlite3 "$V2" "delete from audit_log where id = 1" 2>/dev/null && not_ok "the lo
 sqlite3 "$V2" "update audit_log set login = 'x' where id = 1" 2>/dev/null && not_ok "…updates refused too" || ok "…updates refused too"
 sqlite3 "$V2" "insert into audit_log(login, tbl, row_id, action) values ('x', 't', 1, 'read')" 2>/dev/null &&
     ok "the log now takes 'read' entries" || not_ok "the log now takes 'read' entries"
+# the action CHECK of 0007 (an OR chain, not IN): the same five actions
+# accepted and anything else refused, as the IN list did
+for a in insert update delete read print; do
+    sqlite3 "$V2" "insert into audit_log(login, tbl, row_id, action) values ('x', 't', 1, '$a')" 2>/dev/null &&
+        ok "audit_log takes action '$a'" || not_ok "audit_log takes action '$a'"
+done
+for a in bogus Insert 'insert ' ''; do
+    if sqlite3 "$V2" "insert into audit_log(login, tbl, row_id, action) values ('x', 't', 1, '$a')" 2>/dev/null; then
+        not_ok "audit_log refuses action '$a'"
+    else ok "audit_log refuses action '$a'"; fi
+done
+if sqlite3 "$V2" "insert into audit_log(login, tbl, row_id, action) values ('x', 't', 1, NULL)" 2>/dev/null; then
+    not_ok "audit_log refuses a NULL action"
+else ok "audit_log refuses a NULL action"; fi
 # rebuild a case as of its latest entry: its state after equals the row
 CID=$(sql "$V2" "select row_id from audit_log where tbl='cases' and action='update' order by id desc limit 1")
 # (the columns of 0006 were dropped to make version 2: compared without them)
