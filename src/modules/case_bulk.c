@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "db_int.h"
+#include "modutil.h"
 #include "uniondesk/i18n.h"
 #include "uniondesk/may.h"
 #include "uniondesk/parse.h"
@@ -106,31 +107,7 @@ static int insert_case(struct ud_db *db, const struct ud_case *c, struct ud_err 
                                   err);
     if (!st)
         return err->status;
-    ud_bind_text(st, 1, c->case_no);
-    sqlite3_bind_int64(st, 2, c->mediation_org_id);
-    ud_bind_text(st, 3, c->received_on);
-    ud_bind_text(st, 4, c->filed_on);
-    ud_bind_int(st, 5, c->workers_count == UD_NULL_INT ? 1 : c->workers_count);
-    ud_bind_text(st, 6, c->applicant_name);
-    ud_bind_text(st, 7, c->applicant_id_number);
-    ud_bind_text(st, 8, c->applicant_phone);
-    ud_bind_opt_int(st, 9, c->member_id);
-    ud_bind_text(st, 10, c->employer_name);
-    ud_bind_text(st, 11, c->employer_credit_code);
-    ud_bind_opt_int(st, 12, c->employer_org_id);
-    ud_bind_text(st, 13, c->dispute_type);
-    ud_bind_int(st, 14, c->claim_fen == UD_NULL_INT ? 0 : c->claim_fen);
-    ud_bind_opt_int(st, 15, c->agreed_fen);
-    ud_bind_text(st, 16, c->mediator);
-    ud_bind_text(st, 17, c->status);
-    ud_bind_text(st, 18, c->closed_on);
-    ud_bind_text(st, 19, c->outcome);
-    sqlite3_bind_int(st, 20, c->referred_to_arbitration ? 1 : 0);
-    ud_bind_text(st, 21, c->claims);
-    ud_bind_text(st, 22, c->facts);
-    ud_bind_text(st, 23, c->respondent_rep);
-    ud_bind_text(st, 24, c->agreement_terms);
-    ud_bind_text(st, 25, c->payment_due_on);
+    ud_case_bind_fields(st, c);
     sqlite3_bind_int64(st, 26, c->version);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);

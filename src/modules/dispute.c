@@ -465,7 +465,7 @@ static int add_event(struct ud_db *db, int64_t case_id, const char *kind, const 
     return rc == SQLITE_DONE ? UD_OK : ud_db_error(db, rc, err);
 }
 
-static void bind_fields(sqlite3_stmt *st, const struct ud_case *c)
+void ud_case_bind_fields(sqlite3_stmt *st, const struct ud_case *c)
 {
     ud_bind_text(st, 1, c->case_no);
     sqlite3_bind_int64(st, 2, c->mediation_org_id);
@@ -522,7 +522,7 @@ static int create(struct ud_db *db, struct ud_case *c, int parsed, struct ud_err
                                   err);
     if (!st)
         return ud_mod_finish(db, err->status, err);
-    bind_fields(st, c);
+    ud_case_bind_fields(st, c);
     if (ud_mod_step(db, st, ud_case_fields, err) != UD_OK)
         return err->status;
     int64_t id = sqlite3_last_insert_rowid(db->h);
@@ -579,7 +579,7 @@ int ud_case_update(struct ud_db *db, struct ud_case *c, struct ud_err *err)
                                   err);
     if (!st)
         return ud_mod_finish(db, err->status, err);
-    bind_fields(st, c);
+    ud_case_bind_fields(st, c);
     sqlite3_bind_int64(st, 26, c->id);
     sqlite3_bind_int64(st, 27, c->version);
     if (ud_mod_step_versioned(db, st, "cases", c->id, ud_case_fields, err) != UD_OK)

@@ -55,4 +55,9 @@ void ud_org_subtree_cond(struct ud_sqlbuf *q, const char *column, int64_t root_i
 
 #define UD_NOW_SQL "strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime')"
 
+/* Binds a case's columns 1-25 in the order of the cases INSERT (dispute.c);
+ * the bulk load's INSERT adds version as ?26. */
+struct ud_case;
+void ud_case_bind_fields(sqlite3_stmt *st, const struct ud_case *c);
+
 #endif
