@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "db_int.h"
+#include "modutil.h"
 #include "uniondesk/i18n.h"
 #include "uniondesk/may.h"
 
@@ -52,14 +53,7 @@ int ud_enrolment_bulk_add(struct ud_db *db, struct ud_enrolment_bulk *b, struct 
                                   err);
     if (!st)
         return err->status;
-    sqlite3_bind_int64(st, 1, e->course_id);
-    sqlite3_bind_int64(st, 2, e->member_id);
-    ud_bind_text(st, 3, e->enrolled_on);
-    sqlite3_bind_int(st, 4, e->attended);
-    sqlite3_bind_int(st, 5, e->completed);
-    ud_bind_opt_int(st, 6, e->score);
-    ud_bind_text(st, 7, e->certificate_no);
-    sqlite3_bind_int64(st, 8, e->fee_paid_fen);
+    ud_enrolment_bind(st, e);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     if (rc != SQLITE_DONE) {

@@ -194,9 +194,7 @@ static int validate(struct ud_db *db, struct ud_member *m, int parsed, struct ud
     return err->nfields ? UD_ERR_INVALID : UD_OK;
 }
 
-/* m is not changed before the statement is stepped and reset; b: the
- * number of parameters before m's (one row of a many-row INSERT) */
-static void bind_at(sqlite3_stmt *st, int b, const struct ud_member *m)
+void ud_member_bind_at(sqlite3_stmt *st, int b, const struct ud_member *m)
 {
     ud_bind_text_static(st, b + 1, m->name);
     ud_bind_text_static(st, b + 2, m->gender);
@@ -222,7 +220,7 @@ int ud_member_validate(struct ud_db *db, struct ud_member *m, struct ud_err *err
 
 static void bind_fields(sqlite3_stmt *st, const struct ud_member *m)
 {
-    bind_at(st, 0, m);
+    ud_member_bind_at(st, 0, m);
 }
 
 static int create(struct ud_db *db, struct ud_member *m, int parsed, struct ud_err *err)
@@ -272,32 +270,40 @@ int ud_member_check_parsed(struct ud_db *db, struct ud_member *m, struct ud_err 
     "INSERT INTO members(name, gender, id_number, birth_date, ethnicity, education, political_status, " \
     "hukou_type, phone, org_id, join_date, status, is_migrant, job_title, card_no) VALUES "
 #define INSERT_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-#define INSERT_NPARAM 15
+
+const char *ud_member_insert_sql(int rows)
+{
+    /* one text per row count, built once: the statement cache keys on its address */
+    static char sql[UD_MEMBER_INSERT_MAX_ROWS + 1][sizeof INSERT_HEAD + UD_MEMBER_INSERT_MAX_ROWS * sizeof INSERT_ROW];
+    if (rows < 1 || rows > UD_MEMBER_INSERT_MAX_ROWS)
+        return NULL;
+    char *q = sql[rows];
+    if (!q[0]) {
+        size_t len = strlen(INSERT_HEAD);
+        memcpy(q, INSERT_HEAD, len);
+        for (int i = 0; i < rows; i++) {
+            if (i)
+                q[len++] = ',';
+            memcpy(q + len, INSERT_ROW, strlen(INSERT_ROW));
+            len += strlen(INSERT_ROW);
+        }
+        q[len] = '\0';
+    }
+    return q;
+}
 
 int ud_member_insert_checked(struct ud_db *db, const struct ud_member *ms, int n, struct ud_err *err)
 {
-    /* one text, built once: the statement cache keys on its address */
-    static char sql[sizeof INSERT_HEAD + UD_MEMBER_BATCH * sizeof INSERT_ROW + UD_MEMBER_BATCH];
     if (n != UD_MEMBER_BATCH)
         return ud_err_set(err, UD_ERR_INTERNAL, "ud_member_insert_checked: %d rows", n);
-    if (!sql[0]) {
-        size_t len = strlen(INSERT_HEAD);
-        memcpy(sql, INSERT_HEAD, len);
-        for (int i = 0; i < UD_MEMBER_BATCH; i++) {
-            if (i)
-                sql[len++] = ',';
-            memcpy(sql + len, INSERT_ROW, strlen(INSERT_ROW));
-            len += strlen(INSERT_ROW);
-        }
-        sql[len] = '\0';
-    }
+    const char *sql = ud_member_insert_sql(n);
     if (ud_db_begin(db, err) != UD_OK)
         return err->status;
     sqlite3_stmt *st = ud_db_stmt(db, sql, err);
     if (!st)
         return ud_mod_finish(db, err->status, err);
     for (int i = 0; i < n; i++)
-        bind_at(st, i * INSERT_NPARAM, &ms[i]);
+        ud_member_bind_at(st, i * UD_MEMBER_NCOLS, &ms[i]);
     if (ud_mod_step(db, st, ud_member_fields, err) != UD_OK)
         return err->status;
     return ud_db_commit(db, err);

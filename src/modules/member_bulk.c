@@ -5,15 +5,11 @@
 #include <string.h>
 
 #include "db_int.h"
+#include "modutil.h"
 #include "uniondesk/i18n.h"
 #include "uniondesk/may.h"
 
 /* The same INSERT as ud_member_create's. */
-static const char sql_insert[] = "INSERT INTO members(name, gender, id_number, birth_date, ethnicity, "
-                                 "education, political_status, hukou_type, phone, org_id, join_date, status, "
-                                 "is_migrant, job_title, card_no) "
-                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
-
 int ud_member_bulk_begin(struct ud_db *db, struct ud_member_bulk *b, struct ud_err *err)
 {
     memset(&b->indexes, 0, sizeof b->indexes);
@@ -99,53 +95,16 @@ static int seen_add(struct ud_member_bulk *b, uint64_t k)
     }
 }
 
-static void bind_row(sqlite3_stmt *st, int at, const struct ud_member *m)
-{
-    ud_bind_text(st, at + 1, m->name);
-    ud_bind_text(st, at + 2, m->gender);
-    ud_bind_text(st, at + 3, m->id_number);
-    ud_bind_text(st, at + 4, m->birth_date);
-    ud_bind_text(st, at + 5, m->ethnicity);
-    ud_bind_text(st, at + 6, m->education);
-    ud_bind_text(st, at + 7, m->political_status);
-    ud_bind_text(st, at + 8, m->hukou_type);
-    ud_bind_text(st, at + 9, m->phone);
-    sqlite3_bind_int64(st, at + 10, m->org_id);
-    ud_bind_text(st, at + 11, m->join_date);
-    ud_bind_text(st, at + 12, m->status);
-    sqlite3_bind_int(st, at + 13, m->is_migrant ? 1 : 0);
-    ud_bind_text(st, at + 14, m->job_title);
-    ud_bind_text(st, at + 15, m->card_no);
-}
-
-#define NCOLS 15
-/* sql_insert with UD_MEMBER_BULK_ROWS rows of VALUES, made once: static,
- * since the statement cache is keyed by the string's address */
-static char sql_many[sizeof sql_insert + UD_MEMBER_BULK_ROWS * NCOLS * 8];
-
-static const char *many_rows_sql(void)
-{
-    if (!sql_many[0]) {
-        size_t n = (size_t)(strstr(sql_insert, "VALUES") - sql_insert) + strlen("VALUES ");
-        memcpy(sql_many, sql_insert, n);
-        for (int r = 0; r < UD_MEMBER_BULK_ROWS; r++)
-            for (int c = 0; c < NCOLS; c++)
-                n += (size_t)snprintf(sql_many + n, sizeof sql_many - n, "%s?%d%s", c ? ", " : r ? ", (" : "(",
-                                      r * NCOLS + c + 1, c == NCOLS - 1 ? ")" : "");
-    }
-    return sql_many;
-}
-
 /* Writes the pending rows: a full batch in one statement, fewer one by one. */
 static int flush(struct ud_db *db, struct ud_member_bulk *b, struct ud_err *err)
 {
     int full = b->npending == UD_MEMBER_BULK_ROWS;
     for (int i = 0; i < b->npending; i += full ? UD_MEMBER_BULK_ROWS : 1) {
-        sqlite3_stmt *st = ud_db_stmt(db, full ? many_rows_sql() : sql_insert, err);
+        sqlite3_stmt *st = ud_db_stmt(db, ud_member_insert_sql(full ? UD_MEMBER_BULK_ROWS : 1), err);
         if (!st)
             return err->status;
         for (int r = 0; r < (full ? UD_MEMBER_BULK_ROWS : 1); r++)
-            bind_row(st, r * NCOLS, &b->pending[i + r]);
+            ud_member_bind_at(st, r * UD_MEMBER_NCOLS, &b->pending[i + r]);
         int rc = sqlite3_step(st);
         sqlite3_reset(st);
         if (rc != SQLITE_DONE)

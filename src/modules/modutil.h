@@ -60,4 +60,18 @@ void ud_org_subtree_cond(struct ud_sqlbuf *q, const char *column, int64_t root_i
 struct ud_case;
 void ud_case_bind_fields(sqlite3_stmt *st, const struct ud_case *c);
 
+/* The members INSERT with `rows` rows of VALUES (1..UD_MEMBER_INSERT_MAX_ROWS),
+ * the same text each call for the statement cache (member.c); NULL otherwise. */
+#define UD_MEMBER_NCOLS 15
+#define UD_MEMBER_INSERT_MAX_ROWS 64
+const char *ud_member_insert_sql(int rows);
+/* Binds m as the row whose parameters start after `base` ones. m's text is
+ * bound without a copy: it must not change before the step and reset. */
+struct ud_member;
+void ud_member_bind_at(sqlite3_stmt *st, int base, const struct ud_member *m);
+
+/* Binds an enrolment's 8 columns in the order of the enrolments INSERT (training.c). */
+struct ud_enrolment;
+void ud_enrolment_bind(sqlite3_stmt *st, const struct ud_enrolment *e);
+
 #endif

@@ -437,7 +437,7 @@ int ud_enrolment_validate_new(struct ud_db *db, struct ud_enrolment *e, struct u
     return enr_validate(db, e, 1, err);
 }
 
-static void enr_bind(sqlite3_stmt *st, const struct ud_enrolment *e)
+void ud_enrolment_bind(sqlite3_stmt *st, const struct ud_enrolment *e)
 {
     sqlite3_bind_int64(st, 1, e->course_id);
     sqlite3_bind_int64(st, 2, e->member_id);
@@ -464,7 +464,7 @@ int ud_enrolment_create(struct ud_db *db, struct ud_enrolment *e, struct ud_err 
                                   err);
     if (!st)
         return ud_mod_finish(db, err->status, err);
-    enr_bind(st, e);
+    ud_enrolment_bind(st, e);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     if (rc != SQLITE_DONE) {
@@ -512,7 +512,7 @@ int ud_enrolment_update(struct ud_db *db, struct ud_enrolment *e, struct ud_err 
                                   err);
     if (!st)
         return ud_mod_finish(db, err->status, err);
-    enr_bind(st, e);
+    ud_enrolment_bind(st, e);
     sqlite3_bind_int64(st, 9, e->id);
     sqlite3_bind_int64(st, 10, e->version);
     if (ud_mod_step(db, st, ud_enrolment_fields, err) != UD_OK)
