@@ -13,4 +13,13 @@
  * culprit. dir receives that directory (empty when none). */
 int ud_diskfull_tmpdir(const char *db_path, char *dir, size_t n);
 
+/* 1 when the file system holding db_path has no room left (under 64 KiB
+ * for unprivileged writes): an I/O error opening the database there is
+ * the full disk (its -wal/-shm cannot grow), not damage. */
+int ud_diskfull_db(const char *db_path);
+/* The error for opening db_path on a full disk: nothing changed, free
+ * space and retry; never "restore a backup". UD_ERR_IO. */
+struct ud_err;
+int ud_diskfull_open_error(const char *db_path, struct ud_err *err);
+
 #endif

@@ -1,4 +1,5 @@
 #include <stdio.h>
+#include <string.h>
 
 #include "cli.h"
 #include "uniondesk/i18n.h"
@@ -48,8 +49,8 @@ static int ud_cmd_check(struct ud_cli *cli, int argc, char **argv)
         struct ud_err e2;
         ud_err_clear(&e2);
         int n = ud_db_check_path(cli->db_path, print_problem, NULL, &e2);
-        if (n < 0)
-            return ud_cli_fail(&e2);
+        if (n < 0) /* the same cause (a full disk) is said once */
+            return strcmp(e2.msg, err.msg) == 0 ? code : ud_cli_fail(&e2);
         if (n == 0) /* whole as SQLite sees it, but not ours to open */
             return code;
         fprintf(stderr, "%s", T("uniondesk：数据库已损坏，请用备份恢复（uniondesk backup 做的备份可直接替换数据库文件）\n",

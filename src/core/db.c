@@ -407,7 +407,9 @@ static int precheck(const char *path, int adopt_empty, int *cur, struct ud_err *
         int damaged = (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_IOERR;
         int busy = (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
         const char *detail = h ? sqlite3_errmsg(h) : sqlite3_errstr(rc);
-        if (damaged)
+        if ((rc & 0xff) == SQLITE_IOERR && ud_diskfull_db(path))
+            ud_diskfull_open_error(path, err);
+        else if (damaged)
             damaged_error(path, detail, err);
         else
             ud_err_set(err, busy ? UD_ERR_BUSY : UD_ERR_NOINPUT, T("无法打开数据库 %s：%s", "cannot open database %s: %s"),
@@ -1131,6 +1133,10 @@ int ud_db_check_path(const char *path, void (*report)(int which, const char *tex
     struct ud_db tmp;
     memset(&tmp, 0, sizeof tmp);
     int rc = open_readonly_as(path, &tmp.h, 1);
+    if (rc != SQLITE_OK && (rc & 0xff) == SQLITE_IOERR && ud_diskfull_db(path)) {
+        sqlite3_close(tmp.h);
+        return ud_diskfull_open_error(path, err), -1;
+    }
     if (rc != SQLITE_OK) {
         char line[600];
         snprintf(line, sizeof line, T("无法作为数据库打开：%s", "cannot be opened as a database: %s"),

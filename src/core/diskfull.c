@@ -8,6 +8,8 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
+#include "uniondesk/err.h"
+#include "uniondesk/i18n.h"
 #include "uniondesk/parse.h"
 
 /* SQLite's unix VFS order (unixTempFileDir): the first directory that
@@ -35,20 +37,45 @@ static int room(const char *path, dev_t *dev, unsigned long long *avail)
     return 0;
 }
 
-int ud_diskfull_tmpdir(const char *db_path, char *dir, size_t n)
+/* the database's directory: its file may be what could not grow */
+static void dir_of(const char *db_path, char *db_dir, size_t n)
 {
-    const char *tmp = sqlite_tmpdir();
-    ud_strlcpy(dir, n, tmp);
-    /* the database's directory: its file may be what could not grow */
-    char db_dir[4096];
-    ud_strlcpy(db_dir, sizeof db_dir, db_path && *db_path ? db_path : ".");
+    ud_strlcpy(db_dir, n, db_path && *db_path ? db_path : ".");
     char *slash = strrchr(db_dir, '/');
     if (!slash)
-        ud_strlcpy(db_dir, sizeof db_dir, ".");
+        ud_strlcpy(db_dir, n, ".");
     else if (slash == db_dir)
         db_dir[1] = '\0';
     else
         *slash = '\0';
+}
+
+int ud_diskfull_db(const char *db_path)
+{
+    char db_dir[4096];
+    dir_of(db_path, db_dir, sizeof db_dir);
+    dev_t dev;
+    unsigned long long avail;
+    return room(db_dir, &dev, &avail) == 0 && avail < 64 * 1024;
+}
+
+int ud_diskfull_open_error(const char *db_path, struct ud_err *err)
+{
+    return ud_err_set(err, UD_ERR_IO,
+                      T("磁盘已满：无法打开数据库 %s（打开时要写它旁边的 -wal/-shm 文件）；未做任何修改。"
+                        "请先腾出该磁盘的空间再试，不要用备份替换它",
+                        "the disk is full: cannot open the database %s (opening writes its -wal/-shm files beside "
+                        "it); nothing was changed. Free space on that disk and try again; do not replace it with a "
+                        "backup"),
+                      db_path);
+}
+
+int ud_diskfull_tmpdir(const char *db_path, char *dir, size_t n)
+{
+    const char *tmp = sqlite_tmpdir();
+    ud_strlcpy(dir, n, tmp);
+    char db_dir[4096];
+    dir_of(db_path, db_dir, sizeof db_dir);
     dev_t d_db, d_tmp;
     unsigned long long a_db, a_tmp;
     if (room(db_dir, &d_db, &a_db) != 0 || room(tmp, &d_tmp, &a_tmp) != 0)
