@@ -210,8 +210,20 @@ void ud_date_from_days(long z, char out[UD_DATE_SZ])
     long mp = (5 * doy + 2) / 153;
     long d = doy - (153 * mp + 2) / 5 + 1;
     long m = mp + (mp < 10 ? 3 : -9);
-    snprintf(out, UD_DATE_SZ, "%04lu-%02lu-%02lu", (unsigned long)(y + (m <= 2)) % 10000ul,
-             (unsigned long)m % 100ul, (unsigned long)d % 100ul);
+    /* by hand, not snprintf: the demo formats millions of dates */
+    unsigned long yy = (unsigned long)(y + (m <= 2)) % 10000ul, mm = (unsigned long)m % 100ul,
+                  dd = (unsigned long)d % 100ul;
+    out[0] = (char)('0' + yy / 1000);
+    out[1] = (char)('0' + yy / 100 % 10);
+    out[2] = (char)('0' + yy / 10 % 10);
+    out[3] = (char)('0' + yy % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + mm / 10);
+    out[6] = (char)('0' + mm % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + dd / 10);
+    out[9] = (char)('0' + dd % 10);
+    out[10] = '\0';
 }
 
 void ud_date_add(const char *iso, long n, char out[UD_DATE_SZ])

@@ -9,6 +9,7 @@
 #include "demo_internal.h"
 #include "uniondesk/i18n.h"
 #include "uniondesk/member_bulk.h"
+#include "uniondesk/parse.h"
 
 int demo_members(struct demo_ctx *c, struct ud_err *err)
 {
@@ -43,7 +44,7 @@ int demo_members(struct demo_ctx *c, struct ud_err *err)
         int migrant;
         demo_id_number(&c->rng, born_from, born_to, &migrant, m.id_number);
         int female = (m.id_number[16] - '0') % 2 == 0;
-        snprintf(m.gender, sizeof m.gender, "%s", female ? "F" : "M"); /* what the ID number says */
+        ud_strlcpy(m.gender, sizeof m.gender, female ? "F" : "M"); /* what the ID number says */
         demo_person_name(&c->rng, female, m.name, sizeof m.name);
         /* big employers get more members: a skewed pick of the union */
         int64_t r = demo_below(&c->rng, (int64_t)c->nunions * c->nunions);
@@ -51,27 +52,36 @@ int demo_members(struct demo_ctx *c, struct ud_err *err)
         m.org_id = c->unions[u];
         m.is_migrant = migrant;
         if (!migrant)
-            snprintf(m.hukou_type, sizeof m.hukou_type, "%s", demo_chance(&c->rng, 600) ? "urban" : "rural");
+            ud_strlcpy(m.hukou_type, sizeof m.hukou_type, demo_chance(&c->rng, 600) ? "urban" : "rural");
         else
-            snprintf(m.hukou_type, sizeof m.hukou_type, "rural");
-        snprintf(m.education, sizeof m.education, "%s", edu[demo_weighted(&c->rng, edu_w, 6)]);
-        snprintf(m.political_status, sizeof m.political_status, "%s", pol[demo_weighted(&c->rng, pol_w, 5)]);
+            ud_strlcpy(m.hukou_type, sizeof m.hukou_type, "rural");
+        ud_strlcpy(m.education, sizeof m.education, edu[demo_weighted(&c->rng, edu_w, 6)]);
+        ud_strlcpy(m.political_status, sizeof m.political_status, pol[demo_weighted(&c->rng, pol_w, 5)]);
         if (demo_chance(&c->rng, 900))
             demo_mobile(&c->rng, m.phone);
-        snprintf(m.job_title, sizeof m.job_title, "%s", jobs[demo_below(&c->rng, 20)]);
+        ud_strlcpy(m.job_title, sizeof m.job_title, jobs[demo_below(&c->rng, 20)]);
         char adult[UD_DATE_SZ], from[UD_DATE_SZ];
-        char birth[UD_DATE_SZ];
-        snprintf(birth, sizeof birth, "%.4s-%.2s-%.2s", m.id_number + 6, m.id_number + 10, m.id_number + 12);
+        char birth[UD_DATE_SZ] = {0};
+        memcpy(birth, m.id_number + 6, 4); /* YYYY-MM-DD from the ID number's YYYYMMDD */
+        birth[4] = '-';
+        memcpy(birth + 5, m.id_number + 10, 2);
+        birth[7] = '-';
+        memcpy(birth + 8, m.id_number + 12, 2);
         memcpy(m.birth_date, birth, UD_DATE_SZ);
         ud_date_add(birth, 18L * 365 + 5, adult);
-        snprintf(from, sizeof from, "%s", strcmp(adult, "2000-01-01") > 0 ? adult : "2000-01-01");
+        ud_strlcpy(from, sizeof from, strcmp(adult, "2000-01-01") > 0 ? adult : "2000-01-01");
         if (strcmp(from, c->as_of) > 0)
-            snprintf(from, sizeof from, "%s", c->as_of);
+            ud_strlcpy(from, sizeof from, c->as_of);
         demo_date_between(&c->rng, from, c->as_of, m.join_date);
         int st = (int)demo_below(&c->rng, 1000);
-        snprintf(m.status, sizeof m.status, "%s",
-                 st < 940 ? "active" : st < 975 ? "transferred_out" : st < 997 ? "withdrawn" : "deceased");
-        snprintf(m.card_no, sizeof m.card_no, "BL%08ld", made + 1);
+        ud_strlcpy(m.status, sizeof m.status,
+                   st < 940 ? "active" : st < 975 ? "transferred_out" : st < 997 ? "withdrawn" : "deceased");
+        long card = made + 1; /* BL and 8 digits, by hand as the dates */
+        m.card_no[0] = 'B';
+        m.card_no[1] = 'L';
+        for (int i = 9; i >= 2; i--, card /= 10)
+            m.card_no[i] = (char)('0' + card % 10);
+        m.card_no[10] = '\0';
         struct ud_err e;
         ud_err_clear(&e);
         if (ud_member_bulk_add(c->db, &bulk, &m, &e) != UD_OK) {

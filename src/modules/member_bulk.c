@@ -13,6 +13,7 @@
 int ud_member_bulk_begin(struct ud_db *db, struct ud_member_bulk *b, struct ud_err *err)
 {
     memset(&b->indexes, 0, sizeof b->indexes);
+    memset(&b->audit, 0, sizeof b->audit);
     b->seen = NULL;
     b->nseen = b->cap = 0;
     b->npending = 0;
@@ -31,7 +32,9 @@ int ud_member_bulk_begin(struct ud_db *db, struct ud_member_bulk *b, struct ud_e
     if (any)
         return ud_err_set(err, UD_ERR_STATE, "%s",
                           T("批量装入会员只能装入空表", "members are loaded in bulk into an empty table only"));
-    return ud_bulk_indexes_drop(db, "members", &b->indexes, err);
+    if (ud_bulk_indexes_drop(db, "members", &b->indexes, err) != UD_OK)
+        return err->status;
+    return ud_bulk_audit_defer(db, "members", &b->audit, err);
 }
 
 /* The row as ud_member_validate leaves it is the row given: nothing
@@ -99,12 +102,15 @@ static int seen_add(struct ud_member_bulk *b, uint64_t k)
 static int flush(struct ud_db *db, struct ud_member_bulk *b, struct ud_err *err)
 {
     int full = b->npending == UD_MEMBER_BULK_ROWS;
+    char now[UD_NOW_SZ];
+    if (b->npending && ud_mod_now(db, now, err) != UD_OK)
+        return err->status;
     for (int i = 0; i < b->npending; i += full ? UD_MEMBER_BULK_ROWS : 1) {
         sqlite3_stmt *st = ud_db_stmt(db, ud_member_insert_sql(full ? UD_MEMBER_BULK_ROWS : 1), err);
         if (!st)
             return err->status;
         for (int r = 0; r < (full ? UD_MEMBER_BULK_ROWS : 1); r++)
-            ud_member_bind_at(st, r * UD_MEMBER_NCOLS, &b->pending[i + r]);
+            ud_member_bind_at(st, r * UD_MEMBER_NCOLS, &b->pending[i + r], now);
         int rc = sqlite3_step(st);
         sqlite3_reset(st);
         if (rc != SQLITE_DONE)
@@ -148,7 +154,8 @@ int ud_member_bulk_end(struct ud_db *db, struct ud_member_bulk *b, struct ud_err
 {
     if (flush(db, b, err) != UD_OK)
         return err->status;
-    if (ud_bulk_indexes_remake(db, &b->indexes, err) != UD_OK)
+    if (ud_bulk_indexes_remake(db, &b->indexes, err) != UD_OK ||
+        ud_bulk_audit_write(db, &b->audit, err) != UD_OK)
         return err->status;
     ud_member_bulk_free(b);
     return UD_OK;
@@ -157,6 +164,7 @@ int ud_member_bulk_end(struct ud_db *db, struct ud_member_bulk *b, struct ud_err
 void ud_member_bulk_free(struct ud_member_bulk *b)
 {
     ud_bulk_indexes_free(&b->indexes);
+    ud_bulk_audit_free(&b->audit);
     free(b->seen);
     b->seen = NULL;
     b->nseen = b->cap = 0;

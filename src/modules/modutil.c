@@ -159,3 +159,15 @@ int ud_mod_step_row(struct ud_db *db, sqlite3_stmt *st, void (*read)(sqlite3_stm
     va_end(ap);
     return ud_err_set(err, UD_ERR_NOTFOUND, "%s", msg);
 }
+
+int ud_mod_now(struct ud_db *db, char out[UD_NOW_SZ], struct ud_err *err)
+{
+    sqlite3_stmt *st = ud_db_stmt(db, "SELECT " UD_NOW_SQL, err);
+    if (!st)
+        return err->status;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        ud_col_text(st, 0, out, UD_NOW_SZ);
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW ? UD_OK : ud_db_error(db, rc, err);
+}

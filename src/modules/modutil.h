@@ -54,6 +54,10 @@ int ud_mod_step_row(struct ud_db *db, sqlite3_stmt *st, void (*read)(sqlite3_stm
 void ud_org_subtree_cond(struct ud_sqlbuf *q, const char *column, int64_t root_id);
 
 #define UD_NOW_SQL "strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime')"
+#define UD_NOW_SZ 32
+/* UD_NOW_SQL's value now, for a many-row INSERT to bind once instead of
+ * the columns' default formatting the same instant row by row */
+int ud_mod_now(struct ud_db *db, char out[UD_NOW_SZ], struct ud_err *err);
 
 /* Binds a case's columns 1-25 in the order of the cases INSERT (dispute.c);
  * the bulk load's INSERT adds version as ?26. */
@@ -62,13 +66,15 @@ void ud_case_bind_fields(sqlite3_stmt *st, const struct ud_case *c);
 
 /* The members INSERT with `rows` rows of VALUES (1..UD_MEMBER_INSERT_MAX_ROWS),
  * the same text each call for the statement cache (member.c); NULL otherwise. */
-#define UD_MEMBER_NCOLS 15
+#define UD_MEMBER_NCOLS 17
 #define UD_MEMBER_INSERT_MAX_ROWS 64
 const char *ud_member_insert_sql(int rows);
-/* Binds m as the row whose parameters start after `base` ones. m's text is
- * bound without a copy: it must not change before the step and reset. */
+/* Binds m as the row whose parameters start after `base` ones, and `now`
+ * (ud_mod_now) as its created_at and updated_at (the many-row INSERT's
+ * 16th and 17th; NULL for an INSERT of 15). Text is bound without a copy:
+ * it must not change before the step and reset. */
 struct ud_member;
-void ud_member_bind_at(sqlite3_stmt *st, int base, const struct ud_member *m);
+void ud_member_bind_at(sqlite3_stmt *st, int base, const struct ud_member *m, const char *now);
 
 /* Binds an enrolment's 8 columns in the order of the enrolments INSERT (training.c). */
 struct ud_enrolment;
