@@ -36,11 +36,14 @@ done
 # who as the triggers record it (the orgs' entries, written by trigger),
 # no values, and the trigger itself is back (the schema check above)
 who=$(sql "$A" "select login || '|' || ifnull(os_login, '') from audit_log where tbl = 'orgs' and action = 'insert' limit 1")
-for t in members; do
+for t in members cases case_events; do
     equals "$(sql "$A" "select count(*) from audit_log where tbl = '$t' and action = 'insert' and (login || '|' || ifnull(os_login, '') <> '$who' or before_json is not null or after_json is not null or at not like '____-__-__ __:__:__.___')")" 0 "the $t insert entries say who and when, as the trigger's do"
     equals "$(sql "$A" "select count(*) - count(distinct row_id) from audit_log where tbl = '$t' and action = 'insert'")" 0 "one insert entry per $t row"
 done
-equals "$(sql "$A" "select count(*) from members where created_at <> updated_at or created_at not like '____-__-__ __:__:__'")" 0 "bulk members carry their creation time, as the column default gives it"
+for t in members cases case_events; do
+    equals "$(sql "$A" "select count(*) from $t where created_at <> updated_at or created_at not like '____-__-__ __:__:__'")" 0 "bulk $t carry their creation time, as the column default gives it"
+done
+equals "$(sql "$A" "select count(*) from case_events where at <> created_at")" 0 "a bulk event's time is its creation time"
 # a case's history: its version counts its status events (create and each move)
 equals "$(sql "$A" "select count(*) from cases c where version <> (select count(*) from case_events e where e.case_id = c.id and e.kind = 'status')")" 0 "each case's version is one plus its moves"
 equals "$(sql "$A" "pragma integrity_check")" ok "the database is sound"
