@@ -98,14 +98,26 @@ static int enrol_course(struct demo_ctx *c, struct ud_enrolment_bulk *bulk, cons
     return UD_OK;
 }
 
+static int courses(struct demo_ctx *c, struct ud_enrolment_bulk *bulk, struct ud_err *err);
+
 int demo_training(struct demo_ctx *c, struct ud_err *err)
 {
-    int first_year = atoi(c->start), last_year = atoi(c->as_of);
-    int seq = 0;
     /* enrolments valid by construction (enrolment_bulk.c); verified on demand */
     struct ud_enrolment_bulk bulk;
     const char *v = getenv("UNIONDESK_DEMO_VERIFY");
     bulk.verify = v && *v && strcmp(v, "0") != 0;
+    if (ud_enrolment_bulk_begin(c->db, &bulk, err) != UD_OK || courses(c, &bulk, err) != UD_OK ||
+        ud_enrolment_bulk_end(c->db, &bulk, err) != UD_OK) {
+        ud_enrolment_bulk_free(&bulk);
+        return err->status;
+    }
+    return UD_OK;
+}
+
+static int courses(struct demo_ctx *c, struct ud_enrolment_bulk *bulk, struct ud_err *err)
+{
+    int first_year = atoi(c->start), last_year = atoi(c->as_of);
+    int seq = 0;
     for (int year = first_year; year <= last_year; year++) {
         for (size_t p = 0; p < sizeof plans / sizeof plans[0]; p++) {
             const struct course_plan *pl = &plans[p];
@@ -139,7 +151,7 @@ int demo_training(struct demo_ctx *c, struct ud_err *err)
                     return err->status;
                 }
                 c->stats->courses++;
-                if (enrol_course(c, &bulk, &k, err) != UD_OK) {
+                if (enrol_course(c, bulk, &k, err) != UD_OK) {
                     ud_err_prefix(err, "demo enrolment");
                     return err->status;
                 }

@@ -73,3 +73,21 @@ int ud_enrolment_bulk_add(struct ud_db *db, struct ud_enrolment_bulk *b, struct 
     }
     return UD_OK;
 }
+
+int ud_enrolment_bulk_begin(struct ud_db *db, struct ud_enrolment_bulk *b, struct ud_err *err)
+{
+    memset(&b->audit, 0, sizeof b->audit);
+    if (ud_may(db, UD_ACT_ENROL_WRITE, err) != UD_OK)
+        return err->status;
+    return ud_bulk_audit_defer(db, "enrolments", &b->audit, err);
+}
+
+int ud_enrolment_bulk_end(struct ud_db *db, struct ud_enrolment_bulk *b, struct ud_err *err)
+{
+    return ud_bulk_audit_write(db, &b->audit, err);
+}
+
+void ud_enrolment_bulk_free(struct ud_enrolment_bulk *b)
+{
+    ud_bulk_audit_free(&b->audit);
+}

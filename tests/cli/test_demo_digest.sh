@@ -36,11 +36,11 @@ done
 # who as the triggers record it (the orgs' entries, written by trigger),
 # no values, and the trigger itself is back (the schema check above)
 who=$(sql "$A" "select login || '|' || ifnull(os_login, '') from audit_log where tbl = 'orgs' and action = 'insert' limit 1")
-for t in members cases case_events; do
+for t in members cases case_events enrolments; do
     equals "$(sql "$A" "select count(*) from audit_log where tbl = '$t' and action = 'insert' and (login || '|' || ifnull(os_login, '') <> '$who' or before_json is not null or after_json is not null or at not like '____-__-__ __:__:__.___')")" 0 "the $t insert entries say who and when, as the trigger's do"
     equals "$(sql "$A" "select count(*) - count(distinct row_id) from audit_log where tbl = '$t' and action = 'insert'")" 0 "one insert entry per $t row"
 done
-for t in members cases case_events; do
+for t in members cases case_events enrolments; do
     equals "$(sql "$A" "select count(*) from $t where created_at <> updated_at or created_at not like '____-__-__ __:__:__'")" 0 "bulk $t carry their creation time, as the column default gives it"
 done
 equals "$(sql "$A" "select count(*) from case_events where at <> created_at")" 0 "a bulk event's time is its creation time"
