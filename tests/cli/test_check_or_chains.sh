@@ -54,8 +54,10 @@ if [ "$LATEST_V" = 9 ]; then
 fi
 
 # 3. every rewritten constraint, as listed by version 8's own schema
-cp "$OLD" "$TMP/probe9.db"
-$PY tests/cli/check_probe.py "$UD_ROOT" "$TMP/probe8.db" "$TMP/probe9.db" >"$TMP/probe.out" 2>&1
+# (scratch copies: the probe drops their triggers)
+cp "$TMP/probe8.db" "$TMP/scratch8.db"
+cp "$OLD" "$TMP/scratch9.db"
+$PY tests/cli/check_probe.py "$UD_ROOT" "$TMP/scratch8.db" "$TMP/scratch9.db" >"$TMP/probe.out" 2>&1
 while IFS= read -r line; do
     case $line in
     PASS*" rows, "*) ok "${line#PASS }: old and new agree; listed values accepted, others refused" ;;
@@ -64,7 +66,7 @@ while IFS= read -r line; do
     esac
 done <"$TMP/probe.out"
 equals "$(grep -c '^PASS.* rows, ' "$TMP/probe.out")" "$(cut -f1,2 <<EOF | sort -u | wc -l
-$($PY tools/inlists.py list "$TMP/probe8.db")
+$($PY tools/inlists.py list "$TMP/scratch8.db")
 EOF
 )" "…one line for every column whose CHECK had an IN list"
 
@@ -76,9 +78,9 @@ long_lived() { # DB: refuses a write, waits for $TMP/go, refuses it again
 import os, re, sqlite3, sys, time
 con = sqlite3.connect(sys.argv[1], isolation_level=None)
 # the triggers call the program's functions: stubs, for they never run
-for (text,) in con.execute("SELECT sql FROM sqlite_schema WHERE type = 'trigger'"):
-    for f in set(re.findall(r"\b(ud_\w+)\s*\(", text)):
-        con.create_function(f, -1, lambda *a: None)
+text = " ".join(t for (t,) in con.execute("SELECT sql FROM sqlite_schema WHERE type = 'trigger'").fetchall())
+for f in set(re.findall(r"\b(ud_\w+)\s*\(", text)):
+    con.create_function(f, -1, lambda *a: None)
 def refused():
     try:
         con.execute("UPDATE members SET gender = 'X' WHERE rowid = (SELECT min(rowid) FROM members)")
@@ -130,4 +132,41 @@ expect_rc 70 "an unexpected version-8 text stops the upgrade" ud --db "$M" --lan
 contains "$TMP/err" "migration 0009: a CHECK constraint still has an IN list" "…saying why"
 contains "$TMP/err" "stays at version 8" "…and that the database stays at version 8"
 equals "$(md5sum <"$M")" "$sum" "…the file unchanged"
+
+# 6. kill -9 at each fdatasync and fsync of the upgrade (as
+# test_kill_sync.sh does for an import): after every kill the file is
+# whole, with its rows, at version 8 with version 8's text or at the
+# latest with the fresh text, never between
+if ! command -v strace >/dev/null || ! strace -o /dev/null true 2>/dev/null; then
+    skip "strace is missing or cannot trace here"
+else
+    kills=0
+    bad=0
+    s8=$(schema "$TMP/probe8.db" | sha1sum)
+    s9=$(schema "$NEW" | sha1sum)
+    for call in fdatasync fsync; do
+        n=1
+        while [ $n -le 100 ]; do
+            rm -f "$TMP"/k.db*
+            cp "$TMP/probe8.db" "$TMP/k.db"
+            ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
+                strace -f -o /dev/null -e trace=$call -e inject=$call:signal=KILL:when=$n \
+                "$UD_BIN" --db "$TMP/k.db" check >/dev/null 2>"$TMP/k.err"
+            rc=$?
+            state="$(sql "$TMP/k.db" "pragma integrity_check")|$(sql "$TMP/k.db" "pragma user_version")"
+            got=$(schema "$TMP/k.db" | sha1sum)
+            if [ "$state" != "ok|8" ] && [ "$state" != "ok|$LATEST_V" ] ||
+                { [ "$state" = "ok|8" ] && [ "$got" != "$s8" ]; } ||
+                { [ "$state" = "ok|$LATEST_V" ] && [ "$got" != "$s9" ]; } || [ "$(rows "$TMP/k.db")" != "$rows_before" ]; then
+                bad=$((bad + 1))
+                not_ok "upgrade killed at $call $n (exit $rc): $state, schema or rows not whole"
+            fi
+            [ "$rc" -eq 137 ] || break
+            kills=$((kills + 1))
+            n=$((n + 1))
+        done
+    done
+    [ $kills -gt 0 ] && [ $bad -eq 0 ] && ok "killed at $kills sync points of the upgrade: each time version 8 or $LATEST_V, whole" ||
+        not_ok "kill points $kills, not whole $bad"
+fi
 echo "1..$TESTS_N"
