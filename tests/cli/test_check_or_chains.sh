@@ -19,6 +19,9 @@ rows() { sqlite3 "$1" .dump | grep '^INSERT INTO' | grep -v '^INSERT INTO sqlite
 equals "$(sql "$NEW" "pragma user_version")" "$LATEST_V" "a fresh database is at version $LATEST_V"
 n8=$($PY tools/inlists.py list "$V8" | wc -l)
 [ "$n8" -gt 20 ] && ok "a version-8 database has IN lists in its CHECKs ($n8)" || not_ok "a version-8 database has IN lists ($n8)"
+equals "$($PY tools/inlists.py sql "$V8" | sha1sum)" \
+    "$(sed -n '/^UPDATE sqlite_schema/,/^PRAGMA writable_schema = RESET;/p' migrations/0009_check_or_chains.sql | sed '$d;/^$/d' | sha1sum)" \
+    "0009's UPDATEs are what tools/inlists.py makes of a fresh version-8 database"
 equals "$($PY tools/inlists.py list "$NEW")" "" "a fresh database has none"
 equals "$(sql "$NEW" "select group_concat(name) from sqlite_schema where name <> 'audit_log' and sql like '% in (%'")" "" \
     "…no table's text has ' IN (' (audit_log's comment aside)"
