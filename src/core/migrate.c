@@ -286,6 +286,10 @@ int ud_migrate_up_from(sqlite3 *h, int target, int *from, struct ud_err *err)
     sqlite3_exec(h, "PRAGMA temp_store = FILE", NULL, NULL, NULL);
     *from = -1;
     int rc = migrate_up_locked(h, target, from, err);
+    /* 0009 edits sqlite_schema under writable_schema: failing before its
+     * own RESET it left the pragma on, and perhaps a schema read from the
+     * text rolled back; RESET turns it off and rereads the file's */
+    sqlite3_exec(h, "PRAGMA writable_schema = RESET", NULL, NULL, NULL);
     char restore[40];
     snprintf(restore, sizeof restore, "PRAGMA temp_store = %d", temp_store);
     sqlite3_exec(h, restore, NULL, NULL, NULL);

@@ -4,6 +4,7 @@
 # compaction did not finish (it said "not an error": the reason was read
 # after a later statement had reset it).
 . tests/lib.sh
+LATEST_V=$(ls "$UD_ROOT"/migrations/[0-9][0-9][0-9][0-9]_*.sql | sed 's|.*/||; s/_.*//; s/^0*//' | sort -n | tail -1)
 DB=$TMP/v6.db
 ud --db "$DB" migrate up --to 6 >/dev/null 2>"$TMP/mk.err" || diag "$TMP/mk.err"
 equals "$(sql "$DB" "select max(version) from schema_migrations")" 6 "a version-6 database made"
@@ -13,7 +14,7 @@ sqlite3 "$DB" "create table filler(b); insert into filler values (randomblob(300
 MNT=$TMP/tmpdir
 small_tmpfs "$MNT" 512k || { echo "1..$TESTS_N"; exit 0; }
 SQLITE_TMPDIR=$MNT expect_rc 0 "the upgrade succeeds though the compaction cannot" ud --db "$DB" --lang en migrate up
-equals "$(sql "$DB" "select max(version) from schema_migrations")" 8 "the database is at version 8"
+equals "$(sql "$DB" "select max(version) from schema_migrations")" "$LATEST_V" "the database is at version $LATEST_V"
 contains "$TMP/err" "compacting the database file did not finish" "the notice says the compaction did not finish"
 lacks "$TMP/err" "not an error" "…with its reason, not 'not an error'"
 contains "$TMP/err" "full" "…which is a full disk"
@@ -32,6 +33,6 @@ for i in 1 2 3 4 5 6; do
 done
 wait
 equals "$(cat "$TMP"/c?.rc | sort -u | tr '\n' ' ')" "0 " "six processes opening an old file at once all succeed"
-equals "$(sql "$DB2" "select max(version) from schema_migrations")" 8 "…and the file is at version 8"
+equals "$(sql "$DB2" "select max(version) from schema_migrations")" "$LATEST_V" "…and the file is at version $LATEST_V"
 equals "$(cat "$TMP"/c?.err | grep -c "compacting the database file")" 1 "…compacted once, by the process that upgraded it"
 echo "1..$TESTS_N"

@@ -28,6 +28,7 @@
 static char dir[256];          /* scratch directory */
 static char base_main[300];    /* users, the small organization tree, a member, a case */
 static char base_v1[300];      /* a database at schema version 1, with rows */
+static char base_v8[300];      /* the same rows at version 8: 0009 alone */
 static char work[300];         /* each attempt's copy */
 static char members_csv[300], spill_csv[300], orgs_csv[300], backup_dest[300];
 static int64_t case_id;
@@ -417,6 +418,7 @@ OP_TEST(case_update, "case update", base_main, 0, op_case_update, NULL)
 OP_TEST(case_move, "case status move", base_main, 0, op_case_move, NULL)
 OP_TEST(user_add, "user add", base_main, 0, op_user_add, NULL)
 OP_TEST(migrate_v1_to_latest, "migration v1 -> latest", base_v1, UD_OPEN_NO_MIGRATE, op_migrate, NULL)
+OP_TEST(migrate_v8_to_latest, "migration v8 -> latest", base_v8, UD_OPEN_NO_MIGRATE, op_migrate, NULL)
 OP_TEST(backup, "backup", base_main, 0, op_backup, after_backup)
 
 /* A statement SQLite runs after it rolled the transaction back would
@@ -490,6 +492,7 @@ static int setup(void **state)
         return -1;
     snprintf(base_main, sizeof base_main, "%s/main.db", dir);
     snprintf(base_v1, sizeof base_v1, "%s/v1.db", dir);
+    snprintf(base_v8, sizeof base_v8, "%s/v8.db", dir);
     snprintf(work, sizeof work, "%s/work.db", dir);
     snprintf(members_csv, sizeof members_csv, "%s/members.csv", dir);
     snprintf(spill_csv, sizeof spill_csv, "%s/spill.csv", dir);
@@ -529,6 +532,11 @@ static int setup(void **state)
                      NULL, NULL, NULL) != SQLITE_OK)
         return -1;
     sqlite3_close(h);
+    /* and at version 8, upgraded by the migrations alone (no triggers run) */
+    copy_file(base_v1, base_v8);
+    if (sqlite3_open(base_v8, &h) != SQLITE_OK || ud_migrate_up(h, 8, &err) != UD_OK)
+        return -1;
+    sqlite3_close(h);
 
     if (write_members(members_csv, 150) != 0 || write_members(spill_csv, 25) != 0)
         return -1;
@@ -548,6 +556,7 @@ static int teardown(void **state)
     tu_remove_db(work);
     tu_remove_db(base_main);
     tu_remove_db(base_v1);
+    tu_remove_db(base_v8);
     tu_remove_db(backup_dest);
     unlink(members_csv);
     unlink(spill_csv);
@@ -581,6 +590,7 @@ int main(void)
         cmocka_unit_test_teardown(case_move, disarm),
         cmocka_unit_test_teardown(user_add, disarm),
         cmocka_unit_test_teardown(migrate_v1_to_latest, disarm),
+        cmocka_unit_test_teardown(migrate_v8_to_latest, disarm),
         cmocka_unit_test_teardown(backup, disarm),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
