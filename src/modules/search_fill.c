@@ -28,7 +28,7 @@
 #define MAX_POS 60       /* search_pos holds 1..60 */
 #define TERM_BYTES 11    /* a member_subs term, zero-padded: 'p'/'i' and 8 digits need 9 */
 #define GRAM_BYTES 12    /* a gram: 1 or 2 characters */
-#define BUDGET 12000000  /* records in memory at once: 192 MB, a sort buffer included */
+#define BUDGET 8800000   /* records in memory at once: 141 MB, a sort buffer included, as the 200,000-id batches before */
 #define BUCKETS (1u << 17)
 #define STARTS 128
 
