@@ -136,13 +136,13 @@ enum kind { MEMBER_SUBS, MEMBER_GRAMS, CASE_GRAMS };
 
 static const struct pass {
     const char *select; /* id and the values, ?1 < id <= ?2 */
-    const char *head; /* the INSERT, before VALUES or SELECT */
-    const char *row;  /* one row of VALUES */
-    const char *cols; /* the SELECT's columns from the rows table */
+    const char *head;   /* the INSERT, before VALUES or SELECT */
+    const char *row;    /* one row of VALUES */
+    const char *cols;   /* the SELECT's columns from the rows table */
     int is_subs;
     int keylen;
-    int bucket_bytes; /* the key's first bytes a bucket stands for, in key order:
-                       * a term's tag ('i' before 'p') and next two, a gram's first two */
+    int bucket_bytes;   /* the key's first bytes a bucket stands for, in key order:
+                         * a term's tag ('i' before 'p') and next two, a gram's first two */
 } passes[] = {
     [MEMBER_SUBS] = {"SELECT id, phone, id_number FROM members WHERE id > ?1 AND id <= ?2 ORDER BY id",
                      "INSERT INTO member_subs(term, member_id, pos)", "(?,?,?)", "k, id, pos", 1, TERM_BYTES, 3},
