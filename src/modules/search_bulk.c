@@ -7,8 +7,8 @@
 
 /* The same rows as the triggers of migration 0004 write, for the rows
  * with ?1 < id <= ?2: cases_fts here (cases are few; FTS5 sorts its own
- * terms), member_subs, member_grams and case_grams by search_fill.c. A
- * slice of ids at a time keeps memory bounded. */
+ * terms; a slice of ids at a time keeps memory bounded), member_subs,
+ * member_grams and case_grams by search_fill.c (in ranges of keys). */
 static const char sql_cases_fts[] =
     "INSERT INTO cases_fts(rowid, case_no, applicant_name, applicant_id_number, employer_name)"
     " SELECT id, case_no, applicant_name, applicant_id_number, employer_name FROM cases WHERE id > ?1 AND id <= ?2 ORDER BY id";
