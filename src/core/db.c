@@ -861,6 +861,7 @@ int ud_db_begin(struct ud_db *db, struct ud_err *err)
         db->spoiled = 0;
         db->lost = 0;
         db->bulk = 0;
+        db->nknown_stats = 0;
     } else {
         snprintf(sql, sizeof sql, "SAVEPOINT sp%d", db->txn_depth);
     }
@@ -923,6 +924,8 @@ void ud_db_rollback(struct ud_db *db)
         db->txn_depth--;
         return;
     }
+    if (db->txn_depth == 1)
+        db->nknown_stats = 0; /* counted for rows now gone */
     if (sqlite3_get_autocommit(db->h)) {
         /* SQLite rolled it back already: a ROLLBACK TO would fail, and a
          * statement now would run outside any transaction */
@@ -1164,7 +1167,76 @@ void ud_db_set_cache(struct ud_db *db, int mib)
     sqlite3_exec(db->h, sql, NULL, NULL, NULL);
 }
 
+/* ANALYZE of every table but those with a known stat row */
+static int analyze_rest(struct ud_db *db, const struct ud_known_stat *known, int nknown, struct ud_err *err)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(db->h,
+                                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                                "ORDER BY name",
+                                -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return ud_db_error(db, rc, err);
+    char names[256][64];
+    int n = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 256) {
+        const char *t = (const char *)sqlite3_column_text(st, 0);
+        int is_known = 0;
+        for (int i = 0; i < nknown; i++)
+            is_known |= strcmp(t, known[i].tbl) == 0;
+        if (!is_known && strlen(t) < sizeof names[0])
+            memcpy(names[n++], t, strlen(t) + 1);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return rc == SQLITE_ROW ? ud_err_set(err, UD_ERR_INTERNAL, "analyze: too many tables") : ud_db_error(db, rc, err);
+    for (int i = 0; i < n; i++) {
+        char sql[96];
+        snprintf(sql, sizeof sql, "ANALYZE \"%.63s\"", names[i]);
+        if (ud_db_exec(db, sql, err) != UD_OK)
+            return err->status;
+    }
+    return UD_OK;
+}
+
 int ud_db_analyze(struct ud_db *db, struct ud_err *err)
 {
-    return ud_db_exec(db, "ANALYZE", err);
+    if (!db->nknown_stats)
+        return ud_db_exec(db, "ANALYZE", err);
+    /* the same sqlite_stat1 as a whole ANALYZE: the other tables
+     * analyzed, the known rows written as ANALYZE would write them */
+    struct ud_known_stat known[UD_KNOWN_STATS];
+    int nknown = db->nknown_stats;
+    memcpy(known, db->known_stats, sizeof known);
+    int st = ud_db_begin(db, err); /* which forgets them */
+    if (st == UD_OK)
+        st = analyze_rest(db, known, nknown, err);
+    for (int i = 0; st == UD_OK && i < nknown; i++) {
+        sqlite3_stmt *del = ud_db_stmt(db, "DELETE FROM sqlite_stat1 WHERE tbl = ?1", err);
+        if (!del) {
+            st = err->status;
+            break;
+        }
+        ud_bind_text(del, 1, known[i].tbl);
+        int rc = sqlite3_step(del);
+        sqlite3_reset(del);
+        sqlite3_stmt *ins = rc == SQLITE_DONE ? ud_db_stmt(db, "INSERT INTO sqlite_stat1(tbl, idx, stat) VALUES (?1, ?1, ?2)", err) : NULL;
+        if (!ins) {
+            st = rc == SQLITE_DONE ? (int)err->status : ud_db_error(db, rc, err);
+            break;
+        }
+        ud_bind_text(ins, 1, known[i].tbl);
+        ud_bind_text(ins, 2, known[i].stat);
+        rc = sqlite3_step(ins);
+        sqlite3_reset(ins);
+        if (rc != SQLITE_DONE)
+            st = ud_db_error(db, rc, err);
+    }
+    /* the planner reads sqlite_stat1 again */
+    if (st == UD_OK)
+        st = ud_db_exec(db, "ANALYZE sqlite_schema", err);
+    if (st == UD_OK)
+        return ud_db_commit(db, err);
+    ud_db_rollback(db);
+    return st;
 }

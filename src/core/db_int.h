@@ -15,6 +15,8 @@ struct ud_stmt_cache_entry {
 
 #define UD_STMT_CACHE 512 /* well above the number of distinct static statements */
 
+#define UD_KNOWN_STATS 4
+
 struct ud_db {
     sqlite3 *h;
     char path[1024];
@@ -45,6 +47,14 @@ struct ud_db {
      * end of the outermost transaction ends it. */
     int bulk;
     int64_t indexed_upto[2];
+    /* sqlite_stat1 rows of search tables a bulk fill into empty tables
+     * counted exactly (search_fill.c): ud_db_analyze writes them instead
+     * of scanning 24M rows at scale 3. Any later transaction drops them. */
+    int nknown_stats;
+    struct ud_known_stat {
+        char tbl[32];
+        char stat[96];
+    } known_stats[UD_KNOWN_STATS];
     /* every organization, read once by an import (org_table.c), or NULL */
     struct ud_org_table *org_table;
     struct ud_stmt_cache_entry cache[UD_STMT_CACHE];

@@ -139,17 +139,18 @@ static const struct pass {
     const char *head;   /* the INSERT, before VALUES or SELECT */
     const char *row;    /* one row of VALUES */
     const char *cols;   /* the SELECT's columns from the rows table */
+    const char *table;  /* the index table */
     int is_subs;
     int keylen;
     int bucket_bytes;   /* the key's first bytes a bucket stands for, in key order:
                          * a term's tag ('i' before 'p') and next two, a gram's first two */
 } passes[] = {
     [MEMBER_SUBS] = {"SELECT id, phone, id_number FROM members WHERE id > ?1 AND id <= ?2 ORDER BY id",
-                     "INSERT INTO member_subs(term, member_id, pos)", "(?,?,?)", "k, id, pos", 1, TERM_BYTES, 3},
+                     "INSERT INTO member_subs(term, member_id, pos)", "(?,?,?)", "k, id, pos", "member_subs", 1, TERM_BYTES, 3},
     [MEMBER_GRAMS] = {"SELECT id, name FROM members WHERE id > ?1 AND id <= ?2 ORDER BY id",
-                      "INSERT OR IGNORE INTO member_grams(gram, member_id)", "(?,?)", "k, id", 0, GRAM_BYTES, 2},
+                      "INSERT OR IGNORE INTO member_grams(gram, member_id)", "(?,?)", "k, id", "member_grams", 0, GRAM_BYTES, 2},
     [CASE_GRAMS] = {"SELECT id, applicant_name, employer_name FROM cases WHERE id > ?1 AND id <= ?2 ORDER BY id",
-                    "INSERT OR IGNORE INTO case_grams(gram, case_id)", "(?,?)", "k, id", 0, GRAM_BYTES, 2},
+                    "INSERT OR IGNORE INTO case_grams(gram, case_id)", "(?,?)", "k, id", "case_grams", 0, GRAM_BYTES, 2},
 };
 
 struct fill {
@@ -167,6 +168,10 @@ struct fill {
     size_t n, half;
     const union rec *rows; /* what the rows table shows */
     size_t nrows;
+    /* what ANALYZE would count, while `exact`: the table was empty and
+     * every row went in sorted by key (no streamed bucket, no oversize term) */
+    int exact;
+    int64_t nrow, ndistinct1, ndistinct2; /* rows; distinct keys; distinct (key, id) */
 };
 
 static int run(struct fill *f, sqlite3_stmt *st, struct ud_err *err)
@@ -321,6 +326,16 @@ static int insert_sorted(struct fill *f, union rec *r, size_t n, struct ud_err *
                 r[m++] = r[i];
         n = m;
     }
+    if (f->exact) {
+        /* a range's keys all follow the last range's: neighbours suffice */
+        int kl = f->p->keylen;
+        for (size_t i = 0; i < n; i++) {
+            int new_key = i == 0 || memcmp(r[i - 1].b, r[i].b, (size_t)kl) != 0;
+            f->ndistinct1 += new_key;
+            f->ndistinct2 += new_key || (f->p->is_subs ? r[i - 1].s.off != r[i].s.off : r[i - 1].g.off != r[i].g.off);
+        }
+        f->nrow += (int64_t)n;
+    }
     int st = UD_OK;
     for (size_t i = 0; st == UD_OK && i < n; i += STMT_ROWS) {
         f->rows = r + i;
@@ -333,6 +348,7 @@ static int insert_sorted(struct fill *f, union rec *r, size_t n, struct ud_err *
 
 static int flush(struct fill *f, struct ud_err *err)
 {
+    f->exact = 0; /* a bucket in halves: its keys are not in order across them */
     sort_recs(f->buf, f->n, f->tmp, f->p->bucket_bytes, f->p->keylen);
     int st = insert_sorted(f, f->buf, f->n, err);
     f->n = 0;
@@ -391,6 +407,7 @@ static int subs_of(struct fill *f, const unsigned char *s, char tag, int tail, i
             if (keep(f, bk, &r, err) != UD_OK)
                 return err->status;
         } else if (f->counting) {
+            f->exact = 0;
             char *t = malloc(tl);
             if (!t)
                 return ud_err_nomem(err);
@@ -427,6 +444,7 @@ static int grams_of(struct fill *f, const unsigned char *s, int64_t id, struct u
                 if (keep(f, bk, &r, err) != UD_OK)
                     return err->status;
             } else if (f->counting) {
+                f->exact = 0;
                 sqlite3_bind_text(f->one, 1, (const char *)s + b, e - b, SQLITE_TRANSIENT);
                 sqlite3_bind_int64(f->one, 2, id);
                 if (run(f, f->one, err) != UD_OK)
@@ -525,6 +543,49 @@ static int do_range(struct fill *f, const struct range *r, struct ud_err *err)
     return insert_sorted(f, f->buf, r->n, err);
 }
 
+/* *empty: whether the index table has no row */
+static int is_empty(struct ud_db *db, const char *table, int *empty, struct ud_err *err)
+{
+    char q[80];
+    snprintf(q, sizeof q, "SELECT NOT EXISTS (SELECT 1 FROM %s)", table);
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(db->h, q, -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return ud_db_error(db, rc, err);
+    rc = sqlite3_step(st);
+    *empty = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? UD_OK : ud_db_error(db, rc, err);
+}
+
+/* ANALYZE's average rows per distinct prefix (analyze.c, stat1):
+ * (nRow + nDistinct - 1) / nDistinct, and 1 for a 2 of near-unique keys */
+static int64_t rows_per(int64_t nrow, int64_t ndistinct)
+{
+    int64_t v = (nrow + ndistinct - 1) / ndistinct;
+    return v == 2 && nrow * 10 <= ndistinct * 11 ? 1 : v;
+}
+
+/* The table's sqlite_stat1 row, as ANALYZE would write it after this
+ * fill (its PRIMARY KEY: the key, the id, and for member_subs pos, unique),
+ * for ud_db_analyze to write instead of scanning the table again. */
+static int know_stat(struct ud_db *db, const struct fill *f, struct ud_err *err)
+{
+    if (db->nknown_stats == UD_KNOWN_STATS)
+        return UD_OK;
+    struct ud_known_stat *k = &db->known_stats[db->nknown_stats];
+    snprintf(k->tbl, sizeof k->tbl, "%s", f->p->table);
+    if (f->p->is_subs)
+        snprintf(k->stat, sizeof k->stat, "%lld %lld %lld 1", (long long)f->nrow,
+                 (long long)rows_per(f->nrow, f->ndistinct1), (long long)rows_per(f->nrow, f->ndistinct2));
+    else
+        snprintf(k->stat, sizeof k->stat, "%lld %lld 1", (long long)f->nrow,
+                 (long long)rows_per(f->nrow, f->ndistinct1));
+    (void)err;
+    db->nknown_stats++;
+    return UD_OK;
+}
+
 static int prepare(struct fill *f, struct ud_err *err)
 {
     char sql[256];
@@ -560,6 +621,8 @@ static int one_pass(struct ud_db *db, enum kind k, int64_t after, int64_t top, s
     f.base = malloc(BUCKETS * sizeof *f.base);
     f.got = malloc(BUCKETS * sizeof *f.got);
     int st = f.cnt && f.base && f.got ? prepare(&f, err) : ud_err_nomem(err);
+    if (st == UD_OK)
+        st = is_empty(db, f.p->table, &f.exact, err);
     if (st == UD_OK) {
         f.counting = 1;
         st = scan(&f, err);
@@ -580,6 +643,8 @@ static int one_pass(struct ud_db *db, enum kind k, int64_t after, int64_t top, s
             st = do_range(&f, &r, err);
         b = r.hi;
     }
+    if (st == UD_OK && f.exact && f.nrow > 0)
+        st = know_stat(db, &f, err);
     sqlite3_finalize(f.sel);
     sqlite3_finalize(f.all);
     sqlite3_finalize(f.one);

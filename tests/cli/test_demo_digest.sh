@@ -44,6 +44,15 @@ for t in members cases case_events enrolments; do
     equals "$(sql "$A" "select count(*) from $t where created_at <> updated_at or created_at not like '____-__-__ __:__:__'")" 0 "bulk $t carry their creation time, as the column default gives it"
 done
 equals "$(sql "$A" "select count(*) from case_events where at <> created_at")" 0 "a bulk event's time is its creation time"
+# the planner's statistics: the search tables' rows counted by the fill
+# (search_fill.c) are what a whole ANALYZE writes
+stats() { sqlite3 "$1" "select tbl, idx, stat from sqlite_stat1 order by tbl, idx"; }
+S=$TMP/s.db
+cp "$A" "$S"
+sqlite3 "$S" "ANALYZE"
+stats "$A" >"$TMP/stat1"
+equals "$(cat "$TMP/stat1")" "$(stats "$S")" "the demo's sqlite_stat1 is a whole ANALYZE's"
+contains "$TMP/stat1" "member_subs|member_subs|" "member_subs has its statistics"
 # a case's history: its version counts its status events (create and each move)
 equals "$(sql "$A" "select count(*) from cases c where version <> (select count(*) from case_events e where e.case_id = c.id and e.kind = 'status')")" 0 "each case's version is one plus its moves"
 equals "$(sql "$A" "pragma integrity_check")" ok "the database is sound"
