@@ -57,7 +57,8 @@ ms=$((($(date +%s%N) - start) / 1000000))
 for pct in 5 15 30 45 60 75 90; do
     cp "$TMP/base.db" "$TMP/k.db"
     rm -f "$TMP/k.db-wal" "$TMP/k.db-shm"
-    demo "$TMP/k.db" >/dev/null 2>&1 &
+    # the program itself in the background (a function would be a subshell: killing it leaves the program running)
+    "$UD_BIN" --db "$TMP/k.db" init --demo --scale $SCALE --seed 3 --as-of 2026-11-26 >/dev/null 2>&1 &
     pid=$!
     sleep "$(awk -v ms=$ms -v p=$pct 'BEGIN { printf "%.3f", ms * p / 100000 }')"
     kill -9 $pid 2>/dev/null
