@@ -48,7 +48,7 @@ for h in ("org member dispute dispute_stats member_stats training training_stats
 for h in "report rdoc paper xlsxutil export import csv demo".split():
     HEADERS[h] = TOOLS
 HEADERS["search_bulk"] = MODULES
-for h in "bulk_index member_bulk case_bulk enrolment_bulk".split():  # the demo's bulk loads
+for h in "bulk_index bulk_audit member_bulk case_bulk enrolment_bulk".split():  # the demo's bulk loads
     HEADERS[h] = MODULES
 HEADERS["casedoc"] = TOOLS
 HEADERS["paper"] = TOOLS

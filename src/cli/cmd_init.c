@@ -1,3 +1,4 @@
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,13 +61,15 @@ static int ud_cmd_init(struct ud_cli *cli, int argc, char **argv)
     if (scale_s) {
         char *end;
         scale = strtod(scale_s, &end);
-        if (*end || scale < 0.001 || scale > 10)
+        /* not (in range): NaN compares false with both bounds */
+        if (*end || !(scale >= 0.001 && scale <= 10))
             return ud_cli_usage_error(c, "%s", T("--scale 应在 0.001 到 10 之间", "--scale must be between 0.001 and 10"));
     }
     if (seed_s) {
         char *end;
         seed = strtoull(seed_s, &end, 10);
-        if (*end || !*seed_s)
+        /* a digit first: strtoull takes "-1" as the largest seed */
+        if (*end || !isdigit((unsigned char)seed_s[0]))
             return ud_cli_usage_error(c, "%s", T("--seed 应为非负整数", "--seed must be a whole number"));
     }
     char as_of[UD_DATE_SZ];

@@ -667,9 +667,9 @@ static int migrate_with_group(struct ud_db *db, int target, struct ud_err *err)
     int to = target > 0 ? target : ud_migrate_latest();
     if (cur >= to)
         return UD_OK;
+    char bak[1100] = "";
     if (cur > 0) {
         /* the office's records: a copy before the schema changes */
-        char bak[1100];
         int st;
         /* several processes opening an old file at once (clerks after an
          * update) each back it up first, under names from the same second:
@@ -709,6 +709,16 @@ static int migrate_with_group(struct ud_db *db, int target, struct ud_err *err)
      * found the file old and waited for the lock have nothing to give back */
     int from = -1;
     int rc = ud_migrate_up_from(db->h, target, &from, err);
+    if (rc != UD_OK && bak[0] && !ud_status_is_io(rc)) {
+        /* refused and rolled back, the file as it was: the backup is a
+         * second copy of it, and every later command retries the upgrade
+         * (each would leave another copy until the disk is full) */
+        struct ud_err e;
+        ud_err_clear(&e);
+        if (ud_migrate_current(db->h, &e) == cur && unlink(bak) == 0)
+            ud_notice(T("数据库未改动，升级前的备份 %s 已删除", "the database is unchanged: the backup %s was removed"),
+                      bak);
+    }
     if (rc == UD_OK && from > 0 && from < LEAN_AUDIT_VERSION && to >= LEAN_AUDIT_VERSION)
         compact_after_lean_audit(db);
     return rc;
