@@ -543,17 +543,15 @@ static int do_range(struct fill *f, const struct range *r, struct ud_err *err)
     return insert_sorted(f, f->buf, r->n, err);
 }
 
-/* *empty: whether the index table has no row */
-static int is_empty(struct ud_db *db, const char *table, int *empty, struct ud_err *err)
+/* The one integer `sql` answers */
+static int one_int(struct ud_db *db, const char *sql, int64_t *out, struct ud_err *err)
 {
-    char q[80];
-    snprintf(q, sizeof q, "SELECT NOT EXISTS (SELECT 1 FROM %s)", table);
     sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(db->h, q, -1, &st, NULL);
+    int rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
     if (rc != SQLITE_OK)
         return ud_db_error(db, rc, err);
     rc = sqlite3_step(st);
-    *empty = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
+    *out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
     sqlite3_finalize(st);
     return rc == SQLITE_ROW ? UD_OK : ud_db_error(db, rc, err);
 }
@@ -621,8 +619,12 @@ static int one_pass(struct ud_db *db, enum kind k, int64_t after, int64_t top, s
     f.base = malloc(BUCKETS * sizeof *f.base);
     f.got = malloc(BUCKETS * sizeof *f.got);
     int st = f.cnt && f.base && f.got ? prepare(&f, err) : ud_err_nomem(err);
+    int64_t empty = 0;
+    char q[80];
+    snprintf(q, sizeof q, "SELECT NOT EXISTS (SELECT 1 FROM %s)", f.p->table);
     if (st == UD_OK)
-        st = is_empty(db, f.p->table, &f.exact, err);
+        st = one_int(db, q, &empty, err);
+    f.exact = empty != 0;
     if (st == UD_OK) {
         f.counting = 1;
         st = scan(&f, err);
@@ -656,24 +658,11 @@ static int one_pass(struct ud_db *db, enum kind k, int64_t after, int64_t top, s
     return st;
 }
 
-static int highest(struct ud_db *db, const char *table, int64_t *out, struct ud_err *err)
-{
-    char q[64];
-    snprintf(q, sizeof q, "SELECT ifnull(max(id), 0) FROM %s", table);
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(db->h, q, -1, &st, NULL);
-    if (rc != SQLITE_OK)
-        return ud_db_error(db, rc, err);
-    rc = sqlite3_step(st);
-    *out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_finalize(st);
-    return rc == SQLITE_ROW ? UD_OK : ud_db_error(db, rc, err);
-}
-
 int ud_search_fill(struct ud_db *db, int64_t members_after, int64_t cases_after, struct ud_err *err)
 {
     int64_t top_m, top_c;
-    if (highest(db, "members", &top_m, err) != UD_OK || highest(db, "cases", &top_c, err) != UD_OK)
+    if (one_int(db, "SELECT ifnull(max(id), 0) FROM members", &top_m, err) != UD_OK ||
+        one_int(db, "SELECT ifnull(max(id), 0) FROM cases", &top_c, err) != UD_OK)
         return err->status;
     int st = one_pass(db, MEMBER_SUBS, members_after, top_m, err);
     if (st == UD_OK)
