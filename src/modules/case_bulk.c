@@ -19,18 +19,10 @@ int ud_case_bulk_begin(struct ud_db *db, struct ud_case_bulk *b, struct ud_err *
         return err->status;
     if (db->txn_depth <= 0)
         return ud_err_set(err, UD_ERR_INTERNAL, "case bulk load outside a transaction");
-    sqlite3_stmt *st =
-        ud_db_stmt(db, "SELECT EXISTS (SELECT 1 FROM cases) OR EXISTS (SELECT 1 FROM case_numbers)", err);
-    if (!st)
+    if (ud_mod_require_empty(db, "SELECT EXISTS (SELECT 1 FROM cases) OR EXISTS (SELECT 1 FROM case_numbers)",
+                             T("批量装入案件只能装入空表", "cases are loaded in bulk into an empty table only"),
+                             err) != UD_OK)
         return err->status;
-    int rc = sqlite3_step(st);
-    int any = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW)
-        return ud_db_error(db, rc, err);
-    if (any)
-        return ud_err_set(err, UD_ERR_STATE, "%s",
-                          T("批量装入案件只能装入空表", "cases are loaded in bulk into an empty table only"));
     if (ud_bulk_indexes_drop(db, "cases", &b->indexes, err) != UD_OK ||
         ud_bulk_indexes_drop(db, "case_events", &b->indexes, err) != UD_OK ||
         ud_bulk_audit_defer(db, "cases", &b->audit, err) != UD_OK)

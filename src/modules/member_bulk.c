@@ -21,17 +21,10 @@ int ud_member_bulk_begin(struct ud_db *db, struct ud_member_bulk *b, struct ud_e
         return err->status;
     if (db->txn_depth <= 0)
         return ud_err_set(err, UD_ERR_INTERNAL, "member bulk load outside a transaction");
-    sqlite3_stmt *st = ud_db_stmt(db, "SELECT EXISTS (SELECT 1 FROM members)", err);
-    if (!st)
+    if (ud_mod_require_empty(db, "SELECT EXISTS (SELECT 1 FROM members)",
+                             T("批量装入会员只能装入空表", "members are loaded in bulk into an empty table only"),
+                             err) != UD_OK)
         return err->status;
-    int rc = sqlite3_step(st);
-    int any = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW)
-        return ud_db_error(db, rc, err);
-    if (any)
-        return ud_err_set(err, UD_ERR_STATE, "%s",
-                          T("批量装入会员只能装入空表", "members are loaded in bulk into an empty table only"));
     if (ud_bulk_indexes_drop(db, "members", &b->indexes, err) != UD_OK)
         return err->status;
     return ud_bulk_audit_defer(db, "members", &b->audit, err);

@@ -171,3 +171,16 @@ int ud_mod_now(struct ud_db *db, char out[UD_NOW_SZ], struct ud_err *err)
     sqlite3_reset(st);
     return rc == SQLITE_ROW ? UD_OK : ud_db_error(db, rc, err);
 }
+
+int ud_mod_require_empty(struct ud_db *db, const char *exists_sql, const char *refusal, struct ud_err *err)
+{
+    sqlite3_stmt *st = ud_db_stmt(db, exists_sql, err);
+    if (!st)
+        return err->status;
+    int rc = sqlite3_step(st);
+    int any = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW)
+        return ud_db_error(db, rc, err);
+    return any ? ud_err_set(err, UD_ERR_STATE, "%s", refusal) : UD_OK;
+}

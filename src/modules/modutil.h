@@ -58,6 +58,9 @@ void ud_org_subtree_cond(struct ud_sqlbuf *q, const char *column, int64_t root_i
 /* UD_NOW_SQL's value now, for a many-row INSERT to bind once instead of
  * the columns' default formatting the same instant row by row */
 int ud_mod_now(struct ud_db *db, char out[UD_NOW_SZ], struct ud_err *err);
+/* A bulk load's precondition: `exists_sql` (SELECT EXISTS ... of the
+ * tables loaded) answers 0; else UD_ERR_STATE with `refusal`. */
+int ud_mod_require_empty(struct ud_db *db, const char *exists_sql, const char *refusal, struct ud_err *err);
 
 /* Binds a case's columns 1-25 in the order of the cases INSERT (dispute.c);
  * the bulk load's INSERT adds version as ?26. */

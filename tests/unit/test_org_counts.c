@@ -22,16 +22,6 @@
 #include "uniondesk/search_bulk.h"
 #include "uniondesk/user.h"
 
-static int64_t one_int(struct ud_db *db, const char *sql)
-{
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
-        fail_msg("bad SQL %s: %s", sql, sqlite3_errmsg(db->h));
-    int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-    sqlite3_finalize(st);
-    return v;
-}
-
 static const char counts_differ[] =
     "SELECT count(*) FROM (SELECT org_id FROM ("
     " SELECT org_id, active AS k, 0 AS c FROM org_member_counts"
@@ -40,7 +30,7 @@ static const char counts_differ[] =
 
 static void counts_equal_group_by(struct ud_db *db)
 {
-    assert_int_equal(one_int(db, counts_differ), 0);
+    assert_int_equal(tu_db_int(db, counts_differ), 0);
     struct ud_err err;
     ud_err_clear(&err);
     assert_int_equal(ud_org_counts_check(db, NULL, NULL, &err), 0);
@@ -56,10 +46,10 @@ static void bulk_load_counts(void **state)
     OK(ud_search_bulk_begin(fx->db, &err));
     tu_member(fx, "乙", "19800102", 3);
     tu_member(fx, "丙", "19800103", 5);
-    assert_int_equal(one_int(fx->db, "SELECT sum(active) FROM org_member_counts"), 1);
+    assert_int_equal(tu_db_int(fx->db, "SELECT sum(active) FROM org_member_counts"), 1);
     OK(ud_search_bulk_end(fx->db, &err));
     OK(ud_db_commit(fx->db, &err));
-    assert_int_equal(one_int(fx->db, "SELECT sum(active) FROM org_member_counts"), 3);
+    assert_int_equal(tu_db_int(fx->db, "SELECT sum(active) FROM org_member_counts"), 3);
     counts_equal_group_by(fx->db);
 }
 
@@ -84,7 +74,7 @@ static void counts_follow_updates_and_deletes(void **state)
     counts_equal_group_by(fx->db);
     char sql[128];
     snprintf(sql, sizeof sql, "SELECT active FROM org_member_counts WHERE org_id = %lld", (long long)fx->enterprise);
-    assert_int_equal(one_int(fx->db, sql), 1);
+    assert_int_equal(tu_db_int(fx->db, sql), 1);
     OK(ud_member_get(fx->db, b, &m, &err));
     snprintf(m.status, sizeof m.status, "active");
     m.org_id = fx->enterprise2;
@@ -94,7 +84,7 @@ static void counts_follow_updates_and_deletes(void **state)
     OK(ud_member_delete(fx->db, a, m.version, &err));
     counts_equal_group_by(fx->db);
     snprintf(sql, sizeof sql, "SELECT active FROM org_member_counts WHERE org_id = %lld", (long long)fx->enterprise2);
-    assert_int_equal(one_int(fx->db, sql), 1);
+    assert_int_equal(tu_db_int(fx->db, sql), 1);
     /* a count kept wrong is found */
     sqlite3_exec(fx->db->h, "UPDATE org_member_counts SET active = active + 1", NULL, NULL, NULL);
     ud_err_clear(&err);
@@ -107,16 +97,16 @@ static void rolled_back_bulk_load_leaves_nothing(void **state)
     struct tu_fixture *fx = *state;
     struct ud_err err;
     tu_member(fx, "甲", "19800101", 1);
-    int64_t subs = one_int(fx->db, "SELECT count(*) FROM member_subs");
+    int64_t subs = tu_db_int(fx->db, "SELECT count(*) FROM member_subs");
     OK(ud_db_begin(fx->db, &err));
     OK(ud_search_bulk_begin(fx->db, &err));
     tu_member(fx, "乙", "19800102", 3);
     tu_member(fx, "丙", "19800103", 5);
     OK(ud_search_bulk_end(fx->db, &err));
-    assert_true(one_int(fx->db, "SELECT count(*) FROM member_subs") > subs);
+    assert_true(tu_db_int(fx->db, "SELECT count(*) FROM member_subs") > subs);
     ud_db_rollback(fx->db);
-    assert_int_equal(one_int(fx->db, "SELECT count(*) FROM member_subs"), subs);
-    assert_int_equal(one_int(fx->db, "SELECT sum(active) FROM org_member_counts"), 1);
+    assert_int_equal(tu_db_int(fx->db, "SELECT count(*) FROM member_subs"), subs);
+    assert_int_equal(tu_db_int(fx->db, "SELECT sum(active) FROM org_member_counts"), 1);
     counts_equal_group_by(fx->db);
 }
 
@@ -188,19 +178,9 @@ static void demo_counts_and_tree(void **state)
 {
     (void)state;
     char path[256];
-    setenv("UNIONDESK_TODAY", "2026-11-26", 1);
-    snprintf(path, sizeof path, "%s/udfill.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    close(fd);
-    unlink(path);
-    struct ud_db *db;
+    struct ud_db *db = tu_demo_db(path, sizeof path);
     struct ud_err err;
-    struct ud_demo_stats ds;
-    OK(ud_db_open(&db, path, UD_OPEN_CREATE, &err));
-    OK(ud_user_bootstrap(db, "admin", &err));
-    OK(ud_demo_generate(db, 0.02, 3, "2026-11-26", &ds, &err));
-    assert_true(ds.members > 5000);
+    ud_err_clear(&err);
     counts_equal_group_by(db);
     /* a member moved out of a leaf changes the totals up both paths */
     sqlite3_exec(db->h,

@@ -39,16 +39,6 @@ static const char ref_case_grams[] =
     " UNION SELECT substr(c.employer_name, p.n, 1), c.id FROM cases c JOIN search_pos p ON p.n <= length(c.employer_name)"
     " UNION SELECT substr(c.employer_name, p.n, 2), c.id FROM cases c JOIN search_pos p ON p.n < length(c.employer_name)";
 
-static int64_t one_int(struct ud_db *db, const char *sql)
-{
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
-        fail_msg("bad SQL %s: %s", sql, sqlite3_errmsg(db->h));
-    int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-    sqlite3_finalize(st);
-    return v;
-}
-
 /* rows in one and not the other, both ways */
 static int64_t differ(struct ud_db *db, const char *table, const char *ref)
 {
@@ -57,12 +47,12 @@ static int64_t differ(struct ud_db *db, const char *table, const char *ref)
              "SELECT (SELECT count(*) FROM (SELECT * FROM %s EXCEPT SELECT * FROM (%s)))"
              " + (SELECT count(*) FROM (SELECT * FROM (%s) EXCEPT SELECT * FROM %s))",
              table, ref, ref, table);
-    return one_int(db, q);
+    return tu_db_int(db, q);
 }
 
 static void index_equals_reference(struct ud_db *db)
 {
-    assert_true(one_int(db, "SELECT count(*) FROM member_subs") > 0);
+    assert_true(tu_db_int(db, "SELECT count(*) FROM member_subs") > 0);
     assert_int_equal(differ(db, "member_subs", ref_subs), 0);
     assert_int_equal(differ(db, "member_grams", ref_grams), 0);
     assert_int_equal(differ(db, "case_grams", ref_case_grams), 0);
@@ -77,7 +67,7 @@ static void awkward_values_in_a_bulk_load(void **state)
     struct tu_fixture *fx = *state;
     struct ud_err err;
     ud_err_clear(&err);
-    int64_t before = one_int(fx->db, "SELECT count(*) FROM member_subs");
+    int64_t before = tu_db_int(fx->db, "SELECT count(*) FROM member_subs");
     tu_member(fx, "张三", "19900101", 1); /* indexed by the triggers */
     OK(ud_db_begin(fx->db, &err));
     OK(ud_search_bulk_begin(fx->db, &err));
@@ -99,11 +89,11 @@ static void awkward_values_in_a_bulk_load(void **state)
     if (sqlite3_exec(fx->db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
         fail_msg("%s", sqlite3_errmsg(fx->db->h));
     /* the triggers left the new rows alone */
-    assert_int_equal(one_int(fx->db, "SELECT count(*) FROM member_subs WHERE member_id > 1"), 0);
+    assert_int_equal(tu_db_int(fx->db, "SELECT count(*) FROM member_subs WHERE member_id > 1"), 0);
     OK(ud_search_bulk_end(fx->db, &err));
     OK(ud_db_commit(fx->db, &err));
-    assert_true(one_int(fx->db, "SELECT count(*) FROM member_subs") > before);
-    assert_true(one_int(fx->db, "SELECT count(*) FROM case_grams WHERE gram = '有限'") == 1);
+    assert_true(tu_db_int(fx->db, "SELECT count(*) FROM member_subs") > before);
+    assert_true(tu_db_int(fx->db, "SELECT count(*) FROM case_grams WHERE gram = '有限'") == 1);
     index_equals_reference(fx->db);
 }
 
@@ -218,11 +208,11 @@ static void every_range_size_gives_the_same_rows(void **state)
     index_equals_reference(fx->db);
     /* the rows table is gone with the fill (it showed the fill's memory) */
     assert_int_not_equal(sqlite3_exec(fx->db->h, "SELECT * FROM ud_search_fill_rows", NULL, NULL, NULL), SQLITE_OK);
-    int64_t old_rows = one_int(fx->db, "SELECT count(*) FROM member_subs WHERE member_id <= 6");
+    int64_t old_rows = tu_db_int(fx->db, "SELECT count(*) FROM member_subs WHERE member_id <= 6");
     assert_true(old_rows > 0);
     char q[160];
     snprintf(q, sizeof q, "SELECT count(*) FROM member_subs WHERE member_id > %lld", (long long)after_m);
-    int64_t new_subs = one_int(fx->db, q);
+    int64_t new_subs = tu_db_int(fx->db, q);
     static const size_t budgets[] = {2, 3, 5, 16, 100, 1000};
     for (size_t b = 0; b < sizeof budgets / sizeof *budgets; b++) {
         /* many ranges: more records than ten budgets */
@@ -234,14 +224,14 @@ static void every_range_size_gives_the_same_rows(void **state)
                  " DELETE FROM case_grams WHERE case_id > %lld",
                  (long long)after_m, (long long)after_m, (long long)after_c);
         assert_int_equal(sqlite3_exec(fx->db->h, del, NULL, NULL, NULL), SQLITE_OK);
-        assert_int_equal(one_int(fx->db, q), 0);
+        assert_int_equal(tu_db_int(fx->db, q), 0);
         ud_search_fill_budget(budgets[b]);
         ud_err_clear(&err);
         int rc = ud_search_fill(fx->db, after_m, after_c, &err);
         ud_search_fill_budget(0);
         assert_int_equal(rc, UD_OK);
-        assert_int_equal(one_int(fx->db, q), new_subs);
-        assert_int_equal(one_int(fx->db, "SELECT count(*) FROM member_subs WHERE member_id <= 6"), old_rows);
+        assert_int_equal(tu_db_int(fx->db, q), new_subs);
+        assert_int_equal(tu_db_int(fx->db, "SELECT count(*) FROM member_subs WHERE member_id <= 6"), old_rows);
         index_equals_reference(fx->db);
         ud_db_rollback(fx->db);
     }
@@ -264,7 +254,7 @@ static void a_second_load_with_small_ranges(void **state)
         assert_int_equal(rc, UD_OK);
         OK(ud_db_commit(fx->db, &err));
     }
-    assert_true(one_int(fx->db, "SELECT count(DISTINCT member_id) FROM member_grams") == 240);
+    assert_true(tu_db_int(fx->db, "SELECT count(DISTINCT member_id) FROM member_grams") == 240);
     index_equals_reference(fx->db);
 }
 
@@ -275,7 +265,7 @@ static void no_members_and_too_wide_ids(void **state)
     struct tu_fixture *fx = *state;
     struct ud_err err;
     int64_t first = tu_member(fx, "张三", "19900101", 1);
-    int64_t subs = one_int(fx->db, "SELECT count(*) FROM member_subs");
+    int64_t subs = tu_db_int(fx->db, "SELECT count(*) FROM member_subs");
     OK(ud_db_begin(fx->db, &err));
     OK(ud_search_bulk_begin(fx->db, &err));
     char sql[512];
@@ -286,8 +276,8 @@ static void no_members_and_too_wide_ids(void **state)
     assert_int_equal(sqlite3_exec(fx->db->h, sql, NULL, NULL, NULL), SQLITE_OK);
     OK(ud_search_bulk_end(fx->db, &err));
     OK(ud_db_commit(fx->db, &err));
-    assert_int_equal(one_int(fx->db, "SELECT count(*) FROM member_subs"), subs);
-    assert_int_equal(one_int(fx->db, "SELECT count(*) FROM case_grams WHERE gram = '𠮷野'"), 1);
+    assert_int_equal(tu_db_int(fx->db, "SELECT count(*) FROM member_subs"), subs);
+    assert_int_equal(tu_db_int(fx->db, "SELECT count(*) FROM case_grams WHERE gram = '𠮷野'"), 1);
     index_equals_reference(fx->db);
 
     OK(ud_db_begin(fx->db, &err));
@@ -301,8 +291,8 @@ static void no_members_and_too_wide_ids(void **state)
     assert_int_equal(ud_search_bulk_end(fx->db, &err), UD_ERR_INTERNAL);
     assert_non_null(strstr(err.msg, "2^32"));
     ud_db_rollback(fx->db);
-    assert_int_equal(one_int(fx->db, "SELECT count(*) FROM members"), 1);
-    assert_int_equal(one_int(fx->db, "SELECT count(*) FROM member_subs"), subs);
+    assert_int_equal(tu_db_int(fx->db, "SELECT count(*) FROM members"), 1);
+    assert_int_equal(tu_db_int(fx->db, "SELECT count(*) FROM member_subs"), subs);
 }
 
 
@@ -330,7 +320,7 @@ static void stat1(struct ud_db *db, char *out, size_t cap)
 static void counted_stats_are_analyzes(void **state)
 {
     struct tu_fixture *fx = *state;
-    int64_t had = one_int(fx->db, "SELECT ifnull(max(id), 0) FROM members");
+    int64_t had = tu_db_int(fx->db, "SELECT ifnull(max(id), 0) FROM members");
     for (int streamed = 0; streamed <= 1; streamed++) {
         struct ud_err err;
         ud_err_clear(&err);
@@ -376,19 +366,7 @@ static void demo_index_equals_reference(void **state)
 {
     (void)state;
     char path[256];
-    setenv("UNIONDESK_TODAY", "2026-11-26", 1);
-    snprintf(path, sizeof path, "%s/udfill.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    close(fd);
-    unlink(path);
-    struct ud_db *db;
-    struct ud_err err;
-    struct ud_demo_stats ds;
-    OK(ud_db_open(&db, path, UD_OPEN_CREATE, &err));
-    OK(ud_user_bootstrap(db, "admin", &err));
-    OK(ud_demo_generate(db, 0.02, 3, "2026-11-26", &ds, &err));
-    assert_true(ds.members > 5000);
+    struct ud_db *db = tu_demo_db(path, sizeof path);
     index_equals_reference(db);
     ud_db_close(db);
     tu_remove_db(path);

@@ -11,6 +11,8 @@
 
 #include <cmocka.h>
 
+#include "uniondesk/demo.h"
+
 #include "uniondesk/i18n.h"
 #include "uniondesk/member.h"
 #include "uniondesk/org.h"
@@ -132,16 +134,40 @@ int tu_audit_count(struct tu_fixture *fx, const char *table, const char *action)
     return n;
 }
 
-int64_t tu_int(struct tu_fixture *fx, const char *sql)
+int64_t tu_db_int(struct ud_db *db, const char *sql)
 {
     sqlite3_stmt *st;
     int64_t v = -1;
-    if (sqlite3_prepare_v2(fx->db->h, sql, -1, &st, NULL) != SQLITE_OK)
-        fail_msg("bad SQL %s: %s", sql, sqlite3_errmsg(fx->db->h));
+    if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+        fail_msg("bad SQL %s: %s", sql, sqlite3_errmsg(db->h));
     if (sqlite3_step(st) == SQLITE_ROW)
         v = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
     return v;
+}
+
+int64_t tu_int(struct tu_fixture *fx, const char *sql)
+{
+    return tu_db_int(fx->db, sql);
+}
+
+struct ud_db *tu_demo_db(char *path, size_t pathsz)
+{
+    setenv("UNIONDESK_TODAY", "2026-11-26", 1);
+    snprintf(path, pathsz, "%s/uddemo.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    unlink(path);
+    struct ud_db *db;
+    struct ud_err err;
+    struct ud_demo_stats ds;
+    ud_err_clear(&err);
+    if (ud_db_open(&db, path, UD_OPEN_CREATE, &err) != UD_OK || ud_user_bootstrap(db, "admin", &err) != UD_OK ||
+        ud_demo_generate(db, 0.02, 3, "2026-11-26", &ds, &err) != UD_OK)
+        fail_msg("demo database: %s", err.msg);
+    assert_true(ds.members > 5000);
+    return db;
 }
 
 int tu_audit_states(struct tu_fixture *fx, const char *where, const char *cond)

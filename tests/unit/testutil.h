@@ -53,6 +53,11 @@ int tu_audit_count(struct tu_fixture *fx, const char *table, const char *action)
 int tu_audit_states(struct tu_fixture *fx, const char *where, const char *cond);
 /* One integer from a query without parameters. */
 int64_t tu_int(struct tu_fixture *fx, const char *sql);
+/* the first column of the first row of sql on db (-1 without a row) */
+int64_t tu_db_int(struct ud_db *db, const char *sql);
+/* A demo district at scale 0.02, seed 3, as of 2026-11-26, in a new file
+ * whose name goes to path (remove it with tu_remove_db). */
+struct ud_db *tu_demo_db(char *path, size_t pathsz);
 /* Removes a database and every file named after it: -wal, -shm,
  * -journal, pre-migration backups (the names come from mkstemp). */
 void tu_remove_db(const char *path);
