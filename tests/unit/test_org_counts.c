@@ -17,7 +17,9 @@
 
 #include "testutil.h"
 #include "uniondesk/demo.h"
+#include "uniondesk/case_bulk.h"
 #include "uniondesk/member.h"
+#include "uniondesk/member_bulk.h"
 #include "uniondesk/org.h"
 #include "uniondesk/search_bulk.h"
 #include "uniondesk/user.h"
@@ -174,6 +176,32 @@ static int old_tree(struct ud_db *db, struct ud_org_node **out)
     return m;
 }
 
+/* The bulk loads go into empty tables only: a members table holding a
+ * row, a case_numbers table holding a year, are refused, nothing dropped. */
+static void bulk_loads_refuse_filled_tables(void **state)
+{
+    struct tu_fixture *fx = *state;
+    tu_member(fx, "张三", "19900101", 1);
+    struct ud_err err;
+    ud_err_clear(&err);
+    int64_t indexes = tu_int(fx, "SELECT count(*) FROM sqlite_master WHERE type IN ('index', 'trigger')");
+    OK(ud_db_begin(fx->db, &err));
+    static struct ud_member_bulk mb;
+    memset(&mb, 0, sizeof mb);
+    assert_int_equal(ud_member_bulk_begin(fx->db, &mb, &err), UD_ERR_STATE);
+    assert_non_null(strstr(err.msg, "空表"));
+    ud_member_bulk_free(&mb);
+    OK(ud_db_exec(fx->db, "INSERT INTO case_numbers(year, last) VALUES (2026, 1)", &err));
+    struct ud_case_bulk cb;
+    memset(&cb, 0, sizeof cb);
+    ud_err_clear(&err);
+    assert_int_equal(ud_case_bulk_begin(fx->db, &cb, &err), UD_ERR_STATE);
+    assert_non_null(strstr(err.msg, "空表"));
+    ud_case_bulk_free(&cb);
+    ud_db_rollback(fx->db);
+    assert_int_equal(tu_int(fx, "SELECT count(*) FROM sqlite_master WHERE type IN ('index', 'trigger')"), indexes);
+}
+
 static void demo_counts_and_tree(void **state)
 {
     (void)state;
@@ -226,6 +254,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(bulk_load_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(counts_follow_updates_and_deletes, setup, teardown),
         cmocka_unit_test_setup_teardown(rolled_back_bulk_load_leaves_nothing, setup, teardown),
+        cmocka_unit_test_setup_teardown(bulk_loads_refuse_filled_tables, tu_setup_zh, tu_teardown_zh),
         cmocka_unit_test(demo_counts_and_tree),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
